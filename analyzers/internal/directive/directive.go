@@ -1,0 +1,203 @@
+// Package directive finds suppression comments once per package and answers
+// whether a diagnostic is suppressed. It is a non-reporting analyzer whose
+// result every reporting analyzer reads, so suppression behaves the same in
+// the CLI, under go vet and under golangci-lint.
+//
+// Two syntaxes are understood:
+//
+//	//nolint                         all linters (golangci-lint's meaning)
+//	//nolint:reviewlint,httpbody     named linters, analyzers, families or rule IDs
+//	//reviewlint:ignore RULE reason  one rule (or analyzer) with a required reason
+//
+// A directive applies to its own line and, when it stands alone on its line,
+// to the line below.
+package directive
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Kind tells the two directive syntaxes apart.
+type Kind int
+
+// The directive syntaxes.
+const (
+	NoLint Kind = iota // //nolint[:names]
+	Ignore             // //reviewlint:ignore selectors reason
+)
+
+// Directive is one suppression comment.
+type Directive struct {
+	Kind Kind
+	Pos  token.Pos // the comment
+	End  token.Pos
+	// Selectors are lowercased names: linters, analyzers, families or rule
+	// IDs. Empty for a bare //nolint, which matches everything.
+	Selectors []string
+	// Reason is the free text after the selectors (after "//" for nolint).
+	Reason string
+	// Line is the comment's line; Standalone reports whether no code
+	// precedes it on that line, in which case it also covers Line+1.
+	Line       int
+	Standalone bool
+}
+
+// Index holds the directives of one package by file and covered line.
+type Index struct {
+	All    []*Directive
+	byLine map[string]map[int][]*Directive
+}
+
+// Analyzer parses the directives of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "directive",
+	Doc:        "collects //nolint and //reviewlint:ignore directives",
+	Run:        run,
+	ResultType: reflect.TypeOf((*Index)(nil)),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	idx := &Index{byLine: map[string]map[int][]*Directive{}}
+	for _, f := range pass.Files {
+		var ends map[int]token.Pos // computed lazily: most files have no directive
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				d := Parse(c.Text)
+				if d == nil {
+					continue
+				}
+				if ends == nil {
+					ends = codeEnds(pass.Fset, f)
+				}
+				pos := pass.Fset.Position(c.Slash)
+				d.Pos, d.End = c.Slash, c.End()
+				d.Line = pos.Line
+				end, ok := ends[pos.Line]
+				d.Standalone = !ok || end > c.Slash
+				idx.add(pos.Filename, d)
+			}
+		}
+	}
+	return idx, nil
+}
+
+func (idx *Index) add(file string, d *Directive) {
+	idx.All = append(idx.All, d)
+	lines := idx.byLine[file]
+	if lines == nil {
+		lines = map[int][]*Directive{}
+		idx.byLine[file] = lines
+	}
+	lines[d.Line] = append(lines[d.Line], d)
+	if d.Standalone {
+		lines[d.Line+1] = append(lines[d.Line+1], d)
+	}
+}
+
+// Match returns the directive that suppresses a diagnostic at pos whose
+// names (rule ID, analyzer, family, linter aliases; lowercase) are given, or
+// nil.
+func (idx *Index) Match(fset *token.FileSet, pos token.Pos, names []string) *Directive {
+	if idx == nil || len(idx.All) == 0 || !pos.IsValid() {
+		return nil
+	}
+	p := fset.Position(pos)
+	for _, d := range idx.byLine[p.Filename][p.Line] {
+		if d.Matches(names) {
+			return d
+		}
+	}
+	return nil
+}
+
+// Matches reports whether the directive applies to a diagnostic with names.
+func (d *Directive) Matches(names []string) bool {
+	if d.Kind == NoLint && len(d.Selectors) == 0 {
+		return true
+	}
+	for _, s := range d.Selectors {
+		if s == "all" || s == "reviewlint" {
+			return true
+		}
+		for _, n := range names {
+			if s == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Parse recognises a directive in the text of one comment ("//..." form,
+// as go/ast gives it); it returns nil for any other comment.
+func Parse(text string) *Directive {
+	body, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return nil
+	}
+	// golangci-lint accepts "// nolint" too; so do we, but nothing looser.
+	body = strings.TrimPrefix(body, " ")
+	switch {
+	case body == "nolint" || strings.HasPrefix(body, "nolint:") || strings.HasPrefix(body, "nolint "):
+		return parseNoLint(strings.TrimPrefix(body, "nolint"))
+	case strings.HasPrefix(body, "reviewlint:ignore"):
+		rest := strings.TrimPrefix(body, "reviewlint:ignore")
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return nil
+		}
+		fields := strings.Fields(rest)
+		d := &Directive{Kind: Ignore}
+		if len(fields) > 0 {
+			d.Selectors = splitSelectors(fields[0])
+			d.Reason = strings.Join(fields[1:], " ")
+		}
+		return d
+	}
+	return nil
+}
+
+func parseNoLint(rest string) *Directive {
+	d := &Directive{Kind: NoLint}
+	if names, ok := strings.CutPrefix(rest, ":"); ok {
+		list, reason, _ := strings.Cut(names, " ")
+		d.Selectors = splitSelectors(list)
+		rest = reason
+	}
+	if _, reason, ok := strings.Cut(rest, "//"); ok {
+		d.Reason = strings.TrimSpace(reason)
+	}
+	return d
+}
+
+func splitSelectors(list string) []string {
+	var out []string
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// codeEnds maps each line to the earliest position at which a syntax node
+// ends on it; a comment with no node ending before it stands alone.
+func codeEnds(fset *token.FileSet, f *ast.File) map[int]token.Pos {
+	ends := map[int]token.Pos{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil, *ast.Comment, *ast.CommentGroup:
+			return false
+		}
+		line := fset.Position(n.End()).Line
+		if e, ok := ends[line]; !ok || n.End() < e {
+			ends[line] = n.End()
+		}
+		return true
+	})
+	return ends
+}

@@ -1,0 +1,85 @@
+// Package policy wraps a reporting analyzer with what the user configured:
+// which rules are on, which paths are excluded, and which lines are
+// suppressed by a directive. Wrapping (instead of filtering in the CLI) makes
+// the same findings appear under every host: the CLI, go vet -vettool and
+// golangci-lint.
+package policy
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/directive"
+)
+
+// Marker categories carry bookkeeping for the CLI's -check-suppressions
+// through the driver and its cache; they are never shown to users.
+const (
+	MarkerDeclared = "reviewlint.marker/declared" // a directive exists here
+	MarkerUsed     = "reviewlint.marker/used"     // a directive suppressed a finding
+)
+
+// Policy is the user's configuration as it concerns reporting.
+type Policy struct {
+	// Enabled reports whether a rule ID is on; nil means every rule.
+	Enabled func(rule string) bool
+	// Excluded reports whether findings in an absolute file path are
+	// dropped; nil means none are.
+	Excluded func(filename string) bool
+	// Markers makes wrapped analyzers report MarkerUsed diagnostics.
+	Markers bool
+}
+
+// Wrap returns an analyzer that runs a and filters its diagnostics through
+// p. names are the lowercase selectors a //nolint may use for a besides the
+// rule ID (its analyzer name, its family, "staticcheck" for bundled checks).
+// The wrapper keeps a's name, requirements and fact types, so facts and
+// caches are unchanged.
+func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
+	w := *a
+	w.Requires = append(append([]*analysis.Analyzer(nil), a.Requires...), directive.Analyzer)
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		idx := pass.ResultOf[directive.Analyzer].(*directive.Index)
+		filtered := *pass
+		filtered.Report = func(d analysis.Diagnostic) {
+			if d.Category == "" {
+				d.Category = a.Name
+			}
+			if keep(pass, idx, names, p, d) {
+				pass.Report(d)
+			}
+		}
+		return a.Run(&filtered)
+	}
+	return &w
+}
+
+// keep decides one diagnostic, reporting a MarkerUsed when a directive
+// swallows it and markers are on.
+func keep(pass *analysis.Pass, idx *directive.Index, names []string, p Policy, d analysis.Diagnostic) bool {
+	if IsMarker(d.Category) {
+		return p.Markers
+	}
+	if p.Enabled != nil && !p.Enabled(d.Category) {
+		return false
+	}
+	if p.Excluded != nil && d.Pos.IsValid() {
+		if f := pass.Fset.File(d.Pos); f != nil && p.Excluded(f.Name()) {
+			return false
+		}
+	}
+	selectors := append([]string{strings.ToLower(d.Category)}, names...)
+	if dir := idx.Match(pass.Fset, d.Pos, selectors); dir != nil {
+		if p.Markers {
+			pass.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: MarkerUsed, Message: "used"})
+		}
+		return false
+	}
+	return true
+}
+
+// IsMarker reports whether a category is bookkeeping rather than a finding.
+func IsMarker(category string) bool {
+	return strings.HasPrefix(category, "reviewlint.marker/")
+}

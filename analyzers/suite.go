@@ -1,0 +1,303 @@
+// Package analyzers is reviewlint's catalog: every analyzer and every rule it
+// reports, with their metadata, in one place. The CLI, go vet -vettool, the
+// golangci-lint plugin, `reviewlint rules`/`explain`, SARIF rules[] and docs/
+// are all built from it.
+package analyzers
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/reviewlint/reviewlint/analyzers/errorlog"
+	"github.com/reviewlint/reviewlint/analyzers/goroutineleak"
+	"github.com/reviewlint/reviewlint/analyzers/httpbody"
+	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
+	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
+	"github.com/reviewlint/reviewlint/analyzers/suppression"
+)
+
+// Rule and Severity are re-exported for the CLI and the plugin, which cannot
+// import analyzers/internal.
+type (
+	Rule     = catalog.Rule
+	Severity = catalog.Severity
+)
+
+// The severities.
+const (
+	Error   = catalog.Error
+	Warning = catalog.Warning
+	Info    = catalog.Info
+)
+
+// Families are the bug families, in the order users meet them in docs.
+var Families = []string{"resourceclose", "goroutineleak", "sharedstate", "errorlog", "httpbody", "suppression"}
+
+// Settings holds every analyzer's settings; it is the `settings:` block of
+// .reviewlint.yml and of the golangci-lint plugin settings.
+type Settings struct {
+	ResourceClose resourceclose.Config `yaml:"resourceclose" json:"resourceclose"`
+	GoroutineLeak goroutineleak.Config `yaml:"goroutineleak" json:"goroutineleak"`
+	SharedState   sharedstate.Config   `yaml:"sharedstate" json:"sharedstate"`
+	ErrorLog      errorlog.Config      `yaml:"errorlog" json:"errorlog"`
+	HTTPBody      httpbody.Config      `yaml:"httpbody" json:"httpbody"`
+}
+
+// DefaultSettings returns every analyzer's default settings.
+func DefaultSettings() Settings {
+	return Settings{
+		ResourceClose: resourceclose.DefaultConfig(),
+		GoroutineLeak: goroutineleak.DefaultConfig(),
+		SharedState:   sharedstate.DefaultConfig(),
+		ErrorLog:      errorlog.DefaultConfig(),
+		HTTPBody:      httpbody.DefaultConfig(),
+	}
+}
+
+// own describes one of reviewlint's analyzer packages.
+type own struct {
+	name  string
+	rules []catalog.Rule
+	build func(Settings, Options) *analysis.Analyzer
+}
+
+func owns() []own {
+	return []own{
+		{"resourceclose", resourceclose.Rules, func(s Settings, _ Options) *analysis.Analyzer { return resourceclose.New(s.ResourceClose) }},
+		{"goroutineleak", goroutineleak.Rules, func(s Settings, _ Options) *analysis.Analyzer { return goroutineleak.New(s.GoroutineLeak) }},
+		{"sharedstate", sharedstate.Rules, func(s Settings, _ Options) *analysis.Analyzer { return sharedstate.New(s.SharedState) }},
+		{"errorlog", errorlog.Rules, func(s Settings, _ Options) *analysis.Analyzer { return errorlog.New(s.ErrorLog) }},
+		{"httpbody", httpbody.Rules, func(s Settings, _ Options) *analysis.Analyzer { return httpbody.New(s.HTTPBody) }},
+		{"suppression", suppression.Rules, func(_ Settings, o Options) *analysis.Analyzer {
+			return suppression.New(suppression.Config{Markers: o.Markers})
+		}},
+	}
+}
+
+// Rules returns every rule, sorted by ID.
+func Rules() []Rule {
+	var out []Rule
+	for _, o := range owns() {
+		for _, r := range o.rules {
+			r.Analyzer, r.Family = o.name, o.name
+			if r.URL == "" {
+				r.URL = "https://github.com/reviewlint/reviewlint/blob/main/docs/" + o.name + ".md#" + anchor(r.ID)
+			}
+			out = append(out, r)
+		}
+	}
+	for _, b := range bundled {
+		out = append(out, b.rule())
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// anchor is the markdown heading anchor docs/ generates for a rule ID.
+func anchor(id string) string {
+	return strings.NewReplacer("/", "", ".", "").Replace(strings.ToLower(id))
+}
+
+// Lookup finds a rule by ID, case-insensitively.
+func Lookup(id string) (Rule, bool) {
+	for _, r := range Rules() {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// IsSelector reports whether s names something a config may enable or
+// disable: "all", a family or analyzer name, "staticcheck", or a rule ID.
+func IsSelector(s string) bool {
+	_, ok := selectorRank(s)
+	return ok
+}
+
+// selectorRank orders selectors from general to specific; a more specific
+// one overrides a more general one.
+func selectorRank(s string) (int, bool) {
+	s = strings.ToLower(s)
+	switch {
+	case s == "all":
+		return 0, true
+	case s == "staticcheck":
+		return 1, true
+	}
+	for _, f := range Families {
+		if s == f {
+			return 1, true
+		}
+	}
+	if _, ok := Lookup(s); ok {
+		return 3, true
+	}
+	return 0, false
+}
+
+// selects reports whether selector s covers rule r.
+func selects(s string, r Rule) bool {
+	s = strings.ToLower(s)
+	return s == "all" ||
+		s == strings.ToLower(r.ID) ||
+		s == r.Family ||
+		s == strings.ToLower(r.Analyzer) ||
+		(s == "staticcheck" && r.Credit != "")
+}
+
+// Config is what a user can configure. .reviewlint.yml, go vet -vettool and
+// the golangci-lint plugin settings all map to it.
+type Config struct {
+	// Enable and Disable take selectors (see IsSelector). The most specific
+	// selector wins; at equal specificity Disable wins.
+	Enable  []string `yaml:"enable" json:"enable"`
+	Disable []string `yaml:"disable" json:"disable"`
+	// Severity overrides a rule's (or a whole family's) severity.
+	Severity map[string]Severity `yaml:"severity" json:"severity"`
+	// Exclude lists path globs, relative to Dir, whose findings are dropped.
+	// "**" matches any number of directories; a pattern that names a
+	// directory covers everything below it.
+	Exclude []string `yaml:"exclude" json:"exclude"`
+	// Settings are per-analyzer settings.
+	Settings Settings `yaml:"settings" json:"settings"`
+	// Dir is the directory Exclude is relative to: the config file's.
+	Dir string `yaml:"-" json:"-"`
+}
+
+// DefaultConfig enables the rules that are on by default.
+func DefaultConfig() Config {
+	return Config{Settings: DefaultSettings()}
+}
+
+// Validate reports the first selector or severity that names nothing.
+// Loaders with positions (the YAML loader) check entries one by one instead.
+func (c Config) Validate() error {
+	for _, list := range [][]string{c.Enable, c.Disable} {
+		for _, s := range list {
+			if !IsSelector(s) {
+				return fmt.Errorf("unknown rule or analyzer %q", s)
+			}
+		}
+	}
+	for s, sev := range c.Severity {
+		if !IsSelector(s) {
+			return fmt.Errorf("unknown rule or analyzer %q", s)
+		}
+		if _, err := catalog.ParseSeverity(string(sev)); err != nil {
+			return err
+		}
+	}
+	for _, g := range c.Exclude {
+		if _, err := compileGlob(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RuleEnabled reports whether rule r is on under c. Levels run from
+// general to specific, so the most specific selector wins, and Disable wins
+// a tie by being applied after Enable.
+func (c Config) RuleEnabled(r Rule) bool {
+	on := r.Default
+	for level := 0; level <= 3; level++ {
+		if selectsAt(c.Enable, r, level) {
+			on = true
+		}
+		if selectsAt(c.Disable, r, level) {
+			on = false
+		}
+	}
+	return on
+}
+
+// selectsAt reports whether a selector of the given specificity in list
+// covers r.
+func selectsAt(list []string, r Rule, level int) bool {
+	for _, s := range list {
+		if rank, ok := selectorRank(s); ok && rank == level && selects(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// SeverityOf returns the effective severity of rule r under c.
+func (c Config) SeverityOf(r Rule) Severity {
+	sev, rank := r.Severity, -1
+	for s, v := range c.Severity {
+		if sr, ok := selectorRank(s); ok && selects(s, r) && sr > rank {
+			sev, rank = v, sr
+		}
+	}
+	return sev
+}
+
+// Options are host concerns that are not user configuration.
+type Options struct {
+	// Markers asks for the bookkeeping diagnostics the CLI needs for
+	// -check-suppressions (see policy.MarkerDeclared). Other hosts leave it off.
+	Markers bool
+}
+
+// New returns the analyzers to run for c: each of reviewlint's analyzers
+// that has an enabled rule, and each enabled bundled check, wrapped so that
+// disabled rules, excluded paths and suppressed lines are filtered in every
+// host.
+func New(c Config, opts Options) ([]*analysis.Analyzer, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	enabled := map[string]bool{}
+	for _, r := range Rules() {
+		if c.RuleEnabled(r) {
+			enabled[r.ID] = true
+		}
+	}
+	excluded, err := c.excluder()
+	if err != nil {
+		return nil, err
+	}
+	p := policy.Policy{
+		Enabled:  func(id string) bool { return enabled[id] },
+		Excluded: excluded,
+		Markers:  opts.Markers,
+	}
+	var out []*analysis.Analyzer
+	for _, o := range owns() {
+		if !anyEnabled(o.rules, enabled) && !(opts.Markers && o.name == "suppression") {
+			continue
+		}
+		out = append(out, policy.Wrap(o.build(c.Settings, opts), []string{o.name}, p))
+	}
+	for _, b := range bundled {
+		if enabled[b.check.Analyzer.Name] {
+			out = append(out, policy.Wrap(b.check.Analyzer, []string{"staticcheck", b.family}, p))
+		}
+	}
+	return out, nil
+}
+
+func anyEnabled(rules []Rule, enabled map[string]bool) bool {
+	for _, r := range rules {
+		if enabled[r.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// All returns the default suite: every analyzer with default-on rules.
+func All() []*analysis.Analyzer {
+	as, err := New(DefaultConfig(), Options{})
+	if err != nil {
+		panic(err) // the default config is valid by construction
+	}
+	return as
+}

@@ -1,0 +1,99 @@
+package suppression
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/directive"
+	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+)
+
+//go:embed doc.go
+var doc string
+
+// The rule IDs this analyzer reports.
+const (
+	RuleMissingReason = "suppression/missing-reason"
+	RuleUnused        = "suppression/unused"
+)
+
+// Config holds the analyzer's settings.
+type Config struct {
+	// Markers makes the analyzer report every directive as a
+	// policy.MarkerDeclared diagnostic, for the CLI's -check-suppressions.
+	Markers bool `yaml:"-" json:"-"`
+}
+
+// DefaultConfig returns the settings used when nothing is configured.
+func DefaultConfig() Config { return Config{} }
+
+// Analyzer is the analyzer with the default settings.
+var Analyzer = New(DefaultConfig())
+
+// Rules lists the rules this analyzer reports.
+var Rules = []catalog.Rule{
+	{
+		ID:    RuleMissingReason,
+		Title: "a //reviewlint:ignore directive without a rule ID or a reason",
+		Text: `A suppression silences a finding for every future reader. Without a reason
+nobody can tell whether it still holds after the code around it changes.
+Write the rule ID and a short reason after the directive.`,
+		Bad:      "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed",
+		Good:     "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed closed by the stream owner",
+		Severity: catalog.Warning,
+		Default:  true,
+	},
+	{
+		ID:    RuleUnused,
+		Title: "a suppression directive that suppresses nothing",
+		Text: `A directive that matches no finding is stale: the code it excused was fixed
+or moved. Stale directives hide future findings on the same line. Delete it.
+Reported only with -check-suppressions, because a directive for a rule that
+is switched off, or for another linter, would otherwise look unused.`,
+		Bad:      "n := len(s) //nolint:errorlog // nothing here returns an error",
+		Good:     "n := len(s)",
+		Severity: catalog.Info,
+		Default:  false,
+	},
+}
+
+// New returns the analyzer configured by cfg.
+func New(cfg Config) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "suppression",
+		Doc:      docutil.MustExtract(doc, "suppression"),
+		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/suppression.md",
+		Requires: []*analysis.Analyzer{directive.Analyzer},
+		Run:      (&settings{cfg}).run,
+	}
+}
+
+type settings struct{ cfg Config }
+
+func (s *settings) run(pass *analysis.Pass) (any, error) {
+	idx := pass.ResultOf[directive.Analyzer].(*directive.Index)
+	for _, d := range idx.All {
+		if s.cfg.Markers {
+			pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: policy.MarkerDeclared, Message: "declared"})
+		}
+		if d.Kind != directive.Ignore {
+			continue
+		}
+		switch {
+		case len(d.Selectors) == 0:
+			pass.Report(analysis.Diagnostic{
+				Pos: d.Pos, End: d.End, Category: RuleMissingReason,
+				Message: "//reviewlint:ignore names no rule; write the rule ID and a reason",
+			})
+		case d.Reason == "":
+			pass.Report(analysis.Diagnostic{
+				Pos: d.Pos, End: d.End, Category: RuleMissingReason,
+				Message: "//reviewlint:ignore " + d.Selectors[0] + " gives no reason; say why the finding does not apply",
+			})
+		}
+	}
+	return nil, nil
+}
