@@ -1,7 +1,10 @@
 package analyzers
 
 import (
+	"cmp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"honnef.co/go/tools/analysis/lint"
 	"honnef.co/go/tools/staticcheck/sa1012"
@@ -54,20 +57,34 @@ var bundled = []bundledCheck{
 func (b bundledCheck) rule() catalog.Rule {
 	doc := b.check.Doc.Compile()
 	name := b.check.Analyzer.Name
+	ours := bundledDocs[name]
 	return catalog.Rule{
 		ID:       name,
 		Analyzer: name,
 		Family:   b.family,
-		Title:    strings.TrimSuffix(doc.Title, "."),
-		Text:     doc.Text,
-		Bad:      doc.Before,
-		Good:     doc.After,
+		Title:    title(doc.Title),
+		Text:     cmp.Or(doc.Text, ours.text),
+		Bad:      cmp.Or(doc.Before, ours.bad),
+		Good:     cmp.Or(doc.After, ours.good),
 		Severity: severityOf(doc.Severity),
 		Default:  !doc.NonDefault,
 		Since:    "staticcheck " + doc.Since,
 		Credit:   "staticcheck (honnef.co/go/tools), MIT licence",
 		URL:      "https://staticcheck.dev/docs/checks/#" + name,
 	}
+}
+
+// title turns a staticcheck title into the catalog's style: its first
+// sentence, starting lowercase (unless it starts with an acronym), without
+// a final period.
+func title(t string) string {
+	t, _, _ = strings.Cut(t, ". ")
+	t = strings.TrimSuffix(t, ".")
+	first, n := utf8.DecodeRuneInString(t)
+	if next, _ := utf8.DecodeRuneInString(t[n:]); !unicode.IsUpper(next) {
+		t = string(unicode.ToLower(first)) + t[n:]
+	}
+	return t
 }
 
 func severityOf(s lint.Severity) catalog.Severity {

@@ -74,7 +74,7 @@ func owns() []own {
 		{"errorlog", errorlog.Rules, func(s Settings, _ Options) *analysis.Analyzer { return errorlog.New(s.ErrorLog) }},
 		{"httpbody", httpbody.Rules, func(s Settings, _ Options) *analysis.Analyzer { return httpbody.New(s.HTTPBody) }},
 		{"suppression", suppression.Rules, func(_ Settings, o Options) *analysis.Analyzer {
-			return suppression.New(suppression.Config{Markers: o.Markers})
+			return suppression.New(suppression.Config{Markers: o.Markers, Owns: ownsSelector})
 		}},
 	}
 }
@@ -119,6 +119,9 @@ func IsSelector(s string) bool {
 	_, ok := selectorRank(s)
 	return ok
 }
+
+// ownsSelector is IsSelector without the names other linters share.
+func ownsSelector(s string) bool { return s != "all" && s != "staticcheck" && IsSelector(s) }
 
 // selectorRank orders selectors from general to specific; a more specific
 // one overrides a more general one.
@@ -244,6 +247,9 @@ type Options struct {
 	// Markers asks for the bookkeeping diagnostics the CLI needs for
 	// -check-suppressions (see policy.MarkerDeclared). Other hosts leave it off.
 	Markers bool
+	// TagMessages appends the rule ID to each message, for hosts that show
+	// neither the Category nor the URL (go vet, golangci-lint).
+	TagMessages bool
 }
 
 // New returns the analyzers to run for c: each of reviewlint's analyzers
@@ -265,9 +271,10 @@ func New(c Config, opts Options) ([]*analysis.Analyzer, error) {
 		return nil, err
 	}
 	p := policy.Policy{
-		Enabled:  func(id string) bool { return enabled[id] },
-		Excluded: excluded,
-		Markers:  opts.Markers,
+		Enabled:     func(id string) bool { return enabled[id] },
+		Excluded:    excluded,
+		Markers:     opts.Markers,
+		TagMessages: opts.TagMessages,
 	}
 	var out []*analysis.Analyzer
 	for _, o := range owns() {
@@ -301,3 +308,13 @@ func All() []*analysis.Analyzer {
 	}
 	return as
 }
+
+// The categories of the bookkeeping diagnostics reported with
+// Options.Markers; the CLI consumes them and never prints them.
+const (
+	MarkerDeclared = policy.MarkerDeclared
+	MarkerUsed     = policy.MarkerUsed
+)
+
+// ParseSeverity validates a severity name.
+func ParseSeverity(s string) (Severity, error) { return catalog.ParseSeverity(s) }

@@ -8,5 +8,4 @@
 // An error is handled when it is returned (possibly wrapped), logged with the
 // value, stored, sent, passed to a handler, or deliberately compared and
 // dropped.
-//
 package errorlog

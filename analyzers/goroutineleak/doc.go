@@ -8,5 +8,4 @@
 // from a channel nobody closes, or loops with no way out is a leak no heap
 // profile explains. The analysis models the channels a goroutine shares with
 // the function that starts it, and the operations on each path.
-//
 package goroutineleak

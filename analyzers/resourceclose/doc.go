@@ -10,5 +10,4 @@
 // moves: the value is returned, stored, sent, or handed to a function that
 // releases or keeps it. The analysis follows values on SSA and exchanges
 // function summaries as facts, so helpers in other packages count.
-//
 package resourceclose

@@ -8,5 +8,4 @@
 // them, writes from goroutines without synchronisation, locks not released on
 // some path and lock-order inversions. Guards are inferred from how the code
 // already uses its locks; +checklocks annotations are honoured when present.
-//
 package sharedstate

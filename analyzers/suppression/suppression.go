@@ -25,6 +25,11 @@ type Config struct {
 	// Markers makes the analyzer report every directive as a
 	// policy.MarkerDeclared diagnostic, for the CLI's -check-suppressions.
 	Markers bool `yaml:"-" json:"-"`
+	// Owns reports whether a lowercase selector names something of
+	// reviewlint's (a rule, analyzer or family). Only directives aimed at
+	// reviewlint alone get a marker: a bare //nolint or one naming another
+	// linter may be used by that linter.
+	Owns func(selector string) bool `yaml:"-" json:"-"`
 }
 
 // DefaultConfig returns the settings used when nothing is configured.
@@ -45,6 +50,7 @@ Write the rule ID and a short reason after the directive.`,
 		Good:     "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed closed by the stream owner",
 		Severity: catalog.Warning,
 		Default:  true,
+		Since:    "v0.1.0",
 	},
 	{
 		ID:    RuleUnused,
@@ -57,6 +63,7 @@ is switched off, or for another linter, would otherwise look unused.`,
 		Good:     "n := len(s)",
 		Severity: catalog.Info,
 		Default:  false,
+		Since:    "v0.1.0",
 	},
 }
 
@@ -76,7 +83,7 @@ type settings struct{ cfg Config }
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	idx := pass.ResultOf[directive.Analyzer].(*directive.Index)
 	for _, d := range idx.All {
-		if s.cfg.Markers {
+		if s.cfg.Markers && s.aimedAtUs(d) {
 			pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: policy.MarkerDeclared, Message: "declared"})
 		}
 		if d.Kind != directive.Ignore {
@@ -96,4 +103,21 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// aimedAtUs reports whether every selector of d names reviewlint or one of
+// its rules, so that an unused d is stale for certain.
+func (s *settings) aimedAtUs(d *directive.Directive) bool {
+	if d.Kind == directive.Ignore {
+		return true
+	}
+	if len(d.Selectors) == 0 || s.cfg.Owns == nil {
+		return false
+	}
+	for _, sel := range d.Selectors {
+		if sel != "reviewlint" && !s.cfg.Owns(sel) {
+			return false
+		}
+	}
+	return true
 }

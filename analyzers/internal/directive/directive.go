@@ -64,21 +64,21 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	idx := &Index{byLine: map[string]map[int][]*Directive{}}
 	for _, f := range pass.Files {
-		var ends map[int]token.Pos // computed lazily: most files have no directive
+		var code map[int]token.Pos // computed lazily: most files have no directive
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d := Parse(c.Text)
 				if d == nil {
 					continue
 				}
-				if ends == nil {
-					ends = codeEnds(pass.Fset, f)
+				if code == nil {
+					code = firstCode(pass.Fset, f)
 				}
 				pos := pass.Fset.Position(c.Slash)
 				d.Pos, d.End = c.Slash, c.End()
 				d.Line = pos.Line
-				end, ok := ends[pos.Line]
-				d.Standalone = !ok || end > c.Slash
+				first, ok := code[pos.Line]
+				d.Standalone = !ok || first > c.Slash
 				idx.add(pos.Filename, d)
 			}
 		}
@@ -184,20 +184,30 @@ func splitSelectors(list string) []string {
 	return out
 }
 
-// codeEnds maps each line to the earliest position at which a syntax node
-// ends on it; a comment with no node ending before it stands alone.
-func codeEnds(fset *token.FileSet, f *ast.File) map[int]token.Pos {
-	ends := map[int]token.Pos{}
+// firstCode maps each line to the earliest position at which a syntax node
+// starts or ends on it; a comment with no node starting or ending before it
+// stands alone. Ends alone are not enough: on "select { //nolint" or
+// "default: //nolint" no node ends before the comment, yet it trails code
+// and must not cover the next line.
+func firstCode(fset *token.FileSet, f *ast.File) map[int]token.Pos {
+	first := map[int]token.Pos{}
+	note := func(p token.Pos) {
+		if !p.IsValid() {
+			return
+		}
+		line := fset.Position(p).Line
+		if e, ok := first[line]; !ok || p < e {
+			first[line] = p
+		}
+	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n.(type) {
 		case nil, *ast.Comment, *ast.CommentGroup:
 			return false
 		}
-		line := fset.Position(n.End()).Line
-		if e, ok := ends[line]; !ok || n.End() < e {
-			ends[line] = n.End()
-		}
+		note(n.Pos())
+		note(n.End())
 		return true
 	})
-	return ends
+	return first
 }

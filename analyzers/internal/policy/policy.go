@@ -29,6 +29,9 @@ type Policy struct {
 	Excluded func(filename string) bool
 	// Markers makes wrapped analyzers report MarkerUsed diagnostics.
 	Markers bool
+	// TagMessages appends " (rule-id)" to every message, for hosts that
+	// print neither the Category nor the URL (go vet, golangci-lint).
+	TagMessages bool
 }
 
 // Wrap returns an analyzer that runs a and filters its diagnostics through
@@ -46,9 +49,18 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 			if d.Category == "" {
 				d.Category = a.Name
 			}
-			if keep(pass, idx, names, p, d) {
-				pass.Report(d)
+			if !keep(pass, idx, names, p, d) {
+				return
 			}
+			// golangci-lint's --fix applies every fix of a diagnostic, so a
+			// diagnostic carries at most one: the analyzer's first choice.
+			if len(d.SuggestedFixes) > 1 {
+				d.SuggestedFixes = d.SuggestedFixes[:1]
+			}
+			if p.TagMessages && !IsMarker(d.Category) {
+				d.Message += " (" + d.Category + ")"
+			}
+			pass.Report(d)
 		}
 		return a.Run(&filtered)
 	}

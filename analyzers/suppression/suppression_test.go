@@ -1,0 +1,47 @@
+package suppression_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/suppression"
+)
+
+// TestMissingReason runs the rule's fixtures through the policy wrapper,
+// as every host does: suppression happens only inside the wrapper.
+func TestMissingReason(t *testing.T) {
+	analysistest.Run(t, testdata(t), wrapped(),
+		"suppression/missing-reason/bad", "suppression/missing-reason/good")
+}
+
+// TestMissingReasonCategory checks the findings carry the rule ID, which
+// config, directives and SARIF key on.
+func TestMissingReasonCategory(t *testing.T) {
+	for _, res := range analysistest.Run(t, testdata(t), wrapped(), "suppression/missing-reason/bad") {
+		for _, d := range res.Diagnostics {
+			if d.Category != suppression.RuleMissingReason {
+				t.Errorf("%q has Category %q, want %q", d.Message, d.Category, suppression.RuleMissingReason)
+			}
+		}
+	}
+}
+
+// wrapped returns the default analyzer under an empty policy: every rule
+// on, nothing excluded.
+func wrapped() *analysis.Analyzer {
+	return policy.Wrap(suppression.New(suppression.DefaultConfig()), []string{"suppression"}, policy.Policy{})
+}
+
+// testdata returns the repository's testdata directory, absolute because
+// the go command rejects a relative GOPATH.
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}

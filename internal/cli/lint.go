@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+
+	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/internal/config"
+	"github.com/reviewlint/reviewlint/internal/driver"
+	"github.com/reviewlint/reviewlint/internal/report"
+)
+
+// lintFlags are the flags of a lint run.
+type lintFlags struct {
+	format            string
+	configFile        string
+	tags              stringList
+	tests             bool
+	failOn            string
+	fix, diff         bool
+	checkSuppressions bool
+	cache             bool
+	debugTiming       bool
+	cpuProfile        string
+	memProfile        string
+	enable, disable   stringList
+}
+
+func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
+	f := &lintFlags{}
+	fs := flag.NewFlagSet("reviewlint", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.configFile, "config", "", "config file (default: .reviewlint.yml found from the working directory upward)")
+	fs.Var(&f.tags, "tags", "comma-separated build tags")
+	fs.BoolVar(&f.tests, "test", true, "analyse _test.go files too")
+	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning or info")
+	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes (gofmt'd; a file that would not type-check is left alone)")
+	fs.BoolVar(&f.diff, "diff", false, "print suggested fixes as a unified diff instead of findings; write nothing")
+	fs.BoolVar(&f.checkSuppressions, "check-suppressions", false, "also report suppression directives that matched no finding (suppression/unused)")
+	fs.BoolVar(&f.cache, "cache", true, "use the result cache (see REVIEWLINT_CACHE)")
+	fs.BoolVar(&f.debugTiming, "debug-timing", false, "print the time spent loading and in each analyzer to stderr")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at exit")
+	fs.Var(&f.enable, "enable", "rules or analyzers to turn on, on top of the config (comma-separated, repeatable)")
+	fs.Var(&f.disable, "disable", "rules or analyzers to turn off, on top of the config (comma-separated, repeatable)")
+	return fs, f
+}
+
+func parseLintFlags(args []string, stdout io.Writer) (*lintFlags, []string, error) {
+	fs, f := newFlags(io.Discard)
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			printUsage(stdout, fs)
+			return nil, nil, err
+		}
+		return nil, nil, usageError{fmt.Errorf("%v (see reviewlint -h)", err)}
+	}
+	if _, ok := report.Writers[f.format]; !ok {
+		return nil, nil, usageError{fmt.Errorf("unknown -format %q (want text or json)", f.format)}
+	}
+	if _, err := analyzers.ParseSeverity(f.failOn); err != nil {
+		return nil, nil, usageError{fmt.Errorf("-fail-on: %v", err)}
+	}
+	if f.fix && f.diff {
+		return nil, nil, usageError{fmt.Errorf("-fix and -diff are exclusive")}
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	return f, patterns, nil
+}
+
+// cmdLint is a lint run: configure, analyse, filter, fix, print.
+func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
+	f, patterns, err := parseLintFlags(args, stdout)
+	if err == flag.ErrHelp {
+		return ExitClean, nil
+	}
+	if err != nil {
+		return ExitUsage, err
+	}
+	stopProfile, err := startProfiles(f)
+	if err != nil {
+		return ExitUsage, usageError{err}
+	}
+	defer stopProfile()
+
+	cwd, err := os.Getwd()
+	if err != nil {
+		return ExitUsage, err
+	}
+	cfg, err := loadConfig(f, cwd)
+	if err != nil {
+		return ExitUsage, usageError{err}
+	}
+	opts := analyzers.Options{Markers: f.checkSuppressions}
+	suite, err := analyzers.New(cfg, opts)
+	if err != nil {
+		return ExitUsage, usageError{err}
+	}
+	timing := newTimer(f.debugTiming)
+	progress := newProgress(stderr)
+	out, err := driver.Run(driver.Options{
+		Patterns: patterns,
+		Tags:     f.tags,
+		Tests:    f.tests,
+		Cache:    f.cache,
+		Salt:     saltFor(cfg, opts),
+		Progress: progress.update,
+		Timing:   timing.callback(),
+	}, suite)
+	progress.clear()
+	if err != nil {
+		return ExitLoad, fmt.Errorf("loading packages: %w", err)
+	}
+	res := findings(out, cfg, f.checkSuppressions)
+	timing.print(stderr, out)
+
+	if f.fix || f.diff {
+		res, err = applyFixes(res, f, cwd, stdout, stderr)
+		if err != nil {
+			return ExitUsage, err
+		}
+	}
+	env := report.Env{Cwd: cwd, Rules: analyzers.Rules(), Version: Version}
+	if !f.diff {
+		if err := report.Writers[f.format].Write(stdout, res, env); err != nil {
+			return ExitUsage, err
+		}
+	}
+	return exitCode(res, f, stderr, cwd), nil
+}
+
+// loadConfig reads -config or the nearest .reviewlint.yml, then applies
+// -enable/-disable on top.
+func loadConfig(f *lintFlags, cwd string) (analyzers.Config, error) {
+	var (
+		cfg analyzers.Config
+		err error
+	)
+	if f.configFile != "" {
+		cfg, err = config.Load(f.configFile)
+	} else {
+		cfg, _, err = config.LoadFor(cwd)
+	}
+	if err != nil {
+		return cfg, err
+	}
+	for _, s := range append(append([]string(nil), f.enable...), f.disable...) {
+		if !analyzers.IsSelector(s) {
+			return cfg, fmt.Errorf("unknown rule or analyzer %q in -enable/-disable (see reviewlint rules)", s)
+		}
+	}
+	// The command line wins over the file for the same selector.
+	cfg.Enable = append(without(cfg.Enable, f.disable), f.enable...)
+	cfg.Disable = append(without(cfg.Disable, f.enable), f.disable...)
+	return cfg, nil
+}
+
+// without returns list minus the selectors in drop, case-insensitively.
+func without(list, drop []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.ContainsFunc(drop, func(d string) bool { return strings.EqualFold(s, d) }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// saltFor keys cached results by everything besides the code that changes
+// them: the configuration (its rules, exclusions and settings) and the
+// options. Rebuilt binaries are told apart by the driver.
+func saltFor(cfg analyzers.Config, opts analyzers.Options) string {
+	b, _ := json.Marshal(struct {
+		Cfg  analyzers.Config
+		Dir  string
+		Opts analyzers.Options
+		V    string
+	}{cfg, cfg.Dir, opts, Version})
+	return fmt.Sprintf("%x", sha256.Sum256(b))
+}
+
+// exitCode applies the documented exit codes; load errors are printed here
+// so that they reach stderr in every format.
+func exitCode(res *report.Result, f *lintFlags, stderr io.Writer, cwd string) int {
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "reviewlint: %s: %s\n", e.Package, relMessage(cwd, e.Message))
+	}
+	if len(res.Errors) > 0 {
+		return ExitLoad
+	}
+	threshold, _ := analyzers.ParseSeverity(f.failOn)
+	for _, fd := range res.Findings {
+		if fd.Severity.Rank() >= threshold.Rank() {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+// relMessage shortens absolute paths under cwd in a compiler message.
+func relMessage(cwd, msg string) string {
+	if cwd == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, cwd+string(filepath.Separator), "")
+}
+
+func startProfiles(f *lintFlags) (func(), error) {
+	var stops []func()
+	if f.cpuProfile != "" {
+		file, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(file); err != nil {
+			file.Close()
+			return nil, err
+		}
+		stops = append(stops, func() { pprof.StopCPUProfile(); file.Close() })
+	}
+	if f.memProfile != "" {
+		stops = append(stops, func() {
+			file, err := os.Create(f.memProfile)
+			if err != nil {
+				return
+			}
+			defer file.Close()
+			runtime.GC()
+			_ = pprof.WriteHeapProfile(file)
+		})
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}, nil
+}

@@ -1,0 +1,176 @@
+package config
+
+import (
+	"encoding"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/reviewlint/reviewlint/analyzers"
+)
+
+// settings decodes each analyzer's block into its field of
+// analyzers.Settings, found by yaml tag so that a new analyzer or setting
+// needs no change here.
+func (l *loader) settings(e entry, cfg *analyzers.Config) error {
+	entries, err := l.mapping(e.value, e.name, "a map from analyzer name to its settings")
+	if err != nil {
+		return err
+	}
+	all := reflect.ValueOf(&cfg.Settings).Elem()
+	for _, s := range entries {
+		field, ok := fieldByYAMLName(all.Type(), s.name)
+		if !ok {
+			return l.errAt(s.key, e.name, "unknown key %q", s.name)
+		}
+		dst := all.FieldByIndex(field.Index).Addr().Interface()
+		if err := l.analyzerSettings(s, e.name+"."+s.name, dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// analyzerSettings decodes one analyzer's block strictly into dst, which
+// holds the defaults; keys the block leaves out keep them.
+func (l *loader) analyzerSettings(e entry, key string, dst any) error {
+	v, err := l.resolve(e.value, key)
+	if err != nil || isNull(v) {
+		return err
+	}
+	if _, err := l.mapping(v, key, "a map of "+e.name+" settings"); err != nil {
+		return err
+	}
+	if err := l.checkKeys(v, key, reflect.TypeOf(dst).Elem()); err != nil {
+		return err
+	}
+	if err := yaml.NodeToValue(v, dst, yaml.DisallowUnknownField()); err != nil {
+		return l.decodeError(v, key, err)
+	}
+	return nil
+}
+
+// checkKeys rejects, in document order, the first duplicate key in n or
+// key that names no field of the struct type t it decodes into. The decoder
+// checks both too, but without the key path, and it reports unknown fields
+// in map order, so the same file could give a different error each run.
+// Aliases are not followed: what they name is checked where it is written.
+func (l *loader) checkKeys(n ast.Node, key string, t reflect.Type) error {
+	t = plainType(t)
+	switch v := unwrap(n).(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		entries, err := l.mapping(v, key, "a map")
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			var vt reflect.Type
+			switch {
+			case t == nil:
+			case t.Kind() == reflect.Struct:
+				f, ok := fieldByYAMLName(t, e.name)
+				if !ok {
+					return l.errAt(e.key, key, "unknown key %q", e.name)
+				}
+				vt = f.Type
+			case t.Kind() == reflect.Map:
+				vt = t.Elem()
+			}
+			if err := l.checkKeys(e.value, key+"."+e.name, vt); err != nil {
+				return err
+			}
+		}
+	case *ast.SequenceNode:
+		var et reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			et = t.Elem()
+		}
+		for _, item := range v.Values {
+			if err := l.checkKeys(item, key, et); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unmarshalers are the interfaces through which a type decodes itself; the
+// keys such a type accepts are its own business.
+var unmarshalers = []reflect.Type{
+	reflect.TypeFor[yaml.BytesUnmarshaler](),
+	reflect.TypeFor[yaml.BytesUnmarshalerContext](),
+	reflect.TypeFor[yaml.InterfaceUnmarshaler](),
+	reflect.TypeFor[yaml.InterfaceUnmarshalerContext](),
+	reflect.TypeFor[yaml.NodeUnmarshaler](),
+	reflect.TypeFor[yaml.NodeUnmarshalerContext](),
+	reflect.TypeFor[encoding.TextUnmarshaler](),
+}
+
+// plainType returns t without pointers, or nil when there is nothing to
+// check keys against: no type, or one that decodes itself.
+func plainType(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return nil
+	}
+	for _, u := range unmarshalers {
+		if t.Implements(u) || reflect.PointerTo(t).Implements(u) {
+			return nil
+		}
+	}
+	return t
+}
+
+// fieldByYAMLName finds the field of struct type t that the YAML key name
+// decodes into, naming fields the way goccy does: the yaml tag, else the
+// json tag, else the lower-cased field name; ",inline" structs are
+// searched too.
+func fieldByYAMLName(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if isInline(f) {
+			if inner, ok := fieldByYAMLName(plainType(f.Type), name); ok {
+				inner.Index = append([]int{i}, inner.Index...)
+				return inner, true
+			}
+			continue
+		}
+		if f.IsExported() && name != "" && yamlName(f) == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// yamlTag returns the tag goccy reads a field's name from.
+func yamlTag(f reflect.StructField) string {
+	if tag := f.Tag.Get("yaml"); tag != "" {
+		return tag
+	}
+	return f.Tag.Get("json")
+}
+
+// isInline reports whether f's fields are decoded as if they were its
+// parent's.
+func isInline(f reflect.StructField) bool {
+	_, opts, _ := strings.Cut(yamlTag(f), ",")
+	t := plainType(f.Type)
+	return slices.Contains(strings.Split(opts, ","), "inline") && t != nil && t.Kind() == reflect.Struct
+}
+
+// yamlName returns the key a struct field decodes from, or "" for none.
+func yamlName(f reflect.StructField) string {
+	switch name, _, _ := strings.Cut(yamlTag(f), ","); name {
+	case "-":
+		return ""
+	case "":
+		return strings.ToLower(f.Name)
+	default:
+		return name
+	}
+}

@@ -1,0 +1,32 @@
+// Package bad holds //reviewlint:ignore directives that the suppression
+// analyzer reports: each lacks the rule ID or the reason.
+package bad
+
+// noRule names no rule, so the directive silences nothing and says nothing.
+func noRule() int {
+	// want +1 `names no rule; write the rule ID and a reason`
+	//reviewlint:ignore
+	return 1
+}
+
+// noReason names a rule at the end of the line but not why it does not
+// apply.
+func noReason() int {
+	// want +1 `//reviewlint:ignore errorlog/dropped gives no reason`
+	return 1 //reviewlint:ignore errorlog/dropped
+}
+
+// noReasonAbove is noReason with the directive on its own line above the
+// code it covers.
+func noReasonAbove() int {
+	// want +1 `//reviewlint:ignore resourceclose/unclosed gives no reason`
+	//reviewlint:ignore resourceclose/unclosed
+	return 1
+}
+
+// noReasonSeveral names several rules, still without a reason; the message
+// names the first.
+func noReasonSeveral() int {
+	// want +1 `//reviewlint:ignore errorlog gives no reason`
+	return 1 //reviewlint:ignore errorlog,httpbody
+}
