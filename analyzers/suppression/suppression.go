@@ -98,7 +98,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		case d.Reason == "":
 			pass.Report(analysis.Diagnostic{
 				Pos: d.Pos, End: d.End, Category: RuleMissingReason,
-				Message: "//reviewlint:ignore " + d.Selectors[0] + " gives no reason; say why the finding does not apply",
+				Message: "//reviewlint:ignore " + d.RuleText + " gives no reason; say why the finding does not apply",
 			})
 		}
 	}

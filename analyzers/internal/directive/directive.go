@@ -39,6 +39,9 @@ type Directive struct {
 	// Selectors are lowercased names: linters, analyzers, families or rule
 	// IDs. Empty for a bare //nolint, which matches everything.
 	Selectors []string
+	// RuleText is the selector list of a //reviewlint:ignore as written,
+	// for messages.
+	RuleText string
 	// Reason is the free text after the selectors (after "//" for nolint).
 	Reason string
 	// Line is the comment's line; Standalone reports whether no code
@@ -154,6 +157,7 @@ func Parse(text string) *Directive {
 		d := &Directive{Kind: Ignore}
 		if len(fields) > 0 {
 			d.Selectors = splitSelectors(fields[0])
+			d.RuleText = fields[0]
 			d.Reason = strings.Join(fields[1:], " ")
 		}
 		return d

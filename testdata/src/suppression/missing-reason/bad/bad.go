@@ -27,6 +27,6 @@ func noReasonAbove() int {
 // noReasonSeveral names several rules, still without a reason; the message
 // names the first.
 func noReasonSeveral() int {
-	// want +1 `//reviewlint:ignore errorlog gives no reason`
+	// want +1 `//reviewlint:ignore errorlog,httpbody gives no reason`
 	return 1 //reviewlint:ignore errorlog,httpbody
 }
