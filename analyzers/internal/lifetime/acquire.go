@@ -1,0 +1,114 @@
+package lifetime
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Acquisition is a call that hands a function a resource it must release.
+type Acquisition struct {
+	Fn   *ssa.Function
+	Call *ssa.Call
+	// Value is the resource: the call, or its Extract #Result; nil when
+	// the result is discarded (ctx, _ := context.WithCancel(...)).
+	Value  ssa.Value
+	Result int
+	Kind   *Kind
+	// Callee is the acquiring function, for messages.
+	Callee *types.Func
+
+	t *tracker
+}
+
+// acquisitions finds the calls in fn that acquire resources: the built-in
+// constructors, and functions whose summary says they return a new one.
+func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
+	var out []*Acquisition
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			obj := calleeObject(&call.Call)
+			for _, c := range builtinAcquisition(obj) {
+				out = append(out, s.newAcquisition(fn, call, obj, c.result, c.kind))
+			}
+			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(builtinAcquisition(obj)) == 0 {
+				for i := 0; i < resultCount(call); i++ {
+					if k := s.newResult(callee, i); k != nil {
+						out = append(out, s.newAcquisition(fn, call, obj, i, k))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types.Func, result int, kind *Kind) *Acquisition {
+	a := &Acquisition{Fn: fn, Call: call, Result: result, Kind: kind, Callee: obj}
+	tuple, isTuple := call.Type().(*types.Tuple)
+	if !isTuple {
+		a.Value = call
+	} else {
+		a.Value = extract(call, result)
+	}
+	a.t = newTracker(s, kind, a.Value)
+	if isTuple && tuple.Len() > 1 && result != tuple.Len()-1 && isError(tuple.At(tuple.Len()-1).Type()) {
+		a.t.addErr(extract(call, tuple.Len()-1))
+	}
+	return a
+}
+
+// extract returns the Extract #i of a tuple-valued call, or nil.
+func extract(call *ssa.Call, i int) ssa.Value {
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
+}
+
+func resultCount(call *ssa.Call) int {
+	if t, ok := call.Type().(*types.Tuple); ok {
+		return t.Len()
+	}
+	return 1
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return types.Identical(t, errorType) }
+
+// newResults computes, for the summary of fn, which results are new
+// resources the caller owns: an acquisition in fn that is returned.
+func (s *summarizer) newResults(fn *ssa.Function) []string {
+	n := fn.Signature.Results().Len()
+	if n == 0 {
+		return nil
+	}
+	var out []string
+	for _, a := range s.acquisitions(fn) {
+		if a.Value == nil {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok {
+				continue
+			}
+			for j, r := range ret.Results {
+				if a.t.aliases[r] {
+					if out == nil {
+						out = make([]string, n)
+					}
+					out[j] = a.Kind.Name
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package lifetime
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Kind is a kind of resource and how it is released.
+type Kind struct {
+	// Name is what messages call it: "file", "sql.Rows", "cancel func" ...
+	Name string
+	// Family is the analyzer that reports it.
+	Family string
+	// Release lists the methods that release it (any one suffices).
+	Release []string
+	// CallReleases marks a function-valued resource (a context cancel
+	// func): calling the value releases it.
+	CallReleases bool
+	// Fix is the statement a suggested fix defers, with %s for the
+	// resource's name ("%s.Close()").
+	Fix string
+}
+
+// The built-in kinds.
+var (
+	KindFile     = &Kind{Name: "file", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindConn     = &Kind{Name: "connection", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindListener = &Kind{Name: "listener", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindRows     = &Kind{Name: "sql.Rows", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindStmt     = &Kind{Name: "sql.Stmt", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindSQLConn  = &Kind{Name: "sql.Conn", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindDB       = &Kind{Name: "sql.DB", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindTx       = &Kind{Name: "sql.Tx", Family: "resourceclose", Release: []string{"Commit", "Rollback"}, Fix: "%s.Rollback()"}
+	KindZip      = &Kind{Name: "zip reader", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindCancel   = &Kind{Name: "cancel func", Family: "resourceclose", CallReleases: true, Fix: "%s()"}
+)
+
+// Kinds lists the built-in kinds, for facts that name a kind.
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel}
+
+// KindNamed finds a kind by Name.
+func KindNamed(name string) *Kind {
+	for _, k := range Kinds {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// constructor is a call that acquires a resource in one of its results.
+// Functions are matched by package path and name, methods also by the name
+// of their receiver's named type (pointer or not, interface or concrete).
+type constructor struct {
+	pkg, recv, name string
+	result          int
+	kind            *Kind
+}
+
+var constructors = buildConstructors()
+
+func buildConstructors() map[string][]constructor {
+	var cs []constructor
+	add := func(pkg, recv string, names string, result int, k *Kind) {
+		for _, n := range strings.Fields(names) {
+			cs = append(cs, constructor{pkg, recv, n, result, k})
+		}
+	}
+	add("os", "", "Open Create OpenFile CreateTemp NewFile OpenInRoot", 0, KindFile)
+	add("os", "", "Pipe", 0, KindFile)
+	add("os", "", "Pipe", 1, KindFile)
+	add("os", "Root", "Open Create OpenFile", 0, KindFile)
+	add("os", "", "OpenRoot", 0, KindFile)
+	add("net", "", "Dial DialTimeout DialTCP DialUDP DialUnix DialIP FileConn", 0, KindConn)
+	add("net", "Dialer", "Dial DialContext", 0, KindConn)
+	add("net", "", "Listen ListenTCP ListenUnix FileListener", 0, KindListener)
+	add("net", "", "ListenPacket ListenUDP ListenUnixgram ListenIP ListenMulticastUDP", 0, KindConn)
+	add("net", "ListenConfig", "Listen", 0, KindListener)
+	add("net", "ListenConfig", "ListenPacket", 0, KindConn)
+	add("net", "Listener", "Accept", 0, KindConn)
+	add("net", "TCPListener", "Accept AcceptTCP", 0, KindConn)
+	add("net", "UnixListener", "Accept AcceptUnix", 0, KindConn)
+	add("crypto/tls", "", "Dial DialWithDialer", 0, KindConn)
+	add("crypto/tls", "Dialer", "Dial DialContext", 0, KindConn)
+	add("crypto/tls", "", "Listen", 0, KindListener)
+	add("database/sql", "", "Open OpenDB", 0, KindDB)
+	add("database/sql", "DB", "Query QueryContext", 0, KindRows)
+	add("database/sql", "Tx", "Query QueryContext", 0, KindRows)
+	add("database/sql", "Conn", "QueryContext", 0, KindRows)
+	add("database/sql", "Stmt", "Query QueryContext", 0, KindRows)
+	add("database/sql", "DB", "Prepare PrepareContext", 0, KindStmt)
+	add("database/sql", "Tx", "Prepare PrepareContext Stmt StmtContext", 0, KindStmt)
+	add("database/sql", "Conn", "PrepareContext", 0, KindStmt)
+	add("database/sql", "DB", "Conn", 0, KindSQLConn)
+	add("database/sql", "DB", "Begin BeginTx", 0, KindTx)
+	add("database/sql", "Conn", "BeginTx", 0, KindTx)
+	add("archive/zip", "", "OpenReader", 0, KindZip)
+	add("archive/zip", "File", "Open", 0, KindZip)
+	add("context", "", "WithCancel WithTimeout WithDeadline WithCancelCause WithTimeoutCause WithDeadlineCause", 1, KindCancel)
+	m := map[string][]constructor{}
+	for _, c := range cs {
+		m[c.name] = append(m[c.name], c)
+	}
+	return m
+}
+
+// calleeObject returns the function or method a call invokes, when it is
+// known statically or is an interface method.
+func calleeObject(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if f := c.StaticCallee(); f != nil {
+		if obj, ok := f.Object().(*types.Func); ok {
+			return obj
+		}
+		if f.Origin() != nil {
+			if obj, ok := f.Origin().Object().(*types.Func); ok {
+				return obj
+			}
+		}
+	}
+	return nil
+}
+
+// builtinAcquisition matches a call against the constructor table; it
+// returns the kind and result index, or nil.
+func builtinAcquisition(obj *types.Func) []constructor {
+	if obj == nil || obj.Pkg() == nil {
+		return nil
+	}
+	var out []constructor
+	for _, c := range constructors[obj.Name()] {
+		if c.pkg == obj.Pkg().Path() && c.recv == recvName(obj) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// recvName is the name of a method's receiver type ("" for functions).
+func recvName(obj *types.Func) string {
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// isTx reports whether t is *database/sql.Tx.
+func isTx(t types.Type) bool { return isNamed(t, "database/sql", "Tx") }
+
+// isNamed reports whether t, or the type t points to, is pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}

@@ -1,0 +1,303 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Effect is what a function does with a parameter that holds a resource.
+type Effect uint8
+
+// The effects, from the caller's point of view. The zero value is Escapes,
+// so a callee with no summary (an interface method, a function value, a
+// package analysed without facts) is assumed to take the resource: the
+// analysis errs on the side of silence.
+const (
+	Escapes  Effect = iota // stored or handed on: the caller owes nothing
+	Borrows                // only used: the caller still owes the release
+	Wraps                  // put inside the result: the result carries it
+	Releases               // released, on at least one path
+)
+
+func (e Effect) String() string {
+	return [...]string{"escapes", "borrows", "wraps", "releases"}[e]
+}
+
+// asUse is the effect of passing the resource itself to the callee.
+func (e Effect) asUse(spawned bool) use {
+	switch e {
+	case Borrows, Wraps:
+		if spawned {
+			return useEscape // a goroutine that borrows it may outlive us
+		}
+		return useBorrow
+	case Releases:
+		return useRelease
+	}
+	return useEscape
+}
+
+// derivedUse is the effect of passing a value that carries the resource:
+// releasing a wrapper does not release what it wraps.
+func (e Effect) derivedUse(spawned bool) use {
+	if e == Escapes || spawned {
+		return useEscape
+	}
+	return useBorrow
+}
+
+// Summary is a function's contract about resources, exported as a fact on
+// its *types.Func so that callers in other packages use it.
+type Summary struct {
+	// Params has one effect per parameter, the receiver first.
+	Params []Effect
+	// NewResults names, per result, the kind of a new resource the caller
+	// owns ("" for none).
+	NewResults []string
+}
+
+// AFact implements analysis.Fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	out := "params"
+	for _, e := range s.Params {
+		out += " " + e.String()
+	}
+	for i, k := range s.NewResults {
+		if k != "" {
+			out += " result" + string(rune('0'+i)) + "=" + k
+		}
+	}
+	return out
+}
+
+// worthExporting reports whether the summary says more than the default.
+func (s *Summary) worthExporting() bool {
+	for _, e := range s.Params {
+		if e != Escapes {
+			return true
+		}
+	}
+	for _, k := range s.NewResults {
+		if k != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// summarizer computes summaries of the package's functions on demand,
+// memoised, and reads imported ones from facts.
+type summarizer struct {
+	pass       *analysis.Pass
+	pkg        *types.Package
+	summaries  map[*ssa.Function]*Summary
+	inProgress map[*ssa.Function]bool
+	freeVars   map[freeVarKey]Effect
+	imported   map[*types.Func]*Summary
+}
+
+type freeVarKey struct {
+	fn *ssa.Function
+	b  binding
+}
+
+func newSummarizer(pass *analysis.Pass) *summarizer {
+	return &summarizer{
+		pass:       pass,
+		pkg:        pass.Pkg,
+		summaries:  map[*ssa.Function]*Summary{},
+		inProgress: map[*ssa.Function]bool{},
+		freeVars:   map[freeVarKey]Effect{},
+		imported:   map[*types.Func]*Summary{},
+	}
+}
+
+// paramEffect is what fn does with its i'th parameter (receiver first).
+func (s *summarizer) paramEffect(fn *ssa.Function, i int) Effect {
+	sum := s.summary(fn)
+	if sum == nil || i >= len(sum.Params) {
+		return Escapes
+	}
+	return sum.Params[i]
+}
+
+// newResult is the kind of new resource fn returns in result i, or nil.
+func (s *summarizer) newResult(fn *ssa.Function, i int) *Kind {
+	sum := s.summary(fn)
+	if sum == nil || i >= len(sum.NewResults) {
+		return nil
+	}
+	return KindNamed(sum.NewResults[i])
+}
+
+// summary returns fn's summary: computed when fn has a body here, read
+// from facts otherwise; nil when unknown (or while being computed, which
+// makes recursion conservative).
+func (s *summarizer) summary(fn *ssa.Function) *Summary {
+	if origin := fn.Origin(); origin != nil {
+		fn = origin
+	}
+	if sum, ok := s.summaries[fn]; ok {
+		return sum
+	}
+	if len(fn.Blocks) == 0 {
+		return s.importedSummary(fn)
+	}
+	if s.inProgress[fn] {
+		return nil
+	}
+	s.inProgress[fn] = true
+	sum := s.compute(fn)
+	delete(s.inProgress, fn)
+	s.summaries[fn] = sum
+	return sum
+}
+
+func (s *summarizer) importedSummary(fn *ssa.Function) *Summary {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	if sum, ok := s.imported[obj]; ok {
+		return sum
+	}
+	var sum *Summary
+	fact := new(Summary)
+	if s.pass.ImportObjectFact(obj, fact) {
+		sum = fact
+	}
+	s.imported[obj] = sum
+	return sum
+}
+
+// compute summarises a function with a body.
+func (s *summarizer) compute(fn *ssa.Function) *Summary {
+	sum := &Summary{Params: make([]Effect, len(fn.Params))}
+	returned := returnedAllocs(fn)
+	for i, p := range fn.Params {
+		if !mayHoldResource(p.Type()) {
+			sum.Params[i] = Borrows
+			continue
+		}
+		t := newTracker(s, nil, p)
+		t.returned = returned
+		sum.Params[i] = mustEffect(fn, t)
+	}
+	sum.NewResults = s.newResults(fn)
+	return sum
+}
+
+// freeVarEffect is what closure fn does with the resource its free
+// variable b carries.
+func (s *summarizer) freeVarEffect(fn *ssa.Function, b binding) Effect {
+	key := freeVarKey{fn, b}
+	if e, ok := s.freeVars[key]; ok {
+		return e
+	}
+	s.freeVars[key] = Escapes // recursion guard
+	fv := fn.FreeVars[b.index]
+	t := newTracker(s, nil, nil)
+	if b.boxed {
+		for _, r := range *fv.Referrers() {
+			if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
+				t.addAlias(u)
+			}
+		}
+	} else {
+		t.addAlias(fv)
+	}
+	e := effectOf(fn, t)
+	s.freeVars[key] = e
+	return e
+}
+
+// effectOf is the strongest thing any instruction of fn does to the
+// tracked resource.
+func effectOf(fn *ssa.Function, t *tracker) Effect {
+	strongest := useNone
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			if u := t.classify(ins); u > strongest {
+				strongest = u
+			}
+		}
+	}
+	switch strongest {
+	case useRelease:
+		return Releases
+	case useEscape:
+		return Escapes
+	case useWrap:
+		return Wraps
+	}
+	return Borrows
+}
+
+// mustEffect is effectOf for a parameter, where a release counts only if
+// every path releases it (or lets it escape): (*sql.Rows).Next closes the
+// rows when they run out, but a caller that breaks early still owes Close.
+func mustEffect(fn *ssa.Function, t *tracker) Effect {
+	e := effectOf(fn, t)
+	if e != Releases {
+		return e
+	}
+	if len(walker{t: t, fn: fn}.leaks(fn.Blocks[0], 0)) > 0 {
+		return Borrows
+	}
+	return e
+}
+
+// returnedAllocs are the allocations (new(T), &T{...}) a function returns:
+// storing a parameter into them wraps it into the result.
+func returnedAllocs(fn *ssa.Function) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			for {
+				if mi, ok := r.(*ssa.MakeInterface); ok {
+					r = mi.X
+					continue
+				}
+				if ct, ok := r.(*ssa.ChangeType); ok {
+					r = ct.X
+					continue
+				}
+				break
+			}
+			if a, ok := r.(*ssa.Alloc); ok {
+				out[a] = true
+			}
+		}
+	}
+	return out
+}
+
+// mayHoldResource reports whether a value of type t can be or carry a
+// resource: anything but basic types.
+func mayHoldResource(t types.Type) bool {
+	_, basic := t.Underlying().(*types.Basic)
+	return !basic
+}
+
+// exportFacts exports the summaries worth exporting of the package's
+// declared functions and methods.
+func (s *summarizer) exportFacts(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != s.pkg {
+			continue
+		}
+		if sum := s.summary(fn); sum != nil && sum.worthExporting() {
+			s.pass.ExportObjectFact(obj, sum)
+		}
+	}
+}

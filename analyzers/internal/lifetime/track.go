@@ -1,0 +1,395 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// use is what one instruction does to a tracked resource.
+type use uint8
+
+const (
+	useNone    use = iota // does not touch it
+	useBorrow             // uses it and leaves the obligation in place
+	useWrap               // puts it inside the function's result (summaries only)
+	useEscape             // hands it to somewhere the analysis does not follow
+	useRelease            // releases it
+)
+
+// discharges reports whether the use ends the obligation on this path.
+func (u use) discharges() bool { return u == useEscape || u == useRelease || u == useWrap }
+
+// binding is a closure's free variable that carries the resource.
+type binding struct {
+	index int  // into MakeClosure.Bindings / Function.FreeVars
+	boxed bool // the binding is a box (a captured variable) holding it
+}
+
+// tracker holds the values that are, or carry, one resource inside one
+// function: aliases (the value under conversions and phis), boxes (captured
+// variables it was stored in), closures capturing it, values derived from
+// it by wrapping callees, and the error that came with it.
+type tracker struct {
+	s        *summarizer
+	kind     *Kind // nil in summaries: any release method counts
+	aliases  map[ssa.Value]bool
+	boxes    map[*ssa.Alloc]bool
+	closures map[*ssa.MakeClosure][]binding
+	derived  map[ssa.Value]bool
+	errs     map[ssa.Value]bool
+	// returned are allocations returned by the function: storing the
+	// resource in them wraps it into the result (summaries only).
+	returned map[ssa.Value]bool
+}
+
+func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
+	t := &tracker{
+		s: s, kind: kind,
+		aliases:  map[ssa.Value]bool{},
+		boxes:    map[*ssa.Alloc]bool{},
+		closures: map[*ssa.MakeClosure][]binding{},
+		derived:  map[ssa.Value]bool{},
+		errs:     map[ssa.Value]bool{},
+	}
+	t.addAlias(root)
+	return t
+}
+
+// addAlias adds v and everything that is the same resource under another
+// type or name.
+func (t *tracker) addAlias(v ssa.Value) {
+	if v == nil || t.aliases[v] {
+		return
+	}
+	t.aliases[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Phi:
+			t.addAlias(r)
+		case *ssa.ChangeType:
+			t.addAlias(r)
+		case *ssa.MakeInterface:
+			t.addAlias(r)
+		case *ssa.ChangeInterface:
+			t.addAlias(r)
+		case *ssa.Convert:
+			t.addAlias(r)
+		case *ssa.TypeAssert:
+			if !r.CommaOk {
+				t.addAlias(r)
+			} else {
+				t.addExtract(r, 0, t.addAlias)
+			}
+		case *ssa.Store:
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+				t.addBox(a)
+			}
+		case *ssa.MakeClosure:
+			t.addClosure(r, v, false)
+		case *ssa.Call:
+			t.addWrapped(r, v)
+		}
+	}
+}
+
+// addWrapped marks the result of call as derived when a callee wraps v
+// into its result.
+func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
+	fn, ok := call.Call.Value.(*ssa.Function)
+	if !ok {
+		return
+	}
+	for i, a := range call.Call.Args {
+		if a == v && t.s.paramEffect(fn, i) == Wraps {
+			t.addDerived(call)
+			return
+		}
+	}
+}
+
+// addBox records a captured (or address-taken) variable holding the
+// resource: its loads are aliases, closures binding it carry it.
+func (t *tracker) addBox(a *ssa.Alloc) {
+	if t.boxes[a] {
+		return
+	}
+	t.boxes[a] = true
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				t.addAlias(r)
+			}
+		case *ssa.MakeClosure:
+			t.addClosure(r, a, true)
+		}
+	}
+}
+
+func (t *tracker) addClosure(mc *ssa.MakeClosure, v ssa.Value, boxed bool) {
+	for i, b := range mc.Bindings {
+		if b == v {
+			t.closures[mc] = append(t.closures[mc], binding{i, boxed})
+		}
+	}
+}
+
+// addDerived records a value built around the resource by a wrapping
+// callee (json.NewDecoder(f)): using it borrows the resource, and letting
+// it escape lets the resource escape, but releasing it does not release
+// the resource.
+func (t *tracker) addDerived(v ssa.Value) {
+	if v == nil || t.derived[v] || t.aliases[v] {
+		return
+	}
+	t.derived[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface:
+			t.addDerived(r.(ssa.Value))
+		case *ssa.Extract:
+			t.addDerived(r)
+		case *ssa.Call:
+			t.addWrapped(r, v)
+		}
+	}
+}
+
+// addExtract calls add for the Extract #index of a tuple-valued v.
+func (t *tracker) addExtract(v ssa.Value, index int, add func(ssa.Value)) {
+	for _, r := range *v.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == index {
+			add(e)
+		}
+	}
+}
+
+// addErr records the error that came with the resource: on a path where
+// it is not nil, nothing is owed.
+func (t *tracker) addErr(v ssa.Value) {
+	if v == nil || t.errs[v] {
+		return
+	}
+	t.errs[v] = true
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Phi, *ssa.ChangeInterface:
+			t.addErr(r.(ssa.Value))
+		case *ssa.Store:
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+				for _, ar := range *a.Referrers() {
+					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
+						t.addErr(u)
+					}
+				}
+			}
+		}
+	}
+}
+
+// carried reports whether v is the resource or carries it.
+func (t *tracker) carried(v ssa.Value) bool {
+	if t.aliases[v] || t.derived[v] {
+		return true
+	}
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		return len(t.closures[mc]) > 0
+	}
+	return false
+}
+
+// classify says what ins does to the resource.
+func (t *tracker) classify(ins ssa.Instruction) use {
+	switch ins := ins.(type) {
+	case *ssa.Call:
+		return t.classifyCall(ins.Common(), false)
+	case *ssa.Defer:
+		return t.classifyCall(ins.Common(), false)
+	case *ssa.Go:
+		return t.classifyCall(ins.Common(), true)
+	case *ssa.Return:
+		for _, r := range ins.Results {
+			if t.carried(r) {
+				if t.returned != nil {
+					return useWrap // summaries: it flows into the result
+				}
+				return useEscape
+			}
+		}
+	case *ssa.Store:
+		if a, ok := ins.Addr.(*ssa.Alloc); ok && t.boxes[a] {
+			return useNone
+		}
+		if t.carried(ins.Val) {
+			if t.returned != nil && t.returned[storeBase(ins.Addr)] {
+				return useWrap
+			}
+			return useEscape
+		}
+	case *ssa.MapUpdate:
+		if t.carried(ins.Key) || t.carried(ins.Value) {
+			return useEscape
+		}
+	case *ssa.Send:
+		if t.carried(ins.X) {
+			return useEscape
+		}
+	case *ssa.Panic:
+		if t.carried(ins.X) {
+			return useEscape
+		}
+	case *ssa.Select:
+		for _, st := range ins.States {
+			if st.Send != nil && t.carried(st.Send) {
+				return useEscape
+			}
+		}
+	case *ssa.Slice, *ssa.IndexAddr, *ssa.FieldAddr, *ssa.Field, *ssa.Index, *ssa.UnOp, *ssa.BinOp:
+		for _, op := range ins.Operands(nil) {
+			if *op != nil && t.carried(*op) {
+				return useBorrow
+			}
+		}
+	}
+	return useNone
+}
+
+// classifyCall handles calls, defers and go statements.
+func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
+	result := useNone
+	note := func(u use) {
+		if u > result {
+			result = u
+		}
+	}
+	if c.IsInvoke() {
+		if t.aliases[c.Value] {
+			if t.isReleaseMethod(c.Method.Name(), c.Value.Type()) {
+				note(useRelease)
+			} else {
+				note(useBorrow)
+			}
+		} else if t.derived[c.Value] {
+			note(useBorrow)
+		}
+		for _, a := range c.Args {
+			if t.carried(a) {
+				note(useEscape)
+			}
+		}
+		return result
+	}
+	switch fn := c.Value.(type) {
+	case *ssa.MakeClosure:
+		for _, b := range t.closures[fn] {
+			note(t.s.freeVarEffect(fn.Fn.(*ssa.Function), b).asUse(spawned))
+		}
+		for _, a := range c.Args {
+			if t.carried(a) {
+				note(useEscape)
+			}
+		}
+		return result
+	case *ssa.Builtin:
+		for _, a := range c.Args {
+			if t.carried(a) {
+				if fn.Name() == "append" || fn.Name() == "copy" {
+					note(useEscape)
+				} else {
+					note(useBorrow)
+				}
+			}
+		}
+		return result
+	case *ssa.Function:
+		for i, a := range c.Args {
+			if !t.carried(a) {
+				continue
+			}
+			if i == 0 && fn.Signature.Recv() != nil && t.aliases[a] && t.isReleaseMethod(fn.Name(), a.Type()) {
+				note(useRelease)
+				continue
+			}
+			if t.derived[a] {
+				note(t.s.paramEffect(fn, i).derivedUse(spawned))
+				continue
+			}
+			e := t.s.paramEffect(fn, i)
+			if mc, ok := a.(*ssa.MakeClosure); ok && e == Borrows {
+				// A callee that borrows a func value calls it: what the
+				// closure does to the resource is what happens.
+				for _, b := range t.closures[mc] {
+					note(t.s.freeVarEffect(mc.Fn.(*ssa.Function), b).asUse(spawned))
+				}
+				continue
+			}
+			note(e.asUse(spawned))
+		}
+		return result
+	}
+	// A call through a function value: calling the resource itself
+	// releases a cancel func; anything carried as an argument escapes.
+	if t.aliases[c.Value] && t.callReleases(c.Value.Type()) {
+		note(useRelease)
+	}
+	for _, a := range c.Args {
+		if t.carried(a) {
+			note(useEscape)
+		}
+	}
+	return result
+}
+
+// isReleaseMethod reports whether calling method name on a value of type
+// recv releases the resource.
+func (t *tracker) isReleaseMethod(name string, recv types.Type) bool {
+	if t.kind != nil {
+		for _, r := range t.kind.Release {
+			if r == name {
+				return true
+			}
+		}
+		return false
+	}
+	switch name {
+	case "Close":
+		return true
+	case "Commit", "Rollback":
+		return isTx(recv)
+	}
+	return false
+}
+
+// callReleases reports whether calling a value of type typ releases it.
+func (t *tracker) callReleases(typ types.Type) bool {
+	if t.kind != nil {
+		return t.kind.CallReleases
+	}
+	// Only a cancel func by its type: a plain func() parameter that is
+	// called is a callback, not a release.
+	return isNamed(typ, "context", "CancelFunc") || isNamed(typ, "context", "CancelCauseFunc")
+}
+
+// storeBase is the allocation a field or element address points into.
+func storeBase(addr ssa.Value) ssa.Value {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		default:
+			return addr
+		}
+	}
+}

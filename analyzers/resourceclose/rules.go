@@ -1,0 +1,81 @@
+package resourceclose
+
+import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+
+// Rules lists the rules this analyzer reports. A rule is on by default only
+// once its precision on the bench/ corpus is at least 90%.
+var Rules = []catalog.Rule{
+	{
+		ID:    RuleUnclosed,
+		Title: "a file, connection, listener, sql rows, statement, conn or db not released on some path",
+		Text: `Every acquired resource must be released on every path from where it is
+acquired to where the function returns, unless ownership moves: the value is
+returned, stored in a field, global, map or channel, or handed to a function
+that closes or keeps it (that function's summary says so, across packages).
+An unreleased file or connection holds a descriptor until the garbage collector
+finds it, if ever; unclosed *sql.Rows hold a pooled connection forever, which
+drains the pool. On the path where the acquiring call returned an error,
+nothing is owed. Fix: defer the release right after the error check.`,
+		Bad: `f, err := os.Open(name)
+if err != nil {
+	return err
+}
+data, err := io.ReadAll(f)`,
+		Good: `f, err := os.Open(name)
+if err != nil {
+	return err
+}
+defer f.Close()
+data, err := io.ReadAll(f)`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleTxUnfinished,
+		Title: "a transaction neither committed nor rolled back on some path",
+		Text: `A *sql.Tx holds a connection, and on most databases locks, until Commit
+or Rollback. An error path that returns without either leaves the connection
+out of the pool and the locks held. Fix: defer tx.Rollback() right after
+BeginTx succeeds; after a successful Commit it is a no-op.`,
+		Bad: `tx, err := db.BeginTx(ctx, nil)
+if err != nil {
+	return err
+}
+if _, err := tx.ExecContext(ctx, q); err != nil {
+	return err
+}
+return tx.Commit()`,
+		Good: `tx, err := db.BeginTx(ctx, nil)
+if err != nil {
+	return err
+}
+defer tx.Rollback()
+if _, err := tx.ExecContext(ctx, q); err != nil {
+	return err
+}
+return tx.Commit()`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleCancelLeak,
+		Title: "a context cancel func not called on some path",
+		Text: `The cancel func from context.WithCancel, WithTimeout or WithDeadline
+releases the context's timer and its entry in the parent; until it is called
+they stay alive (a WithTimeout context lives until the timeout fires). Unlike
+go vet's lostcancel, a cancel stored nowhere, assigned to _, or handed to a
+function that never calls it is reported. Fix: defer cancel() right after
+creating the context.`,
+		Bad: `ctx, cancel := context.WithTimeout(ctx, time.Second)
+_ = cancel
+return call(ctx)`,
+		Good: `ctx, cancel := context.WithTimeout(ctx, time.Second)
+defer cancel()
+return call(ctx)`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+}
