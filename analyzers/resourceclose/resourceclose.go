@@ -77,6 +77,9 @@ func ruleFor(k *lifetime.Kind) string {
 // the first leaking exit.
 func report(pass *analysis.Pass, ob *lifetime.Obligation, site *callSite) {
 	name := site.name(ob.Result)
+	if name == "_" && ob.Kind != lifetime.KindCancel {
+		name = ""
+	}
 	line := func(p token.Pos) int { return pass.Fset.Position(p).Line }
 	leak := firstLeak(ob.Leaks)
 	what := fmt.Sprintf("%s %s from %s (line %d)", ob.Kind.Name, name, site.callee(ob), line(ob.Call.Pos()))
@@ -86,7 +89,7 @@ func report(pass *analysis.Pass, ob *lifetime.Obligation, site *callSite) {
 	release := releaseStmt(ob.Kind, name)
 	var msg string
 	switch {
-	case ob.Value == nil:
+	case ob.Value == nil || name == "_":
 		msg = fmt.Sprintf("the %s returned by %s is discarded; keep it and %s", ob.Kind.Name, site.callee(ob), "defer a call to it")
 	case leak.Exit == nil:
 		msg = fmt.Sprintf("%s is not released before the next iteration acquires another; release it inside the loop", what)

@@ -24,6 +24,10 @@ type Acquisition struct {
 // acquisitions finds the calls in fn that acquire resources: the built-in
 // constructors, and functions whose summary says they return a new one.
 func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
+	if isMain(fn) {
+		// Returning from main ends the process: nothing is owed.
+		return nil
+	}
 	var out []*Acquisition
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -60,6 +64,12 @@ func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types
 		a.t.addErr(extract(call, tuple.Len()-1))
 	}
 	return a
+}
+
+// isMain reports whether fn is package main's main function.
+func isMain(fn *ssa.Function) bool {
+	return fn.Name() == "main" && fn.Signature.Recv() == nil && fn.Parent() == nil &&
+		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }
 
 // extract returns the Extract #i of a tuple-valued call, or nil.

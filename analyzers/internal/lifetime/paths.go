@@ -93,6 +93,9 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 // non-nil or the resource is nil.
 func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
 	succs := ins.Block().Succs
+	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call) {
+		return succs[1:] // os.IsNotExist(err) and the like: err != nil
+	}
 	cmp, ok := ins.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
 		return succs
@@ -118,6 +121,23 @@ func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
 		return succs[:1]
 	}
 	return succs
+}
+
+// errPredicates return false for a nil error: when one is true, the
+// acquisition failed.
+var errPredicates = map[string]map[string]bool{
+	"errors": {"Is": true, "As": true},
+	"os":     {"IsNotExist": true, "IsExist": true, "IsPermission": true, "IsTimeout": true},
+}
+
+// impliesErr reports whether call is an error predicate applied to the
+// acquisition's error.
+func (t *tracker) impliesErr(call *ssa.Call) bool {
+	obj := calleeObject(&call.Call)
+	if obj == nil || obj.Pkg() == nil || !errPredicates[obj.Pkg().Path()][obj.Name()] {
+		return false
+	}
+	return len(call.Call.Args) > 0 && t.errs[call.Call.Args[0]]
 }
 
 func isNil(v ssa.Value) bool {

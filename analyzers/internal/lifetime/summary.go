@@ -253,29 +253,38 @@ func mustEffect(fn *ssa.Function, t *tracker) Effect {
 }
 
 // returnedAllocs are the allocations (new(T), &T{...}) a function returns:
-// storing a parameter into them wraps it into the result.
+// storing a parameter into them wraps it into the result. Results returned
+// through named result variables (loaded from their slots) count too.
 func returnedAllocs(fn *ssa.Function) map[ssa.Value]bool {
 	out := map[ssa.Value]bool{}
+	var add func(v ssa.Value, depth int)
+	add = func(v ssa.Value, depth int) {
+		switch v := v.(type) {
+		case *ssa.MakeInterface:
+			add(v.X, depth)
+		case *ssa.ChangeType:
+			add(v.X, depth)
+		case *ssa.Alloc:
+			out[v] = true
+		case *ssa.UnOp:
+			slot, ok := v.X.(*ssa.Alloc)
+			if v.Op != token.MUL || !ok || depth > 3 {
+				return
+			}
+			for _, r := range *slot.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == slot {
+					add(st.Val, depth+1)
+				}
+			}
+		}
+	}
 	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok {
 			continue
 		}
 		for _, r := range ret.Results {
-			for {
-				if mi, ok := r.(*ssa.MakeInterface); ok {
-					r = mi.X
-					continue
-				}
-				if ct, ok := r.(*ssa.ChangeType); ok {
-					r = ct.X
-					continue
-				}
-				break
-			}
-			if a, ok := r.(*ssa.Alloc); ok {
-				out[a] = true
-			}
+			add(r, 0)
 		}
 	}
 	return out

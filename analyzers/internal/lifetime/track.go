@@ -27,6 +27,12 @@ type binding struct {
 	boxed bool // the binding is a box (a captured variable) holding it
 }
 
+// closure is a closure value that carries the resource in some bindings.
+type closure struct {
+	fn       *ssa.Function
+	bindings []binding
+}
+
 // tracker holds the values that are, or carry, one resource inside one
 // function: aliases (the value under conversions and phis), boxes (captured
 // variables it was stored in), closures capturing it, values derived from
@@ -36,7 +42,7 @@ type tracker struct {
 	kind     *Kind // nil in summaries: any release method counts
 	aliases  map[ssa.Value]bool
 	boxes    map[*ssa.Alloc]bool
-	closures map[*ssa.MakeClosure][]binding
+	closures map[ssa.Value]*closure // MakeClosure values, and conversions of them
 	derived  map[ssa.Value]bool
 	errs     map[ssa.Value]bool
 	// returned are allocations returned by the function: storing the
@@ -49,7 +55,7 @@ func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
 		s: s, kind: kind,
 		aliases:  map[ssa.Value]bool{},
 		boxes:    map[*ssa.Alloc]bool{},
-		closures: map[*ssa.MakeClosure][]binding{},
+		closures: map[ssa.Value]*closure{},
 		derived:  map[ssa.Value]bool{},
 		errs:     map[ssa.Value]bool{},
 	}
@@ -133,9 +139,34 @@ func (t *tracker) addBox(a *ssa.Alloc) {
 }
 
 func (t *tracker) addClosure(mc *ssa.MakeClosure, v ssa.Value, boxed bool) {
+	c := t.closures[mc]
+	if c == nil {
+		c = &closure{fn: mc.Fn.(*ssa.Function)}
+	}
 	for i, b := range mc.Bindings {
 		if b == v {
-			t.closures[mc] = append(t.closures[mc], binding{i, boxed})
+			c.bindings = append(c.bindings, binding{i, boxed})
+		}
+	}
+	t.addClosureValue(mc, c)
+}
+
+// addClosureValue records v as carrying closure c, and follows it through
+// conversions (a func literal passed as a named func type) and wrapping
+// callees.
+func (t *tracker) addClosureValue(v ssa.Value, c *closure) {
+	if t.closures[v] == c {
+		return
+	}
+	t.closures[v] = c
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.ChangeType:
+			t.addClosureValue(r, c)
+		case *ssa.MakeInterface:
+			t.addClosureValue(r, c)
+		case *ssa.Call:
+			t.addWrapped(r, v)
 		}
 	}
 }
@@ -161,6 +192,14 @@ func (t *tracker) addDerived(v ssa.Value) {
 			t.addDerived(r)
 		case *ssa.Call:
 			t.addWrapped(r, v)
+		case *ssa.Store:
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+				for _, ar := range *a.Referrers() {
+					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
+						t.addDerived(u)
+					}
+				}
+			}
 		}
 	}
 }
@@ -202,10 +241,7 @@ func (t *tracker) carried(v ssa.Value) bool {
 	if t.aliases[v] || t.derived[v] {
 		return true
 	}
-	if mc, ok := v.(*ssa.MakeClosure); ok {
-		return len(t.closures[mc]) > 0
-	}
-	return false
+	return t.closures[v] != nil
 }
 
 // classify says what ins does to the resource.
@@ -273,14 +309,12 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 		}
 	}
 	if c.IsInvoke() {
-		if t.aliases[c.Value] {
-			if t.isReleaseMethod(c.Method.Name(), c.Value.Type()) {
+		if t.aliases[c.Value] || t.derived[c.Value] {
+			if t.releasesVia(c.Value, c.Method.Name()) {
 				note(useRelease)
 			} else {
 				note(useBorrow)
 			}
-		} else if t.derived[c.Value] {
-			note(useBorrow)
 		}
 		for _, a := range c.Args {
 			if t.carried(a) {
@@ -289,17 +323,16 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 		}
 		return result
 	}
-	switch fn := c.Value.(type) {
-	case *ssa.MakeClosure:
-		for _, b := range t.closures[fn] {
-			note(t.s.freeVarEffect(fn.Fn.(*ssa.Function), b).asUse(spawned))
-		}
+	if cl := t.closures[c.Value]; cl != nil {
+		note(t.closureUse(cl, spawned))
 		for _, a := range c.Args {
 			if t.carried(a) {
 				note(useEscape)
 			}
 		}
 		return result
+	}
+	switch fn := c.Value.(type) {
 	case *ssa.Builtin:
 		for _, a := range c.Args {
 			if t.carried(a) {
@@ -316,7 +349,7 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 			if !t.carried(a) {
 				continue
 			}
-			if i == 0 && fn.Signature.Recv() != nil && t.aliases[a] && t.isReleaseMethod(fn.Name(), a.Type()) {
+			if i == 0 && fn.Signature.Recv() != nil && t.releasesVia(a, fn.Name()) {
 				note(useRelease)
 				continue
 			}
@@ -325,12 +358,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				continue
 			}
 			e := t.s.paramEffect(fn, i)
-			if mc, ok := a.(*ssa.MakeClosure); ok && e == Borrows {
+			if cl := t.closures[a]; cl != nil && e == Borrows {
 				// A callee that borrows a func value calls it: what the
 				// closure does to the resource is what happens.
-				for _, b := range t.closures[mc] {
-					note(t.s.freeVarEffect(mc.Fn.(*ssa.Function), b).asUse(spawned))
-				}
+				note(t.closureUse(cl, spawned))
 				continue
 			}
 			note(e.asUse(spawned))
@@ -348,6 +379,28 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 		}
 	}
 	return result
+}
+
+// releasesVia reports whether calling method name on v (the resource or a
+// value carrying it) releases the resource. Closing a wrapper counts as
+// closing what it wraps: most wrappers with a Close method close the inner
+// resource, and the analysis errs on the side of silence for the others.
+func (t *tracker) releasesVia(v ssa.Value, name string) bool {
+	if t.derived[v] {
+		return name == "Close" || t.isReleaseMethod(name, v.Type())
+	}
+	return t.aliases[v] && t.isReleaseMethod(name, v.Type())
+}
+
+// closureUse is what calling closure cl does to the resource.
+func (t *tracker) closureUse(cl *closure, spawned bool) use {
+	u := useNone
+	for _, b := range cl.bindings {
+		if x := t.s.freeVarEffect(cl.fn, b).asUse(spawned); x > u {
+			u = x
+		}
+	}
+	return u
 }
 
 // isReleaseMethod reports whether calling method name on a value of type
