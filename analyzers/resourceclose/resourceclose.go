@@ -21,6 +21,9 @@ const (
 	RuleUnclosed     = "resourceclose/unclosed"
 	RuleTxUnfinished = "resourceclose/tx-unfinished"
 	RuleCancelLeak   = "resourceclose/cancel-leak"
+	RuleCmdNotWaited = "resourceclose/cmd-not-waited"
+	RuleDeferInLoop  = "resourceclose/defer-in-loop"
+	RuleRowsErr      = "resourceclose/rows-err-unchecked"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.resourceclose),
@@ -50,14 +53,23 @@ type settings struct{ cfg Config }
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lifetime.Analyzer].(*lifetime.Result)
 	var sites *callSites
-	for _, ob := range res.Obligations {
-		if ob.Kind.Family != "resourceclose" || len(ob.Leaks) == 0 {
-			continue
-		}
+	site := func(ob *lifetime.Obligation) *callSite {
 		if sites == nil {
 			sites = indexCallSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 		}
-		report(pass, ob, sites.at(ob.Call.Pos()))
+		return sites.at(ob.Call.Pos())
+	}
+	for _, ob := range res.Obligations {
+		if ob.Kind.Family != "resourceclose" {
+			continue
+		}
+		if len(ob.Leaks) > 0 {
+			report(pass, ob, site(ob))
+		}
+		reportDefersInLoop(pass, ob, site)
+		if ob.Kind == lifetime.KindRows {
+			reportRowsErr(pass, ob, site)
+		}
 	}
 	return nil, nil
 }
@@ -69,6 +81,8 @@ func ruleFor(k *lifetime.Kind) string {
 		return RuleTxUnfinished
 	case lifetime.KindCancel:
 		return RuleCancelLeak
+	case lifetime.KindCmd:
+		return RuleCmdNotWaited
 	}
 	return RuleUnclosed
 }
@@ -97,6 +111,8 @@ func report(pass *analysis.Pass, ob *lifetime.Obligation, site *callSite) {
 		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; add defer %s after the error check", what, line(leak.Pos), release)
 	case ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", what, line(leak.Pos), release)
+	case ob.Kind == lifetime.KindCmd:
+		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", what, line(leak.Pos), release)
 	default:
 		msg = fmt.Sprintf("%s is not closed on the path returning at line %d; add defer %s after the error check", what, line(leak.Pos), release)
 	}
@@ -143,7 +159,7 @@ func deferFix(ob *lifetime.Obligation, site *callSite, name string) (analysis.Su
 	if name == "" || name == "_" || site == nil || site.inLoop || ob.Value == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	if ob.Released && ob.Kind != lifetime.KindTx {
+	if ob.Kind == lifetime.KindCmd || (ob.Released && ob.Kind != lifetime.KindTx) {
 		return analysis.SuggestedFix{}, false
 	}
 	at, ok := site.insertionPoint()

@@ -78,4 +78,92 @@ return call(ctx)`,
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleCmdNotWaited,
+		Title: "a command started with cmd.Start that is not waited for on some path",
+		Text: `After (*exec.Cmd).Start succeeds, Wait must be called: it reaps the child
+process (otherwise it stays a zombie), waits for the goroutines copying its
+output, and closes the pipes. A path that returns after Start without Wait, and
+without handing cmd to code that waits, leaks all of that.`,
+		Bad: `if err := cmd.Start(); err != nil {
+return err
+}
+if err := feed(stdin); err != nil {
+return err
+}
+return cmd.Wait()`,
+		Good: `if err := cmd.Start(); err != nil {
+return err
+}
+if err := feed(stdin); err != nil {
+_ = cmd.Process.Kill()
+_ = cmd.Wait()
+return err
+}
+return cmd.Wait()`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleDeferInLoop,
+		Title: "a deferred release inside the loop that acquires the resource",
+		Text: `A deferred call runs when the function returns, not when the loop iteration
+ends. Deferring Close inside a loop keeps every iteration's file, rows or
+connection open until the function returns: with enough iterations that is
+"too many open files" or a drained connection pool. Only loops that acquire
+the resource they defer are reported, unlike linters that flag every defer in
+a loop. Fix: release at the end of the iteration, or move the body into a
+function (or a closure called in the loop) so the defer runs per iteration.`,
+		Bad: `for _, name := range names {
+f, err := os.Open(name)
+if err != nil {
+	return err
+}
+defer f.Close()
+process(f)
+}`,
+		Good: `for _, name := range names {
+if err := processFile(name); err != nil {
+	return err
+}
+}
+
+func processFile(name string) error {
+f, err := os.Open(name)
+if err != nil {
+	return err
+}
+defer f.Close()
+return process(f)
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleRowsErr,
+		Title: "sql rows iterated with Next whose Err is never checked",
+		Text: `rows.Next returns false both after the last row and when iteration fails (a
+dropped connection, a cancelled context, a decoding error). Without a look at
+rows.Err() after the loop, a failure reads as a short, successful result.
+Rows handed to another function are left alone: it may check Err.`,
+		Bad: `for rows.Next() {
+if err := rows.Scan(&id); err != nil {
+	return err
+}
+ids = append(ids, id)
+}
+return ids, nil`,
+		Good: `for rows.Next() {
+if err := rows.Scan(&id); err != nil {
+	return err
+}
+ids = append(ids, id)
+}
+return ids, rows.Err()`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

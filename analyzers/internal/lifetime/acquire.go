@@ -54,13 +54,19 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types.Func, result int, kind *Kind) *Acquisition {
 	a := &Acquisition{Fn: fn, Call: call, Result: result, Kind: kind, Callee: obj}
 	tuple, isTuple := call.Type().(*types.Tuple)
-	if !isTuple {
+	switch {
+	case result == Receiver:
+		a.Value = call.Call.Args[0]
+	case !isTuple:
 		a.Value = call
-	} else {
+	default:
 		a.Value = extract(call, result)
 	}
 	a.t = newTracker(s, kind, a.Value)
-	if isTuple && tuple.Len() > 1 && result != tuple.Len()-1 && isError(tuple.At(tuple.Len()-1).Type()) {
+	switch {
+	case result == Receiver && isError(call.Type()):
+		a.t.addErr(call)
+	case isTuple && tuple.Len() > 1 && result != tuple.Len()-1 && isError(tuple.At(tuple.Len()-1).Type()):
 		a.t.addErr(extract(call, tuple.Len()-1))
 	}
 	return a

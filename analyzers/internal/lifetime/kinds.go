@@ -35,10 +35,15 @@ var (
 	KindTx       = &Kind{Name: "sql.Tx", Family: "resourceclose", Release: []string{"Commit", "Rollback"}, Fix: "%s.Rollback()"}
 	KindZip      = &Kind{Name: "zip reader", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindCancel   = &Kind{Name: "cancel func", Family: "resourceclose", CallReleases: true, Fix: "%s()"}
+	KindCmd      = &Kind{Name: "started command", Family: "resourceclose", Release: []string{"Wait"}, Fix: "%s.Wait()"}
 )
 
+// Receiver is the result index of constructors that make their receiver
+// the resource: (*exec.Cmd).Start obliges the caller to Wait.
+const Receiver = -1
+
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -98,6 +103,7 @@ func buildConstructors() map[string][]constructor {
 	add("database/sql", "Conn", "BeginTx", 0, KindTx)
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
+	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
 	add("context", "", "WithCancel WithTimeout WithDeadline WithCancelCause WithTimeoutCause WithDeadlineCause", 1, KindCancel)
 	m := map[string][]constructor{}
 	for _, c := range cs {

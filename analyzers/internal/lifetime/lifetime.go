@@ -84,3 +84,74 @@ func (a *Acquisition) everDischarged() bool {
 // Tracked reports whether v is the acquisition's resource under another
 // name or type.
 func (a *Acquisition) Tracked(v ssa.Value) bool { return a.t != nil && a.t.aliases[v] }
+
+// Releases reports whether ins releases the acquisition's resource.
+func (a *Acquisition) Releases(ins ssa.Instruction) bool {
+	return a.t != nil && a.t.classify(ins) == useRelease
+}
+
+// Escapes reports whether ins lets the resource escape (returned, stored,
+// sent, or handed to a callee that keeps it).
+func (a *Acquisition) Escapes(ins ssa.Instruction) bool {
+	return a.t != nil && a.t.classify(ins) == useEscape
+}
+
+// EscapesAnywhere reports whether any instruction of the function lets the
+// resource escape.
+func (a *Acquisition) EscapesAnywhere() bool {
+	for _, b := range a.Fn.Blocks {
+		for _, ins := range b.Instrs {
+			if a.Escapes(ins) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MethodCalls returns the calls of the named method on the resource.
+func (a *Acquisition) MethodCalls(name string) []*ssa.Call {
+	var out []*ssa.Call
+	for _, b := range a.Fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			c := call.Common()
+			switch {
+			case c.IsInvoke() && c.Method.Name() == name && a.Tracked(c.Value):
+				out = append(out, call)
+			case !c.IsInvoke() && len(c.Args) > 0 && a.Tracked(c.Args[0]):
+				if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && fn.Name() == name {
+					out = append(out, call)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// InSameLoop reports whether blocks x and y lie on a common cycle of the
+// CFG: each reaches the other.
+func InSameLoop(x, y *ssa.BasicBlock) bool {
+	return reaches(x, y) && reaches(y, x)
+}
+
+// reaches reports whether to is reachable from from by at least one edge.
+func reaches(from, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), from.Succs...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == to {
+			return true
+		}
+		if !seen[b] {
+			seen[b] = true
+			stack = append(stack, b.Succs...)
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+// Package summaries checks the Summary facts the lifetime engine exports:
+// what each function does to a resource passed to it, and which results
+// are new resources its caller owns.
+package summaries
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"os"
+	"sync"
+)
+
+// closeQuietly releases its argument on every path.
+func closeQuietly(c io.Closer) { // want closeQuietly:"params releases"
+	_ = c.Close()
+}
+
+// closeIfOpen releases it on every path where it exists.
+func closeIfOpen(c io.Closer) { // want closeIfOpen:"params releases"
+	if c != nil {
+		c.Close()
+	}
+}
+
+// closeOnError releases only on one path: callers still owe the release.
+func closeOnError(c io.Closer, err error) error { // want closeOnError:"params borrows wraps"
+	if err != nil {
+		c.Close()
+		return err
+	}
+	return nil
+}
+
+// readAll only reads: a borrow.
+func readAll(r io.Reader) []byte { // want readAll:"params borrows"
+	b, _ := io.ReadAll(r)
+	return b
+}
+
+var keep []io.Closer
+
+// remember stores it: ownership moves. Escapes is the default, so no fact
+// is exported.
+func remember(c io.Closer) {
+	keep = append(keep, c)
+}
+
+type wrapper struct{ r io.Reader }
+
+// wrap puts it inside its result.
+func wrap(r io.Reader) *wrapper { // want wrap:"params wraps"
+	return &wrapper{r: r}
+}
+
+// decoder wraps through a callee that wraps (json.NewDecoder).
+func decoder(r io.Reader) *json.Decoder { // want decoder:"params wraps"
+	return json.NewDecoder(r)
+}
+
+// open returns a new file: the caller owns result 0.
+func open(name string) (*os.File, error) { // want open:"params borrows result0=file"
+	return os.Open(name)
+}
+
+// openNamed returns it through named results.
+func openNamed(name string) (f *os.File, err error) { // want openNamed:"params borrows result0=file"
+	f, err = os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// withTimeout returns a cancel func the caller must call.
+func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) { // want withTimeout:"params escapes result1=cancel func"
+	return context.WithCancel(ctx)
+}
+
+// finish commits or rolls back: either releases the transaction.
+func finish(tx *sql.Tx, err error) error { // want finish:"params releases wraps"
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// callCancel calls a cancel func on every path.
+func callCancel(cancel context.CancelFunc) { // want callCancel:"params releases"
+	cancel()
+}
+
+// callback calls a plain func value: a callback, not a release.
+func callback(f func()) { // want callback:"params borrows"
+	f()
+}
+
+var mu sync.Mutex
+
+// viaClosure releases inside a closure it calls.
+func viaClosure(c io.Closer) { // want viaClosure:"params releases"
+	func() {
+		mu.Lock()
+		defer mu.Unlock()
+		c.Close()
+	}()
+}
