@@ -41,7 +41,7 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 // checked: an error in the middle of the iteration (a dropped connection,
 // a cancelled context) ends the loop exactly like the last row does.
 func reportRowsErr(pass *analysis.Pass, ob *lifetime.Obligation, site func(*lifetime.Obligation) *callSite) {
-	if ob.Value == nil || len(ob.MethodCalls("Next")) == 0 || len(ob.MethodCalls("Err")) > 0 || ob.EscapesAnywhere() {
+	if ob.Value == nil || len(ob.MethodCalls("Next")) == 0 || len(ob.MethodCalls("Err")) > 0 || ob.EscapesBesidesOwnMethods() {
 		return
 	}
 	s := site(ob)

@@ -90,7 +90,13 @@ func after(b *ast.BlockStmt, s ast.Node) ast.Stmt {
 
 // name is the identifier result i is assigned to, or "".
 func (s *callSite) name(i int) string {
-	if s == nil || i >= len(s.lhs) {
+	if s != nil && i == lifetime.Receiver {
+		if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
+			return types.ExprString(sel.X)
+		}
+		return ""
+	}
+	if s == nil || i < 0 || i >= len(s.lhs) {
 		return ""
 	}
 	if id, ok := s.lhs[i].(*ast.Ident); ok {

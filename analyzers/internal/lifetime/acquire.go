@@ -108,7 +108,7 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 	}
 	var out []string
 	for _, a := range s.acquisitions(fn) {
-		if a.Value == nil {
+		if a.Value == nil || a.storedElsewhere() {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -127,4 +127,19 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 		}
 	}
 	return out
+}
+
+// storedElsewhere reports whether something other than a return lets the
+// resource escape: then the function keeps a share of it (exec.Cmd's
+// StdinPipe also records the pipe for Wait to close), and its caller is not
+// the sole owner.
+func (a *Acquisition) storedElsewhere() bool {
+	for _, b := range a.Fn.Blocks {
+		for _, ins := range b.Instrs {
+			if _, ok := ins.(*ssa.Return); !ok && a.t.classify(ins) == useEscape {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -109,27 +109,41 @@ func (a *Acquisition) EscapesAnywhere() bool {
 	return false
 }
 
-// MethodCalls returns the calls of the named method on the resource.
+// MethodCalls returns the calls of the named method on the resource, in
+// the function and in the closures that capture it.
 func (a *Acquisition) MethodCalls(name string) []*ssa.Call {
+	if a.t == nil {
+		return nil
+	}
 	var out []*ssa.Call
-	for _, b := range a.Fn.Blocks {
-		for _, ins := range b.Instrs {
-			call, ok := ins.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			c := call.Common()
-			switch {
-			case c.IsInvoke() && c.Method.Name() == name && a.Tracked(c.Value):
-				out = append(out, call)
-			case !c.IsInvoke() && len(c.Args) > 0 && a.Tracked(c.Args[0]):
-				if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && fn.Name() == name {
+	a.t.eachView(a.Fn, func(fn *ssa.Function, t *tracker) {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				if call, ok := ins.(*ssa.Call); ok && t.isMethodCall(call.Common(), name) {
 					out = append(out, call)
 				}
 			}
 		}
-	}
+	})
 	return out
+}
+
+// EscapesBesidesOwnMethods reports whether the resource escapes anywhere
+// other than into its own methods ((*sql.Rows).Scan and the like, whose
+// summaries may say they keep their receiver).
+func (a *Acquisition) EscapesBesidesOwnMethods() bool {
+	for _, b := range a.Fn.Blocks {
+		for _, ins := range b.Instrs {
+			if !a.Escapes(ins) {
+				continue
+			}
+			if call, ok := ins.(*ssa.Call); ok && a.t.isOwnMethodCall(call.Common()) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // InSameLoop reports whether blocks x and y lie on a common cycle of the

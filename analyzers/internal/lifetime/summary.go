@@ -200,6 +200,14 @@ func (s *summarizer) freeVarEffect(fn *ssa.Function, b binding) Effect {
 		return e
 	}
 	s.freeVars[key] = Escapes // recursion guard
+	e := effectOf(fn, s.freeVarTracker(fn, b))
+	s.freeVars[key] = e
+	return e
+}
+
+// freeVarTracker tracks, inside closure fn, the resource its free
+// variable b carries.
+func (s *summarizer) freeVarTracker(fn *ssa.Function, b binding) *tracker {
 	fv := fn.FreeVars[b.index]
 	t := newTracker(s, nil, nil)
 	if b.boxed {
@@ -211,9 +219,7 @@ func (s *summarizer) freeVarEffect(fn *ssa.Function, b binding) Effect {
 	} else {
 		t.addAlias(fv)
 	}
-	e := effectOf(fn, t)
-	s.freeVars[key] = e
-	return e
+	return t
 }
 
 // effectOf is the strongest thing any instruction of fn does to the

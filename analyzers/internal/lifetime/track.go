@@ -392,6 +392,54 @@ func (t *tracker) releasesVia(v ssa.Value, name string) bool {
 	return t.aliases[v] && t.isReleaseMethod(name, v.Type())
 }
 
+// isMethodCall reports whether c calls method name on the resource.
+func (t *tracker) isMethodCall(c *ssa.CallCommon, name string) bool {
+	if c.IsInvoke() {
+		return c.Method.Name() == name && t.aliases[c.Value]
+	}
+	fn := c.StaticCallee()
+	return fn != nil && fn.Signature.Recv() != nil && fn.Name() == name && len(c.Args) > 0 && t.aliases[c.Args[0]]
+}
+
+// isOwnMethodCall reports whether c calls a method on the resource with the
+// resource as its only carried argument.
+func (t *tracker) isOwnMethodCall(c *ssa.CallCommon) bool {
+	recv := c.Value
+	args := c.Args
+	if !c.IsInvoke() {
+		fn := c.StaticCallee()
+		if fn == nil || fn.Signature.Recv() == nil || len(args) == 0 {
+			return false
+		}
+		recv, args = args[0], args[1:]
+	}
+	if !t.aliases[recv] {
+		return false
+	}
+	for _, a := range args {
+		if t.carried(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// eachView calls f with fn and t, then with every closure that captures
+// the resource and a tracker of the resource inside it.
+func (t *tracker) eachView(fn *ssa.Function, f func(*ssa.Function, *tracker)) {
+	f(fn, t)
+	seen := map[*closure]bool{}
+	for _, cl := range t.closures {
+		if seen[cl] {
+			continue
+		}
+		seen[cl] = true
+		for _, b := range cl.bindings {
+			f(cl.fn, t.s.freeVarTracker(cl.fn, b))
+		}
+	}
+}
+
 // closureUse is what calling closure cl does to the resource.
 func (t *tracker) closureUse(cl *closure, spawned bool) use {
 	u := useNone

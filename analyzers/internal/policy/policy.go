@@ -6,6 +6,9 @@
 package policy
 
 import (
+	"fmt"
+	"go/token"
+	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -62,9 +65,51 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 			}
 			pass.Report(d)
 		}
-		return a.Run(&filtered)
+		return runRecovering(a, &filtered, pass)
 	}
 	return &w
+}
+
+// runRecovering runs a on pass. A panic in an analyzer must not take the
+// whole run down (nor lose the package's other findings): it becomes one
+// finding that asks for a report.
+func runRecovering(a *analysis.Analyzer, filtered, pass *analysis.Pass) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pos := token.NoPos
+			if len(pass.Files) > 0 {
+				pos = pass.Files[0].Package
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      pos,
+				End:      pos,
+				Category: InternalError,
+				Message:  fmt.Sprintf("internal error in analyzer %s (please report it, with this line): %v at %s", a.Name, r, panicSite()),
+			})
+			result, err = nil, nil
+		}
+	}()
+	return a.Run(filtered)
+}
+
+// InternalError is the category of the finding a recovered panic becomes.
+const InternalError = "reviewlint/internal-error"
+
+// panicSite is the innermost frame of the panicking goroutine outside the
+// runtime, for the report.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
 }
 
 // keep decides one diagnostic, reporting a MarkerUsed when a directive
