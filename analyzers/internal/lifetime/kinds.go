@@ -96,7 +96,8 @@ func buildConstructors() map[string][]constructor {
 	add("database/sql", "Conn", "QueryContext", 0, KindRows)
 	add("database/sql", "Stmt", "Query QueryContext", 0, KindRows)
 	add("database/sql", "DB", "Prepare PrepareContext", 0, KindStmt)
-	add("database/sql", "Tx", "Prepare PrepareContext Stmt StmtContext", 0, KindStmt)
+	// Statements prepared on a transaction are closed by its Commit or
+	// Rollback (database/sql documents it): they are not the caller's.
 	add("database/sql", "Conn", "PrepareContext", 0, KindStmt)
 	add("database/sql", "DB", "Conn", 0, KindSQLConn)
 	add("database/sql", "DB", "Begin BeginTx", 0, KindTx)
