@@ -7,13 +7,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 )
 
 // reportDefersInLoop reports a deferred release inside the loop that
 // acquires the resource: the release runs when the function returns, so
 // every iteration's resource stays held until then.
-func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(*lifetime.Obligation) *callSite) {
+func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(*lifetime.Obligation) *leaks.Site) {
 	acq := ob.Call.Block()
 	for _, b := range ob.Fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -22,7 +23,7 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 				continue
 			}
 			s := site(ob)
-			name := s.name(ob.Result)
+			name := s.Name(ob.Result)
 			if name == "" || name == "_" {
 				name = ob.Kind.Name
 			}
@@ -31,7 +32,7 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 				End:      d.Pos() + token.Pos(len("defer")),
 				Category: RuleDeferInLoop,
 				Message: fmt.Sprintf("deferred release of %s from %s (line %d) runs when the function returns, not at the end of the iteration: every iteration's %s stays held until then; release it in the loop body or move the body into a function",
-					name, s.callee(ob), pass.Fset.Position(ob.Call.Pos()).Line, ob.Kind.Name),
+					name, s.Callee(ob), pass.Fset.Position(ob.Call.Pos()).Line, ob.Kind.Name),
 			})
 		}
 	}
@@ -40,20 +41,20 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 // reportRowsErr reports rows iterated with Next whose Err is never
 // checked: an error in the middle of the iteration (a dropped connection,
 // a cancelled context) ends the loop exactly like the last row does.
-func reportRowsErr(pass *analysis.Pass, ob *lifetime.Obligation, site func(*lifetime.Obligation) *callSite) {
+func reportRowsErr(pass *analysis.Pass, ob *lifetime.Obligation, site func(*lifetime.Obligation) *leaks.Site) {
 	if ob.Value == nil || len(ob.MethodCalls("Next")) == 0 || len(ob.MethodCalls("Err")) > 0 || ob.EscapesBesidesOwnMethods() {
 		return
 	}
 	s := site(ob)
-	name := s.name(ob.Result)
+	name := s.Name(ob.Result)
 	if name == "" || name == "_" {
 		name = "rows"
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos:      ob.Call.Pos(),
-		End:      s.end(ob.Call.Pos()),
+		End:      s.End(ob.Call.Pos()),
 		Category: RuleRowsErr,
 		Message: fmt.Sprintf("%s from %s (line %d) are iterated with Next but %s.Err() is never checked; an error during iteration ends the loop like the last row does: check %s.Err() after the loop",
-			name, s.callee(ob), pass.Fset.Position(ob.Call.Pos()).Line, name, name),
+			name, s.Callee(ob), pass.Fset.Position(ob.Call.Pos()).Line, name, name),
 	})
 }

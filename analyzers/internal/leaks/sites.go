@@ -1,4 +1,8 @@
-package resourceclose
+// Package leaks holds what the analyzers that report lifetime obligations
+// (resourceclose, httpbody) share: the syntax around an acquiring call (the
+// names it is assigned to, the statement after it, whether it is in a
+// loop), the description of a leak, and the deferred-release fix.
+package leaks
 
 import (
 	"go/ast"
@@ -10,23 +14,24 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 )
 
-// callSite is the syntax around an acquiring call: the names it is
+// Site is the syntax around an acquiring call: the names it is
 // assigned to, the statement, the statement after it, and whether it sits
 // in a loop.
-type callSite struct {
+type Site struct {
 	call   *ast.CallExpr
 	lhs    []ast.Expr
 	stmt   ast.Stmt // the assignment or declaration
 	next   ast.Stmt // the statement after it in its block, if any
-	inLoop bool
+	InLoop bool
 }
 
-// callSites indexes call expressions by the position of their '(' (the
+// Sites indexes call expressions by the position of their '(' (the
 // Pos of an SSA call).
-type callSites struct{ byLparen map[token.Pos]*callSite }
+type Sites struct{ byLparen map[token.Pos]*Site }
 
-func indexCallSites(in *inspector.Inspector) *callSites {
-	cs := &callSites{byLparen: map[token.Pos]*callSite{}}
+// IndexSites indexes every call expression of the package.
+func IndexSites(in *inspector.Inspector) *Sites {
+	cs := &Sites{byLparen: map[token.Pos]*Site{}}
 	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -38,11 +43,12 @@ func indexCallSites(in *inspector.Inspector) *callSites {
 	return cs
 }
 
-func (cs *callSites) at(lparen token.Pos) *callSite { return cs.byLparen[lparen] }
+// At returns the site of the call whose '(' is at lparen, or nil.
+func (cs *Sites) At(lparen token.Pos) *Site { return cs.byLparen[lparen] }
 
 // siteFor finds the assignment a call is the right-hand side of.
-func siteFor(call *ast.CallExpr, stack []ast.Node) *callSite {
-	site := &callSite{call: call}
+func siteFor(call *ast.CallExpr, stack []ast.Node) *Site {
+	site := &Site{call: call}
 	if len(stack) < 2 {
 		return site
 	}
@@ -66,7 +72,7 @@ func siteFor(call *ast.CallExpr, stack []ast.Node) *callSite {
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			site.inLoop = true
+			site.InLoop = true
 		case *ast.FuncLit, *ast.FuncDecl:
 			i = -1
 		case *ast.BlockStmt:
@@ -88,8 +94,8 @@ func after(b *ast.BlockStmt, s ast.Node) ast.Stmt {
 	return nil
 }
 
-// name is the identifier result i is assigned to, or "".
-func (s *callSite) name(i int) string {
+// Name is the identifier result i is assigned to, or "".
+func (s *Site) Name(i int) string {
 	if s != nil && i == lifetime.Receiver {
 		if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
 			return types.ExprString(sel.X)
@@ -105,8 +111,8 @@ func (s *callSite) name(i int) string {
 	return ""
 }
 
-// callee renders the called function as written ("os.Open", "db.Query").
-func (s *callSite) callee(ob *lifetime.Obligation) string {
+// Callee renders the called function as written ("os.Open", "db.Query").
+func (s *Site) Callee(ob *lifetime.Obligation) string {
 	if s != nil {
 		return types.ExprString(s.call.Fun)
 	}
@@ -116,17 +122,18 @@ func (s *callSite) callee(ob *lifetime.Obligation) string {
 	return "the call"
 }
 
-func (s *callSite) end(pos token.Pos) token.Pos {
+// End is the end of the call expression, or pos when there is no site.
+func (s *Site) End(pos token.Pos) token.Pos {
 	if s != nil {
 		return s.call.End()
 	}
 	return pos
 }
 
-// insertionPoint is where a deferred release goes: after the error check
+// InsertionPoint is where a deferred release goes: after the error check
 // that directly follows the assignment, or after the assignment when the
 // call returns no error.
-func (s *callSite) insertionPoint() (token.Pos, bool) {
+func (s *Site) InsertionPoint() (token.Pos, bool) {
 	if s.stmt == nil {
 		return token.NoPos, false
 	}
