@@ -2,15 +2,24 @@ package httpbody
 
 import (
 	_ "embed"
+	"fmt"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 )
 
 //go:embed doc.go
 var doc string
+
+// The rule IDs this analyzer reports.
+const (
+	RuleUnclosed = "httpbody/unclosed"
+)
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
 // go vet flags and the golangci-lint plugin all map to it.
@@ -22,23 +31,48 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the analyzer with the default settings.
 var Analyzer = New(DefaultConfig())
 
-// Rules lists the rules this analyzer reports; each is a catalog entry.
-var Rules = []catalog.Rule{}
-
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
 	return &analysis.Analyzer{
-		Name: "httpbody",
-		Doc:  docutil.MustExtract(doc, "httpbody"),
-		URL:  "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Run:  s.run,
+		Name:     "httpbody",
+		Doc:      docutil.MustExtract(doc, "httpbody"),
+		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
+		Requires: []*analysis.Analyzer{lifetime.Analyzer, inspect.Analyzer},
+		Run:      s.run,
 	}
 }
 
 type settings struct{ cfg Config }
 
-// run reports nothing yet: the rules land with their own issues.
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[lifetime.Analyzer].(*lifetime.Result)
+	var sites *leaks.Sites
+	for _, ob := range res.Obligations {
+		if ob.Kind != lifetime.KindResponse || len(ob.Leaks) == 0 {
+			continue
+		}
+		if sites == nil {
+			sites = leaks.IndexSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+		}
+		reportUnclosed(pass, leaks.Describe(pass, ob, sites.At(ob.Call.Pos())))
+	}
 	return nil, nil
+}
+
+// reportUnclosed reports a response whose body is not closed on some path.
+func reportUnclosed(pass *analysis.Pass, l leaks.Leak) {
+	ob := l.Ob
+	callee := l.Site.Callee(ob)
+	line := leaks.Line(pass, ob.Call.Pos())
+	var msg string
+	switch {
+	case l.Discarded():
+		msg = fmt.Sprintf("the response from %s (line %d) is discarded, so its body is never closed and the connection leaks; keep it and defer resp.Body.Close()", callee, line)
+	case l.Loops():
+		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed before the next iteration sends another request; close it inside the loop", l.Name, callee, line)
+	default:
+		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed on the path returning at line %d; add defer %s after the error check", l.Name, callee, line, l.ExitLine, l.Release())
+	}
+	pass.Report(l.Diagnostic(RuleUnclosed, msg, l.DeferFix(false)))
 }

@@ -36,6 +36,8 @@ var (
 	KindZip      = &Kind{Name: "zip reader", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindCancel   = &Kind{Name: "cancel func", Family: "resourceclose", CallReleases: true, Fix: "%s()"}
 	KindCmd      = &Kind{Name: "started command", Family: "resourceclose", Release: []string{"Wait"}, Fix: "%s.Wait()"}
+	// KindResponse is released by closing its Body (see ownedFields).
+	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
 
 // Receiver is the result index of constructors that make their receiver
@@ -43,7 +45,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -105,6 +107,10 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
+	add("net/http", "", "Get Post PostForm Head ReadResponse", 0, KindResponse)
+	add("net/http", "Client", "Do Get Post PostForm Head", 0, KindResponse)
+	add("net/http", "RoundTripper", "RoundTrip", 0, KindResponse)
+	add("net/http", "Transport", "RoundTrip", 0, KindResponse)
 	add("context", "", "WithCancel WithTimeout WithDeadline WithCancelCause WithTimeoutCause WithDeadlineCause", 1, KindCancel)
 	m := map[string][]constructor{}
 	for _, c := range cs {
@@ -173,4 +179,21 @@ func isNamed(t types.Type, pkg, name string) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// ownedFields are fields through which a value's resource is released:
+// closing resp.Body releases the *http.Response. Loads of these fields are
+// the resource too.
+var ownedFields = []struct{ pkg, typ, field string }{
+	{"net/http", "Response", "Body"},
+}
+
+// ownedField returns the name of t's owned field, or "".
+func ownedField(t types.Type) string {
+	for _, f := range ownedFields {
+		if isNamed(t, f.pkg, f.typ) {
+			return f.field
+		}
+	}
+	return ""
 }

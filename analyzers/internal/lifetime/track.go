@@ -100,6 +100,26 @@ func (t *tracker) addAlias(v ssa.Value) {
 			t.addClosure(r, v, false)
 		case *ssa.Call:
 			t.addWrapped(r, v)
+		case *ssa.FieldAddr:
+			t.addOwnedField(r, v)
+		}
+	}
+}
+
+// addOwnedField adds the loads of an owned field (resp.Body) as aliases.
+func (t *tracker) addOwnedField(fa *ssa.FieldAddr, v ssa.Value) {
+	name := ownedField(v.Type())
+	st, ok := v.Type().Underlying().(*types.Pointer)
+	if name == "" || !ok {
+		return
+	}
+	s, ok := st.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() || s.Field(fa.Field).Name() != name {
+		return
+	}
+	for _, r := range *fa.Referrers() {
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
+			t.addAlias(u)
 		}
 	}
 }
