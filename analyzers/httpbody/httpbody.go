@@ -18,7 +18,8 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleUnclosed = "httpbody/unclosed"
+	RuleUnclosed        = "httpbody/unclosed"
+	RuleStatusUnchecked = "httpbody/status-unchecked"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -49,13 +50,17 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lifetime.Analyzer].(*lifetime.Result)
 	var sites *leaks.Sites
 	for _, ob := range res.Obligations {
-		if ob.Kind != lifetime.KindResponse || len(ob.Leaks) == 0 {
+		if ob.Kind != lifetime.KindResponse {
 			continue
 		}
 		if sites == nil {
 			sites = leaks.IndexSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 		}
-		reportUnclosed(pass, leaks.Describe(pass, ob, sites.At(ob.Call.Pos())))
+		l := leaks.Describe(pass, ob, sites.At(ob.Call.Pos()))
+		if len(ob.Leaks) > 0 {
+			reportUnclosed(pass, l)
+		}
+		reportStatusUnchecked(pass, l)
 	}
 	return nil, nil
 }

@@ -1,23 +1,16 @@
 package httpbody_test
 
 import (
-	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/reviewlint/reviewlint/analyzers/httpbody"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+func TestUnclosed(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleUnclosed, "httpbody/unclosed/bad", "httpbody/unclosed/good")
 }
 
-func TestUnclosed(t *testing.T) {
-	analysistest.Run(t, testdata(t), httpbody.Analyzer, "httpbody/unclosed/bad", "httpbody/unclosed/good")
+func TestStatusUnchecked(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleStatusUnchecked, "httpbody/status-unchecked/bad", "httpbody/status-unchecked/good")
 }

@@ -37,4 +37,33 @@ if resp.StatusCode != http.StatusOK {
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleStatusUnchecked,
+		Title: "an HTTP response body read on a path that never checks the status",
+		Text: `A server answers errors with a status code and an error page (HTML from a
+proxy, a JSON error object, an empty body). Decoding that body as if the call
+succeeded turns a 503 into a confusing "invalid character '<'" error, or worse
+into a zero value that looks valid. Reading the body first and checking the
+status afterwards (to put the error page into the error) is fine: a path is
+reported only when it reads the body and returns without any look at
+StatusCode or Status. Handing the response to a helper counts as a check.`,
+		Bad: `resp, err := client.Do(req)
+if err != nil {
+	return err
+}
+defer resp.Body.Close()
+return json.NewDecoder(resp.Body).Decode(&out)`,
+		Good: `resp, err := client.Do(req)
+if err != nil {
+	return err
+}
+defer resp.Body.Close()
+if resp.StatusCode != http.StatusOK {
+	return fmt.Errorf("GET %s: %s", req.URL, resp.Status)
+}
+return json.NewDecoder(resp.Body).Decode(&out)`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

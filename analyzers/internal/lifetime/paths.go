@@ -92,8 +92,14 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 // followIf drops the successor on which the acquisition's error is
 // non-nil or the resource is nil.
 func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
+	return t.followIfWith(ins, nil)
+}
+
+// followIfWith is followIf where failed names more error values.
+func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.BasicBlock {
+	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
 	succs := ins.Block().Succs
-	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call) {
+	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
 	}
 	cmp, ok := ins.Cond.(*ssa.BinOp)
@@ -109,7 +115,7 @@ func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
 	// Succs[0] is the true edge.
 	trueWhenNil := cmp.Op == token.EQL
 	switch {
-	case t.errs[x]:
+	case isErr(x):
 		if trueWhenNil {
 			return succs[:1] // err == nil: only the true edge owes
 		}
@@ -132,12 +138,12 @@ var errPredicates = map[string]map[string]bool{
 
 // impliesErr reports whether call is an error predicate applied to the
 // acquisition's error.
-func (t *tracker) impliesErr(call *ssa.Call) bool {
+func (t *tracker) impliesErr(call *ssa.Call, isErr func(ssa.Value) bool) bool {
 	obj := calleeObject(&call.Call)
 	if obj == nil || obj.Pkg() == nil || !errPredicates[obj.Pkg().Path()][obj.Name()] {
 		return false
 	}
-	return len(call.Call.Args) > 0 && t.errs[call.Call.Args[0]]
+	return len(call.Call.Args) > 0 && isErr(call.Call.Args[0])
 }
 
 func isNil(v ssa.Value) bool {
@@ -164,4 +170,75 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 		return syn.End() - 1
 	}
 	return fn.Pos()
+}
+
+// Walker is a per-path visitor for Walk.
+type Walker struct {
+	// Visit sees each instruction with the state on arrival and returns
+	// the state after it, or stop to end the path there.
+	Visit func(ins ssa.Instruction, state uint8) (next uint8, stop bool)
+	// Exit is called for each return reached.
+	Exit func(ret *ssa.Return, state uint8)
+	// Failed, if set, names more error values whose non-nil edge ends a
+	// path (the error of a read that consumed the resource, say).
+	Failed func(v ssa.Value) bool
+}
+
+// Walk explores the paths forward from the acquisition with a small
+// per-path state, for rules that ask more than "is it released"
+// (httpbody's status check). Edges on which the acquisition failed or the
+// resource is nil are pruned, as for leaks.
+func (a *Acquisition) Walk(initial uint8, w Walker) {
+	if a.Value == nil {
+		return
+	}
+	type item struct {
+		b     *ssa.BasicBlock
+		start int
+		state uint8
+	}
+	type key struct {
+		b     *ssa.BasicBlock
+		state uint8
+	}
+	seen := map[key]bool{}
+	queue := []item{{a.Call.Block(), indexOf(a.Call) + 1, initial}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		state, succs, ok := a.walkStateful(it.b, it.start, it.state, w)
+		if !ok {
+			continue
+		}
+		for _, s := range succs {
+			if k := (key{s, state}); !seen[k] {
+				seen[k] = true
+				queue = append(queue, item{s, 0, state})
+			}
+		}
+	}
+}
+
+// walkStateful scans one block for Walk; ok is false when the path ends.
+func (a *Acquisition) walkStateful(b *ssa.BasicBlock, start int, state uint8, w Walker) (uint8, []*ssa.BasicBlock, bool) {
+	for _, ins := range b.Instrs[start:] {
+		if ins == ssa.Instruction(a.Call) {
+			return state, nil, false // the next iteration's resource
+		}
+		next, stop := w.Visit(ins, state)
+		if stop {
+			return state, nil, false
+		}
+		state = next
+		switch ins := ins.(type) {
+		case *ssa.Return:
+			w.Exit(ins, state)
+			return state, nil, false
+		case *ssa.Panic:
+			return state, nil, false
+		case *ssa.If:
+			return state, a.t.followIfWith(ins, w.Failed), true
+		}
+	}
+	return state, b.Succs, true
 }

@@ -338,7 +338,7 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 		}
 		for _, a := range c.Args {
 			if t.carried(a) {
-				note(useEscape)
+				note(retainingMethod(c.Method))
 			}
 		}
 		return result
@@ -499,6 +499,21 @@ func (t *tracker) callReleases(typ types.Type) bool {
 	// Only a cancel func by its type: a plain func() parameter that is
 	// called is a callback, not a release.
 	return isNamed(typ, "context", "CancelFunc") || isNamed(typ, "context", "CancelCauseFunc")
+}
+
+// borrowingMethods are interface methods whose implementations, by their
+// contract, use their argument during the call only: io.Copy hands the
+// source to ReadFrom or WriteTo, which must not retain it.
+var borrowingMethods = map[string]map[string]bool{
+	"io": {"ReadFrom": true, "WriteTo": true, "Write": true, "Read": true},
+}
+
+// retainingMethod is the use of passing a resource to an interface method.
+func retainingMethod(m *types.Func) use {
+	if m.Pkg() != nil && borrowingMethods[m.Pkg().Path()][m.Name()] {
+		return useBorrow
+	}
+	return useEscape
 }
 
 // storeBase is the allocation a field or element address points into.

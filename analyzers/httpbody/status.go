@@ -1,0 +1,207 @@
+package httpbody
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+)
+
+// consumed is the Walk state bit set once the body has been read.
+const consumed uint8 = 1
+
+// reportStatusUnchecked reports a response whose body is read on a path
+// that never looks at the status and returns. Reading first and checking
+// after (to put the error page in the error) is fine: only a path that
+// reaches a return without any look at StatusCode or Status is reported.
+// Handing the response (not its body) to any call counts as a look: a
+// helper like checkStatus(resp) may do it.
+func reportStatusUnchecked(pass *analysis.Pass, l leaks.Leak) {
+	ob := l.Ob
+	var firstRead ssa.Instruction
+	readErrs := map[ssa.Value]bool{}
+	unchecked := false
+	ob.Walk(0, lifetime.Walker{
+		Visit: func(ins ssa.Instruction, state uint8) (uint8, bool) {
+			if examinesStatus(ob, ins) || handsOnResponse(ob, ins) {
+				return state, true
+			}
+			if readsBody(ob, ins) {
+				if firstRead == nil || ins.Pos() < firstRead.Pos() {
+					firstRead = ins
+				}
+				noteReadErr(ins, readErrs)
+				return state | consumed, false
+			}
+			return state, false
+		},
+		Exit: func(_ *ssa.Return, state uint8) {
+			if state&consumed != 0 {
+				unchecked = true
+			}
+		},
+		// A read that failed decoded nothing: its error path is fine.
+		Failed: func(v ssa.Value) bool { return readErrs[v] },
+	})
+	if !unchecked || firstRead == nil {
+		return
+	}
+	name := l.Name
+	if name == "" || name == "_" {
+		name = "resp"
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      firstRead.Pos(),
+		End:      firstRead.Pos(),
+		Category: RuleStatusUnchecked,
+		Message: fmt.Sprintf("body of %s from %s (line %d) is read on a path that never looks at %s.StatusCode; an error response would be read as a success: check the status first",
+			name, l.Site.Callee(ob), leaks.Line(pass, ob.Call.Pos()), name),
+	})
+}
+
+// noteReadErr records the error result of a reading call.
+func noteReadErr(ins ssa.Instruction, errs map[ssa.Value]bool) {
+	call, ok := ins.(*ssa.Call)
+	if !ok {
+		return
+	}
+	tuple, ok := call.Type().(*types.Tuple)
+	if !ok {
+		if types.Identical(call.Type(), types.Universe.Lookup("error").Type()) {
+			errs[call] = true
+		}
+		return
+	}
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == tuple.Len()-1 {
+			errs[e] = true
+		}
+	}
+}
+
+// handsOnResponse reports whether ins returns, stores or sends the
+// response itself: whoever receives it may check the status.
+func handsOnResponse(ob *lifetime.Obligation, ins ssa.Instruction) bool {
+	switch ins.(type) {
+	case *ssa.Return, *ssa.Store, *ssa.Send, *ssa.MapUpdate:
+	default:
+		return false
+	}
+	for _, op := range ins.Operands(nil) {
+		if v := *op; v != nil && ob.Tracked(v) && isResponse(v.Type()) {
+			if st, ok := ins.(*ssa.Store); ok && st.Addr == v {
+				continue // a store into the response, not of it
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// examinesStatus reports whether ins reads resp.StatusCode or resp.Status,
+// or hands the response itself to a call.
+func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
+	switch ins := ins.(type) {
+	case *ssa.FieldAddr:
+		if !ob.Tracked(ins.X) || !isResponse(ins.X.Type()) {
+			return false
+		}
+		name := fieldName(ins.X.Type(), ins.Field)
+		return name == "StatusCode" || name == "Status"
+	case ssa.CallInstruction:
+		for _, a := range ins.Common().Args {
+			if ob.Tracked(a) && isResponse(a.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsBody reports whether ins reads the body: passes it to a call other
+// than its Close (io.ReadAll, json.NewDecoder, ...) or calls its Read,
+// except draining it into io.Discard.
+func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
+	call, ok := ins.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	c := call.Common()
+	if c.IsInvoke() {
+		return c.Method.Name() == "Read" && isBody(ob, c.Value)
+	}
+	if isDrain(c) {
+		return false
+	}
+	for _, a := range c.Args {
+		if isBody(ob, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBody reports whether v is the response's Body (possibly converted to
+// another interface): a load of the Body field of the tracked response.
+func isBody(ob *lifetime.Obligation, v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			fa, ok := x.X.(*ssa.FieldAddr)
+			return ok && x.Op == token.MUL && ob.Tracked(fa.X) && fieldName(fa.X.Type(), fa.Field) == "Body"
+		}
+		return false
+	}
+}
+
+// isDrain reports whether c is io.Copy(io.Discard, ...) or io.CopyN(...).
+func isDrain(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "io" || (fn.Name() != "Copy" && fn.Name() != "CopyN") || len(c.Args) == 0 {
+		return false
+	}
+	dst := c.Args[0]
+	if mi, ok := dst.(*ssa.MakeInterface); ok {
+		dst = mi.X
+	}
+	if u, ok := dst.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if g, ok := u.X.(*ssa.Global); ok {
+			return g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "Discard"
+		}
+	}
+	return false
+}
+
+// isResponse reports whether t is *net/http.Response.
+func isResponse(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Response"
+}
+
+// fieldName is the name of field i of the struct t points to.
+func fieldName(t types.Type, i int) string {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return ""
+	}
+	return s.Field(i).Name()
+}
