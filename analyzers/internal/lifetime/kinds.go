@@ -107,7 +107,9 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
-	add("net/http", "", "Get Post PostForm Head ReadResponse", 0, KindResponse)
+	// http.ReadResponse is left out: its body reads from a connection the
+	// caller owns and closes (a CONNECT tunnel, say).
+	add("net/http", "", "Get Post PostForm Head", 0, KindResponse)
 	add("net/http", "Client", "Do Get Post PostForm Head", 0, KindResponse)
 	add("net/http", "RoundTripper", "RoundTrip", 0, KindResponse)
 	add("net/http", "Transport", "RoundTrip", 0, KindResponse)

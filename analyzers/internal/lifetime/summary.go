@@ -19,17 +19,21 @@ const (
 	Escapes  Effect = iota // stored or handed on: the caller owes nothing
 	Borrows                // only used: the caller still owes the release
 	Wraps                  // put inside the result: the result carries it
-	Releases               // released, on at least one path
+	Releases               // released on every path
+	// ReleasesOnError: released on every path that returns a non-nil
+	// error (consul's requireOK(resp) closes the body of a bad response):
+	// the caller owes nothing where that error is not nil.
+	ReleasesOnError
 )
 
 func (e Effect) String() string {
-	return [...]string{"escapes", "borrows", "wraps", "releases"}[e]
+	return [...]string{"escapes", "borrows", "wraps", "releases", "releases-on-error"}[e]
 }
 
 // asUse is the effect of passing the resource itself to the callee.
 func (e Effect) asUse(spawned bool) use {
 	switch e {
-	case Borrows, Wraps:
+	case Borrows, Wraps, ReleasesOnError:
 		if spawned {
 			return useEscape // a goroutine that borrows it may outlive us
 		}
@@ -249,13 +253,31 @@ func effectOf(fn *ssa.Function, t *tracker) Effect {
 // rows when they run out, but a caller that breaks early still owes Close.
 func mustEffect(fn *ssa.Function, t *tracker) Effect {
 	e := effectOf(fn, t)
-	if e != Releases {
+	if e != Releases && !(e == Borrows && t.releasesOnError) {
 		return e
 	}
-	if len(walker{t: t, fn: fn}.leaks(fn.Blocks[0], 0)) > 0 {
-		return Borrows
+	leaks := walker{t: t, fn: fn}.leaks(fn.Blocks[0], 0)
+	if len(leaks) == 0 {
+		return e
 	}
-	return e
+	for _, l := range leaks {
+		if l.Exit == nil || !returnsNoErrorOrReleasingError(fn, l.Exit, t) {
+			return Borrows
+		}
+	}
+	return ReleasesOnError
+}
+
+// returnsNoErrorOrReleasingError reports whether ret's error result is the
+// constant nil, or the error of a call that released the resource when it
+// failed: either way, a non-nil error on this path means released.
+func returnsNoErrorOrReleasingError(fn *ssa.Function, ret *ssa.Return, t *tracker) bool {
+	results := fn.Signature.Results()
+	if results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
+		return false
+	}
+	last := ret.Results[len(ret.Results)-1]
+	return isNil(last) || t.errs[last]
 }
 
 // returnedAllocs are the allocations (new(T), &T{...}) a function returns:

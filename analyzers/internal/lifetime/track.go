@@ -45,6 +45,9 @@ type tracker struct {
 	closures map[ssa.Value]*closure // MakeClosure values, and conversions of them
 	derived  map[ssa.Value]bool
 	errs     map[ssa.Value]bool
+	// releasesOnError is set when a callee releases the resource on its
+	// error paths (its error is then in errs).
+	releasesOnError bool
 	// returned are allocations returned by the function: storing the
 	// resource in them wraps it into the result (summaries only).
 	returned map[ssa.Value]bool
@@ -100,6 +103,7 @@ func (t *tracker) addAlias(v ssa.Value) {
 			t.addClosure(r, v, false)
 		case *ssa.Call:
 			t.addWrapped(r, v)
+			t.addReleasedOnError(r, v)
 		case *ssa.FieldAddr:
 			t.addOwnedField(r, v)
 		}
@@ -137,6 +141,37 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 			return
 		}
 	}
+}
+
+// addReleasedOnError records the error of a call whose callee releases v
+// when it fails: on the edge where that error is not nil, nothing is owed.
+func (t *tracker) addReleasedOnError(call *ssa.Call, v ssa.Value) {
+	fn, ok := call.Call.Value.(*ssa.Function)
+	if !ok {
+		return
+	}
+	for i, a := range call.Call.Args {
+		if a != v || t.s.paramEffect(fn, i) != ReleasesOnError {
+			continue
+		}
+		if tuple, ok := call.Type().(*types.Tuple); ok {
+			t.addErr(extractOf(call, tuple.Len()-1))
+		} else {
+			t.addErr(call)
+		}
+		t.releasesOnError = true
+		return
+	}
+}
+
+// extractOf returns the Extract #i of a tuple-valued value, or nil.
+func extractOf(v ssa.Value, i int) ssa.Value {
+	for _, r := range *v.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
 }
 
 // addBox records a captured (or address-taken) variable holding the

@@ -24,8 +24,9 @@ func closeIfOpen(c io.Closer) { // want closeIfOpen:"params releases"
 	}
 }
 
-// closeOnError releases only on one path: callers still owe the release.
-func closeOnError(c io.Closer, err error) error { // want closeOnError:"params borrows wraps"
+// closeOnError releases exactly on its error path: callers owe nothing
+// where its error is not nil.
+func closeOnError(c io.Closer, err error) error { // want closeOnError:"params releases-on-error wraps"
 	if err != nil {
 		c.Close()
 		return err
@@ -106,4 +107,19 @@ func viaClosure(c io.Closer) { // want viaClosure:"params releases"
 		defer mu.Unlock()
 		c.Close()
 	}()
+}
+
+// closeUnlessOK releases the body exactly when it returns an error, like
+// consul/api's requireOK: callers owe nothing where the error is not nil.
+func closeUnlessOK(c io.Closer, ok bool) error { // want closeUnlessOK:"params releases-on-error borrows"
+	if !ok {
+		c.Close()
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+
+// requireOK forwards closeUnlessOK's contract by returning its error.
+func requireOK(c io.Closer) error { // want requireOK:"params releases-on-error"
+	return closeUnlessOK(c, false)
 }

@@ -1,7 +1,9 @@
 package good
 
 import (
+	"bufio"
 	"io"
+	"net"
 	"net/http"
 )
 
@@ -110,4 +112,61 @@ func errPathOwesNothing(c *http.Client, req *http.Request) (int, error) {
 	code := resp.StatusCode
 	resp.Body.Close()
 	return code, nil
+}
+
+// requireOK closes the body of a response it rejects, like consul/api's:
+// on its error path the caller owes nothing (found on the bench corpus,
+// eleven false positives before summaries learnt "releases on error").
+func requireOK(resp *http.Response) error {
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+
+// closedByRequireOKOnError: the error path is covered by requireOK, the
+// success path closes.
+func closedByRequireOKOnError(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	if err := requireOK(resp); err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
+}
+
+// upgraded: after 101 Switching Protocols the body is the connection the
+// function goes on to use (modelled on moby's hijack; found on the bench
+// corpus).
+func upgraded(rt http.RoundTripper, req *http.Request) (io.ReadWriteCloser, error) {
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		resp.Body.Close()
+		return nil, io.ErrUnexpectedEOF
+	}
+	rwc, _ := resp.Body.(io.ReadWriteCloser)
+	return rwc, nil
+}
+
+// readResponse: http.ReadResponse's body reads from a connection the
+// caller owns; closing the connection is what matters (gorilla/websocket's
+// proxy dialer; found on the bench corpus).
+func readResponse(conn net.Conn, req *http.Request) (net.Conn, error) {
+	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if resp.StatusCode != 200 {
+		conn.Close()
+		return nil, io.ErrUnexpectedEOF
+	}
+	return conn, nil
 }
