@@ -3,6 +3,7 @@ package policy_test
 import (
 	"go/ast"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -118,3 +119,29 @@ func testdata(t *testing.T) string {
 	}
 	return dir
 }
+
+// TestPanicBecomesFinding: an analyzer that panics on user code reports one
+// internal-error finding instead of taking the whole run down.
+func TestPanicBecomesFinding(t *testing.T) {
+	boom := &analysis.Analyzer{
+		Name: "boom",
+		Doc:  "panics",
+		Run:  func(*analysis.Pass) (any, error) { panic("unexpected SSA shape") },
+	}
+	results := analysistest.Run(&silentT{T: t}, testdata(t), policy.Wrap(boom, nil, policy.Policy{}), "policy/kept")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Category+": "+d.Message)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], policy.InternalError+": internal error in analyzer boom") || !strings.Contains(got[0], "unexpected SSA shape") {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// silentT drops analysistest's complaints about the unexpected finding:
+// the test checks it itself.
+type silentT struct{ *testing.T }
+
+func (s *silentT) Errorf(string, ...any) {}
