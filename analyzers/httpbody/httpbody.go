@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"net/http"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -24,6 +26,7 @@ var doc string
 const (
 	RuleUnclosed        = "httpbody/unclosed"
 	RuleStatusUnchecked = "httpbody/status-unchecked"
+	RuleNoTimeout       = "httpbody/no-timeout"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -43,7 +46,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "httpbody",
 		Doc:      docutil.MustExtract(doc, "httpbody"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Requires: []*analysis.Analyzer{lifetime.Analyzer, inspect.Analyzer},
+		Requires: []*analysis.Analyzer{lifetime.Analyzer, inspect.Analyzer, buildssa.Analyzer},
 		Run:      s.run,
 	}
 }
@@ -65,6 +68,11 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			reportUnclosed(pass, l)
 		}
 		reportStatusUnchecked(pass, l)
+	}
+	if importsHTTP(pass.Pkg) {
+		for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+			reportNoTimeout(pass, fn)
+		}
 	}
 	return nil, nil
 }
@@ -119,4 +127,14 @@ func isStatusLoad(ob *lifetime.Obligation, v ssa.Value) bool {
 func isConstInt(v ssa.Value, n int64) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Int64() == n
+}
+
+// importsHTTP reports whether pkg imports net/http: the cheap early exit.
+func importsHTTP(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "net/http" {
+			return true
+		}
+	}
+	return false
 }

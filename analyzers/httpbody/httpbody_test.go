@@ -14,3 +14,8 @@ func TestUnclosed(t *testing.T) {
 func TestStatusUnchecked(t *testing.T) {
 	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleStatusUnchecked, "httpbody/status-unchecked/bad", "httpbody/status-unchecked/good")
 }
+
+func TestNoTimeout(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleNoTimeout, "httpbody/no-timeout/bad", "httpbody/no-timeout/good")
+	ruletest.RunWithSuggestedFixes(t, httpbody.Analyzer, httpbody.RuleNoTimeout, "httpbody/no-timeout/fix")
+}

@@ -66,4 +66,36 @@ return json.NewDecoder(resp.Body).Decode(&out)`,
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleNoTimeout,
+		Title: "an HTTP request that can hang forever: no client timeout and no context",
+		Text: `http.DefaultClient (behind http.Get, http.Post, http.Head, http.PostForm) and
+an http.Client built without Timeout never give up on a server that accepts
+the connection and stops answering: the calling goroutine, and whatever it
+holds, hangs forever. Set Client.Timeout, or give every request a context
+with a deadline. http.NewRequest in a function that has a context.Context
+drops that context: the request is neither cancelled with the caller nor
+bounded by its deadline; use http.NewRequestWithContext. Clients with a
+custom Transport are left alone (the transport may carry deadlines), and so
+are test files.`,
+		Bad: `func fetch(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}`,
+		Good: `var client = &http.Client{Timeout: 10 * time.Second}
+
+func fetch(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

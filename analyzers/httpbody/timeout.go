@@ -1,0 +1,238 @@
+package httpbody
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// defaultClientFuncs are the net/http functions that send through
+// http.DefaultClient.
+var defaultClientFuncs = map[string]bool{"Get": true, "Post": true, "PostForm": true, "Head": true}
+
+// reportNoTimeout reports requests that can hang forever: sent through
+// http.DefaultClient (no timeout), clients built without Timeout or
+// Transport, and http.NewRequest in a function that has a context to give
+// it. Test files are left alone: a hung test is killed by go test.
+func reportNoTimeout(pass *analysis.Pass, fn *ssa.Function) {
+	if isTestFile(pass, fn.Pos()) {
+		return
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			switch ins := ins.(type) {
+			case *ssa.Call:
+				checkDefaultClientCall(pass, ins)
+				checkNewRequest(pass, fn, ins)
+			case *ssa.Alloc:
+				checkClientLiteral(pass, ins)
+			}
+		}
+	}
+}
+
+// checkDefaultClientCall reports http.Get & co. and calls on
+// http.DefaultClient.
+func checkDefaultClientCall(pass *analysis.Pass, call *ssa.Call) {
+	c := call.Common()
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "net/http" {
+		return
+	}
+	var what string
+	switch {
+	case fn.Signature.Recv() == nil && defaultClientFuncs[fn.Name()]:
+		what = "http." + fn.Name()
+	case fn.Signature.Recv() != nil && isClientMethod(fn) && len(c.Args) > 0 && isDefaultClient(c.Args[0]):
+		what = "http.DefaultClient." + fn.Name()
+	default:
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.Pos(),
+		Category: RuleNoTimeout,
+		Message:  fmt.Sprintf("%s sends through http.DefaultClient, which has no timeout: a server that stops answering hangs this call forever; use a client with Timeout set", what),
+	})
+}
+
+func isClientMethod(fn *ssa.Function) bool {
+	switch fn.Name() {
+	case "Do", "Get", "Post", "PostForm", "Head":
+		return isNamedPtr(fn.Signature.Recv().Type(), "net/http", "Client")
+	}
+	return false
+}
+
+// isDefaultClient reports whether v is a load of http.DefaultClient.
+func isDefaultClient(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	g, ok := u.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultClient"
+}
+
+// checkClientLiteral reports &http.Client{} and http.Client{} that set
+// neither Timeout nor Transport (a custom transport may carry deadlines),
+// and whose Timeout is not set later through the same variable.
+func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
+	if !isNamedPtr(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || copiedFromLiteral(a) {
+		return
+	}
+	for _, r := range *a.Referrers() {
+		if fa, ok := r.(*ssa.FieldAddr); ok {
+			switch fieldName(a.Type(), fa.Field) {
+			case "Timeout", "Transport":
+				return
+			}
+		}
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      a.Pos(),
+		End:      a.Pos(),
+		Category: RuleNoTimeout,
+		Message:  "http.Client without Timeout (or a Transport with deadlines): a server that stops answering hangs its requests forever; set Timeout",
+	})
+}
+
+// copiedFromLiteral reports whether a variable alloc receives a whole
+// composite literal (c := http.Client{Timeout: t}): the literal's own alloc
+// is the one checked.
+func copiedFromLiteral(a *ssa.Alloc) bool {
+	for _, r := range *a.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != a {
+			continue
+		}
+		if u, ok := st.Val.(*ssa.UnOp); ok && u.Op == token.MUL {
+			if lit, ok := u.X.(*ssa.Alloc); ok && lit.Comment == "complit" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkNewRequest reports http.NewRequest in a function that has a
+// context.Context parameter, unless the request gets a context later
+// (req.WithContext, req.Clone).
+func checkNewRequest(pass *analysis.Pass, fn *ssa.Function, call *ssa.Call) {
+	callee := call.Common().StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "net/http" || callee.Name() != "NewRequest" || callee.Signature.Recv() != nil {
+		return
+	}
+	ctx := contextParam(fn)
+	if ctx == "" || getsContextLater(call) {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.Pos(),
+		Category: RuleNoTimeout,
+		Message:  fmt.Sprintf("http.NewRequest ignores %s: the request is not cancelled with it and has no deadline; use http.NewRequestWithContext(%s, ...)", ctx, ctx),
+	}
+	if fix, ok := newRequestFix(pass, call, ctx); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	pass.Report(d)
+}
+
+// contextParam is the name of the first context.Context parameter of fn or
+// of the functions enclosing it, or "".
+func contextParam(fn *ssa.Function) string {
+	for f := fn; f != nil; f = f.Parent() {
+		for _, p := range f.Params {
+			if isNamedType(p.Type(), "context", "Context") && p.Name() != "_" {
+				return p.Name()
+			}
+		}
+	}
+	return ""
+}
+
+// getsContextLater reports whether the request from call reaches
+// (*Request).WithContext or Clone.
+func getsContextLater(call *ssa.Call) bool {
+	for _, r := range *call.Referrers() {
+		e, ok := r.(*ssa.Extract)
+		if !ok || e.Index != 0 {
+			continue
+		}
+		for _, u := range *e.Referrers() {
+			c, ok := u.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if f := c.Common().StaticCallee(); f != nil && (f.Name() == "WithContext" || f.Name() == "Clone") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newRequestFix rewrites http.NewRequest(a, b, c) to
+// http.NewRequestWithContext(ctx, a, b, c).
+func newRequestFix(pass *analysis.Pass, call *ssa.Call, ctx string) (analysis.SuggestedFix, bool) {
+	ce := callExprAt(pass, call.Pos())
+	if ce == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	sel, ok := ce.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "NewRequest" {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message: "Use http.NewRequestWithContext(" + ctx + ", ...)",
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("NewRequestWithContext")},
+			{Pos: ce.Lparen + 1, End: ce.Lparen + 1, NewText: []byte(ctx + ", ")},
+		},
+	}, true
+}
+
+// callExprAt finds the call expression whose '(' is at lparen.
+func callExprAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
+	for _, f := range pass.Files {
+		if f.Pos() > lparen || lparen > f.End() {
+			continue
+		}
+		var found *ast.CallExpr
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found != nil || n == nil || n.Pos() > lparen || n.End() < lparen {
+				return false
+			}
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == lparen {
+				found = ce
+			}
+			return true
+		})
+		return found
+	}
+	return nil
+}
+
+// isTestFile reports whether pos lies in a _test.go file.
+func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	f := pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// isNamedPtr reports whether t is *pkg.name.
+func isNamedPtr(t types.Type, pkg, name string) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && isNamedType(p.Elem(), pkg, name)
+}
+
+// isNamedType reports whether t is pkg.name.
+func isNamedType(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
