@@ -133,13 +133,16 @@ func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	}
 	c := call.Common()
 	if c.IsInvoke() {
-		return c.Method.Name() == "Read" && isBody(ob, c.Value)
+		return c.Method.Name() == "Read" && (isBody(ob, c.Value) || ob.Derived(c.Value))
 	}
 	if isDrain(c) {
 		return false
 	}
 	for _, a := range c.Args {
-		if isBody(ob, a) {
+		// The body itself, or a reader built around it
+		// (io.LimitReader(resp.Body, n)): its read error path is a
+		// failed read too.
+		if isBody(ob, a) || (ob.Derived(a) && !isResponse(a.Type())) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -37,6 +38,9 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 			}
 			obj := calleeObject(&call.Call)
 			for _, c := range builtinAcquisition(obj) {
+				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
+					continue
+				}
 				out = append(out, s.newAcquisition(fn, call, obj, c.result, c.kind))
 			}
 			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(builtinAcquisition(obj)) == 0 {
@@ -70,6 +74,20 @@ func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types
 		a.t.addErr(extract(call, tuple.Len()-1))
 	}
 	return a
+}
+
+// ownedElsewhere reports whether v is loaded from a field or a global:
+// s.cmd.Start() starts a command the struct owns, and its Stop method waits.
+func ownedElsewhere(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	switch u.X.(type) {
+	case *ssa.FieldAddr, *ssa.Global, *ssa.IndexAddr:
+		return true
+	}
+	return false
 }
 
 // isMain reports whether fn is package main's main function.

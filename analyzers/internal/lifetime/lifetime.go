@@ -81,6 +81,10 @@ func (a *Acquisition) everDischarged() bool {
 	return false
 }
 
+// Derived reports whether v carries the resource without being it: a
+// value a callee built around it (io.LimitReader(resp.Body, n)).
+func (a *Acquisition) Derived(v ssa.Value) bool { return a.t != nil && a.t.derived[v] }
+
 // Tracked reports whether v is the acquisition's resource under another
 // name or type.
 func (a *Acquisition) Tracked(v ssa.Value) bool { return a.t != nil && a.t.aliases[v] }

@@ -113,3 +113,21 @@ func handedToDecoder(url string, out any) error {
 	defer resp.Body.Close()
 	return decodeResponse(resp, out)
 }
+
+// limitedReadThenCheck: a bounded read, then the status (grpc's idtoken
+// fetcher; found on the bench corpus): the read's error path reads nothing.
+func limitedReadThenCheck(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, body)
+	}
+	return body, nil
+}

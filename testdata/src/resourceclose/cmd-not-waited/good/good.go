@@ -60,3 +60,20 @@ func killedAndWaited(fail bool) error {
 func run() error {
 	return exec.Command("true").Run()
 }
+
+type proxy struct{ cmd *exec.Cmd }
+
+// startOwnedByStruct: the command lives in a field; the struct's Stop waits
+// for it (go-redis e2e proxy; found on the bench corpus).
+func (p *proxy) startOwnedByStruct() error {
+	p.cmd = exec.Command("sleep", "60")
+	if err := p.cmd.Start(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (p *proxy) stop() error {
+	_ = p.cmd.Process.Kill()
+	return p.cmd.Wait()
+}
