@@ -128,8 +128,8 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 // except draining it into io.Discard.
 func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	call, ok := ins.(ssa.CallInstruction)
-	if !ok {
-		return false
+	if !ok || ob.Releases(ins) {
+		return false // closing it, even through a helper, is not reading it
 	}
 	c := call.Common()
 	if c.IsInvoke() {

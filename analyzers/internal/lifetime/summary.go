@@ -61,6 +61,11 @@ type Summary struct {
 	// NewResults names, per result, the kind of a new resource the caller
 	// owns ("" for none).
 	NewResults []string
+	// Targets says, per parameter whose effect is Wraps, where it is
+	// wrapped into: bit j for result j, bit 32+k for parameter k
+	// (bufio.NewReader wraps its argument into its result; (*Reader).reset
+	// into its receiver).
+	Targets []uint64
 }
 
 // AFact implements analysis.Fact.
@@ -130,6 +135,16 @@ func (s *summarizer) paramEffect(fn *ssa.Function, i int) Effect {
 	return sum.Params[i]
 }
 
+// wrapTargets is where fn wraps its i'th parameter (see Summary.Targets);
+// all results when the summary does not say.
+func (s *summarizer) wrapTargets(fn *ssa.Function, i int) uint64 {
+	sum := s.summary(fn)
+	if sum == nil || i >= len(sum.Targets) {
+		return 1<<paramBit - 1
+	}
+	return sum.Targets[i]
+}
+
 // newResult is the kind of new resource fn returns in result i, or nil.
 func (s *summarizer) newResult(fn *ssa.Function, i int) *Kind {
 	sum := s.summary(fn)
@@ -183,14 +198,24 @@ func (s *summarizer) importedSummary(fn *ssa.Function) *Summary {
 func (s *summarizer) compute(fn *ssa.Function) *Summary {
 	sum := &Summary{Params: make([]Effect, len(fn.Params))}
 	returned := returnedAllocs(fn)
+	params := map[ssa.Value]int{}
+	for i, p := range fn.Params {
+		params[p] = i
+	}
 	for i, p := range fn.Params {
 		if !mayHoldResource(p.Type()) {
 			sum.Params[i] = Borrows
 			continue
 		}
 		t := newTracker(s, nil, p)
-		t.returned = returned
+		t.returned, t.params = returned, params
 		sum.Params[i] = mustEffect(fn, t)
+		if sum.Params[i] == Wraps {
+			if sum.Targets == nil {
+				sum.Targets = make([]uint64, len(fn.Params))
+			}
+			sum.Targets[i] = t.wrapInto &^ (1 << (paramBit + i))
+		}
 	}
 	sum.NewResults = s.newResults(fn)
 	return sum
@@ -280,20 +305,21 @@ func returnsNoErrorOrReleasingError(fn *ssa.Function, ret *ssa.Return, t *tracke
 	return isNil(last) || t.errs[last]
 }
 
-// returnedAllocs are the allocations (new(T), &T{...}) a function returns:
-// storing a parameter into them wraps it into the result. Results returned
-// through named result variables (loaded from their slots) count too.
-func returnedAllocs(fn *ssa.Function) map[ssa.Value]bool {
-	out := map[ssa.Value]bool{}
-	var add func(v ssa.Value, depth int)
-	add = func(v ssa.Value, depth int) {
+// returnedAllocs maps the allocations (new(T), &T{...}) a function
+// returns to the results that return them: storing a parameter into one
+// wraps it into those results. Results returned through named result
+// variables (loaded from their slots) count too.
+func returnedAllocs(fn *ssa.Function) map[ssa.Value]uint64 {
+	out := map[ssa.Value]uint64{}
+	var add func(v ssa.Value, bit uint64, depth int)
+	add = func(v ssa.Value, bit uint64, depth int) {
 		switch v := v.(type) {
 		case *ssa.MakeInterface:
-			add(v.X, depth)
+			add(v.X, bit, depth)
 		case *ssa.ChangeType:
-			add(v.X, depth)
+			add(v.X, bit, depth)
 		case *ssa.Alloc:
-			out[v] = true
+			out[v] |= bit
 		case *ssa.UnOp:
 			slot, ok := v.X.(*ssa.Alloc)
 			if v.Op != token.MUL || !ok || depth > 3 {
@@ -301,7 +327,7 @@ func returnedAllocs(fn *ssa.Function) map[ssa.Value]bool {
 			}
 			for _, r := range *slot.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == slot {
-					add(st.Val, depth+1)
+					add(st.Val, bit, depth+1)
 				}
 			}
 		}
@@ -311,8 +337,8 @@ func returnedAllocs(fn *ssa.Function) map[ssa.Value]bool {
 		if !ok {
 			continue
 		}
-		for _, r := range ret.Results {
-			add(r, 0)
+		for j, r := range ret.Results {
+			add(r, 1<<j, 0)
 		}
 	}
 	return out

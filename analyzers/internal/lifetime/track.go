@@ -48,9 +48,19 @@ type tracker struct {
 	// releasesOnError is set when a callee releases the resource on its
 	// error paths (its error is then in errs).
 	releasesOnError bool
-	// returned are allocations returned by the function: storing the
-	// resource in them wraps it into the result (summaries only).
-	returned map[ssa.Value]bool
+	// returned maps allocations the function returns to the results that
+	// return them (a bitmask): storing the resource in one wraps it into
+	// those results (summaries only).
+	returned map[ssa.Value]uint64
+	// params are the function's parameters by value, for stores through a
+	// parameter (summaries only).
+	params map[ssa.Value]int
+	// wrapInto accumulates where a summarised parameter is wrapped into:
+	// result bits, then param bits from bit paramBit.
+	wrapInto uint64
+	// slots are the fields of local structs the resource was stored in:
+	// loads from them are the resource again.
+	slots map[slot]bool
 }
 
 func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
@@ -61,6 +71,7 @@ func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
 		closures: map[ssa.Value]*closure{},
 		derived:  map[ssa.Value]bool{},
 		errs:     map[ssa.Value]bool{},
+		slots:    map[slot]bool{},
 	}
 	t.addAlias(root)
 	return t
@@ -98,6 +109,8 @@ func (t *tracker) addAlias(v ssa.Value) {
 		case *ssa.Store:
 			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
 				t.addBox(a)
+			} else if r.Val == v {
+				t.addSlot(r.Addr)
 			}
 		case *ssa.MakeClosure:
 			t.addClosure(r, v, false)
@@ -136,9 +149,63 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 		return
 	}
 	for i, a := range call.Call.Args {
-		if a == v && t.s.paramEffect(fn, i) == Wraps {
-			t.addDerived(call)
-			return
+		if a != v || t.s.paramEffect(fn, i) != Wraps {
+			continue
+		}
+		targets := t.s.wrapTargets(fn, i)
+		for j := 0; j < resultCount(call); j++ {
+			if targets&(1<<j) == 0 {
+				continue
+			}
+			if _, ok := call.Type().(*types.Tuple); ok {
+				t.addDerived(extractOf(call, j))
+			} else {
+				t.addDerived(call)
+			}
+		}
+		for k, arg := range call.Call.Args {
+			if k != i && targets&(1<<(paramBit+k)) != 0 && !t.aliases[arg] {
+				t.addDerived(arg)
+			}
+		}
+	}
+}
+
+// paramBit is where parameter targets start in a wrap bitmask.
+const paramBit = 32
+
+// slot is a field (or element) of a local allocation.
+type slot struct {
+	base  ssa.Value
+	field int
+}
+
+// addSlot records that the resource was stored into a field of a local
+// allocation (a struct literal, say): the allocation carries it, and loads
+// of that field are the resource again.
+func (t *tracker) addSlot(addr ssa.Value) {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	base, ok := fa.X.(*ssa.Alloc)
+	if !ok || t.boxes[base] {
+		return
+	}
+	if t.slots[slot{base, fa.Field}] {
+		return
+	}
+	t.slots[slot{base, fa.Field}] = true
+	t.addDerived(base)
+	for _, r := range *base.Referrers() {
+		other, ok := r.(*ssa.FieldAddr)
+		if !ok || other.Field != fa.Field {
+			continue
+		}
+		for _, u := range *other.Referrers() {
+			if load, ok := u.(*ssa.UnOp); ok && load.Op == token.MUL {
+				t.addAlias(load)
+			}
 		}
 	}
 }
@@ -255,6 +322,10 @@ func (t *tracker) addDerived(v ssa.Value) {
 					}
 				}
 			}
+		case *ssa.UnOp:
+			if _, isAlloc := v.(*ssa.Alloc); isAlloc && r.Op == token.MUL {
+				t.addDerived(r) // a copy of a struct that carries it
+			}
 		}
 	}
 }
@@ -309,24 +380,20 @@ func (t *tracker) classify(ins ssa.Instruction) use {
 	case *ssa.Go:
 		return t.classifyCall(ins.Common(), true)
 	case *ssa.Return:
-		for _, r := range ins.Results {
-			if t.carried(r) {
-				if t.returned != nil {
-					return useWrap // summaries: it flows into the result
-				}
+		u := useNone
+		for j, r := range ins.Results {
+			if !t.carried(r) {
+				continue
+			}
+			if t.returned == nil {
 				return useEscape
 			}
+			t.wrapInto |= 1 << j // summaries: it flows into result j
+			u = useWrap
 		}
+		return u
 	case *ssa.Store:
-		if a, ok := ins.Addr.(*ssa.Alloc); ok && t.boxes[a] {
-			return useNone
-		}
-		if t.carried(ins.Val) {
-			if t.returned != nil && t.returned[storeBase(ins.Addr)] {
-				return useWrap
-			}
-			return useEscape
-		}
+		return t.classifyStore(ins)
 	case *ssa.MapUpdate:
 		if t.carried(ins.Key) || t.carried(ins.Value) {
 			return useEscape
@@ -353,6 +420,67 @@ func (t *tracker) classify(ins ssa.Instruction) use {
 		}
 	}
 	return useNone
+}
+
+// wrapUse is the use of passing the resource as argument i to fn, which
+// wraps it into some of its results or other arguments: those carry it on
+// (they were marked derived when the tracker was built). In a summary, a
+// target that is itself returned, or a parameter, wraps the summarised
+// parameter in turn.
+func (t *tracker) wrapUse(fn *ssa.Function, i int, args []ssa.Value, spawned bool) use {
+	if spawned {
+		return useEscape
+	}
+	if t.returned == nil {
+		return useBorrow
+	}
+	u := useBorrow
+	targets := t.s.wrapTargets(fn, i)
+	for k, arg := range args {
+		if k == i || targets&(1<<(paramBit+k)) == 0 {
+			continue
+		}
+		if bits := t.returned[arg]; bits != 0 {
+			t.wrapInto |= bits
+			u = useWrap
+		} else if p, ok := t.params[arg]; ok {
+			t.wrapInto |= 1 << (paramBit + p)
+			u = useWrap
+		}
+	}
+	return u
+}
+
+// classifyStore handles a store of the resource (or of a value carrying
+// it) somewhere.
+func (t *tracker) classifyStore(ins *ssa.Store) use {
+	if a, ok := ins.Addr.(*ssa.Alloc); ok && t.boxes[a] {
+		return useNone
+	}
+	if !t.carried(ins.Val) {
+		return useNone
+	}
+	base := storeBase(ins.Addr)
+	switch {
+	case t.aliases[base]:
+		return useNone // into the resource itself (rows.cancel = ...)
+	case t.returned != nil && t.returned[base] != 0:
+		t.wrapInto |= t.returned[base]
+		return useWrap
+	case t.params != nil && hasParam(t.params, base):
+		t.wrapInto |= 1 << (paramBit + t.params[base])
+		return useWrap
+	case t.derived[base]:
+		if _, local := base.(*ssa.Alloc); local {
+			return useBorrow // into a local struct, which carries it on
+		}
+	}
+	return useEscape
+}
+
+func hasParam(params map[ssa.Value]int, v ssa.Value) bool {
+	_, ok := params[v]
+	return ok
 }
 
 // classifyCall handles calls, defers and go statements.
@@ -413,6 +541,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				continue
 			}
 			e := t.s.paramEffect(fn, i)
+			if e == Wraps {
+				note(t.wrapUse(fn, i, c.Args, spawned))
+				continue
+			}
 			if cl := t.closures[a]; cl != nil && e == Borrows {
 				// A callee that borrows a func value calls it: what the
 				// closure does to the resource is what happens.
