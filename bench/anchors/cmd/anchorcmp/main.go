@@ -1,0 +1,43 @@
+// Command anchorcmp is the helper of bench/anchors/compare:
+//
+//	anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
+//	anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool SPEC...
+//
+// prepare copies the analysistest fixtures of one family (GOPATH layout under
+// testdata/src) into a throwaway module whose path is -module (default
+// "fixtures"), rewriting imports of fixture packages and dropping .golden
+// files. score reads the ground truth from that module (// want lines are
+// positive cases, functions of good/ packages negative cases), reads every
+// tool's output, and prints the markdown comparison. See bench/anchors/README.md.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "prepare":
+		err = cmdPrepare(os.Args[2:])
+	case "score":
+		err = cmdScore(os.Args[2:])
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "anchorcmp:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, `usage:
+  anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
+  anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool 'LABEL;FORMAT;CHECKS;FILE'...`)
+	os.Exit(2)
+}
