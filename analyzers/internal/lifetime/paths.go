@@ -102,6 +102,9 @@ func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
 	}
+	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind == KindRows && t.isMethodCall(call.Common(), "Next") {
+		return succs[:1] // (*sql.Rows).Next closes the rows when it returns false
+	}
 	cmp, ok := ins.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
 		return succs

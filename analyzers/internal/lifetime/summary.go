@@ -106,6 +106,7 @@ type summarizer struct {
 	pkg        *types.Package
 	summaries  map[*ssa.Function]*Summary
 	inProgress map[*ssa.Function]bool
+	computing  *ssa.Function // the function whose summary is being computed
 	freeVars   map[freeVarKey]Effect
 	imported   map[*types.Func]*Summary
 }
@@ -168,12 +169,30 @@ func (s *summarizer) summary(fn *ssa.Function) *Summary {
 		return s.importedSummary(fn)
 	}
 	if s.inProgress[fn] {
+		// A function calling itself adds nothing the rest of its body
+		// does not already do (convertAssignRows recurses on the same
+		// rows): assume it borrows. Mutual recursion stays unknown.
+		if s.computing == fn {
+			return borrowsAll(fn)
+		}
 		return nil
 	}
 	s.inProgress[fn] = true
+	outer := s.computing
+	s.computing = fn
 	sum := s.compute(fn)
+	s.computing = outer
 	delete(s.inProgress, fn)
 	s.summaries[fn] = sum
+	return sum
+}
+
+// borrowsAll is the provisional summary of a function that calls itself.
+func borrowsAll(fn *ssa.Function) *Summary {
+	sum := &Summary{Params: make([]Effect, len(fn.Params))}
+	for i := range sum.Params {
+		sum.Params[i] = Borrows
+	}
 	return sum
 }
 
