@@ -1,0 +1,145 @@
+// Command ledger matches reviewlint's findings on the benchmark corpus
+// against the triage ledger (bench/ledger/ledger.tsv), prints the findings
+// nobody has triaged yet and the precision of every rule,
+// TP/(TP+FP).
+//
+//	ledger [-ledger FILE] [-append] [-all] [-fail-untriaged] FINDINGS.json...
+//	ledger -module MODULE [-dir DIR] reviewlint-output.json
+//
+// FINDINGS.json is bench/results/reviewlint-findings.json as bench/run writes
+// it, or a plain `reviewlint -format json` output together with -module (and
+// -dir, the directory it was run in, if not the current one).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"reviewlint.bench/ledger/internal/findings"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	ledgerPath := fl.String("ledger", "bench/ledger/ledger.tsv", "the ledger `file`")
+	appendNew := fl.Bool("append", false, "append every untriaged finding to the ledger with verdict 'untriaged'")
+	all := fl.Bool("all", false, "also list the triaged findings with their verdicts")
+	failUntriaged := fl.Bool("fail-untriaged", false, "exit 1 if a finding has no verdict")
+	module := fl.String("module", "", "module `path` of a plain reviewlint JSON output")
+	dir := fl.String("dir", "", "`directory` a plain reviewlint JSON output was produced in (default: current)")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "usage: ledger [flags] FINDINGS.json...\n\n"+
+			"Matches reviewlint findings against the triage ledger and prints untriaged findings\n"+
+			"and the precision per rule. See bench/README.md.\n\nflags:\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() == 0 {
+		fl.Usage()
+		return 2
+	}
+	var fs []findings.Finding
+	for _, path := range fl.Args() {
+		got, err := findings.Load(path, *module, *dir)
+		if err != nil {
+			fmt.Fprintln(stderr, "ledger:", err)
+			return 2
+		}
+		fs = append(fs, got...)
+	}
+	led, err := findings.ReadLedgerFile(*ledgerPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "ledger:", err)
+		return 2
+	}
+	stats, untriaged, stale := led.Match(fs)
+
+	sort.SliceStable(untriaged, func(i, j int) bool {
+		a, b := untriaged[i], untriaged[j]
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Module != b.Module {
+			return a.Module < b.Module
+		}
+		if a.RelFile != b.RelFile {
+			return a.RelFile < b.RelFile
+		}
+		return a.Line < b.Line
+	})
+
+	if *all {
+		fmt.Fprintf(stdout, "findings (%d):\n", len(fs))
+		for _, f := range fs {
+			v := findings.Untriaged
+			if e := led.ByKey[f.Key()]; e != nil {
+				v = e.Verdict
+			}
+			fmt.Fprintf(stdout, "  %-9s %s  %s %s:%d  %s\n", v, f.Rule, f.Module, f.RelFile, f.Line, f.Code)
+		}
+		fmt.Fprintln(stdout)
+	}
+
+	fmt.Fprintf(stdout, "untriaged findings: %d\n", len(untriaged))
+	for _, f := range untriaged {
+		fmt.Fprintf(stdout, "  %s  %s %s:%d\n      code: %s\n      msg:  %s\n", f.Rule, f.Module, f.RelFile, f.Line, f.Code, oneLine(f.Message))
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(stdout, "\nledger entries no current finding matches: %d (code changed, or the rule no longer fires)\n", len(stale))
+	}
+
+	fmt.Fprintf(stdout, "\nprecision per rule = TP/(TP+FP)\n")
+	fmt.Fprintf(stdout, "%-44s %8s %5s %5s %7s %10s %10s\n", "rule", "findings", "tp", "fp", "unsure", "untriaged", "precision")
+	var total findings.RuleStats
+	total.Rule = "(all rules)"
+	for _, s := range append(stats, findings.RuleStats{}) {
+		if s.Rule == "" {
+			s = total
+		} else {
+			total.Findings += s.Findings
+			total.TP += s.TP
+			total.FP += s.FP
+			total.Unsure += s.Unsure
+			total.Untriaged += s.Untriaged
+		}
+		p := "-"
+		if v := s.Precision(); v >= 0 {
+			p = fmt.Sprintf("%.1f%%", 100*v)
+		}
+		fmt.Fprintf(stdout, "%-44s %8d %5d %5d %7d %10d %10s\n", s.Rule, s.Findings, s.TP, s.FP, s.Unsure, s.Untriaged, p)
+	}
+
+	if *appendNew {
+		var add []findings.Entry
+		done := map[findings.Key]bool{}
+		for _, f := range untriaged {
+			k := f.Key()
+			if done[k] || led.ByKey[k] != nil {
+				continue // already in the ledger (as untriaged) or added now
+			}
+			done[k] = true
+			add = append(add, findings.Entry{Key: k, Verdict: findings.Untriaged, Reason: "TODO: " + oneLine(f.Message)})
+		}
+		if err := findings.AppendEntries(*ledgerPath, add); err != nil {
+			fmt.Fprintln(stderr, "ledger:", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "\nappended %d untriaged entries to %s\n", len(add), *ledgerPath)
+	}
+	if *failUntriaged && len(untriaged) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
