@@ -102,20 +102,20 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 	})
 }
 
-// copiedFromLiteral reports whether a variable alloc receives a whole
-// composite literal (c := http.Client{Timeout: t}): the literal's own alloc
-// is the one checked.
+// copiedFromLiteral reports whether a variable receives a whole client
+// value: a composite literal (c := http.Client{Timeout: t}), whose own
+// alloc is the one checked, or a copy of a configured client
+// (c := *cfg.HTTPClient), which is not a new client at all.
 func copiedFromLiteral(a *ssa.Alloc) bool {
 	for _, r := range *a.Referrers() {
 		st, ok := r.(*ssa.Store)
 		if !ok || st.Addr != a {
 			continue
 		}
-		if u, ok := st.Val.(*ssa.UnOp); ok && u.Op == token.MUL {
-			if lit, ok := u.X.(*ssa.Alloc); ok && lit.Comment == "complit" {
-				return true
-			}
+		if c, ok := st.Val.(*ssa.Const); ok && c.Value == nil {
+			continue // the zero value
 		}
+		return true
 	}
 	return false
 }
@@ -172,6 +172,13 @@ func getsContextLater(call *ssa.Call) bool {
 			}
 			if f := c.Common().StaticCallee(); f != nil && (f.Name() == "WithContext" || f.Name() == "Clone") {
 				return true
+			}
+			// A client that takes the context beside the request
+			// (prometheus's client.Do(ctx, req)) attaches it itself.
+			for _, a := range c.Common().Args {
+				if isNamedType(a.Type(), "context", "Context") {
+					return true
+				}
 			}
 		}
 	}

@@ -41,6 +41,9 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
 					continue
 				}
+				if c.kind == KindCancel && cancelsNothing(obj, call) {
+					continue
+				}
 				out = append(out, s.newAcquisition(fn, call, obj, c.result, c.kind))
 			}
 			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(builtinAcquisition(obj)) == 0 {
@@ -88,6 +91,22 @@ func ownedElsewhere(v ssa.Value) bool {
 		return true
 	}
 	return false
+}
+
+// cancelsNothing reports whether a cancel func has nothing to release:
+// WithCancel of context.Background() or TODO() starts no timer and is not
+// registered with its parent (which is never done), so dropping it leaks
+// nothing. WithTimeout and WithDeadline always start a timer.
+func cancelsNothing(obj *types.Func, call *ssa.Call) bool {
+	if obj.Name() != "WithCancel" && obj.Name() != "WithCancelCause" {
+		return false
+	}
+	parent, ok := call.Call.Args[0].(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := parent.Call.StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
 }
 
 // isMain reports whether fn is package main's main function.

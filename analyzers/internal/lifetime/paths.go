@@ -102,6 +102,11 @@ func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
 	}
+	if e, ok := ins.Cond.(*ssa.Extract); ok && e.Index == 1 {
+		if ta, ok := e.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk && t.aliases[ta.X] {
+			return succs[:1] // "if c, ok := v.(io.Closer); ok": nothing to close otherwise
+		}
+	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind == KindRows && t.isMethodCall(call.Common(), "Next") {
 		return succs[:1] // (*sql.Rows).Next closes the rows when it returns false
 	}

@@ -61,6 +61,9 @@ type tracker struct {
 	// slots are the fields of local structs the resource was stored in:
 	// loads from them are the resource again.
 	slots map[slot]bool
+	// structs are those local structs (and copies of them): handed to a
+	// call, they may be released through their fields (cs.cancel()).
+	structs map[ssa.Value]bool
 }
 
 func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
@@ -72,6 +75,7 @@ func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
 		derived:  map[ssa.Value]bool{},
 		errs:     map[ssa.Value]bool{},
 		slots:    map[slot]bool{},
+		structs:  map[ssa.Value]bool{},
 	}
 	t.addAlias(root)
 	return t
@@ -196,6 +200,7 @@ func (t *tracker) addSlot(addr ssa.Value) {
 		return
 	}
 	t.slots[slot{base, fa.Field}] = true
+	t.structs[base] = true
 	t.addDerived(base)
 	for _, r := range *base.Referrers() {
 		other, ok := r.(*ssa.FieldAddr)
@@ -536,6 +541,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(useRelease)
 				continue
 			}
+			if t.isStruct(a) {
+				note(useEscape) // the callee may release it through the field
+				continue
+			}
 			if t.derived[a] {
 				note(t.s.paramEffect(fn, i).derivedUse(spawned))
 				continue
@@ -625,6 +634,18 @@ func (t *tracker) eachView(fn *ssa.Function, f func(*ssa.Function, *tracker)) {
 			f(cl.fn, t.s.freeVarTracker(cl.fn, b))
 		}
 	}
+}
+
+// isStruct reports whether v is a local struct carrying the resource in a
+// field, or a copy of one.
+func (t *tracker) isStruct(v ssa.Value) bool {
+	if t.structs[v] {
+		return true
+	}
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		return t.structs[u.X]
+	}
+	return false
 }
 
 // closureUse is what calling closure cl does to the resource.

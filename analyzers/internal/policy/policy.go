@@ -6,6 +6,7 @@
 package policy
 
 import (
+	"go/ast"
 	"fmt"
 	"go/token"
 	"runtime"
@@ -47,8 +48,12 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 	w.Requires = append(append([]*analysis.Analyzer(nil), a.Requires...), directive.Analyzer)
 	w.Run = func(pass *analysis.Pass) (any, error) {
 		idx := pass.ResultOf[directive.Analyzer].(*directive.Index)
+		generated := generatedFiles(pass)
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
+			if inGenerated(pass, generated, d.Pos) {
+				return // nobody reviews generated code; fix the generator
+			}
 			if d.Category == "" {
 				d.Category = a.Name
 			}
@@ -139,4 +144,24 @@ func keep(pass *analysis.Pass, idx *directive.Index, names []string, p Policy, d
 // IsMarker reports whether a category is bookkeeping rather than a finding.
 func IsMarker(category string) bool {
 	return strings.HasPrefix(category, "reviewlint.marker/")
+}
+
+// generatedFiles lists the package's files that carry the standard
+// "Code generated ... DO NOT EDIT." header.
+func generatedFiles(pass *analysis.Pass) map[*token.File]bool {
+	var out map[*token.File]bool
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			if out == nil {
+				out = map[*token.File]bool{}
+			}
+			out[pass.Fset.File(f.Pos())] = true
+		}
+	}
+	return out
+}
+
+// inGenerated reports whether pos lies in a generated file.
+func inGenerated(pass *analysis.Pass, generated map[*token.File]bool, pos token.Pos) bool {
+	return len(generated) > 0 && pos.IsValid() && generated[pass.Fset.File(pos)]
 }

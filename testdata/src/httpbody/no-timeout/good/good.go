@@ -73,3 +73,28 @@ func timeoutInLiteral(req *http.Request) (*http.Response, error) {
 func blankContext(_ context.Context, u string) (*http.Request, error) {
 	return http.NewRequest(http.MethodGet, u, nil)
 }
+
+type apiClient struct{ hc *http.Client }
+
+// Do attaches the context itself, like prometheus's API client.
+func (c *apiClient) Do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	return c.hc.Do(req.WithContext(ctx))
+}
+
+// contextBesideRequest: the context travels with the request to a client
+// that attaches it (prometheus/client_golang's api; found on the bench
+// corpus).
+func contextBesideRequest(ctx context.Context, c *apiClient, u string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(ctx, req)
+}
+
+// copiedClient: a copy of a configured client is not a new client
+// (vault/api's client cloning; found on the bench corpus).
+func copiedClient(configured *http.Client) *http.Client {
+	c := *configured
+	return &c
+}
