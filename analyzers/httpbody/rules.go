@@ -34,7 +34,7 @@ if resp.StatusCode != http.StatusOK {
 	return fmt.Errorf("status %s", resp.Status)
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{

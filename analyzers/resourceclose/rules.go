@@ -28,7 +28,7 @@ if err != nil {
 defer f.Close()
 data, err := io.ReadAll(f)`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -75,7 +75,7 @@ return call(ctx)`,
 defer cancel()
 return call(ctx)`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{

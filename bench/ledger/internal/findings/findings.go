@@ -24,6 +24,12 @@ type Finding struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
+	// Start is where reviewlint's JSON schema (version 1) puts the
+	// position; Line and Column are filled from it when absent.
+	Start *struct {
+		Line   int `json:"line"`
+		Column int `json:"column"`
+	} `json:"start,omitempty"`
 
 	Module  string `json:"module,omitempty"`
 	RelFile string `json:"relfile,omitempty"`
@@ -122,6 +128,9 @@ func Annotate(module, dir string, raw []json.RawMessage, src *Lines) ([]Finding,
 		var f Finding
 		if err := json.Unmarshal(r, &f); err != nil {
 			return nil, fmt.Errorf("decoding finding %s: %v", r, err)
+		}
+		if f.Line == 0 && f.Start != nil {
+			f.Line, f.Column = f.Start.Line, f.Start.Column
 		}
 		if f.Module == "" {
 			f.Module = module
