@@ -6,8 +6,8 @@
 package policy
 
 import (
-	"go/ast"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"runtime"
 	"strings"
