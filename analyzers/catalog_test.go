@@ -20,6 +20,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
+	"github.com/reviewlint/reviewlint/internal/docgen"
 )
 
 // This file is the meta-test that keeps the catalog honest: a rule with no
@@ -150,26 +151,10 @@ func checkTitle(t *testing.T, title string) {
 // docs/<family>.md: GitHub's anchor for a heading that is the ID.
 func checkAnchor(t *testing.T, r analyzers.Rule) {
 	t.Helper()
-	want := "https://github.com/reviewlint/reviewlint/blob/main/docs/" + r.Family + ".md#" + githubAnchor(r.ID)
+	want := "https://github.com/reviewlint/reviewlint/blob/main/docs/" + r.Family + ".md#" + docgen.Anchor(r.ID)
 	if r.URL != want {
 		t.Errorf("URL = %s, want %s", r.URL, want)
 	}
-}
-
-// githubAnchor is the anchor GitHub gives a heading: lowercase, spaces to
-// hyphens, other punctuation dropped. It is written independently of
-// analyzers' anchor() so that the two check each other.
-func githubAnchor(heading string) string {
-	var b strings.Builder
-	for _, c := range strings.ToLower(heading) {
-		switch {
-		case c == ' ':
-			b.WriteRune('-')
-		case c == '-' || c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c):
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
 }
 
 // TestFamilyDocs checks every family has an analyzer whose Doc comes from
