@@ -61,7 +61,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if sites == nil {
-			sites = leaks.IndexSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+			sites = leaks.IndexSites(pass.Fset, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 		}
 		l := leaks.Describe(pass, ob, sites.At(ob.Call.Pos()))
 		if len(ob.Leaks) > 0 && !switchesProtocols(ob) {

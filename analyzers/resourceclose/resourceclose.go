@@ -55,7 +55,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	var sites *leaks.Sites
 	site := func(ob *lifetime.Obligation) *leaks.Site {
 		if sites == nil {
-			sites = leaks.IndexSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+			sites = leaks.IndexSites(pass.Fset, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 		}
 		return sites.At(ob.Call.Pos())
 	}

@@ -45,6 +45,7 @@ func TestCancelLeak(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
 		"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer, "resourceclose/cancel-leak/fix")
 }
 
 // TestFixes checks every suggested fix against its .golden file.

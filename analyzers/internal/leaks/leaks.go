@@ -3,6 +3,7 @@ package leaks
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -52,7 +53,16 @@ func (l Leak) Release() string {
 	if name == "" || name == "_" {
 		name = "x"
 	}
+	if l.Ob.Kind == lifetime.KindCancel && l.Ob.Value != nil && isCauseFunc(l.Ob.Value.Type()) {
+		return name + "(nil)" // a CancelCauseFunc takes the cause
+	}
 	return fmt.Sprintf(l.Ob.Kind.Fix, name)
+}
+
+// isCauseFunc reports whether t is context.CancelCauseFunc.
+func isCauseFunc(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "CancelCauseFunc"
 }
 
 // Diagnostic builds the finding at the acquisition, with the leaking exit
@@ -97,7 +107,7 @@ func (l Leak) DeferFix(twiceIsHarmless bool) *analysis.SuggestedFix {
 	if l.Ob.Released && !twiceIsHarmless {
 		return nil
 	}
-	at, ok := l.Site.InsertionPoint()
+	at, ok := l.Site.InsertionPoint(l.Ob.ReturnsError())
 	if !ok {
 		return nil
 	}

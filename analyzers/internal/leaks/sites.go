@@ -23,6 +23,7 @@ type Site struct {
 	stmt   ast.Stmt // the assignment or declaration
 	next   ast.Stmt // the statement after it in its block, if any
 	InLoop bool
+	fset   *token.FileSet
 }
 
 // Sites indexes call expressions by the position of their '(' (the
@@ -30,7 +31,7 @@ type Site struct {
 type Sites struct{ byLparen map[token.Pos]*Site }
 
 // IndexSites indexes every call expression of the package.
-func IndexSites(in *inspector.Inspector) *Sites {
+func IndexSites(fset *token.FileSet, in *inspector.Inspector) *Sites {
 	cs := &Sites{byLparen: map[token.Pos]*Site{}}
 	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -38,6 +39,7 @@ func IndexSites(in *inspector.Inspector) *Sites {
 		}
 		call := n.(*ast.CallExpr)
 		cs.byLparen[call.Lparen] = siteFor(call, stack)
+		cs.byLparen[call.Lparen].fset = fset
 		return true
 	})
 	return cs
@@ -132,25 +134,39 @@ func (s *Site) End(pos token.Pos) token.Pos {
 
 // InsertionPoint is where a deferred release goes: after the error check
 // that directly follows the assignment, or after the assignment when the
-// call returns no error.
-func (s *Site) InsertionPoint() (token.Pos, bool) {
+// call returns no error (returnsError says whether its last result is one).
+func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	if s.stmt == nil {
 		return token.NoPos, false
 	}
 	errName := ""
-	if n := len(s.lhs); n > 1 {
+	if n := len(s.lhs); n > 1 && returnsError {
 		if id, ok := s.lhs[n-1].(*ast.Ident); ok && id.Name != "_" {
 			errName = id.Name
 		}
 	}
 	if errName == "" {
-		return s.stmt.End(), true
+		return s.endOfLine(s.stmt.End()), true
 	}
 	ifs, ok := s.next.(*ast.IfStmt)
 	if !ok || !checksNotNil(ifs.Cond, errName) || ifs.Else != nil {
 		return token.NoPos, false
 	}
 	return ifs.End(), true
+}
+
+// endOfLine is the position of the newline ending pos's line, so that an
+// insertion lands after a trailing comment rather than before it.
+func (s *Site) endOfLine(pos token.Pos) token.Pos {
+	f := s.fset.File(pos)
+	if f == nil {
+		return pos
+	}
+	line := f.Line(pos)
+	if line >= f.LineCount() {
+		return pos
+	}
+	return f.LineStart(line+1) - 1
 }
 
 // checksNotNil reports whether cond is "name != nil".

@@ -16,6 +16,7 @@
 package lifetime
 
 import (
+	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -79,6 +80,16 @@ func (a *Acquisition) everDischarged() bool {
 		}
 	}
 	return false
+}
+
+// ReturnsError reports whether the acquiring call's last result is an
+// error (so the assignment is followed by an error check).
+func (a *Acquisition) ReturnsError() bool {
+	t := a.Call.Type()
+	if tuple, ok := t.(*types.Tuple); ok {
+		return tuple.Len() > 0 && isError(tuple.At(tuple.Len()-1).Type())
+	}
+	return isError(t)
 }
 
 // Derived reports whether v carries the resource without being it: a
