@@ -253,6 +253,36 @@ func (s *summarizer) freeVarEffect(fn *ssa.Function, b binding) Effect {
 	return e
 }
 
+// releasedByDeferredClosure reports whether a captured variable is bound
+// by a closure that is deferred and releases what the variable holds when
+// the function returns: storing a resource in it hands the release to that
+// defer, even when the defer was registered before the acquisition
+// (mime/multipart's readForm).
+func (s *summarizer) releasedByDeferredClosure(box *ssa.Alloc) bool {
+	for _, r := range *box.Referrers() {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok || !isDeferred(mc) {
+			continue
+		}
+		for i, b := range mc.Bindings {
+			if b == box && s.freeVarEffect(mc.Fn.(*ssa.Function), binding{i, true}) == Releases {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDeferred reports whether closure mc is called by a defer statement.
+func isDeferred(mc *ssa.MakeClosure) bool {
+	for _, r := range *mc.Referrers() {
+		if d, ok := r.(*ssa.Defer); ok && d.Call.Value == mc {
+			return true
+		}
+	}
+	return false
+}
+
 // freeVarTracker tracks, inside closure fn, the resource its free
 // variable b carries.
 func (s *summarizer) freeVarTracker(fn *ssa.Function, b binding) *tracker {

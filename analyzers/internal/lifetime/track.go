@@ -460,6 +460,9 @@ func (t *tracker) wrapUse(fn *ssa.Function, i int, args []ssa.Value, spawned boo
 // it) somewhere.
 func (t *tracker) classifyStore(ins *ssa.Store) use {
 	if a, ok := ins.Addr.(*ssa.Alloc); ok && t.boxes[a] {
+		if t.s.releasedByDeferredClosure(a) {
+			return useRelease // var f; defer func() { f.Close() }(); f = open()
+		}
 		return useNone
 	}
 	if !t.carried(ins.Val) {

@@ -772,3 +772,28 @@ func closedThroughAnyHelper(name string) error {
 	defer closeAny(f)
 	return nil
 }
+
+// deferredBeforeAcquired: the deferred closure is registered before the
+// file exists and closes whatever the variable holds at return
+// (mime/multipart's readForm; found running on std).
+func deferredBeforeAcquired(dir string, big bool) (name string, err error) {
+	var file *os.File
+	defer func() {
+		if file != nil {
+			if cerr := file.Close(); err == nil {
+				err = cerr
+			}
+		}
+	}()
+	if big {
+		file, err = os.CreateTemp(dir, "part-")
+		if err != nil {
+			return "", err
+		}
+		if _, err := file.WriteString("x"); err != nil {
+			return "", err
+		}
+		name = file.Name()
+	}
+	return name, nil
+}
