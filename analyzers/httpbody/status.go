@@ -10,6 +10,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // consumed is the Walk state bit set once the body has been read.
@@ -187,14 +188,7 @@ func isDrain(c *ssa.CallCommon) bool {
 }
 
 // isResponse reports whether t is *net/http.Response.
-func isResponse(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Response"
-}
+func isResponse(t types.Type) bool { return typematch.PointerTo(t, "net/http", "Response") }
 
 // fieldName is the name of field i of the struct t points to.
 func fieldName(t types.Type, i int) string {

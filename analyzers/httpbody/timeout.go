@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // defaultClientFuncs are the net/http functions that send through
@@ -64,7 +65,7 @@ func checkDefaultClientCall(pass *analysis.Pass, call *ssa.Call) {
 func isClientMethod(fn *ssa.Function) bool {
 	switch fn.Name() {
 	case "Do", "Get", "Post", "PostForm", "Head":
-		return isNamedPtr(fn.Signature.Recv().Type(), "net/http", "Client")
+		return typematch.PointerTo(fn.Signature.Recv().Type(), "net/http", "Client")
 	}
 	return false
 }
@@ -83,7 +84,7 @@ func isDefaultClient(v ssa.Value) bool {
 // neither Timeout nor Transport (a custom transport may carry deadlines),
 // and whose Timeout is not set later through the same variable.
 func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
-	if !isNamedPtr(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || copiedFromLiteral(a) {
+	if !typematch.PointerTo(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || copiedFromLiteral(a) {
 		return
 	}
 	for _, r := range *a.Referrers() {
@@ -149,7 +150,7 @@ func checkNewRequest(pass *analysis.Pass, fn *ssa.Function, call *ssa.Call) {
 func contextParam(fn *ssa.Function) string {
 	for f := fn; f != nil; f = f.Parent() {
 		for _, p := range f.Params {
-			if isNamedType(p.Type(), "context", "Context") && p.Name() != "_" {
+			if typematch.Named(p.Type(), "context", "Context") && p.Name() != "_" {
 				return p.Name()
 			}
 		}
@@ -176,7 +177,7 @@ func getsContextLater(call *ssa.Call) bool {
 			// A client that takes the context beside the request
 			// (prometheus's client.Do(ctx, req)) attaches it itself.
 			for _, a := range c.Common().Args {
-				if isNamedType(a.Type(), "context", "Context") {
+				if typematch.Named(a.Type(), "context", "Context") {
 					return true
 				}
 			}
@@ -230,16 +231,4 @@ func callExprAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// isNamedPtr reports whether t is *pkg.name.
-func isNamedPtr(t types.Type, pkg, name string) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	return ok && isNamedType(p.Elem(), pkg, name)
-}
-
-// isNamedType reports whether t is pkg.name.
-func isNamedType(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }

@@ -3,11 +3,11 @@ package leaks
 import (
 	"fmt"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // Leak describes one leaking obligation for a message.
@@ -53,16 +53,10 @@ func (l Leak) Release() string {
 	if name == "" || name == "_" {
 		name = "x"
 	}
-	if l.Ob.Kind == lifetime.KindCancel && l.Ob.Value != nil && isCauseFunc(l.Ob.Value.Type()) {
+	if l.Ob.Kind == lifetime.KindCancel && l.Ob.Value != nil && typematch.Named(l.Ob.Value.Type(), "context", "CancelCauseFunc") {
 		return name + "(nil)" // a CancelCauseFunc takes the cause
 	}
 	return fmt.Sprintf(l.Ob.Kind.Fix, name)
-}
-
-// isCauseFunc reports whether t is context.CancelCauseFunc.
-func isCauseFunc(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "CancelCauseFunc"
 }
 
 // Diagnostic builds the finding at the acquisition, with the leaking exit

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // Kind is a kind of resource and how it is released.
@@ -172,16 +174,7 @@ func recvName(obj *types.Func) string {
 }
 
 // isTx reports whether t is *database/sql.Tx.
-func isTx(t types.Type) bool { return isNamed(t, "database/sql", "Tx") }
-
-// isNamed reports whether t, or the type t points to, is pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
+func isTx(t types.Type) bool { return typematch.NamedOrPointer(t, "database/sql", "Tx") }
 
 // ownedFields are fields through which a value's resource is released:
 // closing resp.Body releases the *http.Response. Loads of these fields are
@@ -193,7 +186,7 @@ var ownedFields = []struct{ pkg, typ, field string }{
 // ownedField returns the name of t's owned field, or "".
 func ownedField(t types.Type) string {
 	for _, f := range ownedFields {
-		if isNamed(t, f.pkg, f.typ) {
+		if typematch.NamedOrPointer(t, f.pkg, f.typ) {
 			return f.field
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // use is what one instruction does to a tracked resource.
@@ -689,7 +691,7 @@ func (t *tracker) callReleases(typ types.Type) bool {
 	}
 	// Only a cancel func by its type: a plain func() parameter that is
 	// called is a callback, not a release.
-	return isNamed(typ, "context", "CancelFunc") || isNamed(typ, "context", "CancelCauseFunc")
+	return typematch.NamedOrPointer(typ, "context", "CancelFunc") || typematch.NamedOrPointer(typ, "context", "CancelCauseFunc")
 }
 
 // borrowingMethods are interface methods whose implementations, by their
