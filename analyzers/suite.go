@@ -79,6 +79,18 @@ func owns() []own {
 	}
 }
 
+// FamilyAnalyzer returns the default analyzer of one of reviewlint's own
+// families (for its documentation), whether or not any of its rules is on;
+// nil for any other name.
+func FamilyAnalyzer(name string) *analysis.Analyzer {
+	for _, o := range owns() {
+		if o.name == name {
+			return o.build(DefaultSettings(), Options{})
+		}
+	}
+	return nil
+}
+
 // Rules returns every rule, sorted by ID.
 func Rules() []Rule {
 	var out []Rule

@@ -12,15 +12,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/reviewlint/reviewlint/analyzers"
-	"github.com/reviewlint/reviewlint/analyzers/errorlog"
-	"github.com/reviewlint/reviewlint/analyzers/goroutineleak"
-	"github.com/reviewlint/reviewlint/analyzers/httpbody"
-	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
-	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
-	"github.com/reviewlint/reviewlint/analyzers/suppression"
 )
 
 // Header opens every generated page, so that readers and the stale-file
@@ -32,19 +24,6 @@ const (
 	ReadmeBegin = "<!-- rules:begin -->"
 	ReadmeEnd   = "<!-- rules:end -->"
 )
-
-// familyAnalyzers gives each family's analyzer, whose Doc (from its doc.go)
-// is the family page's intro. The analyzers package builds only analyzers
-// with an enabled rule, so a family with none yet would have no intro;
-// TestFamilyAnalyzers keeps this list equal to analyzers.Families.
-var familyAnalyzers = map[string]*analysis.Analyzer{
-	"resourceclose": resourceclose.Analyzer,
-	"goroutineleak": goroutineleak.Analyzer,
-	"sharedstate":   sharedstate.Analyzer,
-	"errorlog":      errorlog.Analyzer,
-	"httpbody":      httpbody.Analyzer,
-	"suppression":   suppression.Analyzer,
-}
 
 // Files returns every generated file under docs/ by repository-relative
 // path: docs/<family>.md for each family and docs/rules.md. README.md is
@@ -199,7 +178,7 @@ func familyPage(family string, rules []analyzers.Rule) []byte {
 // familyIntro renders the family analyzer's Doc ("NAME: title", then
 // paragraphs) as markdown, or "" if the family has no analyzer.
 func familyIntro(family string) string {
-	a := familyAnalyzers[family]
+	a := analyzers.FamilyAnalyzer(family)
 	if a == nil || a.Doc == "" {
 		return ""
 	}
