@@ -2,15 +2,27 @@ package sharedstate
 
 import (
 	_ "embed"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 )
 
 //go:embed doc.go
 var doc string
+
+// The rule IDs this analyzer reports.
+const (
+	RuleLockLeak    = "sharedstate/lock-leak"
+	RuleDoubleLock  = "sharedstate/double-lock"
+	RuleRLockWrite  = "sharedstate/rlock-write"
+	RuleMixedAtomic = "sharedstate/mixed-atomic"
+)
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),
 // go vet flags and the golangci-lint plugin all map to it.
@@ -22,23 +34,52 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the analyzer with the default settings.
 var Analyzer = New(DefaultConfig())
 
-// Rules lists the rules this analyzer reports; each is a catalog entry.
-var Rules = []catalog.Rule{}
-
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
 	return &analysis.Analyzer{
-		Name: "sharedstate",
-		Doc:  docutil.MustExtract(doc, "sharedstate"),
-		URL:  "https://github.com/reviewlint/reviewlint/blob/main/docs/sharedstate.md",
-		Run:  s.run,
+		Name:     "sharedstate",
+		Doc:      docutil.MustExtract(doc, "sharedstate"),
+		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/sharedstate.md",
+		Requires: []*analysis.Analyzer{locks.Analyzer, buildssa.Analyzer, inspect.Analyzer},
+		Run:      s.run,
 	}
 }
 
 type settings struct{ cfg Config }
 
-// run reports nothing yet: the rules land with their own issues.
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	if !importsSync(pass.Pkg) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:  pass,
+		locks: pass.ResultOf[locks.Analyzer].(*locks.Result),
+		pos:   indexPositions(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
+	}
+	for _, f := range c.locks.Funcs {
+		c.lockLeaks(f)
+		c.doubleLocks(f)
+		c.rlockWrites(f)
+	}
+	c.mixedAtomics()
 	return nil, nil
+}
+
+// checker is the per-pass state the rules share.
+type checker struct {
+	pass  *analysis.Pass
+	locks *locks.Result
+	pos   *positions
+}
+
+// importsSync reports whether pkg imports sync or sync/atomic, directly:
+// without them it has no mutex and no atomic of its own to misuse.
+func importsSync(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "sync" || imp.Path() == "sync/atomic" {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,430 @@
+package locks
+
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Func is the lock state of one function.
+type Func struct {
+	Fn *ssa.Function
+	// Summary is the function's contract (never nil once computed).
+	Summary *Summary
+	// Assumed are the locks the function is taken to be entered with (it
+	// unlocks them without locking them).
+	Assumed []Held
+	// Acquisitions are the blocking and try acquisitions, direct or
+	// through a callee, in block order.
+	Acquisitions []Acquisition
+	// Exits are the reachable returns with what they leave held.
+	Exits []Exit
+	// Releases are the direct Unlock/RUnlock calls.
+	Releases []Release
+	// Calls are the static calls of the package's own functions, with the
+	// locks held at each.
+	Calls []Call
+
+	entry map[*ssa.BasicBlock]*State
+	eng   *engine
+}
+
+// Acquisition is a lock acquired at Call, directly or through Via.
+type Acquisition struct {
+	Call  ssa.CallInstruction
+	Lock  Lock
+	Mode  Mode
+	Class string
+	// Via is the callee that acquires it (nil for a direct Lock call);
+	// Transient reports that the callee releases it again before returning.
+	Via       *ssa.Function
+	Transient bool
+	Try       bool
+	// Before is what was held just before the call.
+	Before []Held
+}
+
+// Exit is a return and the locks it leaves held (deferred releases done).
+type Exit struct {
+	Ret  *ssa.Return
+	Held []Held
+}
+
+// Release is an Unlock or RUnlock call; WasHeld reports whether the lock
+// was held on every path to it.
+type Release struct {
+	Call    ssa.CallInstruction
+	Lock    Lock
+	WasHeld bool
+}
+
+// Call is a static call of a function of the package.
+type Call struct {
+	Call   ssa.CallInstruction
+	Callee *ssa.Function
+	Held   []Held
+}
+
+// engine carries what the per-function analyses share.
+type engine struct {
+	prog    *ssa.Program
+	globals map[string]*ssa.Global
+	local   map[*ssa.Function]*Func
+	imports func(fn *ssa.Function) *Summary
+}
+
+// maxBlocks bounds the functions analysed; larger ones are skipped.
+const maxBlocks = 3000
+
+// analyse computes f's lock state and summary; callees must be done first
+// (recursion sees no summary).
+func (f *Func) analyse() {
+	f.Summary = &Summary{}
+	if len(f.Fn.Blocks) == 0 || len(f.Fn.Blocks) > maxBlocks {
+		return
+	}
+	unbalanced := f.solveAndCollect(&State{})
+	if len(unbalanced) > 0 {
+		f.Assumed = unbalanced
+		f.solveAndCollect(&State{held: append([]Held(nil), unbalanced...)})
+	}
+	f.summarise()
+}
+
+// solveAndCollect runs the analysis from entry and collects the events.
+// It returns the unlocks of shared locks the function never locks.
+func (f *Func) solveAndCollect(entry *State) []Held {
+	f.solve(entry)
+	f.Acquisitions, f.Exits, f.Calls, f.Releases = nil, nil, nil, nil
+	locked := map[Lock]bool{}
+	var unlocks []Held
+	c := &collector{f: f, locked: locked, unlocks: &unlocks}
+	f.Walk(c.visit)
+	var out []Held
+	for _, h := range unlocks {
+		if !locked[h.Lock] && h.Lock.Shared() {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// collector records the events of a final walk.
+type collector struct {
+	f       *Func
+	locked  map[Lock]bool
+	unlocks *[]Held
+}
+
+func (c *collector) visit(ins ssa.Instruction, s *State) {
+	f := c.f
+	switch ins := ins.(type) {
+	case *ssa.Return:
+		f.Exits = append(f.Exits, Exit{Ret: ins, Held: s.effective()})
+	case *ssa.Call:
+		call := ins.Common()
+		if o := mutexOp(call); o.kind != opNone {
+			l := RefOf(o.mu)
+			switch o.kind {
+			case opLock, opTryLock:
+				c.locked[l] = true
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: o.mode, Class: Class(o.mu), Try: o.kind == opTryLock, Before: slices.Clone(s.held)})
+			case opUnlock:
+				_, held := s.Holds(l)
+				if !held {
+					*c.unlocks = append(*c.unlocks, Held{Lock: l, Mode: o.mode})
+				}
+				f.Releases = append(f.Releases, Release{Call: ins, Lock: l, WasHeld: held})
+			}
+			return
+		}
+		callee := call.StaticCallee()
+		if callee == nil {
+			return
+		}
+		if _, ok := f.eng.local[callee]; ok {
+			f.Calls = append(f.Calls, Call{Call: ins, Callee: callee, Held: slices.Clone(s.held)})
+		}
+		sum := f.eng.summary(callee)
+		if sum == nil {
+			return
+		}
+		for _, a := range sum.Locks {
+			if l, ok := f.eng.concreteAt(a, call); ok {
+				c.locked[l] = true
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held)})
+			}
+		}
+	}
+}
+
+// contains reports whether ls holds a.
+func contains(ls []AbsLock, a AbsLock) bool {
+	for _, x := range ls {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// classAt names the class of the lock a callee acquires at call: the class
+// of the argument's mutex field when a is a field path of a parameter.
+func classAt(a AbsLock, call *ssa.CallCommon) string {
+	if a.Param < 0 {
+		if a.Path == "" {
+			return a.Global
+		}
+		return ""
+	}
+	if a.Param < len(call.Args) && a.Path == "" {
+		return Class(call.Args[a.Param])
+	}
+	return ""
+}
+
+// concreteAt maps a callee's lock to the caller at call.
+func (e *engine) concreteAt(a AbsLock, call *ssa.CallCommon) (Lock, bool) {
+	var bindings []ssa.Value
+	if mc, ok := call.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	return concrete(e.global, a, call.Args, bindings)
+}
+
+// summary returns callee's summary: computed here for the package's own
+// functions, imported as a fact for others; nil when unknown.
+func (e *engine) summary(callee *ssa.Function) *Summary {
+	if f, ok := e.local[callee]; ok {
+		if f == nil { // recursion: not summarised yet
+			return nil
+		}
+		return f.Summary
+	}
+	return e.imports(callee)
+}
+
+// solve computes the state at the entry of every reachable block.
+func (f *Func) solve(entry *State) {
+	f.entry = map[*ssa.BasicBlock]*State{f.Fn.Blocks[0]: entry}
+	work := []*ssa.BasicBlock{f.Fn.Blocks[0]}
+	queued := map[*ssa.BasicBlock]bool{f.Fn.Blocks[0]: true}
+	for steps := 0; len(work) > 0 && steps < 20*len(f.Fn.Blocks)+100; steps++ {
+		b := work[0]
+		work = work[1:]
+		queued[b] = false
+		s := f.entry[b].clone()
+		if !f.block(b, s, nil) {
+			continue
+		}
+		for i, succ := range b.Succs {
+			out := f.edge(b, i, s)
+			old := f.entry[succ]
+			next := out
+			if old != nil {
+				next = meet(old, out)
+				if equal(next, old) {
+					continue
+				}
+			} else {
+				next = out.clone()
+			}
+			f.entry[succ] = next
+			if !queued[succ] {
+				queued[succ] = true
+				work = append(work, succ)
+			}
+		}
+	}
+}
+
+// Walk calls visit for every instruction of every reachable block, with
+// the state just before it.
+func (f *Func) Walk(visit func(ins ssa.Instruction, s *State)) {
+	for _, b := range f.Fn.Blocks {
+		if in := f.entry[b]; in != nil {
+			f.block(b, in.clone(), visit)
+		}
+	}
+}
+
+// edge returns the state along b's i-th successor edge: a TryLock that
+// succeeded holds its lock on the true edge only.
+func (f *Func) edge(b *ssa.BasicBlock, i int, s *State) *State {
+	if i != 0 || len(b.Instrs) == 0 {
+		return s
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return s
+	}
+	call, ok := ifi.Cond.(*ssa.Call)
+	if !ok {
+		return s
+	}
+	o := mutexOp(call.Common())
+	if o.kind != opTryLock {
+		return s
+	}
+	out := s.clone()
+	out.add(Held{Lock: RefOf(o.mu), Mode: o.mode, Site: call, Class: Class(o.mu)})
+	return out
+}
+
+// block applies b's instructions to s, calling visit (if not nil) before
+// each. It reports whether control leaves b normally.
+func (f *Func) block(b *ssa.BasicBlock, s *State, visit func(ssa.Instruction, *State)) bool {
+	for _, ins := range b.Instrs {
+		if visit != nil {
+			visit(ins, s)
+		}
+		if !f.transfer(ins, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// transfer applies ins to s; it reports false when ins never returns.
+func (f *Func) transfer(ins ssa.Instruction, s *State) bool {
+	switch ins := ins.(type) {
+	case *ssa.Panic:
+		return false
+	case *ssa.Call:
+		return f.call(ins, ins.Common(), s)
+	case *ssa.Defer:
+		f.deferred(ins.Common(), s)
+	}
+	return true
+}
+
+// call applies a call to s.
+func (f *Func) call(ins *ssa.Call, c *ssa.CallCommon, s *State) bool {
+	if o := mutexOp(c); o.kind != opNone {
+		l := RefOf(o.mu)
+		switch o.kind {
+		case opLock:
+			s.add(Held{Lock: l, Mode: o.mode, Site: ins, Class: Class(o.mu)})
+		case opUnlock:
+			s.remove(l, o.mode)
+		}
+		return true
+	}
+	if isStdNoReturn(c) {
+		return false
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return true
+	}
+	sum := f.eng.summary(callee)
+	if sum == nil {
+		return true
+	}
+	if sum.NoReturn {
+		return false
+	}
+	for _, a := range sum.Releases {
+		if l, ok := f.eng.concreteAt(a, c); ok {
+			s.remove(l, a.Mode)
+		}
+	}
+	for _, a := range sum.Acquires {
+		if l, ok := f.eng.concreteAt(a, c); ok {
+			s.add(Held{Lock: l, Mode: a.Mode, Site: ins, Class: classAt(a, c)})
+		}
+	}
+	return true
+}
+
+// deferred registers the releases a deferred call will run at every exit.
+func (f *Func) deferred(c *ssa.CallCommon, s *State) {
+	if o := mutexOp(c); o.kind == opUnlock {
+		s.deferred = append(s.deferred, RefOf(o.mu))
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return
+	}
+	if sum := f.eng.summary(callee); sum != nil {
+		for _, a := range sum.Releases {
+			if l, ok := f.eng.concreteAt(a, c); ok {
+				s.deferred = append(s.deferred, l)
+			}
+		}
+	}
+}
+
+// summarise derives f's contract from its exits and acquisitions.
+func (f *Func) summarise() {
+	sum := f.Summary
+	if len(f.Exits) == 0 {
+		sum.NoReturn = true
+		return
+	}
+	fn := f.Fn
+	for _, acq := range f.Acquisitions {
+		if acq.Try {
+			continue
+		}
+		if a, ok := abstract(fn, acq.Lock, acq.Mode); ok {
+			sum.Locks = addUnique(sum.Locks, a)
+		}
+	}
+	// Locks acquired here: held at every exit, or at some.
+	counts := map[AbsLock]int{}
+	for _, ex := range f.Exits {
+		seen := map[AbsLock]bool{}
+		for _, h := range ex.Held {
+			if h.Site == nil {
+				continue
+			}
+			if a, ok := abstract(fn, h.Lock, h.Mode); ok && !seen[a] {
+				seen[a] = true
+				counts[a]++
+			}
+		}
+	}
+	for a, n := range counts {
+		if n == len(f.Exits) {
+			sum.Acquires = append(sum.Acquires, a)
+		} else {
+			sum.MayReturnHolding = append(sum.MayReturnHolding, a)
+		}
+	}
+	for _, h := range f.Assumed {
+		a, ok := abstract(fn, h.Lock, h.Mode)
+		if !ok {
+			continue
+		}
+		releasedEverywhere := true
+		for _, ex := range f.Exits {
+			for _, g := range ex.Held {
+				if g.Lock == h.Lock {
+					releasedEverywhere = false
+				}
+			}
+		}
+		if releasedEverywhere {
+			sum.Releases = append(sum.Releases, a)
+		}
+	}
+	sortAbs(sum.Acquires)
+	sortAbs(sum.MayReturnHolding)
+}
+
+// global returns the package-level variable named "pkgpath.name".
+func (e *engine) global(name string) *ssa.Global {
+	if e.globals == nil {
+		e.globals = map[string]*ssa.Global{}
+		for _, pkg := range e.prog.AllPackages() {
+			for _, m := range pkg.Members {
+				if g, ok := m.(*ssa.Global); ok {
+					e.globals[pkg.Pkg.Path()+"."+g.Name()] = g
+				}
+			}
+		}
+	}
+	return e.globals[name]
+}

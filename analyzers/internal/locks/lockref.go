@@ -1,0 +1,144 @@
+package locks
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// Ref names a memory location canonically inside one function: a root
+// value (a parameter, a free variable, a global, a local allocation or any
+// other value) and a path of field selections from it. Two loads of c.mu
+// in one function give the same Ref, so the lock state can follow a mutex
+// however many times its address is recomputed.
+type Ref struct {
+	Root ssa.Value
+	// Path is the field path from Root: ".mu", ".inner*.mu" (a * marks a
+	// load through a pointer field).
+	Path string
+}
+
+// Lock is a mutex the state tracks.
+type Lock = Ref
+
+// Mode tells a write lock from a read lock.
+type Mode uint8
+
+// The two modes of a held lock.
+const (
+	Write Mode = iota + 1
+	Read
+)
+
+// RefOf returns the canonical name of the location v points to (or is).
+func RefOf(v ssa.Value) Ref {
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		base := RefOf(v.X)
+		return Ref{Root: base.Root, Path: base.Path + "." + fieldName(v.X.Type(), v.Field)}
+	case *ssa.UnOp:
+		if v.Op.String() == "*" {
+			if _, ok := v.X.(*ssa.Global); ok {
+				return Ref{Root: v.X, Path: "*"}
+			}
+			if _, ok := v.X.(*ssa.FieldAddr); ok {
+				base := RefOf(v.X)
+				return Ref{Root: base.Root, Path: base.Path + "*"}
+			}
+			if a, ok := v.X.(*ssa.Alloc); ok && a.Heap {
+				// A captured local variable, read in the declaring function.
+				return Ref{Root: v.X, Path: "*"}
+			}
+			if fv, ok := v.X.(*ssa.FreeVar); ok {
+				return Ref{Root: fv, Path: "*"}
+			}
+		}
+	case *ssa.ChangeType:
+		return RefOf(v.X)
+	}
+	return Ref{Root: v}
+}
+
+// fieldName returns the name of field i of the struct ptr points to.
+func fieldName(ptr types.Type, i int) string {
+	if s, ok := structOf(ptr); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return "?"
+}
+
+// structOf returns the struct type that ptr points to.
+func structOf(ptr types.Type) (*types.Struct, bool) {
+	p, ok := types.Unalias(ptr).Underlying().(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	return s, ok
+}
+
+// Name returns a readable name for r, as the source spells it: c.mu, mu.
+func (r Ref) Name() string {
+	return rootName(r.Root) + strings.ReplaceAll(r.Path, "*", "")
+}
+
+// rootName returns the name a reader knows the root value by.
+func rootName(v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return v.Name()
+	case *ssa.Alloc:
+		if v.Comment != "" {
+			return v.Comment
+		}
+	case *ssa.UnOp:
+		return rootName(v.X)
+	}
+	return "the mutex"
+}
+
+// Shared reports whether r is rooted in something other functions can see
+// too: a parameter, a free variable, or a global.
+func (r Ref) Shared() bool {
+	switch r.Root.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	}
+	return false
+}
+
+// Class names the lock across functions: the named struct type and field
+// that holds the mutex ("pkg.Server.mu"), or the global. Empty when r is
+// neither (a local mutex).
+func Class(v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		p, ok := types.Unalias(v.X.Type()).Underlying().(*types.Pointer)
+		if !ok {
+			return ""
+		}
+		n, ok := types.Unalias(p.Elem()).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			return ""
+		}
+		return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + fieldName(v.X.Type(), v.Field)
+	case *ssa.Global:
+		if v.Pkg != nil {
+			return v.Pkg.Pkg.Path() + "." + v.Name()
+		}
+	case *ssa.UnOp:
+		return Class(v.X)
+	case *ssa.ChangeType:
+		return Class(v.X)
+	}
+	return ""
+}
+
+// IsMutexType reports whether t is sync.Mutex or sync.RWMutex (or a
+// pointer to one).
+func IsMutexType(t types.Type) bool {
+	return typematch.NamedOrPointer(t, "sync", "Mutex") || typematch.NamedOrPointer(t, "sync", "RWMutex")
+}

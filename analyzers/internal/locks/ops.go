@@ -1,0 +1,160 @@
+package locks
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// opKind is what a call does to a mutex.
+type opKind uint8
+
+const (
+	opNone opKind = iota
+	opLock
+	opUnlock
+	opTryLock
+)
+
+// op is a call on a mutex: its kind, mode and the mutex's address.
+type op struct {
+	kind opKind
+	mode Mode
+	mu   ssa.Value
+}
+
+// mutexOp classifies a call of a sync.Mutex or sync.RWMutex method (and of
+// Lock/Unlock through a sync.Locker).
+func mutexOp(c *ssa.CallCommon) op {
+	if c.IsInvoke() {
+		if typematch.Named(c.Value.Type(), "sync", "Locker") {
+			switch c.Method.Name() {
+			case "Lock":
+				return op{opLock, Write, c.Value}
+			case "Unlock":
+				return op{opUnlock, Write, c.Value}
+			}
+		}
+		return op{}
+	}
+	var name string
+	var mu ssa.Value
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		if !isMutexMethod(v.Object()) || len(c.Args) == 0 {
+			return op{}
+		}
+		name, mu = v.Name(), c.Args[0]
+	case *ssa.MakeClosure:
+		// A method value: unlock := mu.Unlock; defer unlock().
+		fn := v.Fn.(*ssa.Function)
+		if !isMutexMethod(fn.Object()) || len(v.Bindings) != 1 {
+			return op{}
+		}
+		name, mu = fn.Object().Name(), v.Bindings[0]
+	default:
+		return op{}
+	}
+	switch name {
+	case "Lock":
+		return op{opLock, Write, mu}
+	case "RLock":
+		return op{opLock, Read, mu}
+	case "Unlock":
+		return op{opUnlock, Write, mu}
+	case "RUnlock":
+		return op{opUnlock, Read, mu}
+	case "TryLock":
+		return op{opTryLock, Write, mu}
+	case "TryRLock":
+		return op{opTryLock, Read, mu}
+	}
+	return op{}
+}
+
+// noReturnFuncs are the standard library functions that never return.
+var noReturnFuncs = map[string]map[string]bool{
+	"os":      {"Exit": true},
+	"log":     {"Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true},
+	"runtime": {"Goexit": true},
+}
+
+// noReturnMethods are methods that never return (testing's Fatal family).
+var noReturnMethods = map[string]bool{"Fatal": true, "Fatalf": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true}
+
+// isStdNoReturn reports whether the call never returns by the standard
+// library's contract.
+func isStdNoReturn(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil {
+		if c.IsInvoke() && typematch.Named(c.Value.Type(), "testing", "TB") {
+			return noReturnMethods[c.Method.Name()]
+		}
+		return false
+	}
+	path := fn.Pkg.Pkg.Path()
+	if recv := fn.Signature.Recv(); recv != nil {
+		if path == "testing" || path == "log" {
+			return noReturnMethods[fn.Name()] || path == "log" && noReturnFuncs["log"][fn.Name()]
+		}
+		return false
+	}
+	return noReturnFuncs[path][fn.Name()]
+}
+
+// isFuncType reports whether t is a func type.
+func isFuncType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// isMutexMethod reports whether obj is a method of sync.Mutex or
+// sync.RWMutex.
+func isMutexMethod(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	return typematch.NamedOrPointer(recv.Type(), "sync", "RWMutex") || typematch.NamedOrPointer(recv.Type(), "sync", "Mutex")
+}
+
+// UnlockedBy returns the mutex a call of Unlock or RUnlock releases.
+func UnlockedBy(c *ssa.CallCommon) (ssa.Value, bool) {
+	if o := mutexOp(c); o.kind == opUnlock {
+		return o.mu, true
+	}
+	return nil, false
+}
+
+// InCaller names r, a lock in callee's terms, in the terms of a caller
+// that passes args (and, for a closure it makes, bindings). The zero Ref
+// when the caller cannot name it.
+func InCaller(callee *ssa.Function, r Ref, args, bindings []ssa.Value) Ref {
+	if _, ok := r.Root.(*ssa.Global); ok {
+		return r // a global is named the same everywhere
+	}
+	a, ok := abstract(callee, r, Write)
+	if !ok {
+		return Ref{}
+	}
+	if a.Param >= len(callee.Params) && len(args) < len(callee.Params) {
+		args = append(make([]ssa.Value, 0, len(callee.Params)), args...)
+		for len(args) < len(callee.Params) {
+			args = append(args, nil)
+		}
+	}
+	if a.Param >= 0 && a.Param < len(args) && args[a.Param] == nil {
+		return Ref{}
+	}
+	out, ok := concrete(func(string) *ssa.Global { return nil }, a, args, bindings)
+	if !ok {
+		return Ref{}
+	}
+	return out
+}

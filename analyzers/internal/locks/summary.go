@@ -1,0 +1,121 @@
+package locks
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// AbsLock names a lock in a function's contract, independently of any
+// call: rooted in parameter Param (free variables of a closure follow its
+// parameters), or in the package-level variable Global ("pkgpath.name").
+type AbsLock struct {
+	Param  int
+	Global string
+	Path   string
+	Mode   Mode
+}
+
+// Summary is what a function does to the locks its caller can name. It is
+// exported as a fact for the package's functions, so callers in other
+// packages see it.
+type Summary struct {
+	// Acquires are locked and still held at every return ("returns
+	// holding it": a lock helper).
+	Acquires []AbsLock
+	// Releases are unlocked without being locked first, at every return
+	// (the caller holds them: "expects mu held").
+	Releases []AbsLock
+	// Locks are acquired (with a blocking Lock/RLock) somewhere inside,
+	// directly or through its callees: calling it while holding one
+	// deadlocks.
+	Locks []AbsLock
+	// MayReturnHolding are locked and still held at some returns but not
+	// all (a conditional acquire whose caller unlocks).
+	MayReturnHolding []AbsLock
+	// NoReturn reports that the function never returns normally.
+	NoReturn bool
+}
+
+// AFact implements analysis.Fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	add := func(name string, ls []AbsLock) {
+		if len(ls) > 0 {
+			parts = append(parts, fmt.Sprintf("%s%v", name, ls))
+		}
+	}
+	add("acquires", s.Acquires)
+	add("releases", s.Releases)
+	add("locks", s.Locks)
+	add("mayhold", s.MayReturnHolding)
+	if s.NoReturn {
+		parts = append(parts, "noreturn")
+	}
+	return strings.Join(parts, " ")
+}
+
+func (s *Summary) empty() bool {
+	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding) == 0 && !s.NoReturn
+}
+
+// abstract names r in fn's contract; ok is false for locks the caller
+// cannot name (a local mutex).
+func abstract(fn *ssa.Function, r Ref, m Mode) (AbsLock, bool) {
+	switch root := r.Root.(type) {
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == root {
+				return AbsLock{Param: i, Path: r.Path, Mode: m}, true
+			}
+		}
+	case *ssa.FreeVar:
+		for i, fv := range fn.FreeVars {
+			if fv == root {
+				return AbsLock{Param: len(fn.Params) + i, Path: r.Path, Mode: m}, true
+			}
+		}
+	case *ssa.Global:
+		if root.Pkg != nil {
+			return AbsLock{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: r.Path, Mode: m}, true
+		}
+	}
+	return AbsLock{}, false
+}
+
+// concrete names a in the caller at the call c of a function with len
+// params parameters, given the closure bindings (if the callee is a
+// closure made here).
+func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bindings []ssa.Value) (Ref, bool) {
+	if a.Param < 0 {
+		g := global(a.Global)
+		if g == nil {
+			return Ref{}, false
+		}
+		return Ref{Root: g, Path: a.Path}, true
+	}
+	var base ssa.Value
+	switch {
+	case a.Param < len(args):
+		base = args[a.Param]
+	case a.Param-len(args) < len(bindings):
+		base = bindings[a.Param-len(args)]
+	default:
+		return Ref{}, false
+	}
+	r := RefOf(base)
+	return Ref{Root: r.Root, Path: r.Path + a.Path}, true
+}
+
+// addUnique appends a unless it is already in ls.
+func addUnique(ls []AbsLock, a AbsLock) []AbsLock {
+	for _, x := range ls {
+		if x == a {
+			return ls
+		}
+	}
+	return append(ls, a)
+}

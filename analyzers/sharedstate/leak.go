@@ -1,0 +1,164 @@
+package sharedstate
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+)
+
+// lockLeaks reports a lock acquired in f and still held at one return
+// while other returns release it: the early return that forgot Unlock.
+// A function that returns holding the lock on every path is a lock helper
+// by design (its summary says so to its callers), and is not reported.
+func (c *checker) lockLeaks(f *locks.Func) {
+	if len(f.Exits) < 2 || acquiresByName(f.Fn) {
+		return
+	}
+	reported := map[locks.Lock]bool{}
+	for _, ex := range f.Exits {
+		for _, h := range ex.Held {
+			if h.Site == nil || reported[h.Lock] || !h.Lock.Shared() || heldAtEveryExit(f, h.Lock) {
+				continue
+			}
+			if returnsOwnership(ex.Ret, h.Lock) || releasedLater(f, h.Lock) || c.callersUnlock(f, h.Lock) {
+				continue
+			}
+			reported[h.Lock] = true
+			c.reportLeak(f, ex, h)
+		}
+	}
+}
+
+func (c *checker) reportLeak(f *locks.Func, ex locks.Exit, h locks.Held) {
+	name := h.Lock.Name()
+	unlock := "Unlock"
+	if h.Mode == locks.Read {
+		unlock = "RUnlock"
+	}
+	site := h.Site.Pos()
+	msg := fmt.Sprintf("%s locked at line %d is still held when the function returns at line %d, though other paths unlock it; call %s.%s() before this return, or defer it right after locking",
+		name, c.line(site), c.line(ex.Ret.Pos()), name, unlock)
+	c.pass.Report(c.pos.diagnostic(RuleLockLeak, ex.Ret.Pos(), msg, c.related(site, "locked here")))
+}
+
+// heldAtEveryExit reports whether every return of f leaves l held.
+func heldAtEveryExit(f *locks.Func, l locks.Lock) bool {
+	for _, ex := range f.Exits {
+		found := false
+		for _, h := range ex.Held {
+			if h.Lock == l {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// acquiresByName reports whether the function's name says it acquires a
+// lock for its caller (lock, tryLock, acquireConn, lockShard): a
+// conditional acquire is its contract.
+func acquiresByName(fn *ssa.Function) bool {
+	name := strings.ToLower(fn.Name())
+	if fn.Parent() != nil {
+		name = strings.ToLower(fn.Parent().Name())
+	}
+	for _, prefix := range []string{"lock", "rlock", "trylock", "tryrlock", "acquire", "tryacquire", "mustlock"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return strings.Contains(name, "acquire")
+}
+
+// returnsOwnership reports whether ret hands the lock to the caller: it
+// returns a func (the unlock), or the object the lock belongs to.
+func returnsOwnership(ret *ssa.Return, l locks.Lock) bool {
+	for _, r := range ret.Results {
+		if isFunc(r) {
+			return true
+		}
+		if rr := locks.RefOf(r); rr.Root == l.Root && strings.HasPrefix(l.Path, rr.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFunc reports whether v has a func type.
+func isFunc(v ssa.Value) bool {
+	_, ok := v.Type().Underlying().(*types.Signature)
+	return ok
+}
+
+// releasedLater reports whether f makes a closure (a goroutine, a callback,
+// a stored func) that releases l: the unlock happens outside f's paths.
+func releasedLater(f *locks.Func, l locks.Lock) bool {
+	for _, anon := range f.Fn.AnonFuncs {
+		for _, b := range f.Fn.Blocks {
+			for _, ins := range b.Instrs {
+				mc, ok := ins.(*ssa.MakeClosure)
+				if !ok || mc.Fn != anon {
+					continue
+				}
+				if closureUnlocks(anon, mc, l) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// closureUnlocks reports whether the closure made by mc unlocks l (named
+// in the maker's terms), anywhere in its body.
+func closureUnlocks(anon *ssa.Function, mc *ssa.MakeClosure, l locks.Lock) bool {
+	for _, b := range anon.Blocks {
+		for _, ins := range b.Instrs {
+			var common *ssa.CallCommon
+			switch ins := ins.(type) {
+			case *ssa.Call:
+				common = ins.Common()
+			case *ssa.Defer:
+				common = ins.Common()
+			default:
+				continue
+			}
+			mu, ok := locks.UnlockedBy(common)
+			if !ok {
+				continue
+			}
+			if locks.InCaller(anon, locks.RefOf(mu), nil, mc.Bindings) == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callersUnlock reports whether a caller of f in the package unlocks the
+// lock (mapped to its own terms) without locking it itself: f hands the
+// lock over on some paths, by contract.
+func (c *checker) callersUnlock(f *locks.Func, l locks.Lock) bool {
+	for _, g := range c.locks.Funcs {
+		for _, call := range g.Calls {
+			if call.Callee != f.Fn {
+				continue
+			}
+			mapped := locks.InCaller(f.Fn, l, call.Call.Common().Args, nil)
+			for _, r := range g.Releases {
+				if r.Lock == mapped && !r.WasHeld {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+

@@ -1,0 +1,116 @@
+package sharedstate
+
+import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+
+// Rules lists the rules this analyzer reports. A rule is on by default only
+// once its precision on the bench/ corpus is at least 90%.
+var Rules = []catalog.Rule{
+	{
+		ID:    RuleDoubleLock,
+		Title: "a mutex locked again while it is already held (self-deadlock)",
+		Text: `sync.Mutex is not reentrant: locking it a second time on the same goroutine,
+directly or by calling a method that locks it, blocks forever. The usual bug
+is a public method that locks calling another public method that locks the
+same mutex. A read lock taken while the same RWMutex is read-locked
+deadlocks too as soon as a writer queues in between (sync.RWMutex forbids
+recursive read locking). The lock state is tracked on every path, through
+defer and through the summaries of the functions called, across packages.
+Fix: split the callee into a variant that expects the lock held (fooLocked)
+and call that, or release the lock before the call.`,
+		Bad: `func (c *Cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.Len() > max { // Len locks c.mu too
+		c.evict()
+	}
+	c.m[k] = v
+}`,
+		Good: `func (c *Cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) > max {
+		c.evict()
+	}
+	c.m[k] = v
+}`,
+		Severity: catalog.Error,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleLockLeak,
+		Title: "a mutex still held on a return while other returns release it",
+		Text: `A function that locks a mutex and unlocks it before its normal return, but
+returns early on another path (usually an error branch) without unlocking,
+leaves the mutex locked forever: the next Lock anywhere blocks and the
+program hangs, far from the cause. Functions that return holding the lock on
+every path (lock helpers), hand the unlock to the caller (a returned func,
+the returned object, callers that unlock), or unlock in a deferred closure
+or a goroutine are not reported. Fix: defer the unlock right after locking,
+or unlock before the early return.`,
+		Bad: `c.mu.Lock()
+v, err := c.load(k)
+if err != nil {
+	return err
+}
+c.m[k] = v
+c.mu.Unlock()
+return nil`,
+		Good: `c.mu.Lock()
+defer c.mu.Unlock()
+v, err := c.load(k)
+if err != nil {
+	return err
+}
+c.m[k] = v
+return nil`,
+		Severity: catalog.Error,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleMixedAtomic,
+		Title: "a variable accessed with sync/atomic in one place and plainly in another",
+		Text: `Atomic operations only synchronise with other atomic operations on the same
+word. A field incremented with atomic.AddInt64 and read with a plain load
+elsewhere is a data race: the read may see a torn or stale value, and the
+race detector reports it. Initialising a value the function has just
+allocated is not reported (nobody else can see it yet). Fix: access the
+variable with sync/atomic everywhere, or better make it an atomic.Int64 (or
+atomic.Bool, atomic.Pointer...), which cannot be accessed plainly.`,
+		Bad: `atomic.AddInt64(&s.hits, 1)
+// ...
+return s.hits`,
+		Good: `atomic.AddInt64(&s.hits, 1)
+// ...
+return atomic.LoadInt64(&s.hits)`,
+		Severity: catalog.Warning,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleRLockWrite,
+		Title: "a field written while only the read lock of its RWMutex is held",
+		Text: `RLock lets many readers in at once. A write to a field of the object (a
+field store, a map update or delete, a slice element) while only the read
+lock is held races with every other reader; a map written this way crashes
+the program with "concurrent map writes". The usual bug is a lookup that
+fills a cache or bumps a counter under RLock. Fix: take the write lock
+(Lock) for the write, re-checking the condition after upgrading.`,
+		Bad: `c.mu.RLock()
+defer c.mu.RUnlock()
+v, ok := c.m[k]
+if !ok {
+	v = compute(k)
+	c.m[k] = v
+}
+return v`,
+		Good: `c.mu.RLock()
+v, ok := c.m[k]
+c.mu.RUnlock()
+if !ok {
+	c.mu.Lock()
+	c.m[k] = compute(k)
+	c.mu.Unlock()
+}`,
+		Severity: catalog.Error,
+		Since:    "v0.1.0",
+	},
+}

@@ -1,0 +1,24 @@
+package sharedstate_test
+
+import (
+	"testing"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
+)
+
+func TestLockLeak(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleLockLeak, "sharedstate/lock-leak/bad", "sharedstate/lock-leak/good")
+}
+
+func TestDoubleLock(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleDoubleLock, "sharedstate/double-lock/bad", "sharedstate/double-lock/good")
+}
+
+func TestRLockWrite(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleRLockWrite, "sharedstate/rlock-write/bad", "sharedstate/rlock-write/good")
+}
+
+func TestMixedAtomic(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleMixedAtomic, "sharedstate/mixed-atomic/bad", "sharedstate/mixed-atomic/good")
+}

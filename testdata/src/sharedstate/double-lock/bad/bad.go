@@ -1,0 +1,141 @@
+// Package bad holds mutexes locked again while held.
+package bad
+
+import "sync"
+
+type cache struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+// Len locks c.mu.
+func (c *cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
+}
+
+// Put calls Len while holding c.mu: the classic self-deadlock.
+func (c *cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.Len() > 100 { // want `calls Len, which locks c.mu while it is already locked \(line 20\)`
+		c.m = map[string]int{}
+	}
+	c.m[k] = v
+}
+
+// direct: the same mutex locked twice in a row.
+func (c *cache) direct() {
+	c.mu.Lock()
+	c.m["a"]++
+	c.mu.Lock() // want `locks c.mu again while it is already locked`
+	c.mu.Unlock()
+}
+
+type registry struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+// Get read-locks r.mu.
+func (r *registry) Get(k string) int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.items[k]
+}
+
+// Set write-locks r.mu.
+func (r *registry) Set(k string, v int) {
+	r.mu.Lock()
+	r.items[k] = v
+	r.mu.Unlock()
+}
+
+// incr: modelled on GoBench etcd#6708 / moby#36114 (a method holding the
+// lock calls a sibling method that takes it again).
+func (r *registry) incr(k string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Set(k, r.items[k]+1) // want `calls Set, which locks r.mu while it is already locked`
+}
+
+// snapshotThenSet: RLock held while calling something that Locks.
+func (r *registry) snapshotThenSet(k string) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if _, ok := r.items[k]; !ok {
+		r.Set(k, 0) // want `calls Set, which locks r.mu while it is already read-locked`
+	}
+}
+
+// recursiveRead: modelled on cockroachdb/cockroach#52540
+// (checkExecutionCanProceed held the RLock and called getFreezeStart,
+// which took it again) and GoBench kubernetes#58107.
+func (r *registry) recursiveRead(k string) int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.Get(k) * 2 // want `calls Get, which read-locks r.mu while it is already read-locked .* do not take the read lock recursively`
+}
+
+// nestedHelper: the lock is taken two calls deep.
+func (r *registry) reset() {
+	r.Set("", 0)
+}
+
+func (r *registry) nested() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.reset() // want `calls reset, which locks r.mu`
+}
+
+var globalMu sync.Mutex
+var hits int
+
+func bump() {
+	globalMu.Lock()
+	hits++
+	globalMu.Unlock()
+}
+
+// globalTwice: modelled on GoBench cockroach#9935 (a logging path locked
+// the global logging mutex and called a function that locked it again).
+func globalTwice() {
+	globalMu.Lock()
+	defer globalMu.Unlock()
+	if hits > 10 {
+		bump() // want `calls bump, which locks globalMu`
+	}
+}
+
+type server struct {
+	sync.Mutex
+	conns map[int]bool
+}
+
+func (s *server) removeConn(id int) {
+	s.Lock()
+	delete(s.conns, id)
+	s.Unlock()
+}
+
+// closeAll: an embedded mutex, the callee locks it again; modelled on
+// GoBench grpc#795 (the server held its mutex while calling a method
+// that locks it).
+func (s *server) closeAll() {
+	s.Lock()
+	defer s.Unlock()
+	for id := range s.conns {
+		s.removeConn(id) // want `calls removeConn, which locks s.Mutex`
+	}
+}
+
+// afterLoop: a lock not released on the loop path is taken again.
+func (c *cache) afterBranch(flag bool) {
+	c.mu.Lock()
+	if flag {
+		c.m["x"] = 1
+	}
+	c.mu.Lock() // want `locks c.mu again`
+	c.mu.Unlock()
+}

@@ -1,0 +1,193 @@
+// Package good holds lock sequences that never take a held lock again.
+package good
+
+import "sync"
+
+type cache struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func (c *cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lenLocked()
+}
+
+// lenLocked expects c.mu held and does not lock it.
+func (c *cache) lenLocked() int { return len(c.m) }
+
+// Put calls the Locked variant while holding the lock.
+func (c *cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lenLocked() > 100 {
+		c.m = map[string]int{}
+	}
+	c.m[k] = v
+}
+
+// relock: the lock is released before it is taken again.
+func (c *cache) relock() {
+	c.mu.Lock()
+	c.m["a"]++
+	c.mu.Unlock()
+	c.mu.Lock()
+	c.m["b"]++
+	c.mu.Unlock()
+}
+
+// callAfterUnlock: the locking call comes after the unlock.
+func (c *cache) callAfterUnlock() int {
+	c.mu.Lock()
+	c.m["a"]++
+	c.mu.Unlock()
+	return c.Len()
+}
+
+// twoObjects: the same field of two different objects.
+func twoObjects(a, b *cache) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.m["x"] = a.m["x"]
+}
+
+// otherObject: a locking method called on another object.
+func (c *cache) copyFrom(o *cache) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m["n"] = o.Len()
+}
+
+// loop: each iteration locks and unlocks.
+func (c *cache) loop(keys []string) {
+	for _, k := range keys {
+		c.mu.Lock()
+		c.m[k]++
+		c.mu.Unlock()
+	}
+}
+
+// loopEachShard: each iteration locks a different shard.
+func lockAll(shards []*cache) {
+	for _, s := range shards {
+		s.mu.Lock()
+	}
+	for _, s := range shards {
+		s.mu.Unlock()
+	}
+}
+
+// tryLock: TryLock never blocks, even on a held lock.
+func (c *cache) tryTwice() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.mu.TryLock()
+}
+
+// conditional: locked and unlocked under one condition each.
+func (c *cache) conditional(shared bool) {
+	if shared {
+		c.mu.Lock()
+	}
+	c.m["x"]++
+	if shared {
+		c.mu.Unlock()
+	}
+	c.mu.Lock()
+	c.m["y"]++
+	c.mu.Unlock()
+}
+
+type registry struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+// upgrade: the read lock is dropped before the write lock is taken.
+func (r *registry) upgrade(k string) int {
+	r.mu.RLock()
+	v, ok := r.items[k]
+	r.mu.RUnlock()
+	if ok {
+		return v
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.items[k] = 1
+	return 1
+}
+
+// goroutine: the goroutine locks on its own stack, after the caller
+// released (or while the caller waits without holding).
+func (r *registry) async(k string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	go func() {
+		r.mu.Lock()
+		r.items[k]++
+		r.mu.Unlock()
+	}()
+}
+
+// deferredRelock: a deferred function locks after the unlock ran.
+func (r *registry) deferredWork(k string) {
+	r.mu.Lock()
+	r.items[k]++
+	r.mu.Unlock()
+	defer r.touch(k)
+}
+
+func (r *registry) touch(k string) {
+	r.mu.Lock()
+	r.items[k]++
+	r.mu.Unlock()
+}
+
+// unlockThenCall: the helper releases the lock for the caller.
+func (r *registry) unlockAndNotify() {
+	r.items["n"]++
+	r.mu.Unlock()
+}
+
+func (r *registry) notifyThenRelock() {
+	r.mu.Lock()
+	r.unlockAndNotify()
+	r.mu.Lock()
+	r.items["m"]++
+	r.mu.Unlock()
+}
+
+// separateMutexes: two different mutexes of the same object.
+type twoLocks struct {
+	a, b sync.Mutex
+	n    int
+}
+
+func (t *twoLocks) both() {
+	t.a.Lock()
+	defer t.a.Unlock()
+	t.b.Lock()
+	defer t.b.Unlock()
+	t.n++
+}
+
+// condWait: Wait unlocks and relocks internally.
+type queue struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+}
+
+func (q *queue) pop() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 {
+		q.cond.Wait()
+	}
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v
+}

@@ -1,0 +1,128 @@
+// Package bad holds locks still held on an early return.
+package bad
+
+import (
+	"errors"
+	"sync"
+)
+
+var errClosed = errors.New("closed")
+
+type store struct {
+	mu     sync.Mutex
+	rw     sync.RWMutex
+	m      map[string]int
+	closed bool
+}
+
+// errorReturn: the error branch returns without unlocking.
+func (s *store) errorReturn(k string, load func(string) (int, error)) error {
+	s.mu.Lock()
+	v, err := load(k)
+	if err != nil {
+		return err // want `s.mu locked at line 20 is still held when the function returns at line 23`
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+	return nil
+}
+
+// readLockLeak: an RLock not released on the early return.
+func (s *store) readLockLeak(k string) (int, bool) {
+	s.rw.RLock()
+	v, ok := s.m[k]
+	if !ok {
+		return 0, false // want `s.rw locked at line 32 is still held .* call s.rw.RUnlock\(\)`
+	}
+	s.rw.RUnlock()
+	return v, true
+}
+
+// closedCheck: modelled on moby/moby#17176 (devicemapper: an error path
+// returned with devices.Lock held, fixed by unlocking before the return).
+func (s *store) closedCheck() error {
+	s.mu.Lock()
+	if s.closed {
+		return errClosed // want `still held when the function returns`
+	}
+	s.closed = true
+	s.mu.Unlock()
+	return nil
+}
+
+// loopBreakReturn: modelled on GoBench cockroach#584 (gossip: a return in
+// the middle of a loop left the mutex locked).
+func (s *store) loopBreakReturn(keys []string) int {
+	s.mu.Lock()
+	n := 0
+	for _, k := range keys {
+		if k == "" {
+			return -1 // want `still held when the function returns`
+		}
+		n += s.m[k]
+	}
+	s.mu.Unlock()
+	return n
+}
+
+var global sync.Mutex
+var counts = map[string]int{}
+
+// globalLeak: a package-level mutex left locked on one path.
+func globalLeak(k string) bool {
+	global.Lock()
+	if counts[k] > 10 {
+		return false // want `global locked at line 73 is still held`
+	}
+	counts[k]++
+	global.Unlock()
+	return true
+}
+
+// switchReturn: one case of a switch forgets the unlock.
+func (s *store) switchReturn(op int) error {
+	s.mu.Lock()
+	switch op {
+	case 0:
+		s.m = map[string]int{}
+	case 1:
+		return errors.New("bad op") // want `still held when the function returns`
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+type conn struct {
+	mu     sync.Mutex
+	closed bool
+	buf    []byte
+}
+
+// write: modelled on wmnsk/go-m3ua#11 (a handler returned its error early
+// with the connection mutex held, deadlocking the next write).
+func (c *conn) write(b []byte) (int, error) {
+	c.mu.Lock()
+	if c.closed {
+		return 0, errClosed // want `c.mu locked at line 104 is still held`
+	}
+	if len(b) == 0 {
+		c.mu.Unlock()
+		return 0, nil
+	}
+	c.buf = append(c.buf, b...)
+	c.mu.Unlock()
+	return len(b), nil
+}
+
+// helperLocked: the lock comes from a helper whose summary says it
+// returns holding it, and one path forgets the unlock.
+func (c *conn) lockIt() { c.mu.Lock() }
+
+func (c *conn) viaHelper() error {
+	c.lockIt()
+	if c.closed {
+		return errClosed // want `c.mu locked at line 122 is still held`
+	}
+	c.mu.Unlock()
+	return nil
+}

@@ -1,0 +1,254 @@
+// Package good holds lock patterns that never leak a lock.
+package good
+
+import (
+	"errors"
+	"os"
+	"sync"
+)
+
+var errClosed = errors.New("closed")
+
+type store struct {
+	mu     sync.Mutex
+	rw     sync.RWMutex
+	m      map[string]int
+	closed bool
+}
+
+// deferred: defer releases the lock on every path.
+func (s *store) deferred(k string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed
+	}
+	s.m[k]++
+	return nil
+}
+
+// deferredClosure: a deferred closure releases the lock.
+func (s *store) deferredClosure(k string) error {
+	s.mu.Lock()
+	defer func() {
+		s.mu.Unlock()
+	}()
+	if s.closed {
+		return errClosed
+	}
+	s.m[k]++
+	return nil
+}
+
+// deferredMethodValue: the unlock is a method value deferred later.
+func (s *store) deferredMethodValue() error {
+	s.mu.Lock()
+	unlock := s.mu.Unlock
+	defer unlock()
+	if s.closed {
+		return errClosed
+	}
+	return nil
+}
+
+// lock returns holding the lock on every path: a helper by design.
+func (s *store) lock() { s.mu.Lock() }
+
+// acquire locks and returns holding it unless closed: its name and its
+// callers say it hands the lock over.
+func (s *store) acquire() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return errClosed
+	}
+	return nil
+}
+
+// get is a conditional acquire whose callers unlock on success.
+func (s *store) get(k string) (int, bool) {
+	s.mu.Lock()
+	v, ok := s.m[k]
+	if !ok {
+		s.mu.Unlock()
+		return 0, false
+	}
+	return v, true
+}
+
+// useGet unlocks what get handed over.
+func (s *store) useGet(k string) int {
+	v, ok := s.get(k)
+	if !ok {
+		return 0
+	}
+	s.m[k] = v + 1
+	s.mu.Unlock()
+	return v
+}
+
+// returnsUnlock hands the unlock to the caller as a func.
+func (s *store) returnsUnlock() (func(), error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errClosed
+	}
+	return s.mu.Unlock, nil
+}
+
+// tryLock: the lock is held only on TryLock's true branch.
+func (s *store) tryLock() bool {
+	if !s.mu.TryLock() {
+		return false
+	}
+	s.m["x"]++
+	s.mu.Unlock()
+	return true
+}
+
+// tryLockPositive: TryLock tested directly.
+func (s *store) tryLockPositive() bool {
+	if s.mu.TryLock() {
+		s.m["x"]++
+		s.mu.Unlock()
+		return true
+	}
+	return false
+}
+
+// exits: the path that does not unlock ends the process.
+func (s *store) exits() error {
+	s.mu.Lock()
+	if s.closed {
+		os.Exit(1)
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// panics: the path that does not unlock panics.
+func (s *store) panics(k string) int {
+	s.mu.Lock()
+	v, ok := s.m[k]
+	if !ok {
+		panic("missing " + k)
+	}
+	s.mu.Unlock()
+	return v
+}
+
+func fatal(msg string) {
+	panic(msg)
+}
+
+// helperNeverReturns: the path ends in a helper that never returns.
+func (s *store) helperNeverReturns() error {
+	s.mu.Lock()
+	if s.closed {
+		fatal("closed")
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// unlockBothBranches: both branches release before returning.
+func (s *store) unlockBothBranches() error {
+	s.rw.RLock()
+	if s.closed {
+		s.rw.RUnlock()
+		return errClosed
+	}
+	n := len(s.m)
+	s.rw.RUnlock()
+	_ = n
+	return nil
+}
+
+// conditionalLock: the lock is taken and released under the same
+// condition; the must analysis never believes it held at the return.
+func (s *store) conditionalLock(shared bool) int {
+	if shared {
+		s.mu.Lock()
+	}
+	n := len(s.m)
+	if shared {
+		s.mu.Unlock()
+	}
+	return n
+}
+
+// unlockInGoroutine: a goroutine releases the lock once its work is done.
+func (s *store) unlockInGoroutine(done chan struct{}) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return errClosed
+	}
+	go func() {
+		<-done
+		s.mu.Unlock()
+	}()
+	return nil
+}
+
+type shard struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+type shards struct{ all []*shard }
+
+// lockShard returns the shard it locked: the caller owns the lock.
+func (ss *shards) shardFor(i int) *shard {
+	s := ss.all[i%len(ss.all)]
+	s.mu.Lock()
+	if s.m == nil {
+		s.mu.Unlock()
+		return nil
+	}
+	return s
+}
+
+// localMutex: a function-local mutex nobody else can wait on.
+func localMutex(fail bool) error {
+	var mu sync.Mutex
+	mu.Lock()
+	if fail {
+		return errClosed
+	}
+	mu.Unlock()
+	return nil
+}
+
+// unlockAll releases every shard it locked in a loop.
+func (ss *shards) lockAllThenRelease() int {
+	for _, s := range ss.all {
+		s.mu.Lock()
+	}
+	n := 0
+	for _, s := range ss.all {
+		n += len(s.m)
+		s.mu.Unlock()
+	}
+	return n
+}
+
+// cond: sync.Cond.Wait releases and reacquires; the lock is still
+// released before every return.
+type queue struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+}
+
+func (q *queue) pop() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 {
+		q.cond.Wait()
+	}
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v, true
+}

@@ -1,0 +1,69 @@
+// Package good holds atomics used consistently.
+package good
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+type stats struct {
+	requests int64
+	errors   int32
+	plain    int
+	typed    atomic.Int64
+	mu       sync.Mutex
+}
+
+func (s *stats) inc() {
+	atomic.AddInt64(&s.requests, 1)
+	atomic.AddInt32(&s.errors, 1)
+	s.typed.Add(1)
+}
+
+// Requests reads with atomic.LoadInt64.
+func (s *stats) Requests() int64 { return atomic.LoadInt64(&s.requests) }
+
+// Reset stores with atomic.StoreInt32.
+func (s *stats) Reset() { atomic.StoreInt32(&s.errors, 0) }
+
+// newStats initialises before anyone else can see the value.
+func newStats(start int64) *stats {
+	s := &stats{}
+	s.requests = start
+	s.errors = 0
+	return s
+}
+
+// literal: composite-literal initialisation is a constructor too.
+func literal() *stats {
+	return &stats{requests: 1}
+}
+
+// plainField: a field never accessed atomically.
+func (s *stats) bump() {
+	s.mu.Lock()
+	s.plain++
+	s.mu.Unlock()
+}
+
+// typed: atomic.Int64 cannot be accessed plainly.
+func (s *stats) Typed() int64 { return s.typed.Load() }
+
+// address: taking the address to hand it to an atomic helper.
+func (s *stats) addr() *int64 { return &s.requests }
+
+func loadVia(p *int64) int64 { return atomic.LoadInt64(p) }
+
+func (s *stats) viaHelper() int64 { return loadVia(&s.requests) }
+
+// local: a local variable, not shared.
+func local() int64 {
+	var n int64
+	atomic.AddInt64(&n, 1)
+	return atomic.LoadInt64(&n)
+}
+
+// otherType: a field of the same name on another type.
+type other struct{ requests int64 }
+
+func (o *other) get() int64 { return o.requests }

@@ -1,0 +1,74 @@
+// Package bad holds writes made under a read lock only.
+package bad
+
+import "sync"
+
+type cache struct {
+	mu    sync.RWMutex
+	m     map[string]int
+	hits  int
+	last  string
+	order []string
+}
+
+// fillOnMiss: the cache is filled under RLock; modelled on
+// kubernetes/kubernetes#98223-style "concurrent map writes" crashes
+// where a lookup populated a map under the read lock.
+func (c *cache) fillOnMiss(k string) int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	v, ok := c.m[k]
+	if !ok {
+		v = len(k)
+		c.m[k] = v // want `c.m is written while only the read lock c.mu.RLock \(line 18\) is held`
+	}
+	return v
+}
+
+// counter: a hit counter bumped under the read lock.
+func (c *cache) get(k string) int {
+	c.mu.RLock()
+	c.hits++ // want `c.hits is written while only the read lock`
+	v := c.m[k]
+	c.mu.RUnlock()
+	return v
+}
+
+// remember: a plain field store under RLock.
+func (c *cache) remember(k string) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if _, ok := c.m[k]; ok {
+		c.last = k // want `c.last is written while only the read lock`
+	}
+}
+
+// evict: delete under the read lock.
+func (c *cache) evict(k string) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	delete(c.m, k) // want `c.m is written while only the read lock`
+}
+
+// reorder: a slice element written under the read lock.
+func (c *cache) reorder(i int, k string) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.order[i] = k // want `c.order is written while only the read lock`
+}
+
+type peers struct {
+	sync.RWMutex
+	byID map[int]string
+}
+
+// embedded: an embedded RWMutex read-locked, then a map write; modelled
+// on prometheus/prometheus#7440-style races where a scrape loop updated a
+// map while holding only RLock.
+func (p *peers) touch(id int, addr string) {
+	p.RLock()
+	defer p.RUnlock()
+	if _, ok := p.byID[id]; !ok {
+		p.byID[id] = addr // want `p.byID is written while only the read lock p.RWMutex.RLock`
+	}
+}
