@@ -2,15 +2,26 @@ package goroutineleak
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 )
 
 //go:embed doc.go
 var doc string
+
+// The rule IDs this analyzer reports.
+const (
+	RuleBlockedSend = "goroutineleak/blocked-send"
+)
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
 // go vet flags and the golangci-lint plugin all map to it.
@@ -22,23 +33,111 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the analyzer with the default settings.
 var Analyzer = New(DefaultConfig())
 
-// Rules lists the rules this analyzer reports; each is a catalog entry.
-var Rules = []catalog.Rule{}
-
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
 	return &analysis.Analyzer{
-		Name: "goroutineleak",
-		Doc:  docutil.MustExtract(doc, "goroutineleak"),
-		URL:  "https://github.com/reviewlint/reviewlint/blob/main/docs/goroutineleak.md",
-		Run:  s.run,
+		Name:     "goroutineleak",
+		Doc:      docutil.MustExtract(doc, "goroutineleak"),
+		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/goroutineleak.md",
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer},
+		Run:      s.run,
 	}
 }
 
 type settings struct{ cfg Config }
 
-// run reports nothing yet: the rules land with their own issues.
+// passState is the per-pass state shared by the rules.
+type passState struct {
+	pass *analysis.Pass
+	sum  *chanflow.Result
+}
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)}
+	for _, fn := range funcs {
+		if len(fn.Blocks) == 0 || len(fn.Blocks) > maxBlocks {
+			continue
+		}
+		if chans := findChannels(fn, p.sum); len(chans) > 0 {
+			p.checkBlockedSend(fn, chans)
+		}
+		p.checkWaitGroupDone(fn)
+		p.checkTimeAfterLoop(fn)
+		p.checkNilChannel(fn)
+	}
 	return nil, nil
+}
+
+// line returns pos's line number.
+func (p *passState) line(pos token.Pos) int { return p.pass.Fset.Position(pos).Line }
+
+// fileOf returns the file of the package containing pos.
+func (p *passState) fileOf(pos token.Pos) *ast.File {
+	for _, f := range p.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// goEnd returns the end of the go statement starting at g.
+func (p *passState) goEnd(g *ssa.Go) token.Pos {
+	f := p.fileOf(g.Pos())
+	if f != nil {
+		path, _ := astutil.PathEnclosingInterval(f, g.Pos(), g.Pos())
+		for _, n := range path {
+			if gs, ok := n.(*ast.GoStmt); ok {
+				return gs.End()
+			}
+		}
+	}
+	return g.Pos() + token.Pos(len("go"))
+}
+
+// chanName names the channel made at m: the variable it is assigned to, or
+// "the channel".
+func (p *passState) chanName(m *ssa.MakeChan) string {
+	f := p.fileOf(m.Pos())
+	if f == nil {
+		return "the channel"
+	}
+	path, _ := astutil.PathEnclosingInterval(f, m.Pos(), m.Pos())
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for j, r := range n.Rhs {
+					if contains(r, path[:i]) {
+						if id, ok := n.Lhs[j].(*ast.Ident); ok {
+							return id.Name
+						}
+					}
+				}
+			}
+			return "the channel"
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for j, r := range n.Values {
+					if contains(r, path[:i]) {
+						return n.Names[j].Name
+					}
+				}
+			}
+			return "the channel"
+		}
+	}
+	return "the channel"
+}
+
+// contains reports whether node is one of path.
+func contains(node ast.Node, path []ast.Node) bool {
+	for _, n := range path {
+		if n == node {
+			return true
+		}
+	}
+	return false
 }

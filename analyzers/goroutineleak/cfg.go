@@ -1,0 +1,140 @@
+package goroutineleak
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+)
+
+// maxBlocks bounds the functions analysed: bigger ones are skipped, never
+// hung on.
+const maxBlocks = chanflow.MaxBlocks
+
+// cfgInfo caches per-function control-flow facts.
+type cfgInfo struct {
+	fn      *ssa.Function
+	cyclic  map[*ssa.BasicBlock]bool
+	loops   []*loop
+	loopsOK bool
+}
+
+// loop is a natural loop: its header and its body (header included).
+type loop struct {
+	header *ssa.BasicBlock
+	body   map[*ssa.BasicBlock]bool
+}
+
+func newCFG(fn *ssa.Function) *cfgInfo {
+	return &cfgInfo{fn: fn}
+}
+
+// inCycle reports whether b can reach itself: whatever it does may happen
+// any number of times.
+func (c *cfgInfo) inCycle(b *ssa.BasicBlock) bool {
+	if c.cyclic == nil {
+		c.cyclic = map[*ssa.BasicBlock]bool{}
+		for _, x := range c.fn.Blocks {
+			c.cyclic[x] = chanflow.Reaches(x.Succs, x, nil)
+		}
+	}
+	return c.cyclic[b]
+}
+
+// innermostLoop returns the smallest natural loop containing b, or nil.
+func (c *cfgInfo) innermostLoop(b *ssa.BasicBlock) *loop {
+	if !c.loopsOK {
+		c.loopsOK = true
+		c.loops = naturalLoops(c.fn)
+	}
+	var best *loop
+	for _, l := range c.loops {
+		if l.body[b] && (best == nil || len(l.body) < len(best.body)) {
+			best = l
+		}
+	}
+	return best
+}
+
+// naturalLoops finds the loops of fn from its back edges (an edge to a
+// block that dominates its source), merging loops that share a header.
+func naturalLoops(fn *ssa.Function) []*loop {
+	byHeader := map[*ssa.BasicBlock]*loop{}
+	var out []*loop
+	for _, b := range fn.Blocks {
+		for _, h := range b.Succs {
+			if !h.Dominates(b) {
+				continue
+			}
+			l := byHeader[h]
+			if l == nil {
+				l = &loop{header: h, body: map[*ssa.BasicBlock]bool{h: true}}
+				byHeader[h] = l
+				out = append(out, l)
+			}
+			work := []*ssa.BasicBlock{b}
+			for len(work) > 0 {
+				x := work[len(work)-1]
+				work = work[:len(work)-1]
+				if l.body[x] {
+					continue
+				}
+				l.body[x] = true
+				work = append(work, x.Preds...)
+			}
+		}
+	}
+	return out
+}
+
+// endsProgram reports whether ins is a call after which nothing the
+// function leaks matters or nothing follows: os.Exit, log.Fatal, runtime.Goexit,
+// testing's FailNow family.
+func endsProgram(ins ssa.Instruction) bool {
+	call, ok := ins.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil {
+		return false
+	}
+	path := fn.Pkg.Pkg.Path()
+	name := fn.Name()
+	switch path {
+	case "os":
+		return name == "Exit"
+	case "log":
+		switch name {
+		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+			return true
+		}
+	case "runtime":
+		return name == "Goexit"
+	case "testing":
+		switch name {
+		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+			return true
+		}
+	}
+	return false
+}
+
+// returnPos is where a return is in the source: its own position, or the
+// closing brace of the function for an implicit one.
+func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
+	if ret.Pos().IsValid() {
+		return ret.Pos()
+	}
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		if syn.Body != nil {
+			return syn.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return syn.Body.Rbrace
+	}
+	return fn.Pos()
+}

@@ -1,0 +1,380 @@
+// Package chanflow summarises what functions do with their channels: how
+// many blocking sends one path makes on a channel parameter or captured
+// channel, and whether they receive, close, guard the send with another
+// select case, or let the channel escape. The summaries of channel
+// parameters are facts, so a producer and a consumer split across
+// functions and packages can be matched by a reporting analyzer
+// (goroutineleak reads them through Requires).
+package chanflow
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// ManySends stands for "a send inside a loop": no count bounds it.
+const ManySends = 1 << 20
+
+// ChanUse summarises what a function does with one of its channels: how
+// many times it sends on it on one path, and anything that makes the
+// count meaningless (a guarded send, a receive, an escape).
+type ChanUse struct {
+	// MaxSends is the most blocking sends on one path (ManySends: a loop).
+	MaxSends int
+	// Guarded: some send can give up (a select with another case or a
+	// default), so the sender does not block forever on it.
+	Guarded bool
+	// Receives: the function also receives on the channel.
+	Receives bool
+	// Closes: the function closes the channel.
+	Closes bool
+	// Escapes: the channel goes where the analysis cannot follow it.
+	Escapes bool
+}
+
+// PlainSender reports whether u only sends (and maybe closes): the shape
+// whose sends can be counted against the spawner's receives.
+func (u ChanUse) PlainSender() bool {
+	return u.MaxSends > 0 && !u.Guarded && !u.Receives && !u.Escapes
+}
+
+// ChanParams is the fact exported for a function with channel parameters:
+// what it does with each of them, so producers and consumers split across
+// functions and packages are still matched.
+type ChanParams struct {
+	// Params holds one entry per parameter (receiver first); nil for a
+	// parameter that is not a channel.
+	Params []*ChanUse
+}
+
+// AFact marks ChanParams as an analysis fact.
+func (*ChanParams) AFact() {}
+
+func (f *ChanParams) String() string {
+	s := "chanparams("
+	for i, u := range f.Params {
+		if u != nil {
+			s += fmt.Sprintf(" %d:%+v", i, *u)
+		}
+	}
+	return s + " )"
+}
+
+// Result computes ChanUse for functions of the package, with a cache
+// and facts for callees in other packages.
+type Result struct {
+	pass  *analysis.Pass
+	cache map[paramKey]*ChanUse
+	// busy guards against recursion: a function using a parameter through
+	// itself is an escape.
+	busy map[paramKey]bool
+}
+
+type paramKey struct {
+	fn *ssa.Function
+	i  int
+}
+
+func newResult(pass *analysis.Pass) *Result {
+	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}}
+}
+
+// Param returns what fn does with its i-th parameter, from its body in this
+// package or its fact from another one; nil when unknown.
+func (s *Result) Param(fn *ssa.Function, i int) *ChanUse {
+	key := paramKey{fn, i}
+	if u, ok := s.cache[key]; ok {
+		return u
+	}
+	if s.busy[key] {
+		return nil
+	}
+	var u *ChanUse
+	switch {
+	case fn.Blocks != nil && fn.Pkg != nil && fn.Pkg.Pkg == s.pass.Pkg:
+		if i < len(fn.Params) {
+			s.busy[key] = true
+			r := s.Values(fn, []ssa.Value{fn.Params[i]})
+			delete(s.busy, key)
+			u = &r
+		}
+	case fn.Object() != nil:
+		var f ChanParams
+		if s.pass.ImportObjectFact(fn.Object(), &f) && i < len(f.Params) {
+			u = f.Params[i]
+		}
+	}
+	s.cache[key] = u
+	return u
+}
+
+// FreeVar returns what the closure fn does with the channel held in its
+// i-th free variable (a captured variable's cell: loads give the channel).
+func (s *Result) FreeVar(fn *ssa.Function, i int) ChanUse {
+	vals, ok := LoadsOf(fn.FreeVars[i])
+	if !ok {
+		return ChanUse{Escapes: true}
+	}
+	return s.Values(fn, vals)
+}
+
+// LoadsOf returns the values loaded from a variable's cell, or false when
+// the cell is used any other way (stored to, captured again, passed on).
+func LoadsOf(cell ssa.Value) ([]ssa.Value, bool) {
+	var vals []ssa.Value
+	for _, r := range *cell.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil, false
+			}
+			vals = append(vals, r)
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return vals, true
+}
+
+// Values summarises fn's operations on the channel values seeds (and the
+// conversions of them).
+func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
+	var u ChanUse
+	if len(fn.Blocks) > MaxBlocks {
+		return ChanUse{Escapes: true}
+	}
+	sends := map[*ssa.BasicBlock]int{}
+	seen := map[ssa.Value]bool{}
+	work := append([]ssa.Value(nil), seeds...)
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Send:
+				if r.Chan != v || r.X == v {
+					u.Escapes = true
+					continue
+				}
+				sends[r.Block()]++
+			case *ssa.UnOp:
+				if r.Op == token.ARROW {
+					u.Receives = true
+				} else {
+					u.Escapes = true
+				}
+			case *ssa.Select:
+				s.selectUse(r, v, sends, &u)
+			case *ssa.ChangeType:
+				work = append(work, r)
+			case *ssa.Call:
+				s.callUse(r, v, sends, &u)
+			case *ssa.Defer:
+				if c := r.Common(); c.Value != v && IsBuiltin(c, "close") {
+					u.Closes = true // defer close(ch): the producer closes on every path
+				} else {
+					u.Escapes = true
+				}
+			case *ssa.DebugRef:
+			default:
+				u.Escapes = true
+			}
+		}
+	}
+	u.MaxSends = maxPerPath(fn, sends)
+	return u
+}
+
+// selectUse records a select's cases on v: a send that is the select's only
+// way on blocks like a plain send; one beside other cases or a default can
+// give up.
+func (s *Result) selectUse(sel *ssa.Select, v ssa.Value, sends map[*ssa.BasicBlock]int, u *ChanUse) {
+	for _, st := range sel.States {
+		switch {
+		case st.Send == v:
+			u.Escapes = true
+		case st.Chan != v:
+		case st.Dir == types.RecvOnly:
+			u.Receives = true
+		case sel.Blocking && len(sel.States) == 1:
+			sends[sel.Block()]++
+		default:
+			u.Guarded = true
+		}
+	}
+}
+
+// callUse records a call taking v: close, len and cap are harmless; a
+// static callee contributes what its summary says; anything else is an
+// escape.
+func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]int, u *ChanUse) {
+	c := call.Common()
+	if c.Value == v {
+		u.Escapes = true
+		return
+	}
+	switch {
+	case IsBuiltin(c, "close"):
+		u.Closes = true
+		return
+	case IsBuiltin(c, "len"), IsBuiltin(c, "cap"):
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		u.Escapes = true
+		return
+	}
+	for i, a := range c.Args {
+		if a != v {
+			continue
+		}
+		cu := s.Param(callee, i)
+		if cu == nil {
+			u.Escapes = true
+			return
+		}
+		sends[call.Block()] += cu.MaxSends
+		u.Guarded = u.Guarded || cu.Guarded
+		u.Receives = u.Receives || cu.Receives
+		u.Closes = u.Closes || cu.Closes
+		u.Escapes = u.Escapes || cu.Escapes
+	}
+}
+
+// maxPerPath returns the most sends one path from the entry can make, or
+// ManySends when a block that sends is in a cycle.
+func maxPerPath(fn *ssa.Function, sends map[*ssa.BasicBlock]int) int {
+	for b, n := range sends {
+		if n > 0 && InCycle(b) {
+			return ManySends
+		}
+	}
+	if len(sends) == 0 || len(fn.Blocks) == 0 {
+		return 0
+	}
+	// Longest path by relaxation: no cycle carries a send, so it settles
+	// within len(Blocks) rounds.
+	best := map[*ssa.BasicBlock]int{fn.Blocks[0]: sends[fn.Blocks[0]]}
+	for range fn.Blocks {
+		changed := false
+		for _, b := range fn.Blocks {
+			d, ok := best[b]
+			if !ok {
+				continue
+			}
+			for _, t := range b.Succs {
+				if n := d + sends[t]; n > best[t] || !has(best, t) {
+					best[t], changed = n, true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	m := 0
+	for _, d := range best {
+		m = max(m, d)
+	}
+	return min(m, ManySends)
+}
+
+func has(m map[*ssa.BasicBlock]int, b *ssa.BasicBlock) bool {
+	_, ok := m[b]
+	return ok
+}
+
+// Analyzer summarises the package's functions: its result answers for
+// functions of this package, its facts for the others.
+var Analyzer = &analysis.Analyzer{
+	Name:       "chanflow",
+	Doc:        "chanflow: summaries of what functions do with their channel parameters (no diagnostics)",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	FactTypes:  []analysis.Fact{(*ChanParams)(nil)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		r := newResult(pass)
+		r.exportFacts(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs)
+		return r, nil
+	},
+}
+
+// exportFacts records, for every function of the package with a channel
+// parameter, what it does with it.
+func (s *Result) exportFacts(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		obj := fn.Object()
+		if obj == nil || fn.Parent() != nil {
+			continue
+		}
+		var f ChanParams
+		any := false
+		for i, p := range fn.Params {
+			if !isChan(p.Type()) {
+				f.Params = append(f.Params, nil)
+				continue
+			}
+			u := s.Param(fn, i)
+			f.Params = append(f.Params, u)
+			any = any || u != nil
+		}
+		if any {
+			s.pass.ExportObjectFact(obj, &f)
+		}
+	}
+}
+
+// MaxBlocks bounds the functions summarised: bigger ones are an escape,
+// never hung on.
+const MaxBlocks = 400
+
+// InCycle reports whether b can reach itself: what it does may happen any
+// number of times.
+func InCycle(b *ssa.BasicBlock) bool { return Reaches(b.Succs, b, nil) }
+
+// Reaches reports whether target is reachable from any of from without
+// passing through avoid (which may be nil).
+func Reaches(from []*ssa.BasicBlock, target, avoid *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), from...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == target {
+			return true
+		}
+		if seen[b] || b == avoid {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// isChan reports whether t is a channel type.
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// IsBuiltin reports whether call calls the builtin named name.
+func IsBuiltin(call *ssa.CallCommon, name string) bool {
+	b, ok := call.Value.(*ssa.Builtin)
+	return ok && b.Name() == name
+}
+
+// Pkg is the package the result summarises.
+func (s *Result) Pkg() *types.Package { return s.pass.Pkg }
