@@ -2,10 +2,16 @@ package errorlog
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 )
 
@@ -22,23 +28,134 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the analyzer with the default settings.
 var Analyzer = New(DefaultConfig())
 
-// Rules lists the rules this analyzer reports; each is a catalog entry.
-var Rules = []catalog.Rule{}
-
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
 	return &analysis.Analyzer{
-		Name: "errorlog",
-		Doc:  docutil.MustExtract(doc, "errorlog"),
-		URL:  "https://github.com/reviewlint/reviewlint/blob/main/docs/errorlog.md",
-		Run:  s.run,
+		Name:     "errorlog",
+		Doc:      docutil.MustExtract(doc, "errorlog"),
+		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/errorlog.md",
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, loggingAnalyzer},
+		Run:      s.run,
 	}
 }
 
 type settings struct{ cfg Config }
 
-// run reports nothing yet: the rules land with their own issues.
+// checker is the per-pass state shared by the rules.
+type checker struct {
+	pass  *analysis.Pass
+	files map[*token.File]*ast.File
+	// logs says, per function of this package, which error parameters
+	// it logs (loggingAnalyzer's result; facts for other packages).
+	logs *logging
+}
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	c := &checker{pass: pass, files: map[*token.File]*ast.File{}}
+	for _, f := range pass.Files {
+		c.files[pass.Fset.File(f.Pos())] = f
+	}
+	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	c.logs = pass.ResultOf[loggingAnalyzer].(*logging)
+	for _, fn := range funcs {
+		if c.isTestFile(fn.Pos()) && !c.allowTests() {
+			continue
+		}
+		for _, br := range c.errBranches(fn) {
+			c.checkSwallowed(br)
+			c.checkUnlogged(br)
+			c.checkLogAndReturn(br)
+		}
+		c.checkFatal(fn)
+	}
+	c.checkWrapVerb()
 	return nil, nil
+}
+
+// allowTests reports whether branch rules look at test files: they do, a
+// test's error branch loses errors like any other code.
+func (c *checker) allowTests() bool { return true }
+
+// fileOf returns the syntax file holding pos.
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	if !pos.IsValid() {
+		return nil
+	}
+	return c.files[c.pass.Fset.File(pos)]
+}
+
+// isTestFile reports whether pos lies in a _test.go file.
+func (c *checker) isTestFile(pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	name := c.pass.Fset.File(pos).Name()
+	return len(name) > 8 && name[len(name)-8:] == "_test.go"
+}
+
+// line returns pos's line number.
+func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+var errorType = types.Universe.Lookup("error").Type()
+var errorIface = errorType.Underlying().(*types.Interface)
+
+// isErrorType reports whether t is an interface type that is, or embeds,
+// error: the values a nil check on an error tests.
+func isErrorType(t types.Type) bool {
+	return types.IsInterface(t) && types.Implements(t, errorIface)
+}
+
+// implementsError reports whether values of t are errors (interface or
+// concrete).
+func implementsError(t types.Type) bool {
+	return types.Implements(t, errorIface)
+}
+
+// errorResult returns the index of fn's last result when it is an error,
+// or -1.
+func errorResult(sig *types.Signature) int {
+	n := sig.Results().Len()
+	if n == 0 || !types.Identical(sig.Results().At(n-1).Type(), errorType) {
+		return -1
+	}
+	return n - 1
+}
+
+// callRange returns the source range of the call whose '(' is at lparen
+// (an SSA call's position), or lparen alone when it is not found.
+func (c *checker) callRange(lparen token.Pos) (token.Pos, token.Pos) {
+	if f := c.fileOf(lparen); f != nil {
+		path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
+		for _, n := range path {
+			if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
+				return call.Pos(), call.End()
+			}
+		}
+	}
+	return lparen, lparen + 1
+}
+
+// sourceFuncs returns the package's source functions, plus the function
+// literals of package-level variables (children of the synthetic init,
+// which buildssa leaves out).
+func sourceFuncs(res *buildssa.SSA) []*ssa.Function {
+	funcs := append([]*ssa.Function(nil), res.SrcFuncs...)
+	var addAnons func(fn *ssa.Function)
+	addAnons = func(fn *ssa.Function) {
+		for _, a := range fn.AnonFuncs {
+			funcs = append(funcs, a)
+			addAnons(a)
+		}
+	}
+	if init := res.Pkg.Func("init"); init != nil {
+		addAnons(init)
+	}
+	return funcs
+}
+
+// logsTainted reports whether call logs a tainted value, directly or
+// through a helper that logs its error parameter.
+func (c *checker) logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
+	return logsTainted(call, tainted, c.logs.mask)
 }

@@ -1,0 +1,333 @@
+package errorlog
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// errBranch is the body of an `if err != nil` (or the else of an
+// `if err == nil`) where err is an error produced by a call in the same
+// function.
+type errBranch struct {
+	fn *ssa.Function
+	// err is the tested value; alloc is the variable it was loaded from
+	// when err lives in memory (captured by a closure, address taken).
+	err   ssa.Value
+	alloc *ssa.Alloc
+	// call produced the error; cmp is the nil comparison.
+	call *ssa.CallCommon
+	cmp  *ssa.BinOp
+	// entry is the block where err is known non-nil; region holds the
+	// blocks it dominates.
+	entry  *ssa.BasicBlock
+	region map[*ssa.BasicBlock]bool
+	// body is the branch's syntax; errExpr the tested operand.
+	body    *ast.BlockStmt
+	errExpr ast.Expr
+}
+
+// errBranches finds fn's branches taken when a call's error is non-nil.
+// Only a condition that is exactly the nil comparison counts: compound
+// conditions (`err != nil && !retry`) are deliberate filters.
+func (c *checker) errBranches(fn *ssa.Function) []*errBranch {
+	var out []*errBranch
+	for _, b := range fn.Blocks {
+		br := c.errBranchAt(fn, b)
+		if br != nil {
+			out = append(out, br)
+		}
+	}
+	return out
+}
+
+// errBranchAt returns the error branch b's If opens, or nil.
+func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+		return nil
+	}
+	errv := nilComparedError(cmp)
+	if errv == nil {
+		return nil
+	}
+	call, alloc := errorOrigin(errv)
+	if call == nil || isContextErr(call) {
+		return nil
+	}
+	ifStmt, errExpr := c.ifStmtOf(cmp)
+	if ifStmt == nil {
+		return nil
+	}
+	br := &errBranch{fn: fn, err: errv, alloc: alloc, call: call, cmp: cmp, errExpr: errExpr}
+	if cmp.Op == token.NEQ {
+		br.entry, br.body = b.Succs[0], ifStmt.Body
+	} else {
+		els, ok := ifStmt.Else.(*ast.BlockStmt)
+		if !ok {
+			return nil
+		}
+		br.entry, br.body = b.Succs[1], els
+	}
+	if len(br.entry.Preds) != 1 {
+		return nil // the branch is reached some other way too
+	}
+	br.region = dominated(br.entry)
+	return br
+}
+
+// nilComparedError returns the error-typed operand cmp compares with nil.
+func nilComparedError(cmp *ssa.BinOp) ssa.Value {
+	x, y := cmp.X, cmp.Y
+	if isNilConst(x) {
+		x, y = y, x
+	}
+	if !isNilConst(y) || !isErrorType(x.Type()) {
+		return nil
+	}
+	return x
+}
+
+// isNilConst reports whether v is the constant nil.
+func isNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
+// errorOrigin returns the call that produced v (an error result of a call,
+// possibly stored in and loaded from a local variable), or nil when v is a
+// parameter, a field, or anything else the function did not produce.
+func errorOrigin(v ssa.Value) (*ssa.CallCommon, *ssa.Alloc) {
+	if call := callResult(v); call != nil {
+		return call, nil
+	}
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		// err captured by a closure lives in an Alloc: the last call
+		// stored into it before the load is the origin.
+		alloc, ok := v.X.(*ssa.Alloc)
+		if !ok || v.Op != token.MUL {
+			return nil, nil
+		}
+		if call := lastStoredCall(alloc, v); call != nil {
+			return call, alloc
+		}
+	}
+	return nil, nil
+}
+
+// callResult returns the call v is a result of, or nil.
+func callResult(v ssa.Value) *ssa.CallCommon {
+	switch v := v.(type) {
+	case *ssa.Call:
+		return v.Common()
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return call.Common()
+		}
+	}
+	return nil
+}
+
+// lastStoredCall returns the call whose error was last stored into alloc
+// before load in load's block (or any single store of a call).
+func lastStoredCall(alloc *ssa.Alloc, load *ssa.UnOp) *ssa.CallCommon {
+	var found *ssa.CallCommon
+	for _, r := range *alloc.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue
+		}
+		call := callResult(st.Val)
+		if call == nil {
+			continue
+		}
+		if st.Block() == load.Block() && st.Pos() < load.Pos() {
+			return call
+		}
+		found = call
+	}
+	return found
+}
+
+// isContextErr reports whether call is ctx.Err(): a cancelled context is
+// the caller's own decision, and returning quietly on it is the norm.
+func isContextErr(call *ssa.CallCommon) bool {
+	if call.IsInvoke() {
+		return call.Method.Name() == "Err" && typematch.Named(call.Value.Type(), "context", "Context")
+	}
+	fn := call.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil || fn.Name() != "Err" {
+		return false
+	}
+	return typematch.Named(fn.Signature.Recv().Type(), "context", "Context")
+}
+
+// ifStmtOf returns the if statement whose whole condition is cmp, and the
+// expression compared with nil.
+func (c *checker) ifStmtOf(cmp *ssa.BinOp) (*ast.IfStmt, ast.Expr) {
+	f := c.fileOf(cmp.Pos())
+	if f == nil {
+		return nil, nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, cmp.Pos(), cmp.Pos())
+	for i, n := range path {
+		bin, ok := n.(*ast.BinaryExpr)
+		if !ok || bin.OpPos != cmp.Pos() {
+			continue
+		}
+		if i+1 >= len(path) {
+			return nil, nil
+		}
+		ifs, ok := path[i+1].(*ast.IfStmt)
+		if !ok || ifs.Cond != ast.Expr(bin) {
+			return nil, nil
+		}
+		if isNilIdent(bin.Y) {
+			return ifs, bin.X
+		}
+		return ifs, bin.Y
+	}
+	return nil, nil
+}
+
+// isNilIdent reports whether e is the identifier nil.
+func isNilIdent(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// dominated returns the blocks entry dominates, entry included.
+func dominated(entry *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	out := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock)
+	walk = func(b *ssa.BasicBlock) {
+		out[b] = true
+		for _, d := range b.Dominees() {
+			walk(d)
+		}
+	}
+	walk(entry)
+	return out
+}
+
+// inBody reports whether instr is inside the branch's syntax.
+func (br *errBranch) inBody(instr ssa.Instruction) bool {
+	return br.region[instr.Block()] && instr.Pos() >= br.body.Lbrace && instr.Pos() <= br.body.Rbrace
+}
+
+// errUsed reports whether the branch does anything with the error beyond
+// the nil comparison: passing it on, wrapping, logging, storing, comparing
+// it with errors.Is, ... Anything counts; the rules only speak about
+// branches that ignore the error entirely.
+func (br *errBranch) errUsed() bool {
+	for _, r := range *br.err.Referrers() {
+		if r != ssa.Instruction(br.cmp) && br.region[r.Block()] && !isNilCompare(r) {
+			return true
+		}
+	}
+	if br.alloc == nil {
+		return false
+	}
+	for _, r := range *br.alloc.Referrers() {
+		if !br.region[r.Block()] {
+			continue
+		}
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == br.alloc && r.Val != br.alloc {
+				continue // overwriting err is not using it
+			}
+		case *ssa.UnOp:
+			if !loadOnlyCompared(r) {
+				return true
+			}
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// isNilCompare reports whether instr compares a value with nil.
+func isNilCompare(instr ssa.Instruction) bool {
+	b, ok := instr.(*ssa.BinOp)
+	return ok && (b.Op == token.EQL || b.Op == token.NEQ) && (isNilConst(b.X) || isNilConst(b.Y))
+}
+
+// loadOnlyCompared reports whether a load of err is only compared with nil.
+func loadOnlyCompared(load *ssa.UnOp) bool {
+	for _, r := range *load.Referrers() {
+		if !isNilCompare(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// calleeName renders the function that produced the error for messages.
+func calleeName(call *ssa.CallCommon) string {
+	if call.IsInvoke() {
+		return call.Method.Name()
+	}
+	if fn := call.StaticCallee(); fn != nil {
+		if recv := fn.Signature.Recv(); recv != nil {
+			return recvName(recv.Type()) + "." + fn.Name()
+		}
+		if fn.Pkg != nil && fn.Parent() == nil {
+			return fn.Pkg.Pkg.Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	return "the call"
+}
+
+// recvName is the receiver's type name without pointer or package.
+func recvName(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return types.TypeString(t, func(*types.Package) string { return "" })
+}
+
+// returned returns result i of ret, looking through the result variable a
+// function with defers returns from (`*t0 = nil; rundefers; return *t0`).
+func returned(ret *ssa.Return, i int) ssa.Value {
+	v := ret.Results[i]
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	var last ssa.Value
+	for _, ins := range ret.Block().Instrs {
+		if ins == ssa.Instruction(load) {
+			break
+		}
+		if st, ok := ins.(*ssa.Store); ok && st.Addr == alloc {
+			last = st.Val
+		}
+	}
+	if last == nil {
+		return v
+	}
+	return last
+}

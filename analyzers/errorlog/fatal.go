@@ -1,0 +1,120 @@
+package errorlog
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkFatal reports, in a library package, calls that end the program
+// (log.Fatal*, os.Exit) and panics with an error a call returned: the
+// program that imports the package loses the choice of what to do.
+func (c *checker) checkFatal(fn *ssa.Function) {
+	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) {
+		return
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			switch ins := ins.(type) {
+			case ssa.CallInstruction:
+				if _, isGo := ins.(*ssa.Go); isGo {
+					continue
+				}
+				if what := exitingCall(ins.Common()); what != "" {
+					pos, end := c.callRange(ins.Common().Pos())
+					c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
+						Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
+				}
+			case *ssa.Panic:
+				c.checkPanic(ins)
+			}
+		}
+	}
+}
+
+// checkPanic reports panic(err) where err came back from a call.
+func (c *checker) checkPanic(p *ssa.Panic) {
+	v := p.X
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		v = x.X
+	case *ssa.ChangeInterface:
+		v = x.X
+	}
+	if !implementsError(v.Type()) {
+		return
+	}
+	call, _ := errorOrigin(v)
+	if call == nil || isErrorConstructor(call) {
+		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
+	}
+	if !p.Pos().IsValid() {
+		return
+	}
+	pos, end := c.callRange(p.Pos())
+	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
+		Message: fmt.Sprintf("panic with the error from %s (line %d) in library package %s turns a failure the caller could handle into a crash; return the error (or name the function Must... if panicking is its contract)",
+			calleeName(call), c.line(call.Pos()), c.pass.Pkg.Name())})
+}
+
+// isLibrary reports whether the package is imported by programs rather
+// than being one: not main, and not a test-helper package (which imports
+// testing and is only ever linked into tests).
+func (c *checker) isLibrary() bool {
+	if c.pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if imp.Path() == "testing" {
+			return false
+		}
+	}
+	return true
+}
+
+// exemptFromFatal reports whether fn may end the program by convention:
+// init functions (and package variable initialisers) run before main and
+// have no caller to return to; Must... functions panic by contract
+// (regexp.MustCompile, template.Must).
+func exemptFromFatal(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	name := fn.Name()
+	return name == "init" || strings.HasPrefix(name, "init#") || strings.HasPrefix(name, "Must") || strings.HasPrefix(name, "must")
+}
+
+// exitingCall names the call if it ends the program: log.Fatal*,
+// (*log.Logger).Fatal*, os.Exit.
+func exitingCall(call *ssa.CallCommon) string {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return ""
+	}
+	switch f.Pkg().Path() {
+	case "os":
+		if f.Name() == "Exit" && f.Signature().Recv() == nil {
+			return "os.Exit"
+		}
+	case "log":
+		if strings.HasPrefix(f.Name(), "Fatal") {
+			if f.Signature().Recv() != nil {
+				return "(*log.Logger)." + f.Name()
+			}
+			return "log." + f.Name()
+		}
+	}
+	return ""
+}
+
+// isErrorConstructor reports whether call is errors.New or fmt.Errorf.
+func isErrorConstructor(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return false
+	}
+	p, n := f.Pkg().Path(), f.Name()
+	return p == "errors" && n == "New" || p == "fmt" && n == "Errorf"
+}

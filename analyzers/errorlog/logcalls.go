@@ -1,0 +1,319 @@
+package errorlog
+
+import (
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A log call is recognised by the callee's package path, receiver type and
+// method, never by how the call is spelled: a renamed import, a logger in
+// a struct field or behind an interface are the same call.
+
+// logAPI says which functions or methods of a package log. recv is the
+// receiver type's name ("" for package functions).
+type logAPI func(recv, name string) bool
+
+var logAPIs = map[string]logAPI{
+	"log": func(recv, name string) bool {
+		return (recv == "" || recv == "Logger") && hasAnyPrefix(name, "Print", "Fatal", "Panic")
+	},
+	"log/slog": func(recv, name string) bool {
+		return (recv == "" || recv == "Logger") && isLevelName(name, "Debug", "Info", "Warn", "Error", "Log", "LogAttrs")
+	},
+	"testing": func(recv, name string) bool {
+		return (recv == "T" || recv == "B" || recv == "F" || recv == "TB" || recv == "common") &&
+			isLevelName(name, "Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf")
+	},
+	"go.uber.org/zap": func(recv, name string) bool {
+		return (recv == "Logger" || recv == "SugaredLogger") &&
+			hasAnyPrefix(name, "Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal")
+	},
+	"github.com/rs/zerolog": func(recv, name string) bool {
+		return recv == "Event" && (name == "Msg" || name == "Msgf" || name == "Send" || name == "MsgFunc")
+	},
+	"github.com/sirupsen/logrus": func(recv, name string) bool {
+		return (recv == "" || recv == "Logger" || recv == "Entry" || recv == "FieldLogger") &&
+			hasAnyPrefix(name, "Debug", "Info", "Print", "Warn", "Error", "Fatal", "Panic", "Trace", "Log")
+	},
+	"k8s.io/klog/v2": klogAPI,
+	"k8s.io/klog":    klogAPI,
+	"github.com/hashicorp/go-hclog": func(recv, name string) bool {
+		return recv == "Logger" && isLevelName(name, "Trace", "Debug", "Info", "Warn", "Error", "Log")
+	},
+	"github.com/go-logr/logr": func(recv, name string) bool {
+		return recv == "Logger" && (name == "Info" || name == "Error")
+	},
+	"github.com/go-kit/log":     goKitAPI,
+	"github.com/go-kit/kit/log": goKitAPI,
+}
+
+func klogAPI(recv, name string) bool {
+	return (recv == "" || recv == "Verbose" || recv == "Logger") &&
+		hasAnyPrefix(name, "Info", "Warning", "Error", "Fatal", "Exit")
+}
+
+func goKitAPI(recv, name string) bool { return recv == "Logger" && name == "Log" }
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLevelName reports whether name is one of names, optionally followed by
+// "Context" (slog.ErrorContext).
+func isLevelName(name string, names ...string) bool {
+	name = strings.TrimSuffix(name, "Context")
+	for _, n := range names {
+		if name == n {
+			return true
+		}
+	}
+	return false
+}
+
+// calleeFunc returns the function or interface method call invokes.
+func calleeFunc(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method
+	}
+	if fn := call.StaticCallee(); fn != nil {
+		if f, ok := fn.Object().(*types.Func); ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// isLogCall reports whether call writes a log line.
+func isLogCall(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return false
+	}
+	if isStderrPrint(f, call) {
+		return true
+	}
+	api, ok := logAPIs[f.Pkg().Path()]
+	if !ok {
+		return false
+	}
+	recv := ""
+	if r := f.Signature().Recv(); r != nil {
+		recv = recvName(r.Type())
+	}
+	return api(recv, f.Name())
+}
+
+// isStderrPrint reports whether call is fmt.Fprint* to os.Stderr.
+func isStderrPrint(f *types.Func, call *ssa.CallCommon) bool {
+	if f.Pkg().Path() != "fmt" || !strings.HasPrefix(f.Name(), "Fprint") || len(call.Args) == 0 {
+		return false
+	}
+	w := call.Args[0]
+	if mi, ok := w.(*ssa.MakeInterface); ok {
+		w = mi.X
+	}
+	load, ok := w.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Stderr"
+}
+
+// taint returns every value of fn computed from the seeds: conversions,
+// calls taking them (err.Error(), fmt.Errorf, slog.Any, zap.Error,
+// logger.WithError), and memory they were stored into (the variadic
+// slice of a Printf, a struct literal).
+func taint(seeds ...ssa.Value) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{}
+	var work []ssa.Value
+	add := func(v ssa.Value) {
+		if v != nil && !out[v] {
+			out[v] = true
+			work = append(work, v)
+		}
+	}
+	for _, s := range seeds {
+		add(s)
+	}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, r := range *refs {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Val == v {
+					add(memoryRoot(r.Addr))
+				}
+			case *ssa.MapUpdate:
+				add(r.Map)
+			case ssa.Value:
+				if _, isAlloc := r.(*ssa.Alloc); !isAlloc {
+					add(r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// memoryRoot returns the variable or allocation an address points into.
+func memoryRoot(addr ssa.Value) ssa.Value {
+	for {
+		switch a := addr.(type) {
+		case *ssa.IndexAddr:
+			addr = a.X
+		case *ssa.FieldAddr:
+			addr = a.X
+		default:
+			return addr
+		}
+	}
+}
+
+// carries reports whether one of call's operands (receiver included) is
+// tainted.
+func carries(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
+	if tainted[call.Value] {
+		return true
+	}
+	for _, a := range call.Args {
+		if tainted[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// logsErrorFact marks a function that logs its error parameters: bit i of
+// Params is set when parameter i (receiver first, for methods) is logged.
+type logsErrorFact struct{ Params uint64 }
+
+func (*logsErrorFact) AFact()           {}
+func (f *logsErrorFact) String() string { return "logsError" }
+
+// loggingAnalyzer summarises which error parameters each function logs,
+// as facts for other packages and a result for errorlog. It reports
+// nothing; it is separate so that its facts are not the reporting
+// analyzer's (fixtures state findings, not summaries).
+var loggingAnalyzer = &analysis.Analyzer{
+	Name:       "errorlogsummary",
+	Doc:        "summarises which error parameters each function logs",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	FactTypes:  []analysis.Fact{new(logsErrorFact)},
+	ResultType: reflect.TypeOf((*logging)(nil)),
+	Run:        runLogging,
+}
+
+// logging maps this package's functions to the mask of error parameters
+// they log, and reads other packages' facts (only this analyzer's pass
+// can import them).
+type logging struct {
+	pass *analysis.Pass
+	logs map[*ssa.Function]uint64
+}
+
+func runLogging(pass *analysis.Pass) (any, error) {
+	s := &logging{pass: pass, logs: map[*ssa.Function]uint64{}}
+	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
+	return s, nil
+}
+
+// logsTainted reports whether call is a log call, or a call of a function
+// known to log its error parameter, that carries a tainted value.
+func logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool, mask func(*ssa.CallCommon) uint64) bool {
+	if isLogCall(call) {
+		return carries(call, tainted)
+	}
+	m := mask(call)
+	for i, a := range call.Args {
+		if i < 64 && m&(1<<i) != 0 && tainted[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// mask returns which of call's arguments the callee logs.
+func (s *logging) mask(call *ssa.CallCommon) uint64 {
+	fn := call.StaticCallee()
+	if fn == nil {
+		return 0
+	}
+	if m, ok := s.logs[fn]; ok {
+		return m
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != s.pass.Pkg {
+		var f logsErrorFact
+		if s.pass.ImportObjectFact(obj, &f) {
+			return f.Params
+		}
+	}
+	return 0
+}
+
+// summarize computes which error parameters each function logs, to a
+// fixed point (helpers calling helpers), and exports the facts.
+func (s *logging) summarize(funcs []*ssa.Function) {
+	mask := s.mask
+	for changed, round := true, 0; changed && round < 4; round++ {
+		changed = false
+		for _, fn := range funcs {
+			m := loggedParams(fn, mask)
+			if m != s.logs[fn] {
+				s.logs[fn] = m
+				changed = true
+			}
+		}
+	}
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if m := s.logs[fn]; m != 0 && ok && obj.Pkg() == s.pass.Pkg {
+			s.pass.ExportObjectFact(obj, &logsErrorFact{Params: m})
+		}
+	}
+}
+
+// loggedParams returns the mask of fn's error parameters that reach a log
+// call.
+func loggedParams(fn *ssa.Function, mask func(*ssa.CallCommon) uint64) uint64 {
+	var m uint64
+	for i, p := range fn.Params {
+		if i >= 64 || !isErrorType(p.Type()) {
+			continue
+		}
+		tainted := taint(p)
+		if anyCall(fn, func(call *ssa.CallCommon) bool { return logsTainted(call, tainted, mask) }) {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// anyCall reports whether pred holds for a call in fn.
+func anyCall(fn *ssa.Function, pred func(*ssa.CallCommon) bool) bool {
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			if call, ok := ins.(ssa.CallInstruction); ok && pred(call.Common()) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package errorlog
+
+import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+
+// The rule IDs this analyzer reports.
+const (
+	RuleFatalInLibrary = "errorlog/fatal-in-library"
+	RuleLogAndReturn   = "errorlog/log-and-return"
+	RuleSwallowed      = "errorlog/swallowed"
+	RuleUnlogged       = "errorlog/unlogged"
+	RuleWrapVerb       = "errorlog/wrap-verb"
+)
+
+// Rules lists the rules this analyzer reports. A rule is on by default only
+// once its precision on the bench/ corpus is at least 90%.
+var Rules = []catalog.Rule{
+	{
+		ID:    RuleFatalInLibrary,
+		Title: "a library package that ends the program: log.Fatal, os.Exit or panic(err)",
+		Text: `A library does not own the process. log.Fatal* and os.Exit end it on the
+spot (deferred calls do not run: files are not flushed, locks not released,
+temporary files stay), and panic(err) turns an error the caller could have
+handled into a crash. Return the error and let main decide. Reported in
+packages other than main, outside test files and packages that import
+testing (test helpers). Not reported: init functions and package variable
+initialisers (they run before main and have no caller to return to),
+functions named Must... or must... (panicking is their documented contract,
+like regexp.MustCompile), and panics with an error built on the spot
+(errors.New, fmt.Errorf: an assertion, not a converted failure).`,
+		Bad: `func Load(path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("load %s: %v", path, err)
+	}
+	return b
+}`,
+		Good: `func Load(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return b, nil
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleLogAndReturn,
+		Title: "an error both logged and returned, so it is logged again up the stack",
+		Text: `Handle an error once: either log it (and stop there) or return it with
+context (and let the caller decide). Logging and returning writes the same
+failure at every level that does the same, with less context each time,
+and the logs of one incident no longer say how many things failed.
+Reported when, in a branch where a call's error is non-nil, a log call
+(log, log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus,
+klog, hclog, logr, go-kit, or a project helper that a fact says logs its
+error parameter, in any package) carries the error or something derived
+from it, and the branch returns that error or a wrap of it. Returning a
+different error (a sentinel for callers) after logging the detail is fine.`,
+		Bad: `if err := save(u); err != nil {
+	log.Printf("save user %s: %v", u.ID, err)
+	return err
+}`,
+		Good: `if err := save(u); err != nil {
+	return fmt.Errorf("save user %s: %w", u.ID, err)
+}`,
+		Severity: catalog.Info,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleSwallowed,
+		Title: "an error branch that returns a nil error: the failure becomes success",
+		Text: `In a branch taken because a call returned a non-nil error, the function
+returns a nil error and the branch never looks at the error: the caller is
+told the operation succeeded, and nothing records why it did not. Return
+the error (wrapped with %w and the operation's identifiers). When ignoring
+it is right, say so in code the reader (and this rule) can see: test which
+error it is (errors.Is(err, fs.ErrNotExist), errors.Is(err, io.EOF),
+errors.Is(err, sql.ErrNoRows)), log it, store it, or hand it to a handler;
+any such use of the error in the branch silences the rule, since logging
+an error and carrying on is a deliberate best-effort choice. Only errors
+produced by a call in the function are followed (an error parameter such
+as a filepath.Walk callback's is the caller's), only conditions that are
+exactly err != nil or err == nil (a compound condition is a filter), and
+ctx.Err() is left alone (stopping quietly on cancellation is the norm).`,
+		Bad: `b, err := os.ReadFile(path)
+if err != nil {
+	return nil, nil
+}`,
+		Good: `b, err := os.ReadFile(path)
+if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // no config file: defaults
+	}
+	return nil, fmt.Errorf("read config %s: %w", path, err)
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleUnlogged,
+		Title: "a log line about a failure that does not include the error",
+		Text: `"failed to save user" tells the reader that something went wrong, never
+why: the error itself is the most useful part of the line. A good log line
+for a failure carries the error (slog.Any("err", err), zap.Error(err),
+zerolog's .Err(err), or %v in a printf format), the operation, and the
+identifiers involved, as the slog and zap guides recommend. Reported when,
+in a branch where a call's error is non-nil, the branch logs (log,
+log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus, klog,
+hclog, logr, go-kit) but never uses the error at all: not in the log call,
+not returned, wrapped, stored or compared. A branch that logs without the
+error but returns it is left alone (the cause travels to the caller), and
+so is a branch that identified the error (errors.Is) first.`,
+		Bad: `if err := os.WriteFile(path, data, 0o600); err != nil {
+	log.Printf("failed to save %s", path)
+	return errSaveFailed
+}`,
+		Good: `if err := os.WriteFile(path, data, 0o600); err != nil {
+	slog.Error("save failed", "path", path, "err", err)
+	return errSaveFailed
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWrapVerb,
+		Title: "fmt.Errorf formats an error with %v or %s instead of wrapping it with %w",
+		Text: `Since Go 1.13, fmt.Errorf with %w wraps the error: errors.Is and errors.As
+look through the wrap, so callers can still test for fs.ErrNotExist,
+context.Canceled or a driver's error type. %v and %s keep only the text,
+and every check up the stack fails silently. The message is the same with
+%w. Reported for an operand whose type is an error, with a plain %v or %s,
+in a constant format that has no %w yet (a second cause formatted with %v
+next to a %w is a choice), in files whose Go version is at least 1.13.
+Not reported: %+v and other flags (a detailed rendering such as a stack
+trace would change), explicit argument indexes, and err.Error() (a string:
+that is how code hides a cause on purpose, for instance at an API
+boundary whose callers must not depend on an internal error). The fix
+turns the verb into %w.`,
+		Bad:      `return fmt.Errorf("open %s: %v", path, err)`,
+		Good:     `return fmt.Errorf("open %s: %w", path, err)`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+}

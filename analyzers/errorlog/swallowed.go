@@ -1,0 +1,101 @@
+package errorlog
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkSwallowed reports a return of a nil error from a branch where a
+// call's error is non-nil and the branch never looks at that error.
+func (c *checker) checkSwallowed(br *errBranch) {
+	res := errorResult(br.fn.Signature)
+	if res < 0 || br.errUsed() {
+		return
+	}
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || !br.inBody(ret) || len(ret.Results) <= res || !isNilConst(returned(ret, res)) {
+			continue
+		}
+		c.reportSwallowed(br, ret)
+	}
+}
+
+// reportSwallowed builds the finding at the return, with the fix that
+// returns the error instead of nil.
+func (c *checker) reportSwallowed(br *errBranch, ret *ssa.Return) {
+	stmt := c.returnStmtAt(br, ret.Pos())
+	if stmt == nil {
+		return
+	}
+	name := exprName(br.errExpr)
+	msg := fmt.Sprintf("the error from %s (line %d) is non-nil here but the function returns a nil error: the failure is reported as success; return %s (wrapped with context) or handle it explicitly",
+		calleeName(br.call), c.line(br.call.Pos()), nameOr(name, "the error"))
+	d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Category: RuleSwallowed, Message: msg}
+	if fix := c.returnErrFix(br, stmt); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.pass.Report(d)
+}
+
+// returnStmtAt finds the return statement at pos inside the branch.
+func (c *checker) returnStmtAt(br *errBranch, pos token.Pos) *ast.ReturnStmt {
+	var found *ast.ReturnStmt
+	ast.Inspect(br.body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if r, ok := n.(*ast.ReturnStmt); ok && r.Pos() == pos {
+			found = r
+		}
+		return true
+	})
+	return found
+}
+
+// returnErrFix replaces the nil error of ret with the tested variable, when
+// it is a plain variable visible there.
+func (c *checker) returnErrFix(br *errBranch, ret *ast.ReturnStmt) *analysis.SuggestedFix {
+	id, ok := br.errExpr.(*ast.Ident)
+	if !ok || len(ret.Results) == 0 {
+		return nil
+	}
+	last := ret.Results[len(ret.Results)-1]
+	if !isNilIdent(last) {
+		return nil
+	}
+	if _, ok := c.pass.TypesInfo.Uses[id].(*types.Var); !ok {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Return the error instead of nil",
+		TextEdits: []analysis.TextEdit{{Pos: last.Pos(), End: last.End(), NewText: []byte(id.Name)}},
+	}
+}
+
+// exprName returns the source name of a simple expression, or "".
+func exprName(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// nameOr returns name, or alt when name is empty.
+func nameOr(name, alt string) string {
+	if name == "" {
+		return alt
+	}
+	return name
+}

@@ -1,0 +1,42 @@
+package errorlog
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkUnlogged reports log calls in a branch where a call's error is
+// non-nil and the branch never uses the error: the log line says that
+// something failed, never why. A branch that logs without the error but
+// returns or wraps it is left alone (the cause travels on).
+func (c *checker) checkUnlogged(br *errBranch) {
+	if br.errUsed() {
+		return
+	}
+	for _, call := range br.calls(func(call *ssa.CallCommon) bool { return isLogCall(call) }) {
+		msg := fmt.Sprintf("this log line is written because %s (line %d) failed, but it does not include the error, so the log cannot say why; add %s to it (e.g. slog.Any(\"err\", err), zap.Error(err), or %%v)",
+			calleeName(br.call), c.line(br.call.Pos()), nameOr(exprName(br.errExpr), "the error"))
+		pos, end := c.callRange(call.Pos())
+		c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleUnlogged, Message: msg})
+	}
+}
+
+// calls returns the calls in the branch's body for which pred holds,
+// in order.
+func (br *errBranch) calls(pred func(*ssa.CallCommon) bool) []*ssa.CallCommon {
+	var out []*ssa.CallCommon
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] {
+			continue
+		}
+		for _, ins := range b.Instrs {
+			ci, ok := ins.(ssa.CallInstruction)
+			if ok && br.inBody(ins) && pred(ci.Common()) {
+				out = append(out, ci.Common())
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+// Package bad is a library: nothing here may end the program.
+package bad
+
+import (
+	"encoding/json"
+	"log"
+	"os"
+)
+
+// log.Fatal in a library function.
+func loadOrDie(name string) []byte {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		log.Fatal(err) // want `log.Fatal in library package bad ends the whole program`
+	}
+	return b
+}
+
+// log.Fatalf with context.
+func Open(name string) *os.File {
+	f, err := os.Open(name)
+	if err != nil {
+		log.Fatalf("open %s: %v", name, err) // want `log.Fatalf in library package bad`
+	}
+	return f
+}
+
+// os.Exit from a library.
+func Check(ok bool) {
+	if !ok {
+		os.Exit(1) // want `os.Exit in library package bad`
+	}
+}
+
+// A *log.Logger's Fatalln.
+func Config(l *log.Logger, name string) {
+	if _, err := os.Stat(name); err != nil {
+		l.Fatalln("no config", err) // want `\(\*log.Logger\).Fatalln in library package bad`
+	}
+}
+
+// panic with an error a call returned.
+func Decode(b []byte) map[string]any {
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err) // want `panic with the error from json.Unmarshal \(line 45\) in library package bad`
+	}
+	return m
+}
+
+// panic in a method, after an I/O call.
+type Store struct{ dir string }
+
+func (s *Store) Names() []string {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		panic(err) // want `panic with the error from os.ReadDir`
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// Inside a function literal of a library function.
+func Walk(names []string) {
+	each := func(n string) {
+		if _, err := os.Stat(n); err != nil {
+			log.Fatalln(err) // want `log.Fatalln in library package bad`
+		}
+	}
+	for _, n := range names {
+		each(n)
+	}
+}
+
+// A panic with an error that implements error concretely.
+func Chdir(dir string) {
+	if err := os.Chdir(dir); err != nil {
+		panic(err) // want `panic with the error from os.Chdir`
+	}
+}

@@ -1,0 +1,86 @@
+// Package good is a library that leaves ending the program to main.
+package good
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"regexp"
+)
+
+// Must... functions panic by contract, like regexp.MustCompile.
+func MustLoad(name string) []byte {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Unexported must helpers too.
+func mustParse(s string) *regexp.Regexp {
+	re, err := regexp.Compile(s)
+	if err != nil {
+		panic(err)
+	}
+	return re
+}
+
+// init runs before main and has no caller to return an error to.
+func init() {
+	if _, err := os.Getwd(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// Package variable initialisers run in the package's init as well.
+var home = func() string {
+	h, err := os.UserHomeDir()
+	if err != nil {
+		panic(err)
+	}
+	return h
+}()
+
+// A panic asserting an invariant with a new error is not a converted failure.
+func index(i, n int) int {
+	if i >= n {
+		panic(errors.New("index out of range"))
+	}
+	return i
+}
+
+// panic with a formatted message string, not an error from a call.
+func state(s int) string {
+	switch s {
+	case 0:
+		return "idle"
+	}
+	panic(fmt.Sprintf("unknown state %d", s))
+}
+
+// The error is returned; only the message is logged.
+func Load(name string) ([]byte, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		log.Printf("load %s: %v", name, err)
+		return nil, err
+	}
+	return b, nil
+}
+
+// A goroutine starter named like exit is not os.Exit.
+func Exit(code int) int { return code }
+
+// Re-panicking a recovered value is not converting an error.
+func safe(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(r)
+		}
+	}()
+	f()
+}
+
+var _ = home

@@ -1,0 +1,89 @@
+package good
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"errorlog/facts/logger"
+)
+
+var errUnavailable = errors.New("unavailable")
+
+// Logged, and a different error (not a wrap) is returned: the detail stays
+// in this log, the caller gets a public sentinel.
+func load(name string) ([]byte, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		log.Printf("load %s: %v", name, err)
+		return nil, errUnavailable
+	}
+	return b, nil
+}
+
+// Returned with context, not logged.
+func save(name string, b []byte) error {
+	if err := os.WriteFile(name, b, 0o600); err != nil {
+		return fmt.Errorf("save %s: %w", name, err)
+	}
+	return nil
+}
+
+// Logged and handled: the loop moves on.
+func removeAll(names []string) {
+	for _, n := range names {
+		if err := os.Remove(n); err != nil {
+			log.Printf("remove %s: %v", n, err)
+			continue
+		}
+	}
+}
+
+// A helper that stores the error does not log it.
+func remember(name string) error {
+	if err := os.Remove(name); err != nil {
+		logger.Remember(err)
+		return err
+	}
+	return nil
+}
+
+// A log line without the error, then the error returned: not logged twice.
+func trace(name string) error {
+	if err := os.Remove(name); err != nil {
+		log.Printf("remove %s failed, returning", name)
+		return err
+	}
+	return nil
+}
+
+// Logged in one branch, returned in another path.
+func twoBranches(name string, verbose bool) error {
+	err := os.Remove(name)
+	if verbose {
+		log.Println("removed", name)
+	}
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// Another error is logged; this one is returned.
+func other(name string, prev error) error {
+	if err := os.Remove(name); err != nil {
+		log.Println("previous failure:", prev)
+		return err
+	}
+	return nil
+}
+
+// Logged, then nil returned: handled here (that is swallowed's business).
+func handled(name string) error {
+	if err := os.Remove(name); err != nil {
+		log.Println(err)
+		return nil
+	}
+	return nil
+}

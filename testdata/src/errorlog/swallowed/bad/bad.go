@@ -1,0 +1,95 @@
+package bad
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"strconv"
+)
+
+type Config struct{ Name string }
+
+// A file that cannot be opened is reported as success.
+func load(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // want `the error from os.Open \(line 14\) is non-nil here but the function returns a nil error`
+	}
+	return f.Close()
+}
+
+// A decode failure returns a nil config and a nil error.
+func parse(b []byte) (*Config, error) {
+	var c Config
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, nil // want `error from json.Unmarshal`
+	}
+	return &c, nil
+}
+
+// A fallback value hides the parse error from the caller.
+func port(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 8080, nil // want `error from strconv.Atoi`
+	}
+	return n, nil
+}
+
+// The else of an err == nil test is the failure branch.
+func size(path string) (int64, error) {
+	st, err := os.Stat(path)
+	if err == nil {
+		return st.Size(), nil
+	} else {
+		return 0, nil // want `error from os.Stat`
+	}
+}
+
+// An error from an interface method call.
+func readAll(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil // want `error from io.ReadAll`
+	}
+	return b, nil
+}
+
+// The error variable is captured by a closure, so it lives in memory.
+func captured(path string) error {
+	var err error
+	defer func() { _ = err }()
+	_, err = os.ReadFile(path)
+	if err != nil {
+		return nil // want `error from os.ReadFile`
+	}
+	return nil
+}
+
+// Inside a loop, the return still drops the error.
+func firstLine(paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return nil // want `error from os.Stat`
+		}
+	}
+	return nil
+}
+
+// A function literal that returns error swallows the same way.
+var write = func(w io.Writer, b []byte) error {
+	if _, err := w.Write(b); err != nil {
+		return nil // want `error from Write`
+	}
+	return nil
+}
+
+// A method on a named type.
+type store struct{ path string }
+
+func (s *store) Save(data []byte) error {
+	if err := os.WriteFile(s.path, data, 0o600); err != nil {
+		return nil // want `error from os.WriteFile`
+	}
+	return nil
+}

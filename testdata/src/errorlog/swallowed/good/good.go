@@ -1,0 +1,158 @@
+package good
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+)
+
+// io.EOF ends a stream: returning nil on it is deliberate.
+func drain(r io.Reader) error {
+	buf := make([]byte, 512)
+	for {
+		_, err := r.Read(buf)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// A missing file means "nothing to load", checked explicitly.
+func loadOptional(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+// (bool, error) where false, nil means "not found" after a specific check.
+func exists(db *sql.DB, id int) (bool, error) {
+	var n int
+	err := db.QueryRow("SELECT 1 FROM t WHERE id = ?", id).Scan(&n)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// Logged and then deliberately continued: the error is not lost.
+func bestEffortCleanup(path string) error {
+	if err := os.Remove(path); err != nil {
+		log.Printf("cleanup %s: %v", path, err)
+		return nil
+	}
+	return nil
+}
+
+// The error is stored in the result struct: it travels on.
+type Result struct{ Err error }
+
+func try(path string) (Result, error) {
+	if _, err := os.Stat(path); err != nil {
+		return Result{Err: err}, nil
+	}
+	return Result{}, nil
+}
+
+// The error is handed to a callback.
+func withHandler(path string, onErr func(error)) error {
+	if _, err := os.Stat(path); err != nil {
+		onErr(err)
+		return nil
+	}
+	return nil
+}
+
+// A retry loop continues on error and gives up with the last one.
+func retry(path string) error {
+	var last error
+	for i := 0; i < 3; i++ {
+		f, err := os.Open(path)
+		if err != nil {
+			last = err
+			continue
+		}
+		return f.Close()
+	}
+	return last
+}
+
+// A walk callback skipping what it cannot read: err is a parameter, the
+// caller (filepath.Walk) produced it, not this function.
+func walk(root string) error {
+	return filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return nil
+		}
+		return nil
+	})
+}
+
+// A cancelled context is the caller's decision: stopping quietly is the norm.
+func loop(ctx context.Context) error {
+	for {
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+}
+
+// A compound condition is a deliberate filter.
+func optional(path string, strict bool) error {
+	if _, err := os.Stat(path); err != nil && !strict {
+		return nil
+	}
+	return nil
+}
+
+// The error is wrapped and returned.
+func wrapped(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("stat %s: %w", path, err)
+	}
+	return nil
+}
+
+// A function without an error result cannot swallow into one.
+func count(path string) int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	return len(b)
+}
+
+// The error is sent on a channel before the nil return.
+func report(path string, errc chan<- error) error {
+	if _, err := os.Stat(path); err != nil {
+		errc <- err
+		return nil
+	}
+	return nil
+}
+
+// The error is recorded in a field of the receiver.
+type job struct{ err error }
+
+func (j *job) run(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		j.err = err
+		return nil
+	}
+	return nil
+}

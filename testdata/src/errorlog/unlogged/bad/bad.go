@@ -1,0 +1,86 @@
+package bad
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"os"
+
+	"github.com/rs/zerolog"
+	"go.uber.org/zap"
+)
+
+var errSave = errors.New("save failed")
+
+// The log says what failed but not why, and a sentinel replaces the cause.
+func save(name string, data []byte) error {
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		log.Printf("failed to save %s", name) // want `because os.WriteFile \(line 18\) failed, but it does not include the error`
+		return errSave
+	}
+	return nil
+}
+
+// slog with attributes but without the error.
+func remove(name string) {
+	if err := os.Remove(name); err != nil {
+		slog.Error("remove failed", "name", name) // want `does not include the error`
+	}
+}
+
+// A message to stderr without the cause.
+func mkdir(dir string) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "cannot create %s\n", dir) // want `does not include the error`
+	}
+}
+
+// In a loop: the failing item is skipped with a log line lacking the error.
+func statAll(paths []string) {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			log.Println("skipping", p) // want `does not include the error`
+			continue
+		}
+	}
+}
+
+// A *log.Logger method.
+func withLogger(l *log.Logger, name string) {
+	if _, err := os.ReadFile(name); err != nil {
+		l.Printf("read %s failed", name) // want `does not include the error`
+	}
+}
+
+// A *slog.Logger method with context.
+func withSlog(l *slog.Logger, name string) {
+	if err := os.Chmod(name, 0o600); err != nil {
+		l.Warn("chmod failed", slog.String("name", name)) // want `does not include the error`
+	}
+}
+
+// zap with a field that is not the error.
+func withZap(l *zap.Logger, name string) {
+	if err := os.Truncate(name, 0); err != nil {
+		l.Error("truncate failed", zap.String("name", name)) // want `does not include the error`
+	}
+}
+
+// zerolog event without Err.
+func withZerolog(l *zerolog.Logger, name string) {
+	if err := os.Truncate(name, 0); err != nil {
+		l.Error().Str("name", name).Msg("truncate failed") // want `does not include the error`
+	}
+}
+
+// The else of an err == nil test.
+func elseBranch(name string) int {
+	b, err := os.ReadFile(name)
+	if err == nil {
+		return len(b)
+	} else {
+		log.Print("read failed") // want `does not include the error`
+	}
+	return 0
+}

@@ -1,0 +1,108 @@
+package good
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"log/slog"
+	"os"
+
+	"github.com/rs/zerolog"
+	"go.uber.org/zap"
+)
+
+// The error is a Printf operand.
+func save(name string, data []byte) {
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		log.Printf("save %s: %v", name, err)
+	}
+}
+
+// slog with the error as an attribute value.
+func remove(name string) {
+	if err := os.Remove(name); err != nil {
+		slog.Error("remove failed", "name", name, "err", err)
+	}
+}
+
+// slog.Any field.
+func removeAny(name string) {
+	if err := os.Remove(name); err != nil {
+		slog.Error("remove failed", slog.Any("err", err))
+	}
+}
+
+// The error's text.
+func chmod(name string) {
+	if err := os.Chmod(name, 0o600); err != nil {
+		log.Println("chmod failed: " + err.Error())
+	}
+}
+
+// zap.Error field.
+func withZap(l *zap.Logger, name string) {
+	if err := os.Truncate(name, 0); err != nil {
+		l.Error("truncate failed", zap.String("name", name), zap.Error(err))
+	}
+}
+
+// zerolog Err on the event chain.
+func withZerolog(l *zerolog.Logger, name string) {
+	if err := os.Truncate(name, 0); err != nil {
+		l.Error().Err(err).Str("name", name).Msg("truncate failed")
+	}
+}
+
+// The log line lacks the error, but the error is returned wrapped: the
+// cause travels on to the caller.
+func logAndWrap(name string) error {
+	if err := os.Remove(name); err != nil {
+		log.Printf("remove %s failed", name)
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	return nil
+}
+
+// A specific, expected error is identified; the log says exactly why.
+func optional(name string) {
+	if _, err := os.Stat(name); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			log.Printf("%s not found, using defaults", name)
+		}
+	}
+}
+
+// A project helper that takes the error logs it.
+func logError(op string, err error) { log.Printf("%s: %v", op, err) }
+
+func viaHelper(name string) {
+	if err := os.Remove(name); err != nil {
+		logError("remove", err)
+	}
+}
+
+// A cancelled context needs no explanation.
+func stop(ctx context.Context) {
+	if ctx.Err() != nil {
+		log.Println("shutting down")
+	}
+}
+
+// The error is stored first and logged through the stored value.
+type op struct{ err error }
+
+func (o *op) run(name string) {
+	if err := os.Remove(name); err != nil {
+		o.err = err
+		log.Println("remove failed; see op.err")
+	}
+}
+
+// A Sugar logger with the error as a key-value.
+func sugared(l *zap.Logger, name string) {
+	if err := os.Remove(name); err != nil {
+		l.Sugar().Errorw("remove failed", "name", name, "error", err)
+	}
+}

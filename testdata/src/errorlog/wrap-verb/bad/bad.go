@@ -1,0 +1,71 @@
+package bad
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+)
+
+// %v flattens the cause.
+func open(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("open %s: %v", name, err) // want `fmt.Errorf formats the error err with %v`
+	}
+	return f.Close()
+}
+
+// %s flattens it too.
+func parse(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("parse %q: %s", s, err) // want `formats the error err with %s`
+	}
+	return n, nil
+}
+
+// A concrete error type formatted with %v.
+func pathErr(name string) error {
+	_, err := os.Stat(name)
+	if pe, ok := err.(*os.PathError); ok {
+		return fmt.Errorf("stat: %v", pe) // want `formats the error pe with %v`
+	}
+	return nil
+}
+
+// The error is the only operand.
+func only() error {
+	if err := os.Remove("x"); err != nil {
+		return fmt.Errorf("%v", err) // want `formats the error err with %v`
+	}
+	return nil
+}
+
+// A width-free verb after other operands.
+func many(a, b int) error {
+	if err := os.Remove("x"); err != nil {
+		return fmt.Errorf("%d of %d: %v", a, b, err) // want `formats the error err with %v`
+	}
+	return nil
+}
+
+// A call returning error formatted directly.
+func direct() error {
+	return fmt.Errorf("cleanup: %v", os.Remove("x")) // want `formats the error os.Remove\("x"\) with %v`
+}
+
+// A raw string format.
+func raw(name string) error {
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf(`remove "%s": %v`, name, err) // want `formats the error err with %v`
+	}
+	return nil
+}
+
+// Assigned to a variable, not returned.
+func assigned(name string) {
+	if err := os.Remove(name); err != nil {
+		wrapped := fmt.Errorf("remove: %v", err) // want `formats the error err with %v`
+		_ = wrapped
+	}
+}

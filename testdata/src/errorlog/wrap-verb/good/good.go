@@ -1,0 +1,69 @@
+package good
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// Wrapped with %w.
+func open(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", name, err)
+	}
+	return f.Close()
+}
+
+// The cause is hidden on purpose, visibly: only its text is kept.
+func hide(name string) error {
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf("remove failed: %s", err.Error())
+	}
+	return nil
+}
+
+// The format already wraps one error; a second one formatted with %v is
+// a deliberate choice of which cause is visible.
+func two(name string, prev error) error {
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf("remove %s: %w (earlier: %v)", name, err, prev)
+	}
+	return nil
+}
+
+// A non-error operand with %v.
+func value(n int) error {
+	return fmt.Errorf("bad value %v", n)
+}
+
+// %+v asks for a detailed rendering (stack traces of pkg/errors): %w
+// would print differently.
+func detailed(err error) error {
+	return fmt.Errorf("failed: %+v", err)
+}
+
+// A non-constant format cannot be checked.
+func dynamic(format string, err error) error {
+	return fmt.Errorf(format, err)
+}
+
+// Explicit argument indexes are left alone.
+func indexed(err error) error {
+	return fmt.Errorf("%[1]v", err)
+}
+
+// errors.Join keeps both causes.
+func join(a, b error) error {
+	return errors.Join(a, b)
+}
+
+// A nil error literal with %v is not a cause.
+func nilErr() error {
+	return fmt.Errorf("x: %v", nil)
+}
+
+// Printf-style but not Errorf.
+func sprint(err error) string {
+	return fmt.Sprintf("failed: %v", err)
+}
