@@ -20,7 +20,10 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleBlockedSend = "goroutineleak/blocked-send"
+	RuleBlockedSend          = "goroutineleak/blocked-send"
+	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
+	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
+	RuleNilChannel           = "goroutineleak/nil-channel"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),

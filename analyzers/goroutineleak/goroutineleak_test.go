@@ -11,3 +11,15 @@ func TestBlockedSend(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedSend, "goroutineleak/blocked-send/bad", "goroutineleak/blocked-send/good")
 	ruletest.RunWithSuggestedFixes(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedSend, "goroutineleak/blocked-send/fix")
 }
+
+func TestWaitGroupDoneMissing(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleWaitGroupDoneMissing, "goroutineleak/waitgroup-done-missing/bad", "goroutineleak/waitgroup-done-missing/good")
+}
+
+func TestTimeAfterLoop(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleTimeAfterLoop, "goroutineleak/time-after-loop/bad", "goroutineleak/time-after-loop/good")
+}
+
+func TestNilChannel(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNilChannel, "goroutineleak/nil-channel/bad", "goroutineleak/nil-channel/good")
+}

@@ -48,4 +48,92 @@ case <-ctx.Done():
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleNilChannel,
+		Title: "a send or receive on a channel that is never made",
+		Text: `A channel variable declared with var and never assigned a make(chan T) is
+nil, and a send, a receive or a range on a nil channel blocks forever: the
+goroutine doing it is leaked (or, if it is the last one, the program dies
+with "all goroutines are asleep"). The rule reports the operations whose
+channel is nil on every path reaching them. A nil channel in a select case is
+the idiom for switching the case off and is not reported, nor is a variable
+made on some paths only. Fix: make the channel where it is declared, or
+assign it before the goroutines that use it start. ` + confirm,
+		Bad: `var results chan int
+go func() { results <- compute() }() // blocks forever
+return <-results                     // blocks forever`,
+		Good: `results := make(chan int, 1)
+go func() { results <- compute() }()
+return <-results`,
+		Severity: catalog.Error,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleTimeAfterLoop,
+		Title: "time.After in a loop's select starts a new timer on every iteration",
+		Text: `time.After(d) creates a timer and returns its channel; inside a for loop around
+a select, every iteration creates another one. Before Go 1.23 a timer was
+not garbage collected until it fired, so a loop that iterates often with a
+long timeout (a minute, an hour) piled up timers and their channels: memory
+that no goroutine dump explains. Since Go 1.23 (the module's go line decides)
+unreferenced timers are collected, and what is left is allocation churn in a
+busy loop. The message says which case applies for the file's Go version.
+Fix: create one timer before the loop with time.NewTimer and Reset it each
+iteration (Stop it when the loop ends), or use a context with a deadline
+when the timeout is for the whole loop.`,
+		Bad: `for {
+	select {
+	case msg := <-in:
+		handle(msg)
+	case <-time.After(time.Minute):
+		return errIdle
+	}
+}`,
+		Good: `idle := time.NewTimer(time.Minute)
+defer idle.Stop()
+for {
+	select {
+	case msg := <-in:
+		handle(msg)
+		idle.Reset(time.Minute)
+	case <-idle.C:
+		return errIdle
+	}
+}`,
+		Severity: catalog.Info,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWaitGroupDoneMissing,
+		Title: "a goroutine counted by WaitGroup.Add that returns without calling Done",
+		Text: `When a goroutine counted by wg.Add(1) calls wg.Done() at its end but returns
+early on an error path, the counter never reaches zero and wg.Wait() blocks
+forever: the waiting goroutine leaks, or the program hangs at shutdown. The
+rule follows each goroutine started after a WaitGroup.Add and reports a
+return that no Done (called, deferred, or handed to a helper taking the
+WaitGroup) precedes, when other paths of the same goroutine do call Done.
+Goroutines that call Done in a loop (counted work items) are left alone.
+Fix: defer wg.Done() as the goroutine's first statement. ` + confirm,
+		Bad: `wg.Add(1)
+go func() {
+	if err := step(); err != nil {
+		log.Print(err)
+		return // wg.Wait blocks forever
+	}
+	wg.Done()
+}()`,
+		Good: `wg.Add(1)
+go func() {
+	defer wg.Done()
+	if err := step(); err != nil {
+		log.Print(err)
+		return
+	}
+}()`,
+		Severity: catalog.Error,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

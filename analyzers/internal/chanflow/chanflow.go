@@ -25,6 +25,8 @@ const ManySends = 1 << 20
 // many times it sends on it on one path, and anything that makes the
 // count meaningless (a guarded send, a receive, an escape).
 type ChanUse struct {
+	// Known: the summary holds for the parameter (facts only).
+	Known bool
 	// MaxSends is the most blocking sends on one path (ManySends: a loop).
 	MaxSends int
 	// Guarded: some send can give up (a select with another case or a
@@ -48,9 +50,9 @@ func (u ChanUse) PlainSender() bool {
 // what it does with each of them, so producers and consumers split across
 // functions and packages are still matched.
 type ChanParams struct {
-	// Params holds one entry per parameter (receiver first); nil for a
-	// parameter that is not a channel.
-	Params []*ChanUse
+	// Params holds one entry per parameter (receiver first); Known is
+	// false for a parameter that is not a channel.
+	Params []ChanUse
 }
 
 // AFact marks ChanParams as an analysis fact.
@@ -59,8 +61,8 @@ func (*ChanParams) AFact() {}
 func (f *ChanParams) String() string {
 	s := "chanparams("
 	for i, u := range f.Params {
-		if u != nil {
-			s += fmt.Sprintf(" %d:%+v", i, *u)
+		if u.Known {
+			s += fmt.Sprintf(" %d:%+v", i, u)
 		}
 	}
 	return s + " )"
@@ -106,8 +108,8 @@ func (s *Result) Param(fn *ssa.Function, i int) *ChanUse {
 		}
 	case fn.Object() != nil:
 		var f ChanParams
-		if s.pass.ImportObjectFact(fn.Object(), &f) && i < len(f.Params) {
-			u = f.Params[i]
+		if s.pass.ImportObjectFact(fn.Object(), &f) && i < len(f.Params) && f.Params[i].Known {
+			u = &f.Params[i]
 		}
 	}
 	s.cache[key] = u
@@ -322,13 +324,18 @@ func (s *Result) exportFacts(funcs []*ssa.Function) {
 		var f ChanParams
 		any := false
 		for i, p := range fn.Params {
-			if !isChan(p.Type()) {
-				f.Params = append(f.Params, nil)
+			var u *ChanUse
+			if isChan(p.Type()) {
+				u = s.Param(fn, i)
+			}
+			if u == nil {
+				f.Params = append(f.Params, ChanUse{})
 				continue
 			}
-			u := s.Param(fn, i)
-			f.Params = append(f.Params, u)
-			any = any || u != nil
+			k := *u
+			k.Known = true
+			f.Params = append(f.Params, k)
+			any = true
 		}
 		if any {
 			s.pass.ExportObjectFact(obj, &f)

@@ -13,9 +13,9 @@ type result struct {
 	err error
 }
 
-func work() int          { return 1 }
+func work() int           { return 1 }
 func fetch(string) result { return result{} }
-func precheck() error    { return nil }
+func precheck() error     { return nil }
 
 // The canonical bug: the select gives up on ctx.Done and the sender is stranded.
 func selectCtx(ctx context.Context) (int, error) {
