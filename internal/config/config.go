@@ -139,6 +139,14 @@ func Load(path string) (analyzers.Config, error) {
 	return cfg, nil
 }
 
+// Parse decodes a configuration document that does not come from a file,
+// such as the golangci-lint plugin's settings re-encoded as YAML, with the
+// same keys and checks as Load; name stands for the file in errors. Dir is
+// left empty for the caller to set.
+func Parse(name string, data []byte) (analyzers.Config, error) {
+	return decode(name, data)
+}
+
 // LoadFor loads the configuration that applies to dir and returns it with
 // the file's path. Without a file it returns the defaults, with Dir set to
 // dir's absolute path, and "".

@@ -1,0 +1,142 @@
+package plugin
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/reviewlint/reviewlint/analyzers"
+)
+
+// golangciSettings returns doc as golangci-lint hands it over: decoded
+// from the user's YAML into maps, lists and float64s.
+func golangciSettings(t *testing.T, doc string) any {
+	t.Helper()
+	if doc == "" {
+		return nil
+	}
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// names returns the analyzers' names.
+func names(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// build runs the plugin the way golangci-lint does: registry, New,
+// BuildAnalyzers.
+func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
+	t.Helper()
+	newPlugin, err := register.GetPlugin(Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(settings)
+	if err != nil {
+		return nil, err
+	}
+	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
+		t.Errorf("GetLoadMode = %q, want %q", got, register.LoadModeTypesInfo)
+	}
+	return p.BuildAnalyzers()
+}
+
+func TestSettingsSelectAnalyzers(t *testing.T) {
+	// suite is what the CLI builds for the same configuration.
+	suite := func(c analyzers.Config) []string {
+		c.Settings = analyzers.DefaultSettings()
+		as, err := analyzers.New(c, analyzers.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return names(as)
+	}
+	defaults := suite(analyzers.Config{})
+	tests := []struct {
+		name, settings string
+		want           []string
+	}{
+		{name: "no settings: the default suite", want: defaults},
+		{name: "empty settings", settings: `{}`, want: defaults},
+		{
+			name:     "one rule only, version as golangci-lint decodes it",
+			settings: `{"version": 1, "disable": ["all"], "enable": ["resourceclose/unclosed"]}`,
+			want:     []string{"resourceclose"},
+		},
+		{
+			name:     "a bundled check and severity keys lowercased by golangci-lint",
+			settings: `{"disable": ["all"], "enable": ["SA5001"], "severity": {"sa5001": "error"}}`,
+			want:     []string{"SA5001"},
+		},
+		{
+			name:     "a family off",
+			settings: `{"disable": ["resourceclose"]}`,
+			want:     suite(analyzers.Config{Disable: []string{"resourceclose"}}),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, err := build(t, golangciSettings(t, tt.settings))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(as); !slices.Equal(got, tt.want) {
+				t.Errorf("analyzers = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSettingsErrors: what .reviewlint.yml rejects, the plugin rejects,
+// naming the key or rule ID, without positions in a re-encoded document.
+func TestSettingsErrors(t *testing.T) {
+	tests := []struct{ settings, want string }{
+		{`{"enabel": ["httpbody"]}`, `linters.settings.custom.reviewlint.settings: unknown key "enabel"`},
+		{`{"disable": ["httpbody/nope"]}`, `settings: disable: unknown rule or analyzer "httpbody/nope"`},
+		{`{"severity": {"htpbody": "error"}}`, `settings: severity: unknown rule or analyzer "htpbody"`},
+		{`{"severity": {"httpbody": "fatal"}}`, `severity.httpbody: unknown severity "fatal"`},
+		{`{"settings": {"httbody": {}}}`, `settings: settings: unknown key "httbody"`},
+		{`{"settings": {"httpbody": {"max-reads": 3}}}`, `settings.httpbody: unknown key "max-reads"`},
+		{`{"version": 2}`, `version: unsupported version 2 (want 1)`},
+		{`["httpbody"]`, `want a map of reviewlint settings, got a list`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.settings, func(t *testing.T) {
+			_, err := build(t, golangciSettings(t, tt.settings))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "settings:1:") || strings.Contains(err.Error(), "settings:2:") {
+				t.Errorf("error %q has a position in the re-encoded settings", err)
+			}
+		})
+	}
+}
+
+// TestFindings goes plugin → settings → analyzers → analysistest: the
+// message carries the rule ID and //nolint:reviewlint suppresses.
+func TestFindings(t *testing.T) {
+	as, err := build(t, golangciSettings(t, `{"disable": ["all"], "enable": ["resourceclose/unclosed"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		analysistest.Run(t, analysistest.TestData(), a, "tagged")
+	}
+}
