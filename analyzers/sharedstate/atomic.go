@@ -7,41 +7,31 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // atomicUse is where a field or global is accessed with sync/atomic.
 type atomicUse struct {
 	call *ssa.Call
 	fn   string // the sync/atomic function, e.g. AddInt64
+	// written reports that some atomic access writes (Add, Store, Swap,
+	// CompareAndSwap): without one, plain reads race with nothing.
+	written bool
+	// writers are the functions that write it atomically.
+	writers map[*ssa.Function]bool
 }
 
 // mixedAtomics reports a plain load or store of a field (or global) that
 // other code accesses with sync/atomic functions: the plain access races
 // with the atomic ones. Initialisation of a value the function just
-// allocated (a constructor) is not an access anyone else can see yet.
-// The atomic.Int64-style types cannot be accessed plainly, so they are out
-// of scope.
-func (c *checker) mixedAtomics() {
-	atomics := map[string]atomicUse{}
-	for _, f := range c.locks.Funcs {
-		for _, b := range f.Fn.Blocks {
-			for _, ins := range b.Instrs {
-				call, ok := ins.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				name, ok := atomicFunc(call.Common())
-				if !ok || len(call.Call.Args) == 0 {
-					continue
-				}
-				if key, ok := varKey(call.Call.Args[0]); ok {
-					if _, seen := atomics[key]; !seen {
-						atomics[key] = atomicUse{call: call, fn: name}
-					}
-				}
-			}
-		}
-	}
+// allocated (a constructor) is not an access anyone else can see yet, nor
+// is an access after a WaitGroup.Wait, nor a plain read by a function
+// that is itself an atomic writer (the single-writer pattern). The
+// atomic.Int64-style types cannot be accessed plainly, so they are out of
+// scope.
+func (c *checker) mixedAtomics(atomics map[string]*atomicUse) {
 	if len(atomics) == 0 {
 		return
 	}
@@ -51,15 +41,61 @@ func (c *checker) mixedAtomics() {
 		}
 		for _, b := range f.Fn.Blocks {
 			for _, ins := range b.Instrs {
-				c.checkPlainAccess(ins, atomics)
+				c.checkPlainAccess(f.Fn, ins, atomics)
 			}
 		}
 	}
 }
 
+// atomicUses indexes the fields and globals of shared objects accessed
+// with sync/atomic functions.
+func (c *checker) atomicUses() map[string]*atomicUse {
+	atomics := map[string]*atomicUse{}
+	for _, f := range c.locks.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, ins := range b.Instrs {
+				call, ok := ins.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				name, ok := atomicFunc(call.Common())
+				if !ok || len(call.Call.Args) == 0 || !sharedAddr(call.Call.Args[0]) {
+					continue
+				}
+				key, ok := varKey(call.Call.Args[0])
+				if !ok {
+					continue
+				}
+				use := atomics[key]
+				if use == nil {
+					use = &atomicUse{call: call, fn: name, writers: map[*ssa.Function]bool{}}
+					atomics[key] = use
+				}
+				if !strings.HasPrefix(name, "Load") {
+					use.written = true
+					use.writers[f.Fn] = true
+				}
+			}
+		}
+	}
+	return atomics
+}
+
+// sharedAddr reports whether addr is a global or a field of an object
+// the function received (a parameter, a captured variable, a global),
+// rather than one it obtained some other way (a pointer loaded from an
+// atomic.Pointer may well be a different object from the plain ones).
+func sharedAddr(addr ssa.Value) bool {
+	if _, ok := addr.(*ssa.Global); ok {
+		return true
+	}
+	fa, ok := addr.(*ssa.FieldAddr)
+	return ok && locks.RefOf(fa.X).Shared()
+}
+
 // checkPlainAccess reports ins if it loads or stores an atomically
 // accessed variable plainly.
-func (c *checker) checkPlainAccess(ins ssa.Instruction, atomics map[string]atomicUse) {
+func (c *checker) checkPlainAccess(fn *ssa.Function, ins ssa.Instruction, atomics map[string]*atomicUse) {
 	var addr ssa.Value
 	verb := "read"
 	switch ins := ins.(type) {
@@ -78,7 +114,10 @@ func (c *checker) checkPlainAccess(ins ssa.Instruction, atomics map[string]atomi
 		return
 	}
 	use, ok := atomics[key]
-	if !ok || freshlyAllocated(addr) {
+	if !ok || freshlyAllocated(addr) || afterWait(ins) {
+		return
+	}
+	if verb == "read" && (!use.written || use.writers[fn]) {
 		return
 	}
 	pos := ins.Pos()
@@ -172,4 +211,28 @@ func displayVar(addr ssa.Value) string {
 		return a.Comment
 	}
 	return ""
+}
+
+// afterWait reports whether a sync.WaitGroup.Wait call dominates ins: the
+// goroutines that accessed the variable have finished.
+func afterWait(ins ssa.Instruction) bool {
+	b := ins.Block()
+	for _, other := range b.Parent().Blocks {
+		if !other.Dominates(b) {
+			continue
+		}
+		for _, x := range other.Instrs {
+			if other == b && x == ins {
+				break
+			}
+			call, ok := x.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if fn := call.Call.StaticCallee(); fn != nil && fn.Name() == "Wait" && fn.Signature.Recv() != nil && typematch.PointerTo(fn.Signature.Recv().Type(), "sync", "WaitGroup") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -161,4 +161,3 @@ func (c *checker) callersUnlock(f *locks.Func, l locks.Lock) bool {
 	}
 	return false
 }
-

@@ -67,6 +67,40 @@ return nil`,
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleLockOrder,
+		Title: "two mutexes acquired in opposite orders (AB/BA deadlock)",
+		Text: `When one path locks A then B and another locks B then A, two goroutines
+running them at once can each hold one lock and wait forever for the other.
+The lock state is tracked through callees (a method that locks B called
+while A is held counts as A-then-B), and locks are named by the field and
+type that hold them (Server.mu, conn.mu) or the global. Two read locks alone
+are not reported, nor two instances of the same field (nodes of one tree),
+whose order is not visible statically. Both sites are reported. Fix: pick
+one order and document it next to the mutexes, or release the first lock
+before taking the second.`,
+		Bad: `func (s *Server) addConn(c *conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.mu.Lock() // Server.mu then conn.mu
+	defer c.mu.Unlock()
+	s.conns[c] = true
+}
+
+func (c *conn) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.srv.removeConn(c) // conn.mu then Server.mu
+}`,
+		Good: `func (c *conn) close() {
+	c.srv.removeConn(c) // Server.mu first, as everywhere
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+}`,
+		Severity: catalog.Warning,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleMixedAtomic,
 		Title: "a variable accessed with sync/atomic in one place and plainly in another",
 		Text: `Atomic operations only synchronise with other atomic operations on the same
@@ -111,6 +145,38 @@ if !ok {
 	c.mu.Unlock()
 }`,
 		Severity: catalog.Error,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleUnguardedField,
+		Title: "a field read or written without the mutex that guards its other accesses",
+		Text: `When most accesses of a struct field hold a mutex of the same object (at
+least two, one of them a write), that mutex guards the field, and an access
+without it races with the others: a torn or stale read, a lost update, a map
+corrupted. The guard is inferred from how the code already uses its locks
+(as Infer's RacerD does for Java); a +checklocks:mu annotation or a "mu
+guards x, y" comment on the mutex declares it outright. Not reported:
+initialisation of a value the function allocated and has not published
+(constructors), fooLocked functions and functions every caller in the
+package calls with the lock held, closures handed to helpers (which may
+run them under the lock), fields never written after construction,
+atomics, channels. Fix: take the lock around the access, or rename the
+function fooLocked if its callers hold the lock.`,
+		Bad: `func (c *Counter) Inc() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func (c *Counter) Value() int {
+	return c.n // read without c.mu
+}`,
+		Good: `func (c *Counter) Value() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}`,
+		Severity: catalog.Warning,
 		Since:    "v0.1.0",
 	},
 }

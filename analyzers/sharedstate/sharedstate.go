@@ -18,10 +18,12 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleLockLeak    = "sharedstate/lock-leak"
-	RuleDoubleLock  = "sharedstate/double-lock"
-	RuleRLockWrite  = "sharedstate/rlock-write"
-	RuleMixedAtomic = "sharedstate/mixed-atomic"
+	RuleLockLeak       = "sharedstate/lock-leak"
+	RuleDoubleLock     = "sharedstate/double-lock"
+	RuleRLockWrite     = "sharedstate/rlock-write"
+	RuleMixedAtomic    = "sharedstate/mixed-atomic"
+	RuleUnguardedField = "sharedstate/unguarded-field"
+	RuleLockOrder      = "sharedstate/lock-order"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),
@@ -62,7 +64,10 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		c.doubleLocks(f)
 		c.rlockWrites(f)
 	}
-	c.mixedAtomics()
+	atomics := c.atomicUses()
+	c.mixedAtomics(atomics)
+	c.unguardedFields(atomics)
+	c.lockOrders()
 	return nil, nil
 }
 

@@ -22,3 +22,11 @@ func TestRLockWrite(t *testing.T) {
 func TestMixedAtomic(t *testing.T) {
 	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleMixedAtomic, "sharedstate/mixed-atomic/bad", "sharedstate/mixed-atomic/good")
 }
+
+func TestUnguardedField(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleUnguardedField, "sharedstate/unguarded-field/bad", "sharedstate/unguarded-field/good")
+}
+
+func TestLockOrder(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleLockOrder, "sharedstate/lock-order/bad", "sharedstate/lock-order/good")
+}

@@ -83,36 +83,76 @@ func (f *Func) analyse() {
 	if len(f.Fn.Blocks) == 0 || len(f.Fn.Blocks) > maxBlocks {
 		return
 	}
-	unbalanced := f.solveAndCollect(&State{})
-	if len(unbalanced) > 0 {
-		f.Assumed = unbalanced
-		f.solveAndCollect(&State{held: append([]Held(nil), unbalanced...)})
+	assumed := f.solveAndCollect(&State{}, nil)
+	// A function that unlocks a shared lock it has not locked is taken to
+	// be entered with it held (fooAndUnlock, sync.Cond.Wait), unless that
+	// contradicts its body: locking it again while still held from entry
+	// means the unlock was under a condition (if x { Lock }; if x { Unlock }).
+	for range 3 {
+		if len(assumed) == 0 {
+			break
+		}
+		f.Assumed = assumed
+		f.solveAndCollect(&State{held: slices.Clone(assumed)}, assumed)
+		kept := assumed[:0:0]
+		for _, h := range assumed {
+			if !f.relocksAssumed(h.Lock) {
+				kept = append(kept, h)
+			}
+		}
+		if len(kept) == len(assumed) {
+			break
+		}
+		assumed = kept
+		f.Assumed = nil
+		if len(assumed) == 0 {
+			f.solveAndCollect(&State{}, nil)
+		}
 	}
 	f.summarise()
 }
 
 // solveAndCollect runs the analysis from entry and collects the events.
 // It returns the unlocks of shared locks the function never locks.
-func (f *Func) solveAndCollect(entry *State) []Held {
+func (f *Func) solveAndCollect(entry *State, assumed []Held) []Held {
 	f.solve(entry)
 	f.Acquisitions, f.Exits, f.Calls, f.Releases = nil, nil, nil, nil
-	locked := map[Lock]bool{}
 	var unlocks []Held
-	c := &collector{f: f, locked: locked, unlocks: &unlocks}
+	c := &collector{f: f, unlocks: &unlocks}
 	f.Walk(c.visit)
 	var out []Held
+	seen := map[Lock]bool{}
+	for _, h := range assumed {
+		seen[h.Lock] = true
+	}
 	for _, h := range unlocks {
-		if !locked[h.Lock] && h.Lock.Shared() {
+		if h.Lock.Shared() && !seen[h.Lock] {
+			seen[h.Lock] = true
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
+// relocksAssumed reports whether f locks l (directly, blocking) while l
+// is still held from entry.
+func (f *Func) relocksAssumed(l Lock) bool {
+	for _, acq := range f.Acquisitions {
+		if acq.Lock != l || acq.Try {
+			continue
+		}
+		for _, h := range acq.Before {
+			if h.Lock == l && h.Site == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // collector records the events of a final walk.
 type collector struct {
 	f       *Func
-	locked  map[Lock]bool
 	unlocks *[]Held
 }
 
@@ -127,7 +167,6 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 			l := RefOf(o.mu)
 			switch o.kind {
 			case opLock, opTryLock:
-				c.locked[l] = true
 				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: o.mode, Class: Class(o.mu), Try: o.kind == opTryLock, Before: slices.Clone(s.held)})
 			case opUnlock:
 				_, held := s.Holds(l)
@@ -151,7 +190,6 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 		}
 		for _, a := range sum.Locks {
 			if l, ok := f.eng.concreteAt(a, call); ok {
-				c.locked[l] = true
 				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held)})
 			}
 		}
@@ -168,20 +206,8 @@ func contains(ls []AbsLock, a AbsLock) bool {
 	return false
 }
 
-// classAt names the class of the lock a callee acquires at call: the class
-// of the argument's mutex field when a is a field path of a parameter.
-func classAt(a AbsLock, call *ssa.CallCommon) string {
-	if a.Param < 0 {
-		if a.Path == "" {
-			return a.Global
-		}
-		return ""
-	}
-	if a.Param < len(call.Args) && a.Path == "" {
-		return Class(call.Args[a.Param])
-	}
-	return ""
-}
+// classAt is the class of the lock a callee acquires at call.
+func classAt(a AbsLock, _ *ssa.CallCommon) string { return a.Class }
 
 // concreteAt maps a callee's lock to the caller at call.
 func (e *engine) concreteAt(a AbsLock, call *ssa.CallCommon) (Lock, bool) {
@@ -356,6 +382,16 @@ func (f *Func) deferred(c *ssa.CallCommon, s *State) {
 	}
 }
 
+// assumed reports whether f is entered with l held.
+func (f *Func) assumed(l Lock) bool {
+	for _, h := range f.Assumed {
+		if h.Lock == l {
+			return true
+		}
+	}
+	return false
+}
+
 // summarise derives f's contract from its exits and acquisitions.
 func (f *Func) summarise() {
 	sum := f.Summary
@@ -365,10 +401,10 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
-		if acq.Try {
-			continue
+		if acq.Try || f.assumed(acq.Lock) {
+			continue // relocking what the caller held is not a new acquisition
 		}
-		if a, ok := abstract(fn, acq.Lock, acq.Mode); ok {
+		if a, ok := abstract(fn, acq.Lock, acq.Mode, acq.Class); ok {
 			sum.Locks = addUnique(sum.Locks, a)
 		}
 	}
@@ -380,7 +416,7 @@ func (f *Func) summarise() {
 			if h.Site == nil {
 				continue
 			}
-			if a, ok := abstract(fn, h.Lock, h.Mode); ok && !seen[a] {
+			if a, ok := abstract(fn, h.Lock, h.Mode, h.Class); ok && !seen[a] {
 				seen[a] = true
 				counts[a]++
 			}
@@ -394,7 +430,7 @@ func (f *Func) summarise() {
 		}
 	}
 	for _, h := range f.Assumed {
-		a, ok := abstract(fn, h.Lock, h.Mode)
+		a, ok := abstract(fn, h.Lock, h.Mode, h.Class)
 		if !ok {
 			continue
 		}

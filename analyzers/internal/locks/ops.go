@@ -139,7 +139,7 @@ func InCaller(callee *ssa.Function, r Ref, args, bindings []ssa.Value) Ref {
 	if _, ok := r.Root.(*ssa.Global); ok {
 		return r // a global is named the same everywhere
 	}
-	a, ok := abstract(callee, r, Write)
+	a, ok := abstract(callee, r, Write, "")
 	if !ok {
 		return Ref{}
 	}

@@ -15,6 +15,8 @@ type AbsLock struct {
 	Global string
 	Path   string
 	Mode   Mode
+	// Class names the lock across functions (see Class), if known.
+	Class string
 }
 
 // Summary is what a function does to the locks its caller can name. It is
@@ -64,23 +66,23 @@ func (s *Summary) empty() bool {
 
 // abstract names r in fn's contract; ok is false for locks the caller
 // cannot name (a local mutex).
-func abstract(fn *ssa.Function, r Ref, m Mode) (AbsLock, bool) {
+func abstract(fn *ssa.Function, r Ref, m Mode, class string) (AbsLock, bool) {
 	switch root := r.Root.(type) {
 	case *ssa.Parameter:
 		for i, p := range fn.Params {
 			if p == root {
-				return AbsLock{Param: i, Path: r.Path, Mode: m}, true
+				return AbsLock{Param: i, Path: r.Path, Mode: m, Class: class}, true
 			}
 		}
 	case *ssa.FreeVar:
 		for i, fv := range fn.FreeVars {
 			if fv == root {
-				return AbsLock{Param: len(fn.Params) + i, Path: r.Path, Mode: m}, true
+				return AbsLock{Param: len(fn.Params) + i, Path: r.Path, Mode: m, Class: class}, true
 			}
 		}
 	case *ssa.Global:
 		if root.Pkg != nil {
-			return AbsLock{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: r.Path, Mode: m}, true
+			return AbsLock{Param: -1, Global: root.Pkg.Pkg.Path() + "." + root.Name(), Path: r.Path, Mode: m, Class: class}, true
 		}
 	}
 	return AbsLock{}, false

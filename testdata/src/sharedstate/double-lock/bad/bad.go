@@ -25,11 +25,15 @@ func (c *cache) Put(k string, v int) {
 	c.m[k] = v
 }
 
-// direct: the same mutex locked twice in a row.
+// direct: modelled on grpc/grpc-go#795 (GracefulStop locked s.mu and, when
+// already draining, called Lock again instead of Unlock).
 func (c *cache) direct() {
 	c.mu.Lock()
+	if c.m == nil {
+		c.mu.Lock() // want `locks c.mu again while it is already locked`
+		return
+	}
 	c.m["a"]++
-	c.mu.Lock() // want `locks c.mu again while it is already locked`
 	c.mu.Unlock()
 }
 
@@ -52,8 +56,8 @@ func (r *registry) Set(k string, v int) {
 	r.mu.Unlock()
 }
 
-// incr: modelled on GoBench etcd#6708 / moby#36114 (a method holding the
-// lock calls a sibling method that takes it again).
+// incr: modelled on etcd-io/etcd#6948 (grpcproxy's watchbroadcast methods
+// called empty(), which locked the RWMutex they already held).
 func (r *registry) incr(k string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -71,7 +75,7 @@ func (r *registry) snapshotThenSet(k string) {
 
 // recursiveRead: modelled on cockroachdb/cockroach#52540
 // (checkExecutionCanProceed held the RLock and called getFreezeStart,
-// which took it again) and GoBench kubernetes#58107.
+// which took it again).
 func (r *registry) recursiveRead(k string) int {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -98,8 +102,7 @@ func bump() {
 	globalMu.Unlock()
 }
 
-// globalTwice: modelled on GoBench cockroach#9935 (a logging path locked
-// the global logging mutex and called a function that locked it again).
+// globalTwice: a package-level mutex taken again through a callee.
 func globalTwice() {
 	globalMu.Lock()
 	defer globalMu.Unlock()
@@ -119,9 +122,7 @@ func (s *server) removeConn(id int) {
 	s.Unlock()
 }
 
-// closeAll: an embedded mutex, the callee locks it again; modelled on
-// GoBench grpc#795 (the server held its mutex while calling a method
-// that locks it).
+// closeAll: an embedded mutex, the callee locks it again.
 func (s *server) closeAll() {
 	s.Lock()
 	defer s.Unlock()
@@ -138,4 +139,28 @@ func (c *cache) afterBranch(flag bool) {
 	}
 	c.mu.Lock() // want `locks c.mu again`
 	c.mu.Unlock()
+}
+
+type logging struct {
+	mu   sync.Mutex
+	file *int
+}
+
+func (l *logging) exit(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_ = err
+}
+
+func (l *logging) create() error { return nil }
+
+// outputLogEntry: modelled on cockroachdb/cockroach#9935 (outputLogEntry
+// held l.mu and, when creating the log file failed, called l.exit, which
+// locks l.mu).
+func (l *logging) outputLogEntry() {
+	l.mu.Lock()
+	if err := l.create(); err != nil {
+		l.exit(err) // want `calls exit, which locks l.mu while it is already locked`
+	}
+	l.mu.Unlock()
 }

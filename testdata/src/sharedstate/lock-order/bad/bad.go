@@ -1,0 +1,91 @@
+// Package bad holds mutexes acquired in opposite orders.
+package bad
+
+import "sync"
+
+type server struct {
+	mu    sync.Mutex
+	conns map[*conn]bool
+}
+
+type conn struct {
+	mu     sync.Mutex
+	srv    *server
+	closed bool
+}
+
+// addConn: server.mu then conn.mu.
+func (s *server) addConn(c *conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.mu.Lock() // want `conn.mu is acquired here while server.mu is held`
+	defer c.mu.Unlock()
+	s.conns[c] = !c.closed
+}
+
+func (s *server) removeConn(c *conn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+}
+
+// close: conn.mu then server.mu, through removeConn; modelled on
+// moby/libnetwork#1507 (the controller and service locks were taken in
+// different orders on two paths).
+func (c *conn) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	c.srv.removeConn(c) // want `server.mu is acquired here while conn.mu is held`
+}
+
+type pool struct {
+	mu    sync.Mutex
+	alive []*connection
+}
+
+type connection struct {
+	mu     sync.Mutex
+	failed int
+}
+
+// onSuccess: connection then pool; modelled on
+// opensearch-project/opensearch-go#777 (OnSuccess locked the connection
+// before the pool, OnFailure the pool before the connection).
+func (p *pool) onSuccess(c *connection) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.failed = 0
+	p.mu.Lock() // want `pool.mu is acquired here while connection.mu is held`
+	p.alive = append(p.alive, c)
+	p.mu.Unlock()
+}
+
+// onFailure: pool then connection.
+func (p *pool) onFailure(c *connection) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c.mu.Lock() // want `connection.mu is acquired here while pool.mu is held`
+	c.failed++
+	c.mu.Unlock()
+}
+
+var (
+	regMu  sync.Mutex
+	cacheM sync.Mutex
+)
+
+// globals: regMu then cacheM, and the reverse.
+func register() {
+	regMu.Lock()
+	defer regMu.Unlock()
+	cacheM.Lock() // want `cacheM is acquired here while regMu is held`
+	cacheM.Unlock()
+}
+
+func invalidate() {
+	cacheM.Lock()
+	defer cacheM.Unlock()
+	regMu.Lock() // want `regMu is acquired here while cacheM is held`
+	regMu.Unlock()
+}

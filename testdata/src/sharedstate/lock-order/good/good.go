@@ -1,0 +1,113 @@
+// Package good holds lock acquisitions in one consistent order.
+package good
+
+import "sync"
+
+type server struct {
+	mu    sync.Mutex
+	conns map[*conn]bool
+}
+
+type conn struct {
+	mu     sync.Mutex
+	srv    *server
+	closed bool
+}
+
+// addConn: server.mu then conn.mu.
+func (s *server) addConn(c *conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s.conns[c] = !c.closed
+}
+
+func (s *server) removeConn(c *conn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+}
+
+// close releases conn.mu before taking server.mu.
+func (c *conn) close() {
+	c.mu.Lock()
+	c.closed = true
+	c.mu.Unlock()
+	c.srv.removeConn(c)
+}
+
+// closeSameOrder takes server.mu first, like addConn.
+func (c *conn) closeSameOrder() {
+	c.srv.mu.Lock()
+	defer c.srv.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.srv.conns, c)
+}
+
+type node struct {
+	mu       sync.Mutex
+	children []*node
+	val      int
+}
+
+// tree: parent then child, two instances of one class.
+func (n *node) sum() int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	total := n.val
+	for _, c := range n.children {
+		c.mu.Lock()
+		total += c.val
+		c.mu.Unlock()
+	}
+	return total
+}
+
+type a struct {
+	mu sync.RWMutex
+	v  int
+}
+
+type b struct {
+	mu sync.RWMutex
+	v  int
+}
+
+// readRead: two read locks in opposite orders cannot deadlock each other.
+func readAB(x *a, y *b) int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	y.mu.RLock()
+	defer y.mu.RUnlock()
+	return x.v + y.v
+}
+
+func readBA(x *a, y *b) int {
+	y.mu.RLock()
+	defer y.mu.RUnlock()
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.v - y.v
+}
+
+// tryLock: a TryLock never waits, so it cannot close a cycle.
+func tryBA(x *a, y *b) bool {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	if !x.mu.TryLock() {
+		return false
+	}
+	x.v = y.v
+	x.mu.Unlock()
+	return true
+}
+
+func writeAB(x *a, y *b) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.v = x.v
+}

@@ -1,0 +1,157 @@
+// Package bad holds fields touched without the lock their other accesses
+// hold.
+package bad
+
+import "sync"
+
+type counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *counter) Inc() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func (c *counter) Add(d int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += d
+}
+
+// Value reads without the lock the writes hold.
+func (c *counter) Value() int {
+	return c.n // want `c.n is read without holding c.mu, but 4 of its 5 accesses hold it, e.g. line 14 in Inc`
+}
+
+type cluster struct {
+	mu      sync.Mutex
+	members map[string]string
+	store   *string
+}
+
+func (c *cluster) Add(id, addr string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.members[id] = addr
+}
+
+func (c *cluster) Member(id string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.members[id]
+}
+
+func (c *cluster) Remove(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.members, id)
+}
+
+// Count: modelled on kubernetes/kubernetes#90540 (pm.plugins was read
+// without pm.mutex in one place while every other access held it).
+func (c *cluster) Count() int {
+	return len(c.members) // want `c.members is read without holding c.mu`
+}
+
+func (c *cluster) Store() *string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.store
+}
+
+func (c *cluster) Recover(s *string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.store = s
+}
+
+// SetStore: modelled on etcd-io/etcd#11825 (RaftCluster's v2store was
+// written without c.Lock in SetStore while 14 other places held it).
+func (c *cluster) SetStore(s *string) {
+	c.store = s // want `c.store is written without holding c.mu`
+}
+
+type worker struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+func (w *worker) push(v int) {
+	w.mu.Lock()
+	w.pending = append(w.pending, v)
+	w.mu.Unlock()
+}
+
+func (w *worker) drain() []int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := w.pending
+	w.pending = nil
+	return out
+}
+
+// start: a goroutine appends without the lock.
+func (w *worker) start(v int) {
+	go func() {
+		w.pending = append(w.pending, v) // want `w.pending is (read|written) without holding w.mu`
+	}()
+}
+
+type annotated struct {
+	mu sync.Mutex
+	// +checklocks:mu
+	state int
+}
+
+func (a *annotated) set(v int) {
+	a.mu.Lock()
+	a.state = v
+	a.mu.Unlock()
+}
+
+// get ignores the +checklocks annotation.
+func (a *annotated) get() int {
+	return a.state // want `a.state is read without holding a.mu, but its declaration says mu guards it`
+}
+
+type commented struct {
+	mu    sync.RWMutex // guards ready and peers
+	ready bool
+	peers []string
+}
+
+func (c *commented) markReady() {
+	c.mu.Lock()
+	c.ready = true
+	c.mu.Unlock()
+}
+
+// isReady ignores the "guards" comment on mu.
+func (c *commented) isReady() bool {
+	return c.ready // want `c.ready is read without holding c.mu, but its declaration says mu guards it`
+}
+
+type rw struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+func (r *rw) get(k string) int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.items[k]
+}
+
+func (r *rw) set(k string, v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.items[k] = v
+}
+
+// reset replaces the map without the write lock.
+func (r *rw) reset() {
+	r.items = map[string]int{} // want `r.items is written without holding r.mu`
+}
