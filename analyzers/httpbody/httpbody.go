@@ -15,8 +15,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 //go:embed doc.go
@@ -27,6 +29,8 @@ const (
 	RuleUnclosed        = "httpbody/unclosed"
 	RuleStatusUnchecked = "httpbody/status-unchecked"
 	RuleNoTimeout       = "httpbody/no-timeout"
+	RuleUnboundedRead   = "httpbody/unbounded-read"
+	RuleWriteAfterError = "httpbody/write-after-error"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -46,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "httpbody",
 		Doc:      docutil.MustExtract(doc, "httpbody"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Requires: []*analysis.Analyzer{lifetime.Analyzer, inspect.Analyzer, buildssa.Analyzer},
+		Requires: []*analysis.Analyzer{lifetime.Analyzer, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
 		Run:      s.run,
 	}
 }
@@ -73,9 +77,13 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			reportStatusUnchecked(pass, l)
 		}
 	}
+	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
 	if importsHTTP(pass.Pkg) {
-		for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		for _, fn := range fns {
 			reportNoTimeout(pass, fn)
+			reportUnboundedReads(pass, h, fn)
+			reportWritesAfterError(pass, h, fn)
 		}
 	}
 	return nil, nil
@@ -124,7 +132,7 @@ func isStatusLoad(ob *lifetime.Obligation, v ssa.Value) bool {
 		return false
 	}
 	fa, ok := u.X.(*ssa.FieldAddr)
-	return ok && ob.Tracked(fa.X) && fieldName(fa.X.Type(), fa.Field) == "StatusCode"
+	return ok && ob.Tracked(fa.X) && typematch.FieldName(fa.X.Type(), fa.Field) == "StatusCode"
 }
 
 // isConstInt reports whether v is the integer constant n.

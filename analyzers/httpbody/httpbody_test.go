@@ -19,3 +19,12 @@ func TestNoTimeout(t *testing.T) {
 	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleNoTimeout, "httpbody/no-timeout/bad", "httpbody/no-timeout/good")
 	ruletest.RunWithSuggestedFixes(t, httpbody.Analyzer, httpbody.RuleNoTimeout, "httpbody/no-timeout/fix")
 }
+
+func TestUnboundedRead(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleUnboundedRead, "httpbody/unbounded-read/bad", "httpbody/unbounded-read/good", "httpbody/unbounded-read/goodmw")
+}
+
+func TestWriteAfterError(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleWriteAfterError, "httpbody/write-after-error/bad", "httpbody/write-after-error/good")
+	ruletest.RunWithSuggestedFixes(t, httpbody.Analyzer, httpbody.RuleWriteAfterError, "httpbody/write-after-error/fix")
+}

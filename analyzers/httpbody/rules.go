@@ -98,4 +98,63 @@ func fetch(ctx context.Context, url string) (*http.Response, error) {
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleUnboundedRead,
+		Title: "a handler reads the request body into memory without a size limit",
+		Text: `A handler that reads r.Body to the end (io.ReadAll, json.NewDecoder(r.Body),
+a bytes.Buffer, or a helper of the project that does one of these: its
+summary says so, across packages) with no bound lets one client send a body
+of any size and exhaust the server's memory. Bound the body first with
+r.Body = http.MaxBytesReader(w, r.Body, limit), or read through
+io.LimitReader. A package that bounds bodies in a middleware (it assigns
+http.MaxBytesReader to a request's Body, or uses http.MaxBytesHandler) is
+trusted to do so for all its handlers, and a handler that assigns r.Body
+itself is too. Test files are not checked.`,
+		Bad: `func create(w http.ResponseWriter, r *http.Request) {
+	var item Item
+	if err := json.NewDecoder(r.Body).Decode(&item); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	store(item)
+}`,
+		Good: `func create(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	var item Item
+	if err := json.NewDecoder(r.Body).Decode(&item); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	store(item)
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWriteAfterError,
+		Title: "a handler writes an error response and then goes on writing",
+		Text: `http.Error (or http.NotFound) writes a complete error response, but it does
+not stop the handler. Without a return after it, the handler goes on to
+write the success response too: the client receives the error text with
+the success body glued to it, and net/http logs "superfluous
+response.WriteHeader call". A path is reported only when, after the error,
+it reaches another write to the same ResponseWriter (w.Write, WriteHeader,
+fmt.Fprint, an encoder or template on w, or a helper whose summary says it
+writes to its writer) before any return. After w.WriteHeader(>= 400) only
+a second status line counts, since an error body may follow. Fix: return
+right after the error.`,
+		Bad: `if err != nil {
+	http.Error(w, err.Error(), http.StatusInternalServerError)
+}
+json.NewEncoder(w).Encode(result)`,
+		Good: `if err != nil {
+	http.Error(w, err.Error(), http.StatusInternalServerError)
+	return
+}
+json.NewEncoder(w).Encode(result)`,
+		Severity: catalog.Error,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

@@ -36,7 +36,9 @@ func reportStatusUnchecked(pass *analysis.Pass, l leaks.Leak) {
 				if firstRead == nil || ins.Pos() < firstRead.Pos() {
 					firstRead = ins
 				}
-				noteReadErr(ins, readErrs)
+				if copiesBytes(ins) {
+					noteReadErr(ins, readErrs)
+				}
 				return state | consumed, false
 			}
 			return state, false
@@ -46,7 +48,9 @@ func reportStatusUnchecked(pass *analysis.Pass, l leaks.Leak) {
 				unchecked = true
 			}
 		},
-		// A read that failed decoded nothing: its error path is fine.
+		// A copy of the bytes that failed read nothing: its error path
+		// is fine. A decode that failed is not: its error may be the
+		// error page failing to parse ("invalid character '<'").
 		Failed: func(v ssa.Value) bool { return readErrs[v] },
 	})
 	if !unchecked || firstRead == nil {
@@ -85,6 +89,33 @@ func noteReadErr(ins ssa.Instruction, errs map[ssa.Value]bool) {
 	}
 }
 
+// byteCopiers copy a reader's bytes without interpreting them: they fail
+// only when the transfer does, never because the body is an error page.
+var byteCopiers = map[string]map[string]bool{
+	"io":        {"ReadAll": true, "Copy": true, "CopyN": true, "CopyBuffer": true, "ReadFull": true, "ReadAtLeast": true},
+	"io/ioutil": {"ReadAll": true},
+	"bytes":     {"ReadFrom": true},
+}
+
+// copiesBytes reports whether the reading call ins only copies bytes
+// (io.ReadAll, io.Copy, Read, (*bytes.Buffer).ReadFrom), as opposed to
+// decoding them (json, xml, csv, gzip ...).
+func copiesBytes(ins ssa.Instruction) bool {
+	call, ok := ins.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	c := call.Common()
+	if c.IsInvoke() {
+		return c.Method.Name() == "Read"
+	}
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil {
+		return false
+	}
+	return byteCopiers[fn.Pkg.Pkg.Path()][fn.Name()]
+}
+
 // handsOnResponse reports whether ins returns, stores or sends the
 // response itself: whoever receives it may check the status.
 func handsOnResponse(ob *lifetime.Obligation, ins ssa.Instruction) bool {
@@ -112,7 +143,7 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 		if !ob.Tracked(ins.X) || !isResponse(ins.X.Type()) {
 			return false
 		}
-		name := fieldName(ins.X.Type(), ins.Field)
+		name := typematch.FieldName(ins.X.Type(), ins.Field)
 		return name == "StatusCode" || name == "Status"
 	case ssa.CallInstruction:
 		for _, a := range ins.Common().Args {
@@ -163,7 +194,7 @@ func isBody(ob *lifetime.Obligation, v ssa.Value) bool {
 			continue
 		case *ssa.UnOp:
 			fa, ok := x.X.(*ssa.FieldAddr)
-			return ok && x.Op == token.MUL && ob.Tracked(fa.X) && fieldName(fa.X.Type(), fa.Field) == "Body"
+			return ok && x.Op == token.MUL && ob.Tracked(fa.X) && typematch.FieldName(fa.X.Type(), fa.Field) == "Body"
 		}
 		return false
 	}
@@ -189,16 +220,3 @@ func isDrain(c *ssa.CallCommon) bool {
 
 // isResponse reports whether t is *net/http.Response.
 func isResponse(t types.Type) bool { return typematch.PointerTo(t, "net/http", "Response") }
-
-// fieldName is the name of field i of the struct t points to.
-func fieldName(t types.Type, i int) string {
-	p, ok := t.Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return ""
-	}
-	return s.Field(i).Name()
-}

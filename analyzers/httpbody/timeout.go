@@ -89,7 +89,7 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 	}
 	for _, r := range *a.Referrers() {
 		if fa, ok := r.(*ssa.FieldAddr); ok {
-			switch fieldName(a.Type(), fa.Field) {
+			switch typematch.FieldName(a.Type(), fa.Field) {
 			case "Timeout", "Transport":
 				return
 			}

@@ -155,10 +155,13 @@ func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	return ifs.End(), true
 }
 
-// endOfLine is the position of the newline ending pos's line, so that an
+// endOfLine is the position of the newline ending pos's line.
+func (s *Site) endOfLine(pos token.Pos) token.Pos { return EndOfLine(s.fset, pos) }
+
+// EndOfLine is the position of the newline ending pos's line, so that an
 // insertion lands after a trailing comment rather than before it.
-func (s *Site) endOfLine(pos token.Pos) token.Pos {
-	f := s.fset.File(pos)
+func EndOfLine(fset *token.FileSet, pos token.Pos) token.Pos {
+	f := fset.File(pos)
 	if f == nil {
 		return pos
 	}

@@ -20,3 +20,17 @@ func PointerTo(t types.Type, pkg, name string) bool {
 func NamedOrPointer(t types.Type, pkg, name string) bool {
 	return Named(t, pkg, name) || PointerTo(t, pkg, name)
 }
+
+// FieldName is the name of field i of the struct that t (a pointer to a
+// struct, as in an SSA FieldAddr) points to; "" when t is not one.
+func FieldName(t types.Type, i int) string {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return ""
+	}
+	return s.Field(i).Name()
+}

@@ -1,0 +1,167 @@
+package handlers
+
+import (
+	"go/constant"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// IsHandler reports whether fn has the shape of an http.HandlerFunc: a
+// ResponseWriter and a *Request among its parameters (methods and
+// closures with extra parameters included).
+func IsHandler(fn *ssa.Function) bool {
+	var w, r bool
+	for _, p := range fn.Params {
+		w = w || IsResponseWriter(p)
+		r = r || IsRequest(p)
+	}
+	return w && r
+}
+
+// IsRequest reports whether v is an *http.Request.
+func IsRequest(v ssa.Value) bool { return typematch.PointerTo(v.Type(), "net/http", "Request") }
+
+// IsResponseWriter reports whether v is an http.ResponseWriter.
+func IsResponseWriter(v ssa.Value) bool {
+	return typematch.Named(v.Type(), "net/http", "ResponseWriter")
+}
+
+// limitsBodies reports whether one of fns wraps a handler with
+// http.MaxBytesHandler or assigns http.MaxBytesReader to a request's Body.
+func limitsBodies(fns []*ssa.Function) bool {
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				call, ok := ins.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				switch FuncName(callee) {
+				case "net/http.MaxBytesHandler":
+					return true
+				case "net/http.MaxBytesReader":
+					if storedInBody(call) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// storedInBody reports whether v (or a conversion of it) is stored into a
+// request's Body field.
+func storedInBody(v ssa.Value) bool {
+	for _, u := range *v.Referrers() {
+		switch u := u.(type) {
+		case *ssa.Store:
+			if fa, ok := u.Addr.(*ssa.FieldAddr); ok && typematch.FieldName(fa.X.Type(), fa.Field) == "Body" {
+				return true
+			}
+		case *ssa.MakeInterface:
+			if storedInBody(u) {
+				return true
+			}
+		case *ssa.ChangeInterface:
+			if storedInBody(u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noReturn are the calls after which nothing more is written.
+var noReturn = map[string]bool{
+	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
+	"log.Panic": true, "log.Panicf": true, "log.Panicln": true, "runtime.Goexit": true,
+}
+
+// ErrorWrite is an error response written to a handler's writer.
+type ErrorWrite struct {
+	Call *ssa.Call
+	W    ssa.Value
+	// HeaderOnly: the error was a bare WriteHeader(>= 400), which an error
+	// body may follow; only a second status line is then a second response.
+	HeaderOnly bool
+}
+
+// ErrorWrites returns the error responses written to w: http.Error,
+// http.NotFound and w.WriteHeader(>= 400).
+func ErrorWrites(w ssa.Value) []ErrorWrite {
+	var out []ErrorWrite
+	for _, call := range callsTaking(w) {
+		c := call.Common()
+		if c.IsInvoke() {
+			if c.Method.Name() == "WriteHeader" && flowsFrom(c.Value, w) && len(c.Args) == 1 && isErrorStatus(c.Args[0]) {
+				out = append(out, ErrorWrite{Call: call, W: w, HeaderOnly: true})
+			}
+			continue
+		}
+		callee := c.StaticCallee()
+		if callee == nil {
+			continue
+		}
+		if i, ok := errorResponses[FuncName(callee)]; ok && i < len(c.Args) && flowsFrom(c.Args[i], w) {
+			out = append(out, ErrorWrite{Call: call, W: w})
+		}
+	}
+	return out
+}
+
+// isErrorStatus reports whether v is a constant status code >= 400.
+func isErrorStatus(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return exact && n >= 400
+}
+
+// NextWrite returns a write to ew's writer reachable after ew without
+// passing a return, a panic or a call that does not return; nil if none.
+func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
+	start := ew.Call.Block()
+	idx := 0
+	for i, ins := range start.Instrs {
+		if ins == ew.Call {
+			idx = i + 1
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock, from int) *ssa.Call
+	walk = func(b *ssa.BasicBlock, from int) *ssa.Call {
+		for _, ins := range b.Instrs[from:] {
+			switch ins := ins.(type) {
+			case *ssa.Return, *ssa.Panic:
+				return nil
+			case *ssa.Call:
+				if ins != ew.Call && r.h.writesTo(ins, ew.W, ew.HeaderOnly) {
+					return ins
+				}
+				if callee := ins.Common().StaticCallee(); callee != nil && noReturn[FuncName(callee)] {
+					return nil
+				}
+			}
+		}
+		for _, s := range b.Succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if next := walk(s, 0); next != nil {
+				return next
+			}
+		}
+		return nil
+	}
+	return walk(start, idx)
+}
