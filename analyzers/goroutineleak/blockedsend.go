@@ -214,6 +214,9 @@ func (g *group) repeats(s *ssa.Go) bool {
 // leak is a path of the spawner on which a sender is left blocked.
 type leak struct {
 	ret *ssa.Return
+	// remake, when set instead of ret, is the make that a loop reaches
+	// again with the previous channel's sender still blocked.
+	remake *ssa.MakeChan
 	// recv is the receive after which the path leaves a receive loop (or
 	// takes the only receive), nil when no receive was made at all.
 	recv ssa.Instruction
@@ -237,6 +240,9 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 		}
 		seen[st] = true
 		spawned, received := st.spawned, st.received
+		if spawned > maxCounted {
+			continue // a bound, whatever the loop: never hang
+		}
 		stopped := false
 		for _, ins := range st.b.Instrs {
 			if endsProgram(ins) {
@@ -246,7 +252,10 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 			switch ins := ins.(type) {
 			case *ssa.MakeChan:
 				if g.makes[ins] {
-					spawned, received = 0, 0 // a new channel: the old one is out of reach
+					if int64(spawned-received) > g.buffer {
+						return &leak{remake: ins} // the next iteration drops the channel
+					}
+					spawned, received = 0, 0
 				}
 			case *ssa.Go:
 				spawned += g.sends[ins]
@@ -317,8 +326,8 @@ func (g *group) manyWalk(fn *ssa.Function, cfg *cfgInfo) *leak {
 			recvLoops[l.header] = true
 		}
 	}
-	if ret := g.walkUncovered(fn.Blocks[0], 0, recvLoops, true, nil); ret != nil {
-		return &leak{ret: ret}
+	if ret, remake := g.walkUncovered(fn.Blocks[0], 0, recvLoops, true); ret != nil || remake != nil {
+		return &leak{ret: ret, remake: remake}
 	}
 	for r := range g.recvs {
 		l := cfg.innermostLoop(r.Block())
@@ -330,7 +339,7 @@ func (g *group) manyWalk(fn *ssa.Function, cfg *cfgInfo) *leak {
 			stop[l.header] = true
 		}
 		for _, st := range g.afterReceive(r) {
-			if ret := g.walkUncovered(st.b, st.i, stop, false, r); ret != nil {
+			if ret, _ := g.walkUncovered(st.b, st.i, stop, false); ret != nil {
 				return &leak{ret: ret, recv: r}
 			}
 		}
@@ -386,7 +395,7 @@ func indexOf(ins ssa.Instruction) int {
 // from the group. Blocks in stop end a path (a receive loop's header);
 // before the first spawn nothing is owed when needSpawn is set. A comma-ok
 // receive's closed edge ends a path: the channel is drained.
-func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock]bool, needSpawn bool, from ssa.Instruction) *ssa.Return {
+func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock]bool, needSpawn bool) (*ssa.Return, *ssa.MakeChan) {
 	type state struct {
 		b       *ssa.BasicBlock
 		spawned bool
@@ -416,8 +425,12 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 			}
 			switch ins := ins.(type) {
 			case *ssa.MakeChan:
-				if g.makes[ins] {
-					spawned = false
+				if g.makes[ins] && spawned {
+					if needSpawn {
+						return nil, ins // the loop goes round and drops the channel
+					}
+					next = nil // a new channel; what was sent before is out of reach
+					break instrs
 				}
 			case *ssa.Go:
 				if g.sends[ins] > 0 {
@@ -430,7 +443,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 				}
 			case *ssa.Return:
 				if spawned {
-					return ins
+					return ins, nil
 				}
 			case *ssa.If:
 				if k, sel := g.caseTest(ins); sel != nil && spawned && g.cases[sel][k] {
@@ -444,7 +457,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 			work = append(work, item{state{s, spawned}, 0})
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // closedTest reports whether ifi tests the ok of a comma-ok receive from
@@ -470,8 +483,12 @@ func (p *passState) reportBlockedSend(fn *ssa.Function, g *group, l *leak, total
 	}
 	name := p.chanName(ch.make)
 	made := p.line(ch.make.Pos())
-	retLine := p.line(returnPos(fn, l.ret))
 	var msg string
+	if l.remake != nil {
+		p.reportRemade(g, ch, sender, l.remake, total)
+		return
+	}
+	retLine := p.line(returnPos(fn, l.ret))
 	var fix *analysis.SuggestedFix
 	switch {
 	case total < chanflow.ManySends:
@@ -540,4 +557,23 @@ func (p *passState) callAt(lparen token.Pos) *ast.CallExpr {
 		})
 	}
 	return found
+}
+
+// reportRemade reports a loop that makes a new channel while the previous
+// iteration's goroutine is still blocked sending on the old one.
+func (p *passState) reportRemade(g *group, ch *channel, sender *ssa.Go, remake *ssa.MakeChan, total int64) {
+	msg := fmt.Sprintf("goroutine sends on %s (made at line %d) but a loop iteration goes on without receiving from it and makes a new channel, so the goroutine blocks forever; %s",
+		p.chanName(ch.make), p.line(ch.make.Pos()), p.bufferAdvice(ch, total))
+	d := analysis.Diagnostic{
+		Pos:      sender.Pos(),
+		End:      p.goEnd(sender),
+		Category: RuleBlockedSend,
+		Message:  msg,
+	}
+	if total == 1 && ch.cap == 0 {
+		if fix := p.bufferFix(ch.make, 1); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+	}
+	p.pass.Report(d)
 }

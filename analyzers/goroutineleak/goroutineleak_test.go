@@ -23,3 +23,8 @@ func TestTimeAfterLoop(t *testing.T) {
 func TestNilChannel(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNilChannel, "goroutineleak/nil-channel/bad", "goroutineleak/nil-channel/good")
 }
+
+// TestFacts checks producers and consumers split across packages.
+func TestFacts(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedSend, "goroutineleak/facts/use")
+}
