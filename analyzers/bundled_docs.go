@@ -5,12 +5,28 @@ package analyzers
 // these checks before/after code, and some no text. text is used only when
 // staticcheck has none.
 type bundledDoc struct {
-	text, bad, good string
+	title, text, bad, good string
 }
 
 // bundledDocs holds, by check, the examples (and missing texts) the
 // catalog requires of every rule.
 var bundledDocs = map[string]bundledDoc{
+	"copylocks": {
+		title: "a value holding a lock is copied",
+		text: `A sync.Mutex, RWMutex, WaitGroup, Once or Cond (or a struct that holds
+one) must not be copied after first use: the copy has its own lock state,
+so a method with a value receiver locks a copy and guards nothing, and a
+struct passed or ranged over by value splits one lock into two. This is go
+vet's copylocks pass, run as part of reviewlint. Fix: use pointer receivers
+and pass pointers to values that hold a lock.`,
+		bad: `type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c Counter) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }`,
+		good: `func (c *Counter) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }`,
+	},
 	"SA1012": {
 		bad:  "err := fetch(nil, key)",
 		good: "err := fetch(ctx, key) // or context.TODO() while no context is at hand",

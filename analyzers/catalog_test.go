@@ -31,7 +31,7 @@ var cliRules = map[string]string{
 }
 
 var (
-	bundledID = regexp.MustCompile(`^SA\d{4}$`)
+	bundledID = regexp.MustCompile(`^(SA\d{4}|copylocks)$`)
 	kebabName = `[a-z0-9]+(-[a-z0-9]+)*`
 	// wantComment is how analysistest spots an expectation.
 	wantComment = regexp.MustCompile(`//\s*want\b`)

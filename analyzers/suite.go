@@ -163,7 +163,7 @@ func selects(s string, r Rule) bool {
 		s == strings.ToLower(r.ID) ||
 		s == r.Family ||
 		s == strings.ToLower(r.Analyzer) ||
-		(s == "staticcheck" && r.Credit != "")
+		(s == "staticcheck" && strings.HasPrefix(r.Credit, "staticcheck"))
 }
 
 // Config is what a user can configure. .reviewlint.yml, go vet -vettool and
@@ -296,8 +296,8 @@ func New(c Config, opts Options) ([]*analysis.Analyzer, error) {
 		out = append(out, policy.Wrap(o.build(c.Settings, opts), []string{o.name}, p))
 	}
 	for _, b := range bundled {
-		if enabled[b.check.Analyzer.Name] {
-			out = append(out, policy.Wrap(b.check.Analyzer, []string{"staticcheck", b.family}, p))
+		if a := b.analyzer(); enabled[a.Name] {
+			out = append(out, policy.Wrap(a, []string{b.tool(), b.family}, p))
 		}
 	}
 	return out, nil

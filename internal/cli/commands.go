@@ -25,14 +25,14 @@ func cmdRules(args []string, stdout io.Writer) (int, error) {
 		}
 		title := r.Title
 		if r.Credit != "" {
-			title += " [" + strings.SplitN(r.Credit, " ", 2)[0] + "]"
+			title += " [" + strings.SplitN(r.Credit, " (", 2)[0] + "]"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, def, title)
 	}
 	if err := tw.Flush(); err != nil {
 		return ExitUsage, err
 	}
-	fmt.Fprintln(stdout, "\nRules marked [staticcheck] are staticcheck's checks (honnef.co/go/tools, MIT), bundled with credit.")
+	fmt.Fprintln(stdout, "\nRules marked [staticcheck] are staticcheck's checks (honnef.co/go/tools, MIT), and [go vet] go vet's passes (golang.org/x/tools, BSD), bundled with credit.")
 	return ExitClean, nil
 }
 
