@@ -101,6 +101,8 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
 	case ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", l.What, l.ExitLine, l.Release())
+	case ob.Kind.CollectedSince != "":
+		msg = fmt.Sprintf("%s is not stopped on the path returning at line %d, and before %s the runtime never reclaims it; add defer %s", l.What, l.ExitLine, ob.Kind.CollectedSince, l.Release())
 	case ob.Kind == lifetime.KindCmd:
 		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", l.What, l.ExitLine, l.Release())
 	default:

@@ -33,6 +33,13 @@ func TestUnclosed(t *testing.T) {
 		"resourceclose/unclosed/bad", "resourceclose/unclosed/good", "resourceclose/unclosed/good/cmdmain")
 }
 
+// TestUnclosedTimers checks that tickers and timers are owed only in files
+// older than Go 1.23, by each file's version.
+func TestUnclosedTimers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), resourceclose.Analyzer, "resourceclose/unclosed/timers")
+}
+
 // TestTxUnfinished covers resourceclose/tx-unfinished.
 func TestTxUnfinished(t *testing.T) {
 	t.Parallel()

@@ -15,7 +15,10 @@ that closes or keeps it (that function's summary says so, across packages).
 An unreleased file or connection holds a descriptor until the garbage collector
 finds it, if ever; unclosed *sql.Rows hold a pooled connection forever, which
 drains the pool. On the path where the acquiring call returned an error,
-nothing is owed. Fix: defer the release right after the error check.`,
+nothing is owed. A *time.Ticker or *time.Timer is owed a Stop only in files
+compiled for Go older than 1.23 (the module's go line or the file's
+//go:build line): since 1.23 the runtime reclaims unstopped ones. Fix: defer
+the release right after the error check.`,
 		Bad: `f, err := os.Open(name)
 if err != nil {
 	return err

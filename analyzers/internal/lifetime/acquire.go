@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/token"
 	"go/types"
+	"go/version"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -44,11 +45,14 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 				if c.kind == KindCancel && cancelsNothing(obj, call) {
 					continue
 				}
+				if c.kind.CollectedSince != "" && !s.olderThan(call, c.kind.CollectedSince) {
+					continue
+				}
 				out = append(out, s.newAcquisition(fn, call, obj, c.result, c.kind))
 			}
 			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(builtinAcquisition(obj)) == 0 {
 				for i := 0; i < resultCount(call); i++ {
-					if k := s.newResult(callee, i); k != nil {
+					if k := s.newResult(callee, i); k != nil && (k.CollectedSince == "" || s.olderThan(call, k.CollectedSince)) {
 						out = append(out, s.newAcquisition(fn, call, obj, i, k))
 					}
 				}
@@ -77,6 +81,19 @@ func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types
 		a.t.addErr(extract(call, tuple.Len()-1))
 	}
 	return a
+}
+
+// olderThan reports whether the file of call is compiled for a Go version
+// older than v (by its module's go line or its //go:build line). An
+// unknown version counts as recent: the rule then stays silent.
+func (s *summarizer) olderThan(call *ssa.Call, v string) bool {
+	for _, f := range s.pass.Files {
+		if f.FileStart <= call.Pos() && call.Pos() <= f.FileEnd {
+			fv := s.pass.TypesInfo.FileVersions[f]
+			return fv != "" && version.Compare(fv, v) < 0
+		}
+	}
+	return false
 }
 
 // ownedElsewhere reports whether v is loaded from a field or a global:

@@ -23,6 +23,10 @@ type Kind struct {
 	// Fix is the statement a suggested fix defers, with %s for the
 	// resource's name ("%s.Close()").
 	Fix string
+	// CollectedSince is the Go version from which the runtime reclaims
+	// the resource when it is dropped ("go1.23" for timers and tickers);
+	// files of that version or later owe nothing.
+	CollectedSince string
 }
 
 // The built-in kinds.
@@ -38,6 +42,8 @@ var (
 	KindZip      = &Kind{Name: "zip reader", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindCancel   = &Kind{Name: "cancel func", Family: "resourceclose", CallReleases: true, Fix: "%s()"}
 	KindCmd      = &Kind{Name: "started command", Family: "resourceclose", Release: []string{"Wait"}, Fix: "%s.Wait()"}
+	KindTicker   = &Kind{Name: "ticker", Family: "resourceclose", Release: []string{"Stop"}, Fix: "%s.Stop()", CollectedSince: "go1.23"}
+	KindTimer    = &Kind{Name: "timer", Family: "resourceclose", Release: []string{"Stop"}, Fix: "%s.Stop()", CollectedSince: "go1.23"}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -47,7 +53,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -109,6 +115,8 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
+	add("time", "", "NewTicker", 0, KindTicker)
+	add("time", "", "NewTimer", 0, KindTimer)
 	// http.ReadResponse is left out: its body reads from a connection the
 	// caller owns and closes (a CONNECT tunnel, say).
 	add("net/http", "", "Get Post PostForm Head", 0, KindResponse)
