@@ -289,6 +289,16 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 // caseTest recognises the test `index == k` the SSA builder emits after a
 // select with a case receiving from the group; sel is nil otherwise.
 func (g *group) caseTest(ifi *ssa.If) (int, *ssa.Select) {
+	k, sel := selectCase(ifi)
+	if sel == nil || g.cases[sel] == nil {
+		return 0, nil
+	}
+	return k, sel
+}
+
+// selectCase recognises the test `index == k` the SSA builder emits after
+// a select for its case k; sel is nil for any other If.
+func selectCase(ifi *ssa.If) (int, *ssa.Select) {
 	cmp, ok := ifi.Cond.(*ssa.BinOp)
 	if !ok || cmp.Op != token.EQL {
 		return 0, nil
@@ -298,7 +308,7 @@ func (g *group) caseTest(ifi *ssa.If) (int, *ssa.Select) {
 		return 0, nil
 	}
 	sel, ok := ext.Tuple.(*ssa.Select)
-	if !ok || g.cases[sel] == nil {
+	if !ok {
 		return 0, nil
 	}
 	c, ok := cmp.Y.(*ssa.Const)

@@ -127,6 +127,11 @@ func (p *passState) reportNilChannel(pos token.Pos, msg string) {
 	if f := p.fileOf(pos); f != nil {
 		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
 		for _, n := range path {
+			if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil && cc.Comm.Pos() <= pos && pos < cc.Comm.End() {
+				return // a select case (one case alone is lowered to a plain operation)
+			}
+		}
+		for _, n := range path {
 			if isChanOpNode(n) {
 				end = n.End()
 				break

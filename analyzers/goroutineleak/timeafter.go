@@ -17,7 +17,10 @@ func (p *passState) checkTimeAfterLoop(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			call, ok := ins.(*ssa.Call)
-			if !ok || !isTimeAfter(call.Common()) || !chanflow.InCycle(b) || !selectedOn(call) {
+			if !ok || !isTimeAfter(call.Common()) || !chanflow.InCycle(b) {
+				continue
+			}
+			if sel := selectOn(call); sel == nil || !otherCaseLoops(sel, call) {
 				continue
 			}
 			p.reportTimeAfterLoop(call)
@@ -31,12 +34,42 @@ func isTimeAfter(c *ssa.CallCommon) bool {
 	return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "time" && f.Name() == "After" && f.Signature.Recv() == nil
 }
 
-// selectedOn reports whether the channel time.After returned is a case of
-// a select (the loop's timeout), not merely received from.
-func selectedOn(call *ssa.Call) bool {
+// selectOn returns the select that has the channel time.After returned as
+// a case (the loop's timeout), or nil when it is merely received from.
+func selectOn(call *ssa.Call) *ssa.Select {
 	for _, r := range *call.Referrers() {
-		if _, ok := r.(*ssa.Select); ok {
+		if sel, ok := r.(*ssa.Select); ok {
+			return sel
+		}
+	}
+	return nil
+}
+
+// otherCaseLoops reports whether a case of sel other than the timer's (or
+// its default) leads back to the time.After call: that iteration abandons
+// a live timer and starts another. A backoff whose other cases all return
+// abandons at most one.
+func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
+	timer := -1
+	for i, st := range sel.States {
+		if st.Chan == call {
+			timer = i
+		}
+	}
+	for _, b := range sel.Parent().Blocks {
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		k, s := selectCase(ifi)
+		if s != sel {
+			continue
+		}
+		if k != timer && chanflow.Reaches(b.Succs[:1], call.Block(), nil) {
 			return true
+		}
+		if !sel.Blocking && k == len(sel.States)-1 && chanflow.Reaches(b.Succs[1:], call.Block(), nil) {
+			return true // the default case
 		}
 	}
 	return false

@@ -46,3 +46,18 @@ type server struct{ quit chan struct{} }
 
 // A field: made by a constructor the analysis does not see.
 func (s *server) wait() { <-s.quit }
+
+// A nil channel assigned in a closure before use.
+func assignedLater(start func(func())) {
+	var ch chan int
+	start(func() { ch = make(chan int, 1) })
+	ch <- 1
+}
+
+// A nil channel in a single-case select is still a select: deliberate.
+func blockForever() {
+	var never chan struct{}
+	select {
+	case <-never:
+	}
+}

@@ -4,9 +4,8 @@ package bad
 
 import "time"
 
-// Before Go 1.23 every timer lives until it fires: modelled on the
-// time.After-in-select leaks fixed across the ecosystem by moving to one
-// time.NewTimer (e.g. nsqio/nsq's and etcd's watch loops).
+// Before Go 1.23 every timer lives until it fires: each event abandons an
+// hour-long timer.
 func watch(events chan string, stop chan struct{}) {
 	for {
 		select {

@@ -46,3 +46,19 @@ func sleepy(n int) {
 		<-time.After(time.Millisecond)
 	}
 }
+
+// A retry backoff: every other case returns, so at most one timer is
+// abandoned, on the way out.
+func retry(stop chan struct{}, attempt func() error) error {
+	for {
+		err := attempt()
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-stop:
+			return err
+		case <-time.After(time.Second):
+		}
+	}
+}

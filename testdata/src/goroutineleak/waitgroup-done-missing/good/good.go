@@ -119,3 +119,33 @@ func noAdd(wg *sync.WaitGroup) {
 		wg.Done()
 	}()
 }
+
+// The fixed trickster fan-out: defer first.
+func fanOut(fetch []func() error) {
+	var wg sync.WaitGroup
+	for _, f := range fetch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f(); err != nil {
+				return
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// A goroutine that loops forever: no return to miss Done on.
+func forever(ch chan int) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for v := range ch {
+			if v < 0 {
+				wg.Done()
+			}
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
