@@ -20,6 +20,8 @@ type channel struct {
 	cell    *ssa.Alloc
 	values  map[ssa.Value]bool
 	recvs   []ssa.Instruction // *ssa.UnOp receives and *ssa.Select with a receive case
+	sends   []*ssa.Send       // the spawner's own sends
+	closes  []ssa.Instruction // close(ch), called or deferred
 	uses    map[*ssa.Go]*chanRef
 	escaped bool
 }
@@ -86,13 +88,23 @@ func (ch *channel) valueUse(v ssa.Value, r ssa.Instruction) []ssa.Value {
 		return ch.selectUse(r, v)
 	case *ssa.ChangeType:
 		return []ssa.Value{r}
+	case *ssa.Send:
+		if r.Chan == v && r.X != v {
+			ch.sends = append(ch.sends, r)
+			return nil
+		}
 	case *ssa.Call:
 		c := r.Common()
-		if c.Value != v && (chanflow.IsBuiltin(c, "close") || chanflow.IsBuiltin(c, "len") || chanflow.IsBuiltin(c, "cap")) {
+		if c.Value != v && chanflow.IsBuiltin(c, "close") {
+			ch.closes = append(ch.closes, r)
+			return nil
+		}
+		if c.Value != v && (chanflow.IsBuiltin(c, "len") || chanflow.IsBuiltin(c, "cap")) {
 			return nil
 		}
 	case *ssa.Defer:
 		if c := r.Common(); c.Value != v && chanflow.IsBuiltin(c, "close") {
+			ch.closes = append(ch.closes, r)
 			return nil
 		}
 	case *ssa.Go:
@@ -236,7 +248,7 @@ func (ch *channel) senders() []*ssa.Go {
 // only closes it: then the spawner is the only receiver, and the sends can
 // be counted against its receives.
 func (ch *channel) countable() bool {
-	if ch.escaped || ch.cap < 0 {
+	if ch.escaped || ch.cap < 0 || len(ch.sends) > 0 {
 		return false
 	}
 	for _, r := range ch.uses {

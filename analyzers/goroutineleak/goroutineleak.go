@@ -20,6 +20,7 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
+	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
@@ -65,6 +66,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 		if chans := findChannels(fn, p.sum); len(chans) > 0 {
 			p.checkBlockedSend(fn, chans)
+			p.checkBlockedReceive(fn, chans)
 		}
 		p.checkWaitGroupDone(fn)
 		p.checkTimeAfterLoop(fn)

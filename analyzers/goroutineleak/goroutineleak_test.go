@@ -28,3 +28,8 @@ func TestNilChannel(t *testing.T) {
 func TestFacts(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedSend, "goroutineleak/facts/use")
 }
+
+func TestBlockedReceive(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedReceive, "goroutineleak/blocked-receive/bad", "goroutineleak/blocked-receive/good")
+	ruletest.RunWithSuggestedFixes(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedReceive, "goroutineleak/blocked-receive/fix")
+}

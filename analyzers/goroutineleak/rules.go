@@ -8,9 +8,64 @@ end of a test that takes the path, the goroutine profile of net/http/pprof
 (/debug/pprof/goroutine?debug=2: the goroutine sits in "chan send" forever), or
 GOTRACEBACK=all and SIGQUIT to dump every stack.`
 
+// confirmRecv is confirm for a goroutine stuck receiving.
+const confirmRecv = `To confirm one at run time: goleak.VerifyNone(t) (go.uber.org/goleak) at the
+end of a test that takes the path, the goroutine profile of net/http/pprof
+(/debug/pprof/goroutine?debug=2: the goroutine sits in "chan receive" forever),
+or GOTRACEBACK=all and SIGQUIT to dump every stack.`
+
 // Rules lists the rules this analyzer reports. A rule is on by default only
 // once its precision on the bench/ corpus is at least 90%.
 var Rules = []catalog.Rule{
+	{
+		ID:    RuleBlockedReceive,
+		Title: "a goroutine that waits forever for a channel its producer returned without closing",
+		Text: `A function makes a channel, starts a goroutine that ranges over it (or
+receives from it in a loop), and feeds it; the consumer ends only when the
+channel is closed. When the producer returns early (an error in the middle
+of the feeding loop) without close, the consumer waits forever, holding
+whatever it references; when it never closes the channel at all, the
+consumer never ends. The rule follows the channel from make into the
+consumer goroutines (closures, named functions, and other packages' functions
+through their summaries) and reports a return reached after the consumer
+starts with no close, called or deferred, on the way. Consumers that can give
+up (a select with ctx.Done() or a default) and channels that escape are left
+alone. Fix: defer close(ch) right after making the channel (the suggested
+fix, when the function has no close of its own). ` + confirmRecv,
+		Bad: `jobs := make(chan job)
+go func() {
+	for j := range jobs {
+		handle(j)
+	}
+}()
+for _, x := range items {
+	j, err := parse(x)
+	if err != nil {
+		return err // the consumer waits on jobs forever
+	}
+	jobs <- j
+}
+close(jobs)
+return nil`,
+		Good: `jobs := make(chan job)
+defer close(jobs)
+go func() {
+	for j := range jobs {
+		handle(j)
+	}
+}()
+for _, x := range items {
+	j, err := parse(x)
+	if err != nil {
+		return err
+	}
+	jobs <- j
+}
+return nil`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 	{
 		ID:    RuleBlockedSend,
 		Title: "a goroutine that blocks forever sending on a channel its spawner stopped receiving from",

@@ -32,12 +32,24 @@ type ChanUse struct {
 	// Guarded: some send can give up (a select with another case or a
 	// default), so the sender does not block forever on it.
 	Guarded bool
-	// Receives: the function also receives on the channel.
+	// Receives: the function receives on the channel.
 	Receives bool
+	// RecvLoop: a plain receive in a loop (a range): the function waits
+	// for the channel to be closed.
+	RecvLoop bool
+	// GuardedRecv: some receive can give up (a select with another case or
+	// a default).
+	GuardedRecv bool
 	// Closes: the function closes the channel.
 	Closes bool
 	// Escapes: the channel goes where the analysis cannot follow it.
 	Escapes bool
+}
+
+// PlainReceiver reports whether u only receives, without a way to give up:
+// a consumer that blocks until the channel is sent to or closed.
+func (u ChanUse) PlainReceiver() bool {
+	return u.Receives && !u.GuardedRecv && u.MaxSends == 0 && !u.Guarded && !u.Closes && !u.Escapes
 }
 
 // PlainSender reports whether u only sends (and maybe closes): the shape
@@ -173,6 +185,7 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 			case *ssa.UnOp:
 				if r.Op == token.ARROW {
 					u.Receives = true
+					u.RecvLoop = u.RecvLoop || InCycle(r.Block())
 				} else {
 					u.Escapes = true
 				}
@@ -209,6 +222,11 @@ func (s *Result) selectUse(sel *ssa.Select, v ssa.Value, sends map[*ssa.BasicBlo
 		case st.Chan != v:
 		case st.Dir == types.RecvOnly:
 			u.Receives = true
+			if sel.Blocking && len(sel.States) == 1 {
+				u.RecvLoop = u.RecvLoop || InCycle(sel.Block())
+			} else {
+				u.GuardedRecv = true
+			}
 		case sel.Blocking && len(sel.States) == 1:
 			sends[sel.Block()]++
 		default:
@@ -250,6 +268,8 @@ func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]
 		sends[call.Block()] += cu.MaxSends
 		u.Guarded = u.Guarded || cu.Guarded
 		u.Receives = u.Receives || cu.Receives
+		u.RecvLoop = u.RecvLoop || cu.RecvLoop
+		u.GuardedRecv = u.GuardedRecv || cu.GuardedRecv
 		u.Closes = u.Closes || cu.Closes
 		u.Escapes = u.Escapes || cu.Escapes
 	}
