@@ -64,7 +64,7 @@ func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
 		return nil
 	}
 	call, alloc := errorOrigin(errv)
-	if call == nil || isContextErr(call) {
+	if call == nil || isContextErr(call) || isExistenceProbe(call) {
 		return nil
 	}
 	ifStmt, errExpr := c.ifStmtOf(cmp)
@@ -175,6 +175,14 @@ func isContextErr(call *ssa.CallCommon) bool {
 	return typematch.Named(fn.Signature.Recv().Type(), "context", "Context")
 }
 
+// isExistenceProbe reports whether call is os.Stat or os.Lstat, whose
+// error is routinely read as "the file is not there": the branch's
+// message ("config.yml is missing") already says why.
+func isExistenceProbe(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && (f.Name() == "Stat" || f.Name() == "Lstat")
+}
+
 // ifStmtOf returns the if statement whose whole condition is cmp, and the
 // expression compared with nil.
 func (c *checker) ifStmtOf(cmp *ssa.BinOp) (*ast.IfStmt, ast.Expr) {
@@ -234,9 +242,17 @@ func (br *errBranch) inBody(instr ssa.Instruction) bool {
 // branches that ignore the error entirely.
 func (br *errBranch) errUsed() bool {
 	for _, r := range *br.err.Referrers() {
-		if r != ssa.Instruction(br.cmp) && br.region[r.Block()] && !isNilCompare(r) {
+		if r == ssa.Instruction(br.cmp) || isNilCompare(r) {
+			continue
+		}
+		// A use in the branch, or before the test on every path (the
+		// error was appended to a list, stored, handed on, then tested).
+		if br.region[r.Block()] || r.Block().Dominates(br.cmp.Block()) {
 			return true
 		}
+	}
+	if len(br.reevaluations()) > 0 {
+		return true
 	}
 	if br.alloc == nil {
 		return false
@@ -259,6 +275,79 @@ func (br *errBranch) errUsed() bool {
 		return true
 	}
 	return false
+}
+
+// reevaluations returns the calls in the branch that fetch the same error
+// again: wresp.Err(), s.Err(), nc.LastError() on the same receiver with
+// the same operands as the call that was tested.
+func (br *errBranch) reevaluations() []*ssa.Call {
+	var out []*ssa.Call
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] {
+			continue
+		}
+		for _, ins := range b.Instrs {
+			if call, ok := ins.(*ssa.Call); ok && call.Common() != br.call && sameCall(call.Common(), br.call) {
+				out = append(out, call)
+			}
+		}
+	}
+	return out
+}
+
+// sameCall reports whether a and b call the same function on the same
+// operands.
+func sameCall(a, b *ssa.CallCommon) bool {
+	if a.IsInvoke() != b.IsInvoke() || len(a.Args) != len(b.Args) {
+		return false
+	}
+	if a.IsInvoke() {
+		if a.Method != b.Method || !sameOperand(a.Value, b.Value) {
+			return false
+		}
+	} else if fa, fb := a.StaticCallee(), b.StaticCallee(); fa == nil || fa != fb {
+		return false
+	}
+	for i := range a.Args {
+		if !sameOperand(a.Args[i], b.Args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameOperand reports whether a and b are the same value, or loads of the
+// same variable or field.
+func sameOperand(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL {
+		return sameOperand(la.X, lb.X)
+	}
+	fa, ok1 := a.(*ssa.FieldAddr)
+	fb, ok2 := b.(*ssa.FieldAddr)
+	if ok1 && ok2 && fa.Field == fb.Field {
+		return sameOperand(fa.X, fb.X)
+	}
+	ca, ok1 := a.(*ssa.Const)
+	cb, ok2 := b.(*ssa.Const)
+	return ok1 && ok2 && ca.Value != nil && cb.Value != nil && ca.Value.ExactString() == cb.Value.ExactString() && types.Identical(ca.Type(), cb.Type())
+}
+
+// seeds returns the values that stand for the tested error: the value,
+// its variable, and fetches of the same error in the branch.
+func (br *errBranch) seeds() []ssa.Value {
+	out := []ssa.Value{br.err}
+	if br.alloc != nil {
+		out = append(out, br.alloc)
+	}
+	for _, c := range br.reevaluations() {
+		out = append(out, c)
+	}
+	return out
 }
 
 // isNilCompare reports whether instr compares a value with nil.

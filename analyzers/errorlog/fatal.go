@@ -50,6 +50,12 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 	if call == nil || isErrorConstructor(call) {
 		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
 	}
+	if errorResult(p.Parent().Signature) < 0 {
+		// Without an error result the signature (often an interface's:
+		// sync.Locker, a pool's New, a Balancer) leaves no other way out;
+		// the finding is for functions that could return the error.
+		return
+	}
 	if !p.Pos().IsValid() {
 		return
 	}
@@ -83,7 +89,12 @@ func exemptFromFatal(fn *ssa.Function) bool {
 		fn = fn.Parent()
 	}
 	name := fn.Name()
-	return name == "init" || strings.HasPrefix(name, "init#") || strings.HasPrefix(name, "Must") || strings.HasPrefix(name, "must")
+	if name == "init" || strings.HasPrefix(name, "init#") {
+		return true
+	}
+	// Must... panics by contract; a logger's Fatal.../Exit... exits by
+	// contract (grpclog.Fatalf, klog.Exitf).
+	return hasAnyPrefix(name, "Must", "must", "Fatal", "fatal", "Exit", "exit")
 }
 
 // exitingCall names the call if it ends the program: log.Fatal*,

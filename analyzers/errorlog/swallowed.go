@@ -3,6 +3,7 @@ package errorlog
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -23,6 +24,12 @@ func (c *checker) checkSwallowed(br *errBranch) {
 		}
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok || !br.inBody(ret) || len(ret.Results) <= res || !isNilConst(returned(ret, res)) {
+			continue
+		}
+		if !returnsZeros(ret, res) {
+			continue // a fallback value (try V1, else V0; a default port) is a decision
+		}
+		if c.explained(br, ret) {
 			continue
 		}
 		c.reportSwallowed(br, ret)
@@ -98,4 +105,53 @@ func nameOr(name, alt string) string {
 		return alt
 	}
 	return name
+}
+
+// returnsZeros reports whether every result of ret but the error is a zero
+// constant: the caller gets nothing and is told all went well.
+func returnsZeros(ret *ssa.Return, res int) bool {
+	for i := range ret.Results {
+		if i == res {
+			continue
+		}
+		k, ok := returned(ret, i).(*ssa.Const)
+		if !ok || !isZeroConst(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// isZeroConst reports whether k is its type's zero value.
+func isZeroConst(k *ssa.Const) bool {
+	if k.Value == nil {
+		return true // nil, or the zero value of a struct or array
+	}
+	switch k.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(k.Value)
+	case constant.String:
+		return constant.StringVal(k.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(k.Value) == 0
+	}
+	return false
+}
+
+// explained reports whether a comment on its own line in the branch,
+// before the return, says why the error is dropped ("if the node is
+// dead we expect this to fail"): the decision is documented for the
+// reader, which is what the rule asks for.
+func (c *checker) explained(br *errBranch, ret *ssa.Return) bool {
+	f := c.fileOf(ret.Pos())
+	if f == nil {
+		return false
+	}
+	retLine := c.line(ret.Pos())
+	for _, cg := range f.Comments {
+		if cg.Pos() > br.body.Lbrace && cg.End() < ret.Pos() && c.line(cg.End()) < retLine {
+			return true
+		}
+	}
+	return false
 }

@@ -39,19 +39,19 @@ func Config(l *log.Logger, name string) {
 	}
 }
 
-// panic with an error a call returned.
-func Decode(b []byte) map[string]any {
+// panic with an error a call returned, in a function that could return it.
+func Decode(b []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
 		panic(err) // want `panic with the error from json.Unmarshal \(line 45\) in library package bad`
 	}
-	return m
+	return m, nil
 }
 
 // panic in a method, after an I/O call.
 type Store struct{ dir string }
 
-func (s *Store) Names() []string {
+func (s *Store) Names() ([]string, error) {
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
 		panic(err) // want `panic with the error from os.ReadDir`
@@ -60,7 +60,7 @@ func (s *Store) Names() []string {
 	for _, e := range entries {
 		out = append(out, e.Name())
 	}
-	return out
+	return out, nil
 }
 
 // Inside a function literal of a library function.
@@ -76,8 +76,9 @@ func Walk(names []string) {
 }
 
 // A panic with an error that implements error concretely.
-func Chdir(dir string) {
+func Chdir(dir string) error {
 	if err := os.Chdir(dir); err != nil {
 		panic(err) // want `panic with the error from os.Chdir`
 	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"regexp"
+	"sync"
 )
 
 // Must... functions panic by contract, like regexp.MustCompile.
@@ -84,3 +85,27 @@ func safe(f func()) {
 }
 
 var _ = home
+
+// A method whose signature an interface fixes (sync.Locker) has no error
+// to return (modelled on etcd's lockerMutex).
+type locker struct{ path string }
+
+var _ sync.Locker = locker{}
+
+func (l locker) Lock() {
+	if err := os.WriteFile(l.path, nil, 0o600); err != nil {
+		panic(err)
+	}
+}
+
+func (l locker) Unlock() {
+	if err := os.Remove(l.path); err != nil {
+		panic(err)
+	}
+}
+
+// A logger's Fatal function exits by contract (modelled on grpclog).
+func Fatalf(format string, args ...any) {
+	log.Printf(format, args...)
+	os.Exit(1)
+}

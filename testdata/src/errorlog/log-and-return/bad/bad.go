@@ -70,7 +70,7 @@ func withZap(l *zap.Logger, name string) (int, error) {
 
 // The error's text logged, the error returned.
 func text(name string) error {
-	if _, err := os.Stat(name); err != nil {
+	if _, err := os.ReadDir(name); err != nil {
 		log.Println("stat: " + err.Error()) // want `logged here and also returned`
 		return err
 	}
@@ -79,7 +79,7 @@ func text(name string) error {
 
 // The else of err == nil.
 func elseBranch(name string) error {
-	_, err := os.Stat(name)
+	_, err := os.ReadDir(name)
 	if err == nil {
 		return nil
 	} else {

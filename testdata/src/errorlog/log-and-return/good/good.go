@@ -87,3 +87,15 @@ func handled(name string) error {
 	}
 	return nil
 }
+
+// Returned on one path, logged on the other (modelled on raft's test
+// cluster: propagate or fail).
+func either(name string, propagate bool) error {
+	if err := os.Remove(name); err != nil {
+		if propagate {
+			return fmt.Errorf("remove: %w", err)
+		}
+		log.Fatalf("remove: %v", err)
+	}
+	return nil
+}

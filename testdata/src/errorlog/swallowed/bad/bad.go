@@ -27,22 +27,22 @@ func parse(b []byte) (*Config, error) {
 	return &c, nil
 }
 
-// A fallback value hides the parse error from the caller.
+// A zero value and no error: the caller cannot tell a parse failure from 0.
 func port(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 8080, nil // want `error from strconv.Atoi`
+		return 0, nil // want `error from strconv.Atoi`
 	}
 	return n, nil
 }
 
 // The else of an err == nil test is the failure branch.
 func size(path string) (int64, error) {
-	st, err := os.Stat(path)
+	b, err := os.ReadFile(path)
 	if err == nil {
-		return st.Size(), nil
+		return int64(len(b)), nil
 	} else {
-		return 0, nil // want `error from os.Stat`
+		return 0, nil // want `error from os.ReadFile`
 	}
 }
 
@@ -69,8 +69,8 @@ func captured(path string) error {
 // Inside a loop, the return still drops the error.
 func firstLine(paths []string) error {
 	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return nil // want `error from os.Stat`
+		if _, err := os.ReadDir(p); err != nil {
+			return nil // want `error from os.ReadDir`
 		}
 	}
 	return nil
@@ -92,4 +92,14 @@ func (s *store) Save(data []byte) error {
 		return nil // want `error from os.WriteFile`
 	}
 	return nil
+}
+
+// A zero struct and an empty string are zero results too.
+type Info struct{ Size int64 }
+
+func info(path string) (Info, string, error) {
+	if _, err := os.Readlink(path); err != nil {
+		return Info{}, "", nil // want `error from os.Readlink`
+	}
+	return Info{Size: 1}, path, nil
 }

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // io.EOF ends a stream: returning nil on it is deliberate.
@@ -63,7 +65,7 @@ func bestEffortCleanup(path string) error {
 type Result struct{ Err error }
 
 func try(path string) (Result, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.ReadFile(path); err != nil {
 		return Result{Err: err}, nil
 	}
 	return Result{}, nil
@@ -71,7 +73,7 @@ func try(path string) (Result, error) {
 
 // The error is handed to a callback.
 func withHandler(path string, onErr func(error)) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.ReadFile(path); err != nil {
 		onErr(err)
 		return nil
 	}
@@ -114,7 +116,7 @@ func loop(ctx context.Context) error {
 
 // A compound condition is a deliberate filter.
 func optional(path string, strict bool) error {
-	if _, err := os.Stat(path); err != nil && !strict {
+	if _, err := os.ReadFile(path); err != nil && !strict {
 		return nil
 	}
 	return nil
@@ -122,7 +124,7 @@ func optional(path string, strict bool) error {
 
 // The error is wrapped and returned.
 func wrapped(path string) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.ReadFile(path); err != nil {
 		return fmt.Errorf("stat %s: %w", path, err)
 	}
 	return nil
@@ -139,7 +141,7 @@ func count(path string) int {
 
 // The error is sent on a channel before the nil return.
 func report(path string, errc chan<- error) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.ReadFile(path); err != nil {
 		errc <- err
 		return nil
 	}
@@ -150,9 +152,63 @@ func report(path string, errc chan<- error) error {
 type job struct{ err error }
 
 func (j *job) run(path string) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.ReadFile(path); err != nil {
 		j.err = err
 		return nil
 	}
 	return nil
+}
+
+// A fallback value is a decision, not a silent failure: try the host:port
+// form, else take the whole target as the host (modelled on grpc's
+// delegatingresolver).
+func hostPort(target string) (string, error) {
+	host, port, err := net.SplitHostPort(target)
+	if err != nil {
+		return net.JoinHostPort(target, "443"), nil
+	}
+	return net.JoinHostPort(host, port), nil
+}
+
+// A default value on a parse failure.
+func portOr(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 8080, nil
+	}
+	return n, nil
+}
+
+// A comment in the branch explains the drop (modelled on memberlist's
+// ping of a dead node).
+func ping(addr string) (bool, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		// If the node is dead we expect this to fail: not an error.
+		return false, nil
+	}
+	return true, c.Close()
+}
+
+// The error was recorded before the test (modelled on go-redis'
+// pipeline reader, which appends each read error to a list).
+func readAll(paths []string) ([]error, error) {
+	var errs []error
+	for _, p := range paths {
+		_, err := os.ReadFile(p)
+		errs = append(errs, err)
+		if err != nil {
+			return errs, nil
+		}
+	}
+	return errs, nil
+}
+
+// "Nothing to do when the directory is not there", with os.Stat as the
+// existence probe it usually is.
+func cleanDir(dir string) error {
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	return os.RemoveAll(dir)
 }

@@ -39,7 +39,7 @@ func mkdir(dir string) {
 // In a loop: the failing item is skipped with a log line lacking the error.
 func statAll(paths []string) {
 	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
+		if _, err := os.ReadFile(p); err != nil {
 			log.Println("skipping", p) // want `does not include the error`
 			continue
 		}
@@ -83,4 +83,12 @@ func elseBranch(name string) int {
 		log.Print("read failed") // want `does not include the error`
 	}
 	return 0
+}
+
+// The wrong error is logged: the branch tests controlErr and logs another
+// one (modelled on grpc's interop client).
+func wrongErr(name string, other error) {
+	if err := os.Remove(name); err != nil {
+		log.Printf("remove failed: %v", other) // want `does not include the error`
+	}
 }

@@ -1,6 +1,7 @@
 package good
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -67,7 +68,7 @@ func logAndWrap(name string) error {
 
 // A specific, expected error is identified; the log says exactly why.
 func optional(name string) {
-	if _, err := os.Stat(name); err != nil {
+	if _, err := os.ReadFile(name); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			log.Printf("%s not found, using defaults", name)
 		}
@@ -104,5 +105,21 @@ func (o *op) run(name string) {
 func sugared(l *zap.Logger, name string) {
 	if err := os.Remove(name); err != nil {
 		l.Sugar().Errorw("remove failed", "name", name, "error", err)
+	}
+}
+
+// The error is fetched again from the same getter for the log line
+// (modelled on gorilla/websocket's example and etcd's watch loop).
+func scan(sc *bufio.Scanner) {
+	if sc.Err() != nil {
+		log.Println("scan:", sc.Err())
+	}
+}
+
+// An existence probe: the message says what the failure means (modelled
+// on reviewlint's own catalog test).
+func probe(name string) {
+	if _, err := os.Stat(name + ".golden"); err != nil {
+		log.Printf("%s expects a finding but has no .golden", name)
 	}
 }
