@@ -4,7 +4,7 @@
 //	findings golangci REPORT.json   golangci-lint's JSON report (reviewlint's issues)
 //	findings reviewlint REPORT.json reviewlint -format json
 //	findings expected DIR           "// finding: RULE" markers in DIR's Go files
-//	findings unexpected DIR         "// no finding: WHY" markers, as "FILE:LINE"
+//	findings unexpected DIR         "no finding: WHY" markers in comments, as "FILE:LINE"
 //
 // It is a Go program rather than jq or Python because CI has only Go.
 package main
@@ -118,7 +118,7 @@ func decode(path string, v any) error {
 
 var (
 	expectedMarker   = regexp.MustCompile(`// finding: (\S+)`)
-	unexpectedMarker = regexp.MustCompile(`// no finding: `)
+	unexpectedMarker = regexp.MustCompile(`\bno finding: `)
 )
 
 // markers returns the code lines of the Go files under dir that carry a
