@@ -15,6 +15,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/goroutineleak"
 	"github.com/reviewlint/reviewlint/analyzers/httpbody"
 	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
@@ -72,7 +73,9 @@ func owns() []own {
 		{"goroutineleak", goroutineleak.Rules, func(s Settings, _ Options) *analysis.Analyzer { return goroutineleak.New(s.GoroutineLeak) }},
 		{"sharedstate", sharedstate.Rules, func(s Settings, _ Options) *analysis.Analyzer { return sharedstate.New(s.SharedState) }},
 		{"errorlog", errorlog.Rules, func(s Settings, _ Options) *analysis.Analyzer { return errorlog.New(s.ErrorLog) }},
-		{"httpbody", httpbody.Rules, func(s Settings, _ Options) *analysis.Analyzer { return httpbody.New(s.HTTPBody) }},
+		{"httpbody", httpbody.Rules, func(s Settings, _ Options) *analysis.Analyzer {
+			return httpbody.NewWithEngine(s.HTTPBody, lifetime.For(s.ResourceClose.Kinds))
+		}},
 		{"suppression", suppression.Rules, func(_ Settings, o Options) *analysis.Analyzer {
 			return suppression.New(suppression.Config{Markers: o.Markers, Owns: ownsSelector})
 		}},
@@ -212,6 +215,9 @@ func (c Config) Validate() error {
 		if _, err := compileGlob(g); err != nil {
 			return err
 		}
+	}
+	if err := c.Settings.ResourceClose.Validate(); err != nil {
+		return fmt.Errorf("settings.resourceclose.%w", err)
 	}
 	return nil
 }

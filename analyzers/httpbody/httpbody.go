@@ -44,21 +44,29 @@ func DefaultConfig() Config { return Config{} }
 var Analyzer = New(DefaultConfig())
 
 // New returns the analyzer configured by cfg.
-func New(cfg Config) *analysis.Analyzer {
-	s := &settings{cfg: cfg}
+func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Analyzer) }
+
+// NewWithEngine returns the analyzer configured by cfg, on a lifetime
+// engine that knows the kinds resourceclose was configured with (one
+// engine per run: see lifetime.For).
+func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
+	s := &settings{cfg: cfg, engine: engine}
 	return &analysis.Analyzer{
 		Name:     "httpbody",
 		Doc:      docutil.MustExtract(doc, "httpbody"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Requires: []*analysis.Analyzer{lifetime.Analyzer, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
+		Requires: []*analysis.Analyzer{engine, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
 		Run:      s.run,
 	}
 }
 
-type settings struct{ cfg Config }
+type settings struct {
+	cfg    Config
+	engine *analysis.Analyzer
+}
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[lifetime.Analyzer].(*lifetime.Result)
+	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	var sites *leaks.Sites
 	for _, ob := range res.Obligations {
 		if ob.Kind != lifetime.KindResponse {

@@ -10,4 +10,14 @@
 // moves: the value is returned, stored, sent, or handed to a function that
 // releases or keeps it. The analysis follows values on SSA and exchanges
 // function summaries as facts, so helpers in other packages count.
+//
+// A project's own resources can be declared in .reviewlint.yml, by the full
+// name of the constructor and the methods that release the result:
+//
+//	settings:
+//	  resourceclose:
+//	    kinds:
+//	      - constructor: (*example.com/db/pool.Pool).Get   # or example.com/db/pool.Open
+//	        result: 0                                      # which result is the resource
+//	        release: [Release]                             # any one of these releases it
 package resourceclose

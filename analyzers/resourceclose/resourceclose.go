@@ -28,30 +28,42 @@ const (
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.resourceclose),
 // go vet flags and the golangci-lint plugin all map to it.
-type Config struct{}
+type Config struct {
+	// Kinds adds resource kinds: a project's own constructors and the
+	// methods that release what they return. httpbody shares them (one
+	// lifetime engine per run).
+	Kinds []lifetime.CustomKind `yaml:"kinds" json:"kinds"`
+}
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
 
+// Validate checks the settings; errors name the key below
+// settings.resourceclose.
+func (c Config) Validate() error { return lifetime.ValidateKinds(c.Kinds) }
+
 // Analyzer is the analyzer with the default settings.
 var Analyzer = New(DefaultConfig())
 
-// New returns the analyzer configured by cfg.
+// New returns the analyzer configured by cfg, which must be valid.
 func New(cfg Config) *analysis.Analyzer {
-	s := &settings{cfg: cfg}
+	s := &settings{cfg: cfg, engine: lifetime.For(cfg.Kinds)}
 	return &analysis.Analyzer{
 		Name:     "resourceclose",
 		Doc:      docutil.MustExtract(doc, "resourceclose"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/resourceclose.md",
-		Requires: []*analysis.Analyzer{lifetime.Analyzer, inspect.Analyzer},
+		Requires: []*analysis.Analyzer{s.engine, inspect.Analyzer},
 		Run:      s.run,
 	}
 }
 
-type settings struct{ cfg Config }
+type settings struct {
+	cfg    Config
+	engine *analysis.Analyzer // the lifetime engine with cfg's kinds
+}
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[lifetime.Analyzer].(*lifetime.Result)
+	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	var sites *leaks.Sites
 	site := func(ob *lifetime.Obligation) *leaks.Site {
 		if sites == nil {

@@ -3,10 +3,12 @@ package resourceclose_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 )
 
@@ -91,4 +93,34 @@ func TestPending(t *testing.T) {
 		"resourceclose/pending/missed", "resourceclose/pending/false-positive")
 	analysistest.RunWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer,
 		"resourceclose/pending/fix")
+}
+
+// TestCustomKinds checks kinds declared in configuration, with either
+// spelling of a method's receiver.
+func TestCustomKinds(t *testing.T) {
+	t.Parallel()
+	cfg := resourceclose.Config{Kinds: []lifetime.CustomKind{
+		{Constructor: "(resourceclose/unclosed/custom/pool.Pool).Get", Release: []string{"Release"}},
+		{Constructor: "resourceclose/unclosed/custom/pool.Acquire", Release: []string{"Return", "Discard"}},
+	}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), resourceclose.New(cfg), "resourceclose/unclosed/custom")
+}
+
+func TestCustomKindsValidate(t *testing.T) {
+	for _, tc := range []struct {
+		kind lifetime.CustomKind
+		want string
+	}{
+		{lifetime.CustomKind{Constructor: "Open", Release: []string{"Close"}}, `kinds[0].constructor: "Open" is not a function's full name`},
+		{lifetime.CustomKind{Constructor: "example.com/pool.Open"}, `kinds[0].release: empty`},
+		{lifetime.CustomKind{Constructor: "example.com/pool.Open", Release: []string{"Close()"}}, `kinds[0].release: "Close()" is not a method name`},
+	} {
+		err := resourceclose.Config{Kinds: []lifetime.CustomKind{tc.kind}}.Validate()
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Validate(%+v) = %v, want %s...", tc.kind, err, tc.want)
+		}
+	}
 }

@@ -50,8 +50,18 @@ func (l *loader) analyzerSettings(e entry, key string, dst any) error {
 	if err := yaml.NodeToValue(v, dst, yaml.DisallowUnknownField()); err != nil {
 		return l.decodeError(v, key, err)
 	}
+	if c, ok := dst.(validator); ok {
+		if err := c.Validate(); err != nil {
+			line, col := position(v)
+			return &Error{File: l.file, Line: line, Column: col, Key: key, Msg: err.Error(), err: err}
+		}
+	}
 	return nil
 }
+
+// validator is an analyzer's settings that check their own values (the
+// decoder checks only their shape).
+type validator interface{ Validate() error }
 
 // checkKeys rejects, in document order, the first duplicate key in n or
 // key that names no field of the struct type t it decodes into. The decoder

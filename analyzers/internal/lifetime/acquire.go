@@ -38,7 +38,8 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 				continue
 			}
 			obj := calleeObject(&call.Call)
-			for _, c := range builtinAcquisition(obj) {
+			cs := append(builtinAcquisition(obj), s.customAcquisitions(obj)...)
+			for _, c := range cs {
 				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
 					continue
 				}
@@ -50,7 +51,7 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 				}
 				out = append(out, s.newAcquisition(fn, call, obj, c.result, c.kind))
 			}
-			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(builtinAcquisition(obj)) == 0 {
+			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(cs) == 0 {
 				for i := 0; i < resultCount(call); i++ {
 					if k := s.newResult(callee, i); k != nil && (k.CollectedSince == "" || s.olderThan(call, k.CollectedSince)) {
 						out = append(out, s.newAcquisition(fn, call, obj, i, k))

@@ -24,14 +24,19 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Analyzer computes the package's acquisitions and their leaks.
-var Analyzer = &analysis.Analyzer{
-	Name:       "lifetime",
-	Doc:        "computes resource acquisitions and the paths that leak them (reports nothing)",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Summary)(nil)},
+// Analyzer computes the package's acquisitions and their leaks, for the
+// built-in kinds; For adds configured ones.
+var Analyzer = newAnalyzer(nil)
+
+func newAnalyzer(custom []customConstructor) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "lifetime",
+		Doc:        "computes resource acquisitions and the paths that leak them (reports nothing)",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, custom) },
+		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+		FactTypes:  []analysis.Fact{(*Summary)(nil)},
+	}
 }
 
 // Result is the engine's answer for one package.
@@ -49,9 +54,10 @@ type Obligation struct {
 	Released bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, custom []customConstructor) (any, error) {
 	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	s := newSummarizer(pass)
+	s.custom = custom
 	s.exportFacts(ssaRes.SrcFuncs)
 	res := &Result{}
 	for _, fn := range ssaRes.SrcFuncs {

@@ -109,6 +109,7 @@ type summarizer struct {
 	computing  *ssa.Function // the function whose summary is being computed
 	freeVars   map[freeVarKey]Effect
 	imported   map[*types.Func]*Summary
+	custom     []customConstructor // kinds from configuration
 }
 
 type freeVarKey struct {
@@ -152,7 +153,7 @@ func (s *summarizer) newResult(fn *ssa.Function, i int) *Kind {
 	if sum == nil || i >= len(sum.NewResults) {
 		return nil
 	}
-	return KindNamed(sum.NewResults[i])
+	return s.kindNamed(sum.NewResults[i])
 }
 
 // summary returns fn's summary: computed when fn has a body here, read
