@@ -25,6 +25,7 @@ const (
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleNilChannel           = "goroutineleak/nil-channel"
+	RuleNoExit               = "goroutineleak/no-exit"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
@@ -71,6 +72,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkWaitGroupDone(fn)
 		p.checkTimeAfterLoop(fn)
 		p.checkNilChannel(fn)
+		p.checkNoExit(fn)
 	}
 	return nil, nil
 }

@@ -33,3 +33,7 @@ func TestBlockedReceive(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedReceive, "goroutineleak/blocked-receive/bad", "goroutineleak/blocked-receive/good")
 	ruletest.RunWithSuggestedFixes(t, goroutineleak.Analyzer, goroutineleak.RuleBlockedReceive, "goroutineleak/blocked-receive/fix")
 }
+
+func TestNoExit(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoExit, "goroutineleak/no-exit/bad", "goroutineleak/no-exit/good")
+}

@@ -125,6 +125,53 @@ return <-results`,
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleNoExit,
+		Title: "a goroutine started by a constructor or method that loops forever with no way to stop it",
+		Text: `A constructor (or a Start method) starts a background goroutine whose loop has
+no way out: no return, no break, no case on a done channel or ctx.Done(), no
+range over a channel that someone closes. The object can be dropped, but the
+goroutine, and everything it references (the object itself, usually), lives
+until the process exits: every call of the constructor leaks one. Tests that
+build many objects show it as a goroutine count that only grows. The rule
+reports goroutines whose loop cannot reach a return, a panic or a program
+exit, started from a function that returns something or from a method;
+package main and init are left alone (those goroutines live with the
+process on purpose). Fix: give the goroutine a done channel or a
+context.Context, select on it in the loop, and add a Close or Stop method
+that closes it. ` + confirmRecv,
+		Bad: `func NewCache() *Cache {
+	c := &Cache{items: map[string]item{}}
+	go func() {
+		for {
+			time.Sleep(time.Minute)
+			c.evict()
+		}
+	}()
+	return c
+}`,
+		Good: `func NewCache() *Cache {
+	c := &Cache{items: map[string]item{}, done: make(chan struct{})}
+	go func() {
+		t := time.NewTicker(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				c.evict()
+			case <-c.done:
+				return
+			}
+		}
+	}()
+	return c
+}
+
+func (c *Cache) Close() { close(c.done) }`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleTimeAfterLoop,
 		Title: "time.After in a loop's select starts a new timer on every iteration",
 		Text: `time.After(d) creates a timer and returns its channel; inside a for loop around

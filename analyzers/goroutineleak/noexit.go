@@ -1,0 +1,124 @@
+package goroutineleak
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkNoExit reports goroutines that loop forever, started by a
+// constructor or a method of a long-lived object: nothing can ever stop
+// them, so every object built leaks one.
+func (p *passState) checkNoExit(fn *ssa.Function) {
+	owner := outermost(fn)
+	if p.pass.Pkg.Name() == "main" || owner.Name() == "init" || !buildsObject(owner) {
+		return
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			g, ok := ins.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			body := g.Call.StaticCallee()
+			if body == nil || body.Blocks == nil || body.Pkg == nil || body.Pkg.Pkg != p.pass.Pkg || len(body.Blocks) > maxBlocks {
+				continue
+			}
+			if loop := endlessLoop(body); loop != nil {
+				p.reportNoExit(owner, g, body, loop)
+			}
+		}
+	}
+}
+
+// outermost returns the named function a closure is nested in.
+func outermost(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
+}
+
+// buildsObject reports whether fn is a method or returns something: the
+// goroutine it starts belongs to an object that outlives the call.
+func buildsObject(fn *ssa.Function) bool {
+	return fn.Signature.Recv() != nil || fn.Signature.Results().Len() > 0
+}
+
+// endlessLoop returns a block of a loop in fn from which no return, panic
+// or program exit is reachable: a loop with no way out. Nil when every loop
+// can end.
+func endlessLoop(fn *ssa.Function) *ssa.BasicBlock {
+	canEnd := map[*ssa.BasicBlock]bool{}
+	var work []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		if endsHere(b) {
+			canEnd[b] = true
+			work = append(work, b)
+		}
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, pred := range b.Preds {
+			if !canEnd[pred] {
+				canEnd[pred] = true
+				work = append(work, pred)
+			}
+		}
+	}
+	reachable := map[*ssa.BasicBlock]bool{}
+	work = []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if reachable[b] {
+			continue
+		}
+		reachable[b] = true
+		work = append(work, b.Succs...)
+	}
+	for _, b := range fn.Blocks {
+		if reachable[b] && !canEnd[b] && len(b.Succs) > 0 {
+			return b
+		}
+	}
+	return nil
+}
+
+// endsHere reports whether the goroutine can end in b: a return, a panic,
+// a call that ends the program or the goroutine, or a block with no way on.
+func endsHere(b *ssa.BasicBlock) bool {
+	if len(b.Succs) == 0 {
+		return true
+	}
+	for _, ins := range b.Instrs {
+		if endsProgram(ins) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportNoExit reports the go statement of an endless goroutine.
+func (p *passState) reportNoExit(owner *ssa.Function, g *ssa.Go, body *ssa.Function, loop *ssa.BasicBlock) {
+	pos := loop.Instrs[0].Pos()
+	for _, ins := range loop.Instrs {
+		if ins.Pos().IsValid() {
+			pos = ins.Pos()
+			break
+		}
+	}
+	where := ""
+	if pos.IsValid() {
+		where = fmt.Sprintf(" (line %d)", p.line(pos))
+	}
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      g.Pos(),
+		End:      p.goEnd(g),
+		Category: RuleNoExit,
+		Message: fmt.Sprintf("goroutine started by %s loops forever%s with no way out: no return, no stop channel or ctx.Done case; every %s call leaks it; give it a done channel or a context and a Close or Stop method that signals it",
+			owner.Name(), where, owner.Name()),
+	})
+}

@@ -1,0 +1,55 @@
+// Package bad holds goroutines that objects start and nothing can stop.
+package bad
+
+import (
+	"sync"
+	"time"
+)
+
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]int
+}
+
+func (c *Cache) evict() {}
+
+// A janitor with a sleep loop and no exit.
+func NewCache() *Cache {
+	c := &Cache{items: map[string]int{}}
+	go func() { // want `goroutine started by NewCache loops forever`
+		for {
+			time.Sleep(time.Minute)
+			c.evict()
+		}
+	}()
+	return c
+}
+
+type Worker struct{ jobs chan int }
+
+func (w *Worker) loop() {
+	for {
+		j := <-w.jobs
+		_ = j
+	}
+}
+
+// A Start method starting a worker that receives forever: the issue's
+// example of a worker with no way to stop it.
+func (w *Worker) Start() {
+	go w.loop() // want `goroutine started by Start loops forever`
+}
+
+// A ticker loop whose select has no stop case.
+func NewReporter(t *time.Ticker, report func()) *Cache {
+	c := &Cache{}
+	go func() { // want `loops forever`
+		for {
+			select {
+			case <-t.C:
+				report()
+			}
+		}
+	}()
+	return c
+}
