@@ -68,6 +68,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkLogAndReturn(br)
 		}
 		c.checkFatal(fn)
+		c.checkDiscarded(fn)
 	}
 	c.checkWrapVerb()
 	return nil, nil

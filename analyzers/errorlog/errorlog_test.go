@@ -28,3 +28,8 @@ func TestWrapVerb(t *testing.T) {
 	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleWrapVerb, "errorlog/wrap-verb/bad", "errorlog/wrap-verb/good")
 	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleWrapVerb, "errorlog/wrap-verb/fix")
 }
+
+func TestDiscarded(t *testing.T) {
+	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/bad", "errorlog/discarded/good")
+	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/fix")
+}

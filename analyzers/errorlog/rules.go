@@ -4,6 +4,7 @@ import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 
 // The rule IDs this analyzer reports.
 const (
+	RuleDiscarded      = "errorlog/discarded"
 	RuleFatalInLibrary = "errorlog/fatal-in-library"
 	RuleLogAndReturn   = "errorlog/log-and-return"
 	RuleSwallowed      = "errorlog/swallowed"
@@ -14,6 +15,46 @@ const (
 // Rules lists the rules this analyzer reports. A rule is on by default only
 // once its precision on the bench/ corpus is at least 90%.
 var Rules = []catalog.Rule{
+	{
+		ID:    RuleDiscarded,
+		Title: "a dropped error that was the only report of lost written data",
+		Text: `Most dropped errors lose nothing: fmt.Print*, bytes.Buffer, strings.Builder
+and hash.Hash writes never fail, and the Close of a file opened for reading
+has nothing left to report. Those are the thousands of findings that bury
+errcheck's useful ones, and this rule does not report them. What it
+reports are the drops that lose data silently: Close of a file opened for
+writing (os.Create, os.CreateTemp, os.OpenFile with a write flag), where
+the kernel may report a failed write-back only on Close; Sync of a file;
+Flush or Close of a writer that buffers or finishes its output
+(bufio.Writer, gzip/zlib/flate writers, zip and tar writers, tabwriter),
+where the last bytes are written only then. A drop is not reported when the
+same function also checks that call's error on the same value (a deferred
+Close as a safety net next to a checked Close, or after a checked Sync), or
+when the writer wraps an in-memory buffer or os.Stdout/os.Stderr. Fix: check
+the error; for a deferred Close in a function with a named error result,
+defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).`,
+		Bad: `func save(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Write(data)
+	return err
+}`,
+		Good: `func save(path string, data []byte) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, f.Close()) }()
+	_, err = f.Write(data)
+	return err
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 	{
 		ID:    RuleFatalInLibrary,
 		Title: "a library package that ends the program: log.Fatal, os.Exit or panic(err)",

@@ -60,7 +60,11 @@ func (c *checker) isErrorf(call *ast.CallExpr) bool {
 
 // wrapsAllowed reports whether the file's Go version has %w (Go 1.13). An
 // unknown version is taken as current.
-func (c *checker) wrapsAllowed(pos token.Pos) bool {
+func (c *checker) wrapsAllowed(pos token.Pos) bool { return c.goAtLeast(pos, "go1.13") }
+
+// goAtLeast reports whether the Go version of pos's file is at least
+// want. An unknown version is taken as current.
+func (c *checker) goAtLeast(pos token.Pos, want string) bool {
 	v := ""
 	if f := c.fileOf(pos); f != nil {
 		v = c.pass.TypesInfo.FileVersions[f]
@@ -68,7 +72,7 @@ func (c *checker) wrapsAllowed(pos token.Pos) bool {
 	if v == "" {
 		v = c.pass.Pkg.GoVersion()
 	}
-	return v == "" || version.Compare(v, "go1.13") >= 0
+	return v == "" || version.Compare(v, want) >= 0
 }
 
 // isErrorOperand reports whether e's static type is an error (interface or

@@ -1,0 +1,402 @@
+package errorlog
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"os"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// discarded reports dropped errors that lose written data: Close of a
+// file opened for writing, Flush or Close of a writer that buffers or
+// finishes its output (bufio, gzip, zlib, flate, zip, tar), Sync of a
+// file. Dropping the error of a read-only Close, of fmt.Print*, of
+// bytes.Buffer/strings.Builder/hash.Hash writes (which never fail) loses
+// nothing and is not reported: that is the noise that buries errcheck's
+// findings.
+
+// flushingMethods lists the methods whose error says whether written data
+// reached its destination, by package path and receiver type.
+var flushingMethods = map[[3]string]bool{
+	{"bufio", "Writer", "Flush"}:          true,
+	{"compress/gzip", "Writer", "Close"}:  true,
+	{"compress/gzip", "Writer", "Flush"}:  true,
+	{"compress/zlib", "Writer", "Close"}:  true,
+	{"compress/zlib", "Writer", "Flush"}:  true,
+	{"compress/flate", "Writer", "Close"}: true,
+	{"compress/flate", "Writer", "Flush"}: true,
+	{"archive/zip", "Writer", "Close"}:    true,
+	{"archive/zip", "Writer", "Flush"}:    true,
+	{"archive/tar", "Writer", "Close"}:    true,
+	{"archive/tar", "Writer", "Flush"}:    true,
+	{"os", "File", "Sync"}:                true,
+	{"text/tabwriter", "Writer", "Flush"}: true,
+}
+
+// checkDiscarded looks at every call and defer of fn.
+func (c *checker) checkDiscarded(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			var call *ssa.CallCommon
+			deferred := false
+			switch ins := ins.(type) {
+			case *ssa.Defer:
+				call, deferred = ins.Common(), true
+			case *ssa.Call:
+				if refs := ins.Referrers(); refs != nil && len(*refs) > 0 {
+					continue // the result is used
+				}
+				call = ins.Common()
+			default:
+				continue
+			}
+			what := c.lossyDrop(fn, call)
+			if what == "" {
+				continue
+			}
+			c.reportDiscarded(fn, ins, call, what, deferred)
+		}
+	}
+}
+
+// lossyDrop describes the dropped call if its error says whether written
+// data was saved, or returns "".
+func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil || f.Signature().Recv() == nil || errorResult(f.Signature()) < 0 {
+		return ""
+	}
+	recv := recvName(f.Signature().Recv().Type())
+	key := [3]string{f.Pkg().Path(), recv, f.Name()}
+	if call.IsInvoke() {
+		return ""
+	}
+	if flushingMethods[key] {
+		if c.checkedElsewhere(fn, call, f.Name()) || len(call.Args) == 0 || inMemoryOrStdio(receiverSource(call.Args[0])) {
+			return ""
+		}
+		return fmt.Sprintf("%s.%s", recv, f.Name())
+	}
+	if key == [3]string{"os", "File", "Close"} && len(call.Args) == 1 {
+		open := writableOpen(receiverSource(call.Args[0]))
+		if open == "" || c.checkedElsewhere(fn, call, "Close") || c.checkedElsewhere(fn, call, "Sync") {
+			return ""
+		}
+		return "Close of a file opened with " + open
+	}
+	return ""
+}
+
+// receiverSource follows a receiver to the value it was produced as:
+// through the variable a closure captured, and loads of a local
+// variable with one store.
+func receiverSource(v ssa.Value) ssa.Value {
+	for i := 0; i < 8; i++ {
+		switch x := v.(type) {
+		case *ssa.FreeVar:
+			b := bindingOf(x)
+			if b == nil {
+				return v
+			}
+			v = b
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			addr := x.X
+			if fv, ok := addr.(*ssa.FreeVar); ok {
+				addr = bindingOf(fv)
+			}
+			st := singleStore(addr)
+			if st == nil {
+				return v
+			}
+			v = st
+		case *ssa.Alloc:
+			st := singleStore(x)
+			if st == nil {
+				return v
+			}
+			v = st
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// bindingOf returns the value the enclosing function bound to a free
+// variable when it made the closure.
+func bindingOf(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	if idx < 0 || fn.Parent() == nil {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, ins := range b.Instrs {
+			mc, ok := ins.(*ssa.MakeClosure)
+			if ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
+
+// singleStore returns the value stored in addr when it is a local
+// variable stored exactly once.
+func singleStore(addr ssa.Value) ssa.Value {
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, r := range *alloc.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
+}
+
+// writableOpen names the call that opened a file for writing, or "".
+func writableOpen(v ssa.Value) string {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return ""
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return ""
+	}
+	f := calleeFunc(call.Common())
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || f.Signature().Recv() != nil {
+		return ""
+	}
+	switch f.Name() {
+	case "Create", "CreateTemp":
+		return "os." + f.Name()
+	case "OpenFile":
+		if len(call.Call.Args) >= 2 && hasWriteFlag(call.Call.Args[1]) {
+			return "os.OpenFile for writing"
+		}
+	}
+	return ""
+}
+
+// hasWriteFlag reports whether an OpenFile flag is a constant that asks
+// for writing.
+func hasWriteFlag(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false
+	}
+	flag, ok := constant.Int64Val(k.Value)
+	return ok && flag&int64(os.O_WRONLY|os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_TRUNC) != 0
+}
+
+// checkedElsewhere reports whether fn also calls method on the same
+// receiver and uses that result: `defer f.Close()` as a safety net next
+// to a checked `return f.Close()` is the recommended idiom.
+func (c *checker) checkedElsewhere(fn *ssa.Function, dropped *ssa.CallCommon, method string) bool {
+	if len(dropped.Args) == 0 {
+		return false
+	}
+	src := receiverSource(dropped.Args[0])
+	found := false
+	visit := func(g *ssa.Function) {
+		for _, b := range g.Blocks {
+			for _, ins := range b.Instrs {
+				call, ok := ins.(*ssa.Call)
+				if !ok || call.Common() == dropped || len(call.Call.Args) == 0 {
+					continue
+				}
+				f := calleeFunc(call.Common())
+				if f == nil || f.Name() != method || receiverSource(call.Call.Args[0]) != src {
+					continue
+				}
+				if refs := call.Referrers(); refs != nil && len(*refs) > 0 {
+					found = true
+				}
+			}
+		}
+	}
+	root := fn
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	visit(root)
+	for _, a := range allAnons(root) {
+		visit(a)
+	}
+	return found
+}
+
+// allAnons returns fn's function literals, nested ones included.
+func allAnons(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, a := range fn.AnonFuncs {
+		out = append(out, a)
+		out = append(out, allAnons(a)...)
+	}
+	return out
+}
+
+// reportDiscarded reports the drop, with the errors.Join fix for a
+// deferred call in a function with a named error result.
+func (c *checker) reportDiscarded(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon, what string, deferred bool) {
+	pos, end := c.callRange(call.Pos())
+	if !pos.IsValid() {
+		return
+	}
+	how := "return or check its error"
+	if deferred {
+		how = "in a function with a named error result, defer func() { err = errors.Join(err, ...) }()"
+	}
+	msg := fmt.Sprintf("the error of %s is dropped, but it is the only report that written data did not reach its destination (a full disk, a failed flush); %s", what, how)
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: RuleDiscarded, Message: msg}
+	if deferred {
+		if fix := c.joinFix(fn, ins.(*ssa.Defer), pos, end); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+	}
+	c.pass.Report(d)
+}
+
+// joinFix rewrites `defer x.Close()` into a deferred closure that joins
+// the Close error into the function's named error result.
+func (c *checker) joinFix(fn *ssa.Function, def *ssa.Defer, pos, end token.Pos) *analysis.SuggestedFix {
+	name := namedErrorResult(c.pass, fn)
+	if name == "" || !c.goAtLeast(pos, "go1.20") {
+		return nil // errors.Join is Go 1.20
+	}
+	f := c.fileOf(pos)
+	if f == nil {
+		return nil
+	}
+	var stmt *ast.DeferStmt
+	ast.Inspect(f, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok && d.Call.Pos() == pos {
+			stmt = d
+		}
+		return stmt == nil
+	})
+	if stmt == nil {
+		return nil
+	}
+	callSrc := c.source(stmt.Call.Pos(), stmt.Call.End())
+	if callSrc == "" {
+		return nil
+	}
+	text := fmt.Sprintf("defer func() { %s = errors.Join(%s, %s) }()", name, name, callSrc)
+	edits := []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}}
+	if imp := c.importEdit(f, "errors"); imp != nil {
+		edits = append(edits, *imp)
+	} else if !c.imports(f, "errors") {
+		return nil
+	}
+	return &analysis.SuggestedFix{Message: "Join the error into the function's error result", TextEdits: edits}
+}
+
+// namedErrorResult returns the name of fn's error result when it is
+// named (and fn is not a closure), or "".
+func namedErrorResult(pass *analysis.Pass, fn *ssa.Function) string {
+	res := errorResult(fn.Signature)
+	if res < 0 || fn.Parent() != nil {
+		return ""
+	}
+	v := fn.Signature.Results().At(res)
+	if v.Name() == "" || v.Name() == "_" {
+		return ""
+	}
+	return v.Name()
+}
+
+// source returns the source text between pos and end.
+func (c *checker) source(pos, end token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return ""
+	}
+	content, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return ""
+	}
+	s, e := tf.Offset(pos), tf.Offset(end)
+	if s < 0 || e > len(content) || s > e {
+		return ""
+	}
+	return string(content[s:e])
+}
+
+// imports reports whether f imports path under its own name.
+func (c *checker) imports(f *ast.File, path string) bool {
+	for _, imp := range f.Imports {
+		if imp.Path.Value == fmt.Sprintf("%q", path) && imp.Name == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// importEdit adds `import "path"` to f when missing, into its first
+// parenthesised import block; nil if present or there is no such block.
+func (c *checker) importEdit(f *ast.File, path string) *analysis.TextEdit {
+	if c.imports(f, path) {
+		return nil
+	}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT || !gd.Lparen.IsValid() {
+			continue
+		}
+		return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte(fmt.Sprintf("\n\t%q", path))}
+	}
+	return nil
+}
+
+// inMemoryOrStdio reports whether w is a writer constructor's result
+// (bufio.NewWriter, gzip.NewWriter, ...) wrapped around a buffer that
+// cannot fail (bytes.Buffer, strings.Builder) or around os.Stdout or
+// os.Stderr, whose write errors programs drop by convention, like
+// fmt.Print's.
+func inMemoryOrStdio(w ssa.Value) bool {
+	call, ok := w.(*ssa.Call)
+	if !ok {
+		if ex, ok := w.(*ssa.Extract); ok {
+			call, _ = ex.Tuple.(*ssa.Call)
+		}
+	}
+	if call == nil || len(call.Call.Args) == 0 {
+		return false
+	}
+	under := call.Call.Args[0]
+	if mi, ok := under.(*ssa.MakeInterface); ok {
+		under = mi.X
+	}
+	t := under.Type()
+	if typematch.PointerTo(t, "bytes", "Buffer") || typematch.PointerTo(t, "strings", "Builder") {
+		return true
+	}
+	if load, ok := under.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
+			return g.Name() == "Stdout" || g.Name() == "Stderr"
+		}
+	}
+	return false
+}

@@ -1,0 +1,87 @@
+package bad
+
+import (
+	"bufio"
+	"compress/gzip"
+	"io"
+	"os"
+)
+
+// A deferred Close of a created file: a failed write-back is lost.
+func save(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `the error of Close of a file opened with os.Create is dropped`
+	_, err = f.Write(data)
+	return err
+}
+
+// OpenFile with write flags, closed as a statement.
+func appendLine(path, line string) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(line)
+	f.Close() // want `Close of a file opened with os.OpenFile for writing`
+	return err
+}
+
+// Assigned to the blank identifier.
+func blank(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(f, "x")
+	_ = f.Close() // want `Close of a file opened with os.Create`
+	return err
+}
+
+// A bufio.Writer whose last bytes are written by the dropped Flush.
+func writeLines(w io.Writer, lines []string) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		if _, err := bw.WriteString(l); err != nil {
+			return err
+		}
+	}
+	bw.Flush() // want `the error of Writer.Flush is dropped`
+	return nil
+}
+
+// A deferred Flush.
+func deferredFlush(w io.Writer, b []byte) error {
+	bw := bufio.NewWriter(w)
+	defer bw.Flush() // want `Writer.Flush`
+	_, err := bw.Write(b)
+	return err
+}
+
+// gzip writes its footer on Close.
+func compress(w io.Writer, b []byte) error {
+	zw := gzip.NewWriter(w)
+	defer zw.Close() // want `Writer.Close`
+	_, err := zw.Write(b)
+	return err
+}
+
+// A Sync whose failure means the data is not durable.
+func syncFile(f *os.File) {
+	f.Sync() // want `File.Sync`
+}
+
+// Closed inside a deferred closure.
+func closure(path string) error {
+	f, err := os.CreateTemp("", path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		f.Close() // want `Close of a file opened with os.CreateTemp`
+	}()
+	_, err = f.Write([]byte("x"))
+	return err
+}
