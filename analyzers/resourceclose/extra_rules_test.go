@@ -15,6 +15,7 @@ func TestCmdNotWaited(t *testing.T) {
 func TestDeferInLoop(t *testing.T) {
 	ruletest.Run(t, resourceclose.Analyzer, resourceclose.RuleDeferInLoop,
 		"resourceclose/defer-in-loop/bad", "resourceclose/defer-in-loop/good")
+	ruletest.RunWithSuggestedFixes(t, resourceclose.Analyzer, resourceclose.RuleDeferInLoop, "resourceclose/defer-in-loop/fix")
 }
 
 func TestRowsErrUnchecked(t *testing.T) {

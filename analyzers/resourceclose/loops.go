@@ -27,13 +27,17 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 			if name == "" || name == "_" {
 				name = ob.Kind.Name
 			}
-			pass.Report(analysis.Diagnostic{
+			diag := analysis.Diagnostic{
 				Pos:      d.Pos(),
 				End:      d.Pos() + token.Pos(len("defer")),
 				Category: RuleDeferInLoop,
 				Message: fmt.Sprintf("deferred release of %s from %s (line %d) runs when the function returns, not at the end of the iteration: every iteration's %s stays held until then; release it in the loop body or move the body into a function",
 					name, s.Callee(ob), pass.Fset.Position(ob.Call.Pos()).Line, ob.Kind.Name),
-			})
+			}
+			if fix := loopBodyFix(pass, d.Pos(), ob.Call.Pos()); fix != nil {
+				diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+			}
+			pass.Report(diag)
 		}
 	}
 }
