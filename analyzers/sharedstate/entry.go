@@ -1,6 +1,9 @@
 package sharedstate
 
 import (
+	"go/ast"
+	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -42,36 +45,101 @@ func (e *entryInfo) guardsFor(obj locks.Ref) []string {
 // function whose address is taken may be called from anywhere, so it
 // gets nothing.
 func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
-	sites := map[*ssa.Function][]locks.Call{}
+	sites := map[*ssa.Function][]siteCall{}
 	for _, g := range c.locks.Funcs {
 		for _, call := range g.Calls {
-			sites[call.Callee] = append(sites[call.Callee], call)
+			sites[call.Callee] = append(sites[call.Callee], siteCall{caller: g.Fn, Call: call})
 		}
 	}
 	taken := c.addressTaken()
 	out := map[*ssa.Function]*entryInfo{}
-	for fn, calls := range sites {
-		if taken[fn] {
-			continue
+	for _, f := range c.locks.Funcs {
+		if expectsLock(f.Fn) {
+			out[f.Fn] = &entryInfo{fresh: map[int]bool{}, held: receiverMutexes(f.Fn)}
 		}
-		var info *entryInfo
-		for _, call := range calls {
-			site := atSite(fn, call)
-			if info == nil {
-				info = site
+	}
+	// A few rounds carry what callers hold down chains of helpers.
+	for range 3 {
+		next := map[*ssa.Function]*entryInfo{}
+		for fn, info := range out {
+			if expectsLock(fn) {
+				next[fn] = info
+			}
+		}
+		for fn, calls := range sites {
+			if taken[fn] || next[fn] != nil {
 				continue
 			}
-			info = intersect(info, site)
+			var info *entryInfo
+			for _, call := range calls {
+				site := atSite(fn, call, out[call.caller])
+				if info == nil {
+					info = site
+				} else {
+					info = intersect(info, site)
+				}
+			}
+			next[fn] = info
 		}
-		out[fn] = info
+		out = next
 	}
 	return out
 }
 
+// siteCall is a call with its caller.
+type siteCall struct {
+	caller *ssa.Function
+	locks.Call
+}
+
+// receiverMutexes names the mutex fields of fn's receiver: what a function
+// documented to run with "the lock" held holds.
+func receiverMutexes(fn *ssa.Function) []locks.Ref {
+	if fn.Signature.Recv() == nil || len(fn.Params) == 0 {
+		return nil
+	}
+	recv := fn.Params[0]
+	p, ok := recv.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []locks.Ref
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if locks.IsMutexType(f.Type()) {
+			path := "." + f.Name()
+			if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr {
+				path += "*"
+			}
+			out = append(out, locks.Ref{Root: recv, Path: path})
+		}
+	}
+	return out
+}
+
+// heldNote matches the doc comments that say a function runs with a lock
+// held: "Caller must hold b.mu", "c.mu must be held", "Lock held on entry",
+// "Runs under the subscription lock", "Assumes the lock is held".
+var heldNote = regexp.MustCompile(`(?i)(must|should)( already)? (be )?(hold|held|locked)|\block(ed)? (is |must be |should be )?held|\bheld by the caller|\bwith (the )?\w*\s?(lock|mutex|mu) held|\bunder (the |a )?(\w+ )?(lock|mutex)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex|mu)\b|\bassumes? .*(lock|mutex)`)
+
+// expectsLock reports whether fn says its caller holds the lock: by the
+// fooLocked naming convention or by its doc comment.
+func expectsLock(fn *ssa.Function) bool {
+	if expectsLockByName(fn) {
+		return true
+	}
+	decl, ok := fn.Syntax().(*ast.FuncDecl)
+	return ok && decl.Doc != nil && heldNote.MatchString(decl.Doc.Text())
+}
+
 // atSite is what one call guarantees its callee.
-func atSite(fn *ssa.Function, call locks.Call) *entryInfo {
+func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo {
 	info := &entryInfo{fresh: map[int]bool{}}
-	args := call.Call.Common().Args
+	args := call.Call.Call.Common().Args
 	for j, arg := range args {
 		if j >= len(fn.Params) {
 			break
@@ -80,9 +148,16 @@ func atSite(fn *ssa.Function, call locks.Call) *entryInfo {
 			info.fresh[j] = true
 		}
 	}
+	held := make([]locks.Ref, 0, len(call.Held))
 	for _, h := range call.Held {
-		if _, ok := h.Lock.Root.(*ssa.Global); ok {
-			info.held = append(info.held, h.Lock)
+		held = append(held, h.Lock)
+	}
+	if callerEntry != nil {
+		held = append(held, callerEntry.held...)
+	}
+	for _, l := range held {
+		if _, ok := l.Root.(*ssa.Global); ok {
+			info.held = append(info.held, l)
 			continue
 		}
 		for j, arg := range args {
@@ -90,8 +165,8 @@ func atSite(fn *ssa.Function, call locks.Call) *entryInfo {
 				break
 			}
 			ar := locks.RefOf(arg)
-			if ar.Root == h.Lock.Root && strings.HasPrefix(h.Lock.Path, ar.Path+".") {
-				info.held = append(info.held, locks.Ref{Root: fn.Params[j], Path: h.Lock.Path[len(ar.Path):]})
+			if ar.Root == l.Root && strings.HasPrefix(l.Path, ar.Path+".") {
+				info.held = append(info.held, locks.Ref{Root: fn.Params[j], Path: l.Path[len(ar.Path):]})
 			}
 		}
 	}

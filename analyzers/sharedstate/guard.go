@@ -47,7 +47,7 @@ func (c *checker) unguardedFields(atomics map[string]*atomicUse) {
 	fields := map[string]*fieldAccesses{}
 	var order []string
 	for _, f := range c.locks.Funcs {
-		skip := expectsLockByName(f.Fn)
+		skip := isConstructor(f.Fn)
 		unknownCaller := f.Fn.Parent() != nil && !launchedByGo(f.Fn)
 		f.Walk(func(ins ssa.Instruction, s *locks.State) {
 			fa, write, ok := fieldAccess(ins)
@@ -310,4 +310,13 @@ func launchedByGo(fn *ssa.Function) bool {
 		}
 	}
 	return found
+}
+
+// isConstructor reports whether fn (or the function it is a closure of) is
+// a NewFoo/newFoo constructor: what it touches is not yet published.
+func isConstructor(fn *ssa.Function) bool {
+	for ; fn.Parent() != nil; fn = fn.Parent() {
+	}
+	name := fn.Name()
+	return fn.Signature.Recv() == nil && (strings.HasPrefix(name, "New") || strings.HasPrefix(name, "new"))
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 )
 
@@ -28,11 +30,11 @@ func (c *checker) lockOrders() {
 	var keys [][2]string
 	for _, f := range c.locks.Funcs {
 		for _, acq := range f.Acquisitions {
-			if acq.Try || acq.Class == "" {
+			if acq.Try || acq.Class == "" || local(acq.Lock) {
 				continue
 			}
 			for _, h := range acq.Before {
-				if h.Site == nil || h.Class == "" || h.Class == acq.Class || h.Lock == acq.Lock {
+				if h.Site == nil || h.Class == "" || h.Class == acq.Class || h.Lock == acq.Lock || local(h.Lock) {
 					continue
 				}
 				if h.Mode == locks.Read && acq.Mode == locks.Read {
@@ -71,4 +73,12 @@ func shortClass(class string) string {
 		return class[i+1:]
 	}
 	return class
+}
+
+// local reports whether l belongs to an object the function allocated
+// itself: no other goroutine can hold it yet (a constructor filling in a
+// new client while holding its config's lock).
+func local(l locks.Lock) bool {
+	_, ok := l.Root.(*ssa.Alloc)
+	return ok
 }

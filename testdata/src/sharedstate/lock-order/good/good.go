@@ -111,3 +111,41 @@ func writeAB(x *a, y *b) {
 	defer y.mu.Unlock()
 	y.v = x.v
 }
+
+type config struct {
+	mu      sync.Mutex
+	headers map[string]string
+}
+
+type client struct {
+	mu      sync.Mutex
+	headers map[string]string
+	cfg     *config
+}
+
+func (c *client) addHeader(k, v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.headers[k] = v
+}
+
+// newClient holds the config's lock while filling in a client nobody else
+// can see yet (modelled on the false positive in vault/api's NewClient).
+func newClient(cfg *config) *client {
+	cfg.mu.Lock()
+	defer cfg.mu.Unlock()
+	c := &client{headers: map[string]string{}, cfg: cfg}
+	for k, v := range cfg.headers {
+		c.addHeader(k, v)
+	}
+	return c
+}
+
+// setHeaders: client then config, on a published client.
+func (c *client) setHeaders(k, v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cfg.mu.Lock()
+	defer c.cfg.mu.Unlock()
+	c.cfg.headers[k] = v
+}

@@ -230,3 +230,71 @@ func produce(ch chan<- *msg) {
 	m.body = "hello"
 	ch <- m
 }
+
+type channelMap struct {
+	mu       sync.Mutex
+	channels map[int]string
+}
+
+func (c *channelMap) add(id int, name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.channels[id] = name
+}
+
+func (c *channelMap) remove(id int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.deleteEntry(id)
+}
+
+// c.mu must be held by the caller
+//
+// deleteEntry: its doc says the caller holds the lock (modelled on the
+// false positive in grpc's internal/channelz channelMap.deleteEntry).
+func (c *channelMap) deleteEntry(id int) {
+	delete(c.channels, id)
+}
+
+// lookup is called only from get, with the lock held two frames up.
+func (c *channelMap) lookup(id int) string { return c.find(id) }
+
+func (c *channelMap) find(id int) string { return c.channels[id] }
+
+func (c *channelMap) get(id int) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lookup(id)
+}
+
+type options struct {
+	mu      sync.Mutex
+	timeout int
+	retries int
+}
+
+func (o *options) setTimeout(t int) {
+	o.mu.Lock()
+	o.timeout = t
+	o.mu.Unlock()
+}
+
+func (o *options) Timeout() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.timeout
+}
+
+func defaultOptions() *options { return &options{timeout: 30} }
+
+// NewOptions: a constructor filling in defaults on what the caller passed
+// or what it made (modelled on vault/api's NewClient).
+func NewOptions(o *options) *options {
+	if o == nil {
+		o = defaultOptions()
+	}
+	if o.timeout == 0 {
+		o.timeout = 30
+	}
+	return o
+}
