@@ -198,21 +198,44 @@ func (t *tracker) addSlot(addr ssa.Value) {
 	if !ok || t.boxes[base] {
 		return
 	}
-	if t.slots[slot{base, fa.Field}] {
+	t.addSlotOf(base, fa.Field)
+}
+
+// addSlotOf records that field of the local allocation base holds the
+// resource.
+func (t *tracker) addSlotOf(base *ssa.Alloc, field int) {
+	if t.slots[slot{base, field}] {
 		return
 	}
-	t.slots[slot{base, fa.Field}] = true
+	t.slots[slot{base, field}] = true
 	t.structs[base] = true
 	t.addDerived(base)
 	for _, r := range *base.Referrers() {
 		other, ok := r.(*ssa.FieldAddr)
-		if !ok || other.Field != fa.Field {
+		if !ok || other.Field != field {
 			continue
 		}
 		for _, u := range *other.Referrers() {
 			if load, ok := u.(*ssa.UnOp); ok && load.Op == token.MUL {
 				t.addAlias(load)
 			}
+		}
+	}
+}
+
+// addStructCopy follows a copy of a local struct that carries the
+// resource into another local variable (p := probe{resp: resp} builds the
+// literal, then copies it into p): p's fields are the literal's. Only a
+// variable whose address does not escape is followed; the others stay
+// escapes.
+func (t *tracker) addStructCopy(load *ssa.UnOp, dst *ssa.Alloc) {
+	src, ok := load.X.(*ssa.Alloc)
+	if !ok || !t.structs[src] || dst.Heap {
+		return
+	}
+	for s := range t.slots {
+		if s.base == src {
+			t.addSlotOf(dst, s.field)
 		}
 	}
 }
@@ -323,6 +346,9 @@ func (t *tracker) addDerived(v ssa.Value) {
 			t.addWrapped(r, v)
 		case *ssa.Store:
 			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+				if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+					t.addStructCopy(load, a)
+				}
 				for _, ar := range *a.Referrers() {
 					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
 						t.addDerived(u)
