@@ -20,7 +20,13 @@ var doc string
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.errorlog),
 // go vet flags and the golangci-lint plugin all map to it.
-type Config struct{}
+type Config struct {
+	// LogFunctions names a project's logging functions that the analyzer
+	// cannot see into (an interface, a generated client), as
+	// "import/path.Func" or "import/path.Type.Method". Wrappers it can
+	// see into are recognised without configuration.
+	LogFunctions []string `yaml:"log-functions" json:"log-functions"`
+}
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
@@ -31,16 +37,20 @@ var Analyzer = New(DefaultConfig())
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
+	s.logging = s.loggingAnalyzer()
 	return &analysis.Analyzer{
 		Name:     "errorlog",
 		Doc:      docutil.MustExtract(doc, "errorlog"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/errorlog.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, loggingAnalyzer},
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging},
 		Run:      s.run,
 	}
 }
 
-type settings struct{ cfg Config }
+type settings struct {
+	cfg     Config
+	logging *analysis.Analyzer
+}
 
 // checker is the per-pass state shared by the rules.
 type checker struct {
@@ -57,7 +67,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		c.files[pass.Fset.File(f.Pos())] = f
 	}
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
-	c.logs = pass.ResultOf[loggingAnalyzer].(*logging)
+	c.logs = pass.ResultOf[s.logging].(*logging)
 	for _, fn := range funcs {
 		if c.isTestFile(fn.Pos()) && !c.allowTests() {
 			continue
@@ -158,5 +168,5 @@ func sourceFuncs(res *buildssa.SSA) []*ssa.Function {
 // logsTainted reports whether call logs a tainted value, directly or
 // through a helper that logs its error parameter.
 func (c *checker) logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
-	return logsTainted(call, tainted, c.logs.mask)
+	return c.logs.logsTainted(call, tainted)
 }

@@ -33,3 +33,10 @@ func TestDiscarded(t *testing.T) {
 	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/bad", "errorlog/discarded/good")
 	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/fix")
 }
+
+// TestConfiguredLogFunctions checks that Config.LogFunctions makes an
+// opaque API a log call.
+func TestConfiguredLogFunctions(t *testing.T) {
+	a := errorlog.New(errorlog.Config{LogFunctions: []string{"errorlog/config/notify.Pager.Alert"}})
+	ruletest.Run(t, a, errorlog.RuleUnlogged, "errorlog/config/use")
+}

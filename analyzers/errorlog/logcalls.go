@@ -201,24 +201,31 @@ func carries(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
 	return false
 }
 
-// logsErrorFact marks a function that logs its error parameters: bit i of
-// Params is set when parameter i (receiver first, for methods) is logged.
-type logsErrorFact struct{ Params uint64 }
+// logsErrorFact summarises a function that logs: bit i of Params is set
+// when its error parameter i (receiver first, for methods) is logged;
+// Logger when it forwards a message or arguments to a log call (a
+// project's own logf, logger.Errorf wrapper).
+type logsErrorFact struct {
+	Params uint64
+	Logger bool
+}
 
 func (*logsErrorFact) AFact()           {}
 func (f *logsErrorFact) String() string { return "logsError" }
 
-// loggingAnalyzer summarises which error parameters each function logs,
+// loggingAnalyzer returns the analyzer that summarises which error parameters each function logs,
 // as facts for other packages and a result for errorlog. It reports
 // nothing; it is separate so that its facts are not the reporting
 // analyzer's (fixtures state findings, not summaries).
-var loggingAnalyzer = &analysis.Analyzer{
-	Name:       "errorlogsummary",
-	Doc:        "summarises which error parameters each function logs",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-	FactTypes:  []analysis.Fact{new(logsErrorFact)},
-	ResultType: reflect.TypeOf((*logging)(nil)),
-	Run:        runLogging,
+func (st *settings) loggingAnalyzer() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "errorlogsummary",
+		Doc:        "summarises which error parameters each function logs",
+		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+		FactTypes:  []analysis.Fact{new(logsErrorFact)},
+		ResultType: reflect.TypeOf((*logging)(nil)),
+		Run:        st.runLogging,
+	}
 }
 
 // logging maps this package's functions to the mask of error parameters
@@ -226,22 +233,23 @@ var loggingAnalyzer = &analysis.Analyzer{
 // can import them).
 type logging struct {
 	pass *analysis.Pass
-	logs map[*ssa.Function]uint64
+	cfg  Config
+	logs map[*ssa.Function]logsErrorFact
 }
 
-func runLogging(pass *analysis.Pass) (any, error) {
-	s := &logging{pass: pass, logs: map[*ssa.Function]uint64{}}
+func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
+	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
 	return s, nil
 }
 
 // logsTainted reports whether call is a log call, or a call of a function
 // known to log its error parameter, that carries a tainted value.
-func logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool, mask func(*ssa.CallCommon) uint64) bool {
-	if isLogCall(call) {
+func (s *logging) logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
+	if s.isLog(call) {
 		return carries(call, tainted)
 	}
-	m := mask(call)
+	m := s.summary(call).Params
 	for i, a := range call.Args {
 		if i < 64 && m&(1<<i) != 0 && tainted[a] {
 			return true
@@ -250,11 +258,39 @@ func logsTainted(call *ssa.CallCommon, tainted map[ssa.Value]bool, mask func(*ss
 	return false
 }
 
-// mask returns which of call's arguments the callee logs.
-func (s *logging) mask(call *ssa.CallCommon) uint64 {
+// isLog reports whether call writes a log line: a known logging API, a
+// function named in the configuration, or a project's wrapper of either.
+func (s *logging) isLog(call *ssa.CallCommon) bool {
+	return isLogCall(call) || s.configured(call) || s.summary(call).Logger
+}
+
+// configured reports whether the callee is one of Config.LogFunctions.
+func (s *logging) configured(call *ssa.CallCommon) bool {
+	if len(s.cfg.LogFunctions) == 0 {
+		return false
+	}
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return false
+	}
+	name := f.Pkg().Path() + "." + f.Name()
+	if r := f.Signature().Recv(); r != nil {
+		name = f.Pkg().Path() + "." + recvName(r.Type()) + "." + f.Name()
+	}
+	for _, n := range s.cfg.LogFunctions {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// summary returns what the callee logs, from this package's summaries or
+// another package's facts.
+func (s *logging) summary(call *ssa.CallCommon) logsErrorFact {
 	fn := call.StaticCallee()
 	if fn == nil {
-		return 0
+		return logsErrorFact{}
 	}
 	if m, ok := s.logs[fn]; ok {
 		return m
@@ -262,20 +298,19 @@ func (s *logging) mask(call *ssa.CallCommon) uint64 {
 	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != s.pass.Pkg {
 		var f logsErrorFact
 		if s.pass.ImportObjectFact(obj, &f) {
-			return f.Params
+			return f
 		}
 	}
-	return 0
+	return logsErrorFact{}
 }
 
 // summarize computes which error parameters each function logs, to a
 // fixed point (helpers calling helpers), and exports the facts.
 func (s *logging) summarize(funcs []*ssa.Function) {
-	mask := s.mask
 	for changed, round := true, 0; changed && round < 4; round++ {
 		changed = false
 		for _, fn := range funcs {
-			m := loggedParams(fn, mask)
+			m := s.summarizeFunc(fn)
 			if m != s.logs[fn] {
 				s.logs[fn] = m
 				changed = true
@@ -284,26 +319,45 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 	}
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
-		if m := s.logs[fn]; m != 0 && ok && obj.Pkg() == s.pass.Pkg {
-			s.pass.ExportObjectFact(obj, &logsErrorFact{Params: m})
+		if m := s.logs[fn]; m != (logsErrorFact{}) && ok && obj.Pkg() == s.pass.Pkg {
+			s.pass.ExportObjectFact(obj, &m)
 		}
 	}
 }
 
-// loggedParams returns the mask of fn's error parameters that reach a log
-// call.
-func loggedParams(fn *ssa.Function, mask func(*ssa.CallCommon) uint64) uint64 {
-	var m uint64
+// summarizeFunc computes which of fn's error parameters reach a log call,
+// and whether its message or arguments do.
+func (s *logging) summarizeFunc(fn *ssa.Function) logsErrorFact {
+	var m logsErrorFact
 	for i, p := range fn.Params {
-		if i >= 64 || !isErrorType(p.Type()) {
-			continue
+		if i >= 64 {
+			break
 		}
-		tainted := taint(p)
-		if anyCall(fn, func(call *ssa.CallCommon) bool { return logsTainted(call, tainted, mask) }) {
-			m |= 1 << i
+		switch {
+		case isErrorType(p.Type()):
+			tainted := taint(p)
+			if anyCall(fn, func(call *ssa.CallCommon) bool { return s.logsTainted(call, tainted) }) {
+				m.Params |= 1 << i
+			}
+		case isMessageParam(fn, i):
+			tainted := taint(p)
+			if anyCall(fn, func(call *ssa.CallCommon) bool { return s.isLog(call) && carries(call, tainted) }) {
+				m.Logger = true
+			}
 		}
 	}
 	return m
+}
+
+// isMessageParam reports whether parameter i of fn is a message: a string,
+// or the variadic ...any of a printf-like wrapper.
+func isMessageParam(fn *ssa.Function, i int) bool {
+	t := fn.Params[i].Type()
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.String {
+		return true
+	}
+	sl, ok := t.(*types.Slice)
+	return ok && fn.Signature.Variadic() && i == len(fn.Params)-1 && types.IsInterface(sl.Elem())
 }
 
 // anyCall reports whether pred holds for a call in fn.

@@ -15,7 +15,7 @@ func (c *checker) checkUnlogged(br *errBranch) {
 	if br.errUsed() {
 		return
 	}
-	for _, call := range br.calls(func(call *ssa.CallCommon) bool { return isLogCall(call) }) {
+	for _, call := range br.calls(c.logs.isLog) {
 		msg := fmt.Sprintf("this log line is written because %s (line %d) failed, but it does not include the error, so the log cannot say why; add %s to it (e.g. slog.Any(\"err\", err), zap.Error(err), or %%v)",
 			calleeName(br.call), c.line(br.call.Pos()), nameOr(exprName(br.errExpr), "the error"))
 		pos, end := c.callRange(call.Pos())

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -91,8 +92,12 @@ func (c *checker) reportWrapVerb(call *ast.CallExpr, i int, v fmtVerb, arg ast.E
 	msg := fmt.Sprintf("fmt.Errorf formats the error %s with %%%c, which flattens it to text: errors.Is and errors.As cannot see the cause; use %%w",
 		c.exprString(arg), v.verb)
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: RuleWrapVerb, Message: msg}
-	if fix := wrapVerbFix(call.Args[0], i); fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	// %w of a nil error prints "%!w(<nil>)" where %v printed "<nil>":
+	// the fix is offered only where the operand was tested non-nil.
+	if c.knownNonNil(call, arg) {
+		if fix := wrapVerbFix(call.Args[0], i); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
 	}
 	c.pass.Report(d)
 }
@@ -193,4 +198,39 @@ func parseVerbs(format string) ([]fmtVerb, bool) {
 // isFlagOrWidth reports whether b may sit between % and the verb.
 func isFlagOrWidth(b byte) bool {
 	return b == '+' || b == '-' || b == '#' || b == ' ' || b == '0' || b == '.' || b == '[' || b == '*' || (b >= '1' && b <= '9')
+}
+
+// knownNonNil reports whether arg is a variable that an enclosing
+// `if arg != nil` (or the else of `if arg == nil`) has tested.
+func (c *checker) knownNonNil(call *ast.CallExpr, arg ast.Expr) bool {
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	f := c.fileOf(call.Pos())
+	if obj == nil || f == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+	for i, n := range path {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || i == 0 {
+			continue
+		}
+		bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || !isNilIdent(bin.Y) {
+			continue
+		}
+		x, ok := ast.Unparen(bin.X).(*ast.Ident)
+		if !ok || c.pass.TypesInfo.Uses[x] != obj {
+			continue
+		}
+		inBody := path[i-1] == ast.Node(ifs.Body)
+		inElse := ifs.Else != nil && path[i-1] == ifs.Else
+		if bin.Op == token.NEQ && inBody || bin.Op == token.EQL && inElse {
+			return true
+		}
+	}
+	return false
 }

@@ -92,3 +92,13 @@ func wrongErr(name string, other error) {
 		log.Printf("remove failed: %v", other) // want `does not include the error`
 	}
 }
+
+// A project's own printf wrapper is a log call too (a summary says it
+// forwards its arguments to log.Printf).
+func logf(format string, args ...any) { log.Printf("app: "+format, args...) }
+
+func viaWrapper(name string) {
+	if err := os.Remove(name); err != nil {
+		logf("remove %s failed", name) // want `does not include the error`
+	}
+}

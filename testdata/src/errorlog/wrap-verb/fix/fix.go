@@ -21,3 +21,9 @@ func remove(name string) error {
 	}
 	return nil
 }
+
+// The operand may be nil here: %w would print "%!w(<nil>)", so the
+// finding comes without a fix.
+func maybe() error {
+	return fmt.Errorf("cleanup: %v", os.Remove("x")) // want `formats the error os.Remove\("x"\) with %v`
+}
