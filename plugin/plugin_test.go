@@ -110,6 +110,7 @@ func TestSettingsErrors(t *testing.T) {
 		{`{"severity": {"httpbody": "fatal"}}`, `severity.httpbody: unknown severity "fatal"`},
 		{`{"settings": {"httbody": {}}}`, `settings: settings: unknown key "httbody"`},
 		{`{"settings": {"httpbody": {"max-reads": 3}}}`, `settings.httpbody: unknown key "max-reads"`},
+		{`{"settings": {"resourceclose": {"kinds": [{"constructor": "not a name"}]}}}`, `settings.resourceclose: `},
 		{`{"version": 2}`, `version: unsupported version 2 (want 1)`},
 		{`["httpbody"]`, `want a map of reviewlint settings, got a list`},
 	}
