@@ -131,13 +131,21 @@ func TestSettingsErrors(t *testing.T) {
 }
 
 // TestFindings goes plugin → settings → analyzers → analysistest: the
-// message carries the rule ID and //nolint:reviewlint suppresses.
+// message carries the rule ID, //nolint:reviewlint suppresses, and no
+// diagnostic has Related positions (golangci-lint would list each as an
+// issue of its own).
 func TestFindings(t *testing.T) {
 	as, err := build(t, golangciSettings(t, `{"disable": ["all"], "enable": ["resourceclose/unclosed"]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range as {
-		analysistest.Run(t, analysistest.TestData(), a, "tagged")
+		for _, r := range analysistest.Run(t, analysistest.TestData(), a, "tagged") {
+			for _, d := range r.Diagnostics {
+				if len(d.Related) > 0 {
+					t.Errorf("%s: diagnostic %q has %d related positions", a.Name, d.Message, len(d.Related))
+				}
+			}
+		}
 	}
 }
