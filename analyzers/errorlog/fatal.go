@@ -50,10 +50,15 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 	if call == nil || isErrorConstructor(call) {
 		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
 	}
-	if errorResult(p.Parent().Signature) < 0 {
+	if fn := p.Parent(); errorResult(fn.Signature) < 0 && (!isIOCall(call) || fn.Signature.Recv() != nil || fn.Parent() != nil) {
 		// Without an error result the signature (often an interface's:
-		// sync.Locker, a pool's New, a Balancer) leaves no other way out;
-		// the finding is for functions that could return the error.
+		// sync.Locker, a pool's New) may leave no other way out, and a
+		// panic on invalid configuration is a documented contract
+		// (prometheus' WithLabelValues, kafka.NewReader). What is left
+		// is a failure of the outside world (a file, the network, a
+		// database, external data) turned into a crash by a plain
+		// function (methods and function literals often have their
+		// signature imposed).
 		return
 	}
 	if !p.Pos().IsValid() {
@@ -128,4 +133,25 @@ func isErrorConstructor(call *ssa.CallCommon) bool {
 	}
 	p, n := f.Pkg().Path(), f.Name()
 	return p == "errors" && n == "New" || p == "fmt" && n == "Errorf"
+}
+
+// ioPackages are the standard library packages whose errors report a
+// failure of the outside world rather than a programming error.
+var ioPackages = map[string]bool{
+	"os": true, "io": true, "io/fs": true, "io/ioutil": true, "net": true, "net/http": true,
+	"database/sql": true, "os/exec": true, "bufio": true,
+}
+
+// isIOCall reports whether call reads or writes the outside world: a
+// function or method of an I/O package, or the decoding of external data
+// with encoding/json.
+func isIOCall(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return false
+	}
+	if ioPackages[f.Pkg().Path()] {
+		return true
+	}
+	return f.Pkg().Path() == "encoding/json" && (f.Name() == "Unmarshal" || f.Name() == "Decode")
 }

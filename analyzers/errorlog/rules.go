@@ -66,8 +66,15 @@ packages other than main, outside test files and packages that import
 testing (test helpers). Not reported: init functions and package variable
 initialisers (they run before main and have no caller to return to),
 functions named Must... or must... (panicking is their documented contract,
-like regexp.MustCompile), and panics with an error built on the spot
-(errors.New, fmt.Errorf: an assertion, not a converted failure).`,
+like regexp.MustCompile; a logger's Fatal.../Exit... functions likewise),
+and panics with an error built on the spot (errors.New, fmt.Errorf: an
+assertion, not a converted failure). In a function without an error result,
+panic(err) is reported only in a plain function (not a method or a function
+literal, whose signature an interface or a callback may impose) and only
+for a failure of the outside world (os, io,
+net, net/http, database/sql, os/exec, bufio, JSON decoding): there the
+signature is often an interface's, and panicking on invalid configuration
+is a documented contract of many libraries (prometheus' WithLabelValues).`,
 		Bad: `func Load(path string) []byte {
 	b, err := os.ReadFile(path)
 	if err != nil {

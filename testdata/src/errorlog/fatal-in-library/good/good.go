@@ -109,3 +109,21 @@ func Fatalf(format string, args ...any) {
 	log.Printf(format, args...)
 	os.Exit(1)
 }
+
+// A panic on invalid configuration is a documented contract (modelled on
+// kafka.NewReader and prometheus' WithLabelValues).
+type Options struct{ Size int }
+
+func (o Options) validate() error {
+	if o.Size <= 0 {
+		return errors.New("size must be positive")
+	}
+	return nil
+}
+
+func NewReader(o Options) *Options {
+	if err := o.validate(); err != nil {
+		panic(err)
+	}
+	return &o
+}
