@@ -194,15 +194,33 @@ func (h *handlings) unboundedReads(fn *ssa.Function, p *ssa.Parameter) []*ssa.Ca
 			}
 		}
 	}
-	// Passing the request itself to a helper that reads its body.
+	// Passing the request itself to a helper that reads its body; a
+	// sub-handler reports its own reads.
 	if typematch.PointerTo(p.Type(), "net/http", "Request") {
 		for _, call := range callsTaking(p) {
-			if h.readsArgAll(call, p) {
+			if h.readsArgAll(call, p) && !callsHandler(call) {
 				out = append(out, call)
 			}
 		}
 	}
 	return out
+}
+
+// callsHandler reports whether call calls a function with a handler's
+// parameters (a sub-handler of a dispatcher).
+func callsHandler(call *ssa.Call) bool {
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	var w, r bool
+	params := callee.Signature.Params()
+	for i := 0; i < params.Len(); i++ {
+		t := params.At(i).Type()
+		w = w || typematch.Named(t, "net/http", "ResponseWriter")
+		r = r || typematch.PointerTo(t, "net/http", "Request")
+	}
+	return w && r
 }
 
 // readsArgAll reports whether call reads its argument v into memory
