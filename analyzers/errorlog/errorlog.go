@@ -79,6 +79,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 		c.checkFatal(fn)
 		c.checkDiscarded(fn)
+		c.checkGoroutineDropped(fn)
 	}
 	c.checkWrapVerb()
 	return nil, nil

@@ -40,3 +40,7 @@ func TestConfiguredLogFunctions(t *testing.T) {
 	a := errorlog.New(errorlog.Config{LogFunctions: []string{"errorlog/config/notify.Pager.Alert"}})
 	ruletest.Run(t, a, errorlog.RuleUnlogged, "errorlog/config/use")
 }
+
+func TestGoroutineDropped(t *testing.T) {
+	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleGoroutineDropped, "errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good")
+}

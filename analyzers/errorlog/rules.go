@@ -4,12 +4,13 @@ import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 
 // The rule IDs this analyzer reports.
 const (
-	RuleDiscarded      = "errorlog/discarded"
-	RuleFatalInLibrary = "errorlog/fatal-in-library"
-	RuleLogAndReturn   = "errorlog/log-and-return"
-	RuleSwallowed      = "errorlog/swallowed"
-	RuleUnlogged       = "errorlog/unlogged"
-	RuleWrapVerb       = "errorlog/wrap-verb"
+	RuleDiscarded        = "errorlog/discarded"
+	RuleFatalInLibrary   = "errorlog/fatal-in-library"
+	RuleGoroutineDropped = "errorlog/goroutine-dropped"
+	RuleLogAndReturn     = "errorlog/log-and-return"
+	RuleSwallowed        = "errorlog/swallowed"
+	RuleUnlogged         = "errorlog/unlogged"
+	RuleWrapVerb         = "errorlog/wrap-verb"
 )
 
 // Rules lists the rules this analyzer reports. A rule is on by default only
@@ -89,6 +90,31 @@ is a documented contract of many libraries (prometheus' WithLabelValues).`,
 	}
 	return b, nil
 }`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleGoroutineDropped,
+		Title: "an error that dies with the goroutine that produced it",
+		Text: `Nothing receives a goroutine's results: go srv.Serve(l) throws Serve's
+error away (a port already in use goes unnoticed), and a goroutine body
+that returns on an error without sending, storing or logging it ends in
+silence while the rest of the program waits for work that never happened.
+Reported: a go statement calling a function with an error result; in a
+function literal started with go, a branch taken because a call's error is
+non-nil that returns without using the error (errors.Is, a send, a store, a
+log call, a handler all count as using it); and a dropped error result of
+one of the package's own functions called there. Fix: send the error on a
+channel the caller reads, use errgroup.Group.Go, or log it with context.`,
+		Bad: `go func() {
+	if err := w.process(job); err != nil {
+		return
+	}
+}()`,
+		Good: `g.Go(func() error {
+	return w.process(job)
+})`,
 		Severity: catalog.Warning,
 		Default:  false,
 		Since:    "v0.1.0",

@@ -1,0 +1,103 @@
+package errorlog
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkGoroutineDropped reports errors that die with a goroutine: the
+// error result of the function a go statement starts (go srv.Serve(l)),
+// and, in a function literal started with go, an error branch that does
+// nothing with the error, or a call of this package's own error-returning
+// function whose result is dropped. Nobody waits for a goroutine's
+// return value: an error not sent, stored, or logged there is gone.
+func (c *checker) checkGoroutineDropped(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			g, ok := ins.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			c.checkGoCall(g)
+			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+				c.checkGoroutineBody(mc.Fn.(*ssa.Function))
+			} else if lit, ok := g.Call.Value.(*ssa.Function); ok && lit.Parent() != nil {
+				c.checkGoroutineBody(lit)
+			}
+		}
+	}
+}
+
+// checkGoCall reports `go f()` where f returns an error.
+func (c *checker) checkGoCall(g *ssa.Go) {
+	sig := g.Call.Signature()
+	if sig == nil || errorResult(sig) < 0 {
+		return
+	}
+	if f, ok := g.Call.Value.(*ssa.Function); ok && f.Parent() != nil {
+		return // a literal's error result: its returns are checked below
+	}
+	if _, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+		return
+	}
+	pos, end := c.callRange(g.Call.Pos())
+	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
+		Message: fmt.Sprintf("the error returned by %s is lost: nothing receives a goroutine's results; run it in a func literal that sends the error on a channel, logs it, or use errgroup.Group.Go", calleeName(&g.Call))})
+}
+
+// checkGoroutineBody reports, in a function literal run as a goroutine,
+// error branches that drop the error and dropped results of this
+// package's own functions.
+func (c *checker) checkGoroutineBody(fn *ssa.Function) {
+	if errorResult(fn.Signature) >= 0 {
+		return // its errors are returned, and the go statement is reported
+	}
+	for _, br := range c.errBranches(fn) {
+		if br.errUsed() || c.branchLogs(br) {
+			continue
+		}
+		if !br.endsByReturn() {
+			continue
+		}
+		pos, end := c.callRange(br.call.Pos())
+		c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
+			Message: fmt.Sprintf("the error from %s (line %d) ends this goroutine without being sent, stored or logged; send it on an error channel, use errgroup.Group.Go, or log it",
+				calleeName(br.call), c.line(br.call.Pos()))})
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok || call.Referrers() == nil || len(*call.Referrers()) > 0 {
+				continue
+			}
+			callee := call.Call.StaticCallee()
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Parent() != nil || errorResult(callee.Signature) < 0 {
+				continue
+			}
+			pos, end := c.callRange(call.Pos())
+			c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
+				Message: fmt.Sprintf("the error returned by %s is dropped inside a goroutine, where nobody else can see it; send it on an error channel, use errgroup.Group.Go, or log it", calleeName(&call.Call))})
+		}
+	}
+}
+
+// branchLogs reports whether the branch writes a log line.
+func (c *checker) branchLogs(br *errBranch) bool {
+	return len(br.calls(c.logs.isLog)) > 0
+}
+
+// endsByReturn reports whether the branch returns (ending the goroutine)
+// rather than continuing a loop.
+func (br *errBranch) endsByReturn() bool {
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] || len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && br.inBody(ret) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,105 @@
+package good
+
+import (
+	"errors"
+	"io/fs"
+	"log"
+	"os"
+	"sync"
+)
+
+func process(name string) error { return os.Remove(name) }
+
+// The error is sent on a channel the caller reads.
+func send(name string) error {
+	errc := make(chan error, 1)
+	go func() {
+		errc <- process(name)
+	}()
+	return <-errc
+}
+
+// The error is logged in the goroutine.
+func logged(name string) {
+	go func() {
+		if err := process(name); err != nil {
+			log.Printf("process %s: %v", name, err)
+			return
+		}
+	}()
+}
+
+// The error is stored under a lock for the caller.
+type group struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (g *group) run(name string) {
+	go func() {
+		if err := process(name); err != nil {
+			g.mu.Lock()
+			g.err = err
+			g.mu.Unlock()
+			return
+		}
+	}()
+}
+
+// A known, expected error is identified and ignored.
+func expected(name string) {
+	go func() {
+		if err := os.Remove(name); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return
+			}
+			log.Println(err)
+		}
+	}()
+}
+
+// A go statement on a function without an error result.
+func worker(names <-chan string) {
+	for n := range names {
+		_ = process(n)
+	}
+}
+
+func start(names <-chan string) {
+	go worker(names)
+}
+
+// An errgroup-style literal returning error: its error is returned.
+type errGroup struct{ wg sync.WaitGroup }
+
+func (g *errGroup) Go(f func() error) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		_ = f()
+	}()
+}
+
+func useGroup(g *errGroup, name string) {
+	g.Go(func() error {
+		return process(name)
+	})
+}
+
+// A retry loop in the goroutine continues instead of returning.
+func retry(names []string) {
+	go func() {
+		for _, n := range names {
+			if err := os.Remove(n); err != nil {
+				continue
+			}
+		}
+	}()
+}
+
+// A standard library call's dropped result (not the package's own work).
+func closeLater(f *os.File) {
+	go func() {
+		f.Close()
+	}()
+}
