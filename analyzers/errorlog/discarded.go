@@ -78,14 +78,17 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		return ""
 	}
 	if flushingMethods[key] {
-		if c.checkedElsewhere(fn, call, f.Name()) || len(call.Args) == 0 || inMemoryOrStdio(receiverSource(call.Args[0])) {
+		if len(call.Args) == 0 || c.checkedElsewhere(fn, call, f.Name()) || cleanupAfterFailure(fn, call) {
+			return ""
+		}
+		if key != [3]string{"os", "File", "Sync"} && !ownWriter(fn, call) {
 			return ""
 		}
 		return fmt.Sprintf("%s.%s", recv, f.Name())
 	}
 	if key == [3]string{"os", "File", "Close"} && len(call.Args) == 1 {
 		open := writableOpen(receiverSource(call.Args[0]))
-		if open == "" || c.checkedElsewhere(fn, call, "Close") || c.checkedElsewhere(fn, call, "Sync") {
+		if open == "" || c.checkedElsewhere(fn, call, "Close") || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) {
 			return ""
 		}
 		return "Close of a file opened with " + open
@@ -396,6 +399,75 @@ func inMemoryOrStdio(w ssa.Value) bool {
 	if load, ok := under.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
 			return g.Name() == "Stdout" || g.Name() == "Stderr"
+		}
+	}
+	return false
+}
+
+// ownWriter reports whether the flushed writer was built in this function
+// (bufio.NewWriter(w), gzip.NewWriter(w)) around a writer that can fail,
+// and is never Reset onto another: a writer handed in, or redirected to
+// an in-memory hook (gorilla/websocket's bufio trick), is someone else's
+// business.
+func ownWriter(fn *ssa.Function, call *ssa.CallCommon) bool {
+	src := receiverSource(call.Args[0])
+	if _, ok := src.(*ssa.Call); !ok {
+		if ex, ok := src.(*ssa.Extract); !ok || callResult(ex) == nil {
+			return false
+		}
+	}
+	if inMemoryOrStdio(src) {
+		return false
+	}
+	reset := false
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			ci, ok := ins.(ssa.CallInstruction)
+			if !ok || len(ci.Common().Args) == 0 {
+				continue
+			}
+			f := calleeFunc(ci.Common())
+			if f != nil && f.Name() == "Reset" && receiverSource(ci.Common().Args[0]) == src {
+				reset = true
+			}
+		}
+	}
+	return !reset
+}
+
+// cleanupAfterFailure reports whether the dropped call sits in a branch
+// taken because some call failed: closing there is cleanup, the failure
+// that matters has been handled, and usually nothing was written.
+func cleanupAfterFailure(fn *ssa.Function, call *ssa.CallCommon) bool {
+	var blk *ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			if ci, ok := ins.(ssa.CallInstruction); ok && ci.Common() == call {
+				blk = b
+			}
+		}
+	}
+	if blk == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || nilComparedError(cmp) == nil {
+			continue
+		}
+		nonNil := b.Succs[0]
+		if cmp.Op == token.EQL {
+			nonNil = b.Succs[1]
+		}
+		if len(nonNil.Preds) == 1 && nonNil.Dominates(blk) {
+			return true
 		}
 	}
 	return false

@@ -110,3 +110,38 @@ func flushed(w io.Writer) error {
 func closeIt(f *os.File) {
 	f.Close()
 }
+
+// A writer handed in: whoever built it flushes and checks it.
+func flushParam(bw *bufio.Writer) {
+	bw.Flush()
+}
+
+// A bufio.Writer redirected to an in-memory hook (modelled on
+// gorilla/websocket's buffer extraction).
+type hook struct{ p []byte }
+
+func (h *hook) Write(p []byte) (int, error) { h.p = p; return len(p), nil }
+
+func extract(w io.Writer) []byte {
+	bw := bufio.NewWriter(w)
+	var h hook
+	bw.Reset(&h)
+	bw.WriteByte(0)
+	bw.Flush()
+	return h.p
+}
+
+// Closing in the branch of an earlier failure is cleanup: nothing useful
+// was written, and the failure is already reported (modelled on grpc's
+// benchmark profile setup).
+func cleanup(path string, start func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := start(f); err != nil {
+		f.Close()
+		return err
+	}
+	return nil
+}
