@@ -35,7 +35,6 @@ var flushingMethods = map[[3]string]bool{
 	{"archive/zip", "Writer", "Flush"}:    true,
 	{"archive/tar", "Writer", "Close"}:    true,
 	{"archive/tar", "Writer", "Flush"}:    true,
-	{"os", "File", "Sync"}:                true,
 	{"text/tabwriter", "Writer", "Flush"}: true,
 }
 
@@ -81,17 +80,21 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		if len(call.Args) == 0 || c.checkedElsewhere(fn, call, f.Name()) || cleanupAfterFailure(fn, call) {
 			return ""
 		}
-		if key != [3]string{"os", "File", "Sync"} && !ownWriter(fn, call) {
+		if !ownWriter(fn, call) {
 			return ""
 		}
 		return fmt.Sprintf("%s.%s", recv, f.Name())
 	}
-	if key == [3]string{"os", "File", "Close"} && len(call.Args) == 1 {
+	if (key == [3]string{"os", "File", "Close"} || key == [3]string{"os", "File", "Sync"}) && len(call.Args) == 1 {
+		// Only files this function opened for writing: Sync of a
+		// directory opened read-only is a best-effort durability step,
+		// and a file handed in was opened with a mode we cannot see.
 		open := writableOpen(receiverSource(call.Args[0]))
-		if open == "" || c.checkedElsewhere(fn, call, "Close") || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) {
+		closeChecked := f.Name() == "Close" && c.checkedElsewhere(fn, call, "Close")
+		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) {
 			return ""
 		}
-		return "Close of a file opened with " + open
+		return f.Name() + " of a file opened with " + open
 	}
 	return ""
 }

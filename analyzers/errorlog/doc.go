@@ -4,8 +4,16 @@
 //
 // errorlog: reports errors that are dropped, swallowed, or logged without the error
 //
-// Each error value is followed from the call that produces it to its uses.
-// An error is handled when it is returned (possibly wrapped), logged with the
-// value, stored, sent, passed to a handler, or deliberately compared and
-// dropped.
+// Each error is followed on SSA from the call that produces it into the
+// branch where it is known to be non-nil. There it is handled when it is
+// returned (possibly wrapped), logged with the value, stored, sent, passed
+// to a handler, or deliberately compared (errors.Is). The rules report a
+// nil error returned from that branch (swallowed), a log line in it that
+// lacks the error (unlogged), an error both logged and returned
+// (log-and-return), fmt.Errorf flattening an error with %v (wrap-verb),
+// library code ending the program (fatal-in-library), dropped errors that
+// lose written data (discarded), and errors that die with a goroutine
+// (goroutine-dropped). Which functions log their error parameter, or
+// forward a message to a logger, is summarised as facts, so a project's
+// own logging helpers count in every package.
 package errorlog

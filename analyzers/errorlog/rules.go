@@ -25,13 +25,16 @@ has nothing left to report. Those are the thousands of findings that bury
 errcheck's useful ones, and this rule does not report them. What it
 reports are the drops that lose data silently: Close of a file opened for
 writing (os.Create, os.CreateTemp, os.OpenFile with a write flag), where
-the kernel may report a failed write-back only on Close; Sync of a file;
+the kernel may report a failed write-back only on Close, and the Sync of
+such a file;
 Flush or Close of a writer that buffers or finishes its output
 (bufio.Writer, gzip/zlib/flate writers, zip and tar writers, tabwriter),
 where the last bytes are written only then. A drop is not reported when the
 same function also checks that call's error on the same value (a deferred
 Close as a safety net next to a checked Close, or after a checked Sync), or
-when the writer wraps an in-memory buffer or os.Stdout/os.Stderr. Fix: check
+when the writer wraps an in-memory buffer or os.Stdout/os.Stderr, or was
+handed in (its owner checks it), or sits in the branch of an earlier
+failure (cleanup). Fix: check
 the error; for a deferred Close in a function with a named error result,
 defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).`,
 		Bad: `func save(path string, data []byte) error {

@@ -69,8 +69,16 @@ func compress(w io.Writer, b []byte) error {
 }
 
 // A Sync whose failure means the data is not durable.
-func syncFile(f *os.File) {
-	f.Sync() // want `File.Sync`
+func syncFile(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		return err
+	}
+	f.Sync() // want `Sync of a file opened with os.OpenFile for writing`
+	return f.Close()
 }
 
 // Closed inside a deferred closure.

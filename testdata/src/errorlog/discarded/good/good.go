@@ -145,3 +145,14 @@ func cleanup(path string, start func(io.Writer) error) error {
 	}
 	return nil
 }
+
+// A best-effort Sync of a directory opened read-only (modelled on
+// reviewlint's own fix writer).
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}
