@@ -2,8 +2,11 @@ package errorlog
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -42,6 +45,9 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if _, ok := g.Call.Value.(*ssa.MakeClosure); ok {
 		return
 	}
+	if callee := g.Call.StaticCallee(); callee != nil && keepsOwnError(callee) {
+		return
+	}
 	pos, end := c.callRange(g.Call.Pos())
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
 		Message: fmt.Sprintf("the error returned by %s is lost: nothing receives a goroutine's results; run it in a func literal that sends the error on a channel, logs it, or use errgroup.Group.Go", calleeName(&g.Call))})
@@ -76,6 +82,9 @@ func (c *checker) checkGoroutineBody(fn *ssa.Function) {
 			if callee == nil || callee.Pkg != fn.Pkg || callee.Parent() != nil || errorResult(callee.Signature) < 0 {
 				continue
 			}
+			if c.assignedToBlank(call.Pos()) || keepsOwnError(callee) {
+				continue // `_ = b.Open(conf) // ensure open`: dropped on purpose
+			}
 			pos, end := c.callRange(call.Pos())
 			c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
 				Message: fmt.Sprintf("the error returned by %s is dropped inside a goroutine, where nobody else can see it; send it on an error channel, use errgroup.Group.Go, or log it", calleeName(&call.Call))})
@@ -98,6 +107,56 @@ func (br *errBranch) endsByReturn() bool {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && br.inBody(ret) {
 			return true
 		}
+	}
+	return false
+}
+
+// keepsOwnError reports whether fn hands its own error result on before
+// returning: a named error result that a deferred closure reads (etcd's
+// recvKeepAliveLoop stores gerr in l.loopErr), so the result value
+// itself is a by-product.
+func keepsOwnError(fn *ssa.Function) bool {
+	res := errorResult(fn.Signature)
+	if res < 0 || fn.Signature.Results().At(res).Name() == "" {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			d, ok := ins.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignedToBlank reports whether the call at lparen is the right-hand
+// side of an assignment to the blank identifier.
+func (c *checker) assignedToBlank(lparen token.Pos) bool {
+	f := c.fileOf(lparen)
+	if f == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
+	for i, n := range path {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Lparen != lparen || i+1 >= len(path) {
+			continue
+		}
+		as, ok := path[i+1].(*ast.AssignStmt)
+		if !ok || len(as.Lhs) == 0 {
+			return false
+		}
+		for _, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

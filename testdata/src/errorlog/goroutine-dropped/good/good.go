@@ -103,3 +103,37 @@ func closeLater(f *os.File) {
 		f.Close()
 	}()
 }
+
+// Dropped on purpose, visibly (modelled on sarama's admin client: the
+// broker is opened if needed, a failure shows in the request after).
+type broker struct{}
+
+func (b *broker) open() error { return nil }
+
+func openAll(bs []*broker) {
+	for _, b := range bs {
+		go func() {
+			_ = b.open() // ensure the broker is open
+		}()
+	}
+}
+
+// The started loop keeps its own error (modelled on etcd's
+// recvKeepAliveLoop, which stores gerr for its callers in a defer).
+type lessor struct {
+	mu      sync.Mutex
+	loopErr error
+}
+
+func (l *lessor) loop() (gerr error) {
+	defer func() {
+		l.mu.Lock()
+		l.loopErr = gerr
+		l.mu.Unlock()
+	}()
+	return process("x")
+}
+
+func (l *lessor) start() {
+	go l.loop()
+}
