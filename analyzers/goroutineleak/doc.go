@@ -7,5 +7,12 @@
 // A goroutine that sends on a channel whose receiver has given up, receives
 // from a channel nobody closes, or loops with no way out is a leak no heap
 // profile explains. The analysis models the channels a goroutine shares with
-// the function that starts it, and the operations on each path.
+// the function that starts it (made there, captured or passed as arguments,
+// followed into other packages through summaries of channel parameters),
+// counts sends against receives and closes on every path of the spawner,
+// and reports a goroutine left blocked (blocked-send, blocked-receive), a
+// WaitGroup never brought to zero (waitgroup-done-missing), an operation on
+// a channel that is never made (nil-channel), a time.After re-armed in a
+// loop (time-after-loop, worded by the file's Go version) and an object's
+// goroutine with no way to stop it (no-exit).
 package goroutineleak

@@ -46,9 +46,12 @@ func selectOn(call *ssa.Call) *ssa.Select {
 }
 
 // otherCaseLoops reports whether a case of sel other than the timer's (or
-// its default) leads back to the time.After call: that iteration abandons
-// a live timer and starts another. A backoff whose other cases all return
-// abandons at most one.
+// its default) leads back to the time.After call while the timer's own
+// case leaves the loop: the timer is a timeout for the whole wait, and every
+// iteration through another case abandons a live one. When the timer's case
+// itself goes round again, the timer is a pacing or backoff wait that
+// normally fires; how often another case cuts it short is not visible
+// (usually a one-shot stop or ctx.Done), so nothing is reported.
 func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 	timer := -1
 	for i, st := range sel.States {
@@ -56,6 +59,7 @@ func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 			timer = i
 		}
 	}
+	others := false
 	for _, b := range sel.Parent().Blocks {
 		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 		if !ok {
@@ -65,14 +69,18 @@ func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 		if s != sel {
 			continue
 		}
-		if k != timer && chanflow.Reaches(b.Succs[:1], call.Block(), nil) {
-			return true
+		loops := chanflow.Reaches(b.Succs[:1], call.Block(), nil)
+		switch {
+		case k == timer && loops:
+			return false // a pacing or backoff timer
+		case k != timer && loops:
+			others = true
 		}
 		if !sel.Blocking && k == len(sel.States)-1 && chanflow.Reaches(b.Succs[1:], call.Block(), nil) {
-			return true // the default case
+			others = true // the default case
 		}
 	}
-	return false
+	return others
 }
 
 // reportTimeAfterLoop words the finding by the file's Go version: before

@@ -34,17 +34,3 @@ func readEvents(events chan []byte, timeout time.Duration) error {
 		}
 	}
 }
-
-// A watch loop polling a channel with a fallback interval: modelled on
-// hashicorp/nomad#11982 (the for/select/time.After pattern used across
-// Nomad, replaced by a helper with a stoppable timer).
-func watchAllocs(updates chan int, stop chan struct{}) {
-	for {
-		select {
-		case <-updates:
-		case <-stop:
-			return
-		case <-time.After(5 * time.Minute): // want `before Go 1.23`
-		}
-	}
-}
