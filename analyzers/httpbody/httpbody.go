@@ -31,6 +31,7 @@ const (
 	RuleNoTimeout       = "httpbody/no-timeout"
 	RuleUnboundedRead   = "httpbody/unbounded-read"
 	RuleWriteAfterError = "httpbody/write-after-error"
+	RuleUndrained       = "httpbody/undrained"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -79,6 +80,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		if len(ob.Leaks) > 0 && !switchesProtocols(ob) {
 			reportUnclosed(pass, l)
 		}
+		reportUndrained(pass, l)
 		if fromNetHTTP(ob) {
 			// A project's own wrapper (moby's cli.get) usually checks the
 			// status before it hands the response out.

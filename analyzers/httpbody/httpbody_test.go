@@ -28,3 +28,7 @@ func TestWriteAfterError(t *testing.T) {
 	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleWriteAfterError, "httpbody/write-after-error/bad", "httpbody/write-after-error/good")
 	ruletest.RunWithSuggestedFixes(t, httpbody.Analyzer, httpbody.RuleWriteAfterError, "httpbody/write-after-error/fix")
 }
+
+func TestUndrained(t *testing.T) {
+	ruletest.Run(t, httpbody.Analyzer, httpbody.RuleUndrained, "httpbody/undrained/bad", "httpbody/undrained/good")
+}

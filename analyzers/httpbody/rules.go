@@ -157,4 +157,44 @@ json.NewEncoder(w).Encode(result)`,
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleUndrained,
+		Title: "a response body closed unread inside a loop, so its connection is not reused",
+		Text: `net/http returns a connection to the pool only when the response body was
+read to EOF and closed. A loop that sends requests (a retry, a poll, a crawl)
+and closes a body without reading it (an error status skipped, a health
+check that only looks at the status) makes every iteration dial a new
+connection: TLS handshakes, ephemeral ports in TIME_WAIT, load on the
+server. A path is reported only when nothing read the body before the
+direct Body.Close(): any read, drain, decode, or hand-off of the body or the
+response counts, and HEAD responses have no body. Fix: drain it first with
+io.Copy(io.Discard, resp.Body) (bounded with io.LimitReader if the server may
+send a lot).`,
+		Bad: `for attempt := 0; attempt < 3; attempt++ {
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 500 {
+		resp.Body.Close()
+		continue
+	}
+	...
+}`,
+		Good: `for attempt := 0; attempt < 3; attempt++ {
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 500 {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		continue
+	}
+	...
+}`,
+		Severity: catalog.Info,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
 }

@@ -167,7 +167,7 @@ func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	if c.IsInvoke() {
 		return c.Method.Name() == "Read" && (isBody(ob, c.Value) || ob.Derived(c.Value))
 	}
-	if isDrain(c) {
+	if isDrain(call) {
 		return false
 	}
 	for _, a := range c.Args {
@@ -200,19 +200,47 @@ func isBody(ob *lifetime.Obligation, v ssa.Value) bool {
 	}
 }
 
-// isDrain reports whether c is io.Copy(io.Discard, ...) or io.CopyN(...).
-func isDrain(c *ssa.CallCommon) bool {
+// isDrain reports whether c drains the body without using its bytes:
+// io.Copy, io.CopyN or io.CopyBuffer into io.Discard (or ioutil.Discard),
+// or an io.ReadAll whose bytes are dropped.
+func isDrain(call ssa.CallInstruction) bool {
+	c := call.Common()
 	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "io" || (fn.Name() != "Copy" && fn.Name() != "CopyN") || len(c.Args) == 0 {
+	if fn == nil || fn.Pkg == nil || len(c.Args) == 0 {
 		return false
 	}
-	dst := c.Args[0]
-	if mi, ok := dst.(*ssa.MakeInterface); ok {
-		dst = mi.X
+	path := fn.Pkg.Pkg.Path()
+	switch {
+	case path == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyN" || fn.Name() == "CopyBuffer"):
+		return isDiscard(c.Args[0])
+	case (path == "io" || path == "io/ioutil") && fn.Name() == "ReadAll":
+		v := call.Value()
+		return v != nil && !usesResult(v, 0)
 	}
-	if u, ok := dst.(*ssa.UnOp); ok && u.Op == token.MUL {
-		if g, ok := u.X.(*ssa.Global); ok {
-			return g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "Discard"
+	return false
+}
+
+// isDiscard reports whether v is io.Discard or ioutil.Discard.
+func isDiscard(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	g, ok := u.X.(*ssa.Global)
+	if !ok || g.Pkg == nil || g.Name() != "Discard" {
+		return false
+	}
+	return g.Pkg.Pkg.Path() == "io" || g.Pkg.Pkg.Path() == "io/ioutil"
+}
+
+// usesResult reports whether result i of the tuple-valued call v is used.
+func usesResult(v ssa.Value, i int) bool {
+	for _, r := range *v.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i && len(*e.Referrers()) > 0 {
+			return true
 		}
 	}
 	return false
