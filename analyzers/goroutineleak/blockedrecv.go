@@ -20,7 +20,9 @@ func (p *passState) checkBlockedReceive(fn *ssa.Function, chans []*channel) {
 	if isMainMain(fn) {
 		return
 	}
+	cfg := newCFG(fn)
 	for _, ch := range chans {
+		p.checkRangeOverProducer(fn, ch, cfg)
 		consumers := ch.rangingConsumers()
 		if len(consumers) == 0 {
 			continue
@@ -151,4 +153,90 @@ func (p *passState) deferCloseFix(m *ssa.MakeChan, name string) *analysis.Sugges
 		}
 	}
 	return nil
+}
+
+// checkRangeOverProducer reports fn ranging over a channel whose only
+// producer, a goroutine fn started, returns on some path without closing
+// it (or never closes it): the range waits for the close forever.
+func (p *passState) checkRangeOverProducer(fn *ssa.Function, ch *channel, cfg *cfgInfo) {
+	if ch.escaped || len(ch.uses) != 1 || len(ch.sends) > 0 || len(ch.closes) > 0 {
+		return
+	}
+	var g *ssa.Go
+	var u chanflow.ChanUse
+	for gg, r := range ch.uses {
+		g, u = gg, r.use
+	}
+	if u.Receives || u.Escapes || u.MaxSends == 0 || (u.Closes && !u.MayReturnOpen) {
+		return
+	}
+	recv := ch.rangeUntilClosed(cfg)
+	if recv == nil {
+		return
+	}
+	name := p.chanName(ch.make)
+	what := "never closes it"
+	if u.Closes {
+		what = "returns without closing it on some path"
+		if u.OpenReturn.IsValid() && p.fileOf(u.OpenReturn) != nil {
+			what = fmt.Sprintf("returns at line %d without closing it", p.line(u.OpenReturn))
+		}
+	}
+	at := ""
+	if recv.Pos().IsValid() {
+		at = fmt.Sprintf(" at line %d", p.line(recv.Pos()))
+	}
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      g.Pos(),
+		End:      p.goEnd(g),
+		Category: RuleBlockedReceive,
+		Message: fmt.Sprintf("goroutine sends on %s (made at line %d) and %s, but the loop receiving from it%s ends only when it is closed, so it waits forever; defer close(%s) first thing in the goroutine",
+			name, p.line(ch.make.Pos()), what, at, name),
+	})
+}
+
+// rangeUntilClosed returns the spawner's comma-ok receive from ch in a loop
+// whose only way out is the channel being closed (a range with no break or
+// return); nil when the spawner receives any other way or the loop can end
+// otherwise.
+func (ch *channel) rangeUntilClosed(cfg *cfgInfo) *ssa.UnOp {
+	var found *ssa.UnOp
+	for _, r := range ch.recvs {
+		u, ok := r.(*ssa.UnOp)
+		if !ok || !u.CommaOk || found != nil {
+			return nil
+		}
+		found = u
+	}
+	if found == nil {
+		return nil
+	}
+	l := cfg.innermostLoop(found.Block())
+	if l == nil {
+		return nil
+	}
+	for b := range l.body {
+		for _, ins := range b.Instrs {
+			if _, ok := ins.(*ssa.Return); ok {
+				return nil
+			}
+		}
+		for i, s := range b.Succs {
+			if !l.body[s] && !isClosedEdge(b, i, found) {
+				return nil
+			}
+		}
+	}
+	return found
+}
+
+// isClosedEdge reports whether the i-th edge out of b is taken when the
+// comma-ok receive recv reports the channel closed.
+func isClosedEdge(b *ssa.BasicBlock, i int, recv *ssa.UnOp) bool {
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok || i != 1 {
+		return false
+	}
+	ext, ok := ifi.Cond.(*ssa.Extract)
+	return ok && ext.Index == 1 && ext.Tuple == recv
 }

@@ -42,6 +42,11 @@ type ChanUse struct {
 	GuardedRecv bool
 	// Closes: the function closes the channel.
 	Closes bool
+	// MayReturnOpen: some path returns without closing the channel (only
+	// meaningful with Closes: a producer that forgets on an early return).
+	MayReturnOpen bool
+	// OpenReturn is where such a path returns (this package only).
+	OpenReturn token.Pos
 	// Escapes: the channel goes where the analysis cannot follow it.
 	Escapes bool
 }
@@ -165,6 +170,7 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 		return ChanUse{Escapes: true}
 	}
 	sends := map[*ssa.BasicBlock]int{}
+	closes := map[ssa.Instruction]bool{}
 	seen := map[ssa.Value]bool{}
 	work := append([]ssa.Value(nil), seeds...)
 	for len(work) > 0 {
@@ -194,10 +200,11 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 			case *ssa.ChangeType:
 				work = append(work, r)
 			case *ssa.Call:
-				s.callUse(r, v, sends, &u)
+				s.callUse(r, v, sends, closes, &u)
 			case *ssa.Defer:
 				if c := r.Common(); c.Value != v && IsBuiltin(c, "close") {
-					u.Closes = true // defer close(ch): the producer closes on every path
+					closes[r] = true
+					u.Closes = true // defer close(ch): the producer closes on every later path
 				} else {
 					u.Escapes = true
 				}
@@ -208,7 +215,40 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 		}
 	}
 	u.MaxSends = maxPerPath(fn, sends)
+	if u.Closes {
+		if ret := returnWithout(fn, closes); ret != nil {
+			u.MayReturnOpen = true
+			u.OpenReturn = ret.Pos()
+		}
+	}
 	return u
+}
+
+// returnWithout returns a return of fn reachable from its entry without
+// passing one of the instructions in marks; nil when there is none.
+func returnWithout(fn *ssa.Function, marks map[ssa.Instruction]bool) *ssa.Return {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		next := b.Succs
+		for _, ins := range b.Instrs {
+			if marks[ins] {
+				next = nil
+				break
+			}
+			if ret, ok := ins.(*ssa.Return); ok {
+				return ret
+			}
+		}
+		work = append(work, next...)
+	}
+	return nil
 }
 
 // selectUse records a select's cases on v: a send that is the select's only
@@ -238,7 +278,7 @@ func (s *Result) selectUse(sel *ssa.Select, v ssa.Value, sends map[*ssa.BasicBlo
 // callUse records a call taking v: close, len and cap are harmless; a
 // static callee contributes what its summary says; anything else is an
 // escape.
-func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]int, u *ChanUse) {
+func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]int, closes map[ssa.Instruction]bool, u *ChanUse) {
 	c := call.Common()
 	if c.Value == v {
 		u.Escapes = true
@@ -246,6 +286,7 @@ func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]
 	}
 	switch {
 	case IsBuiltin(c, "close"):
+		closes[call] = true
 		u.Closes = true
 		return
 	case IsBuiltin(c, "len"), IsBuiltin(c, "cap"):
@@ -271,6 +312,9 @@ func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]
 		u.RecvLoop = u.RecvLoop || cu.RecvLoop
 		u.GuardedRecv = u.GuardedRecv || cu.GuardedRecv
 		u.Closes = u.Closes || cu.Closes
+		if cu.Closes && !cu.MayReturnOpen {
+			closes[call] = true
+		}
 		u.Escapes = u.Escapes || cu.Escapes
 	}
 }
