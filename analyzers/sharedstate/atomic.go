@@ -114,7 +114,7 @@ func (c *checker) checkPlainAccess(fn *ssa.Function, ins ssa.Instruction, atomic
 		return
 	}
 	use, ok := atomics[key]
-	if !ok || freshlyAllocated(addr) || afterWait(ins) {
+	if !ok || freshlyAllocated(addr) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
 		return
 	}
 	if verb == "read" && (!use.written || use.writers[fn]) {

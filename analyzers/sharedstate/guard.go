@@ -116,7 +116,7 @@ func (c *checker) checkField(fr *fieldAccesses, declared string) {
 	}
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
-		if hasGuard(a, guard) || reported[a.fn.Fn] || !a.pos.IsValid() {
+		if hasGuard(a, guard) || reported[a.fn.Fn] || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
 			continue
 		}
 		reported[a.fn.Fn] = true

@@ -58,6 +58,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		pass:  pass,
 		locks: pass.ResultOf[locks.Analyzer].(*locks.Result),
 		pos:   indexPositions(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
+		notes: indexNotes(pass.Fset, pass.Files),
 	}
 	for _, f := range c.locks.Funcs {
 		c.lockLeaks(f)
@@ -76,6 +77,7 @@ type checker struct {
 	pass  *analysis.Pass
 	locks *locks.Result
 	pos   *positions
+	notes *notes
 }
 
 // importsSync reports whether pkg imports sync or sync/atomic, directly:

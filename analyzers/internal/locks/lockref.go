@@ -49,6 +49,11 @@ func RefOf(v ssa.Value) Ref {
 				return Ref{Root: base.Root, Path: base.Path + "*"}
 			}
 			if a, ok := v.X.(*ssa.Alloc); ok && a.Heap {
+				if p := boxedParam(a); p != nil {
+					// A parameter captured by a closure lives in a box;
+					// while never reassigned it is the parameter.
+					return Ref{Root: p}
+				}
 				// A captured local variable, read in the declaring function.
 				return Ref{Root: v.X, Path: "*"}
 			}
@@ -141,4 +146,22 @@ func Class(v ssa.Value) string {
 // pointer to one).
 func IsMutexType(t types.Type) bool {
 	return typematch.NamedOrPointer(t, "sync", "Mutex") || typematch.NamedOrPointer(t, "sync", "RWMutex")
+}
+
+// boxedParam returns the parameter a is the heap box of, when the box is
+// only ever written once, with that parameter.
+func boxedParam(a *ssa.Alloc) *ssa.Parameter {
+	var param *ssa.Parameter
+	for _, r := range *a.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != a {
+			continue
+		}
+		p, ok := st.Val.(*ssa.Parameter)
+		if !ok || param != nil {
+			return nil
+		}
+		param = p
+	}
+	return param
 }

@@ -108,6 +108,11 @@ func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bind
 	default:
 		return Ref{}, false
 	}
+	if box, ok := base.(*ssa.Alloc); ok && strings.HasPrefix(a.Path, "*") {
+		if p := boxedParam(box); p != nil {
+			return Ref{Root: p, Path: a.Path[1:]}, true // see RefOf
+		}
+	}
 	r := RefOf(base)
 	return Ref{Root: r.Root, Path: r.Path + a.Path}, true
 }

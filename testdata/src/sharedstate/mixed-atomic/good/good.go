@@ -67,3 +67,37 @@ func local() int64 {
 type other struct{ requests int64 }
 
 func (o *other) get() int64 { return o.requests }
+
+type idGen struct{ id uint64 }
+
+func (g *idGen) next() uint64 { return atomic.AddUint64(&g.id, 1) }
+
+// reset is for testing only, and doesn't need to be thread safe (modelled
+// on grpc's binarylog callIDGenerator.reset).
+func (g *idGen) reset() { g.id = 0 }
+
+var total int64
+
+// afterWait reads the counter once every goroutine has finished.
+func afterWait(n int) int64 {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			atomic.AddInt64(&total, 1)
+		}()
+	}
+	wg.Wait()
+	return total
+}
+
+type follower struct{ nextIndex uint64 }
+
+// advance: the single writer reads its own value plainly (modelled on
+// hashicorp/raft's followerReplication.nextIndex).
+func (f *follower) advance(last uint64) {
+	atomic.StoreUint64(&f.nextIndex, max(f.nextIndex-1, last))
+}
+
+func (f *follower) peek() uint64 { return atomic.LoadUint64(&f.nextIndex) }

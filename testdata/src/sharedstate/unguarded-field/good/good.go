@@ -298,3 +298,70 @@ func NewOptions(o *options) *options {
 	}
 	return o
 }
+
+type stream struct {
+	mu        sync.Mutex
+	attempt   *int
+	committed bool
+}
+
+func (s *stream) commit() {
+	s.mu.Lock()
+	s.committed = true
+	s.mu.Unlock()
+}
+
+func (s *stream) retry() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.committed {
+		s.attempt = new(int)
+	}
+}
+
+// Context: the author says why no lock is needed (modelled on grpc's
+// clientStream.Context).
+func (s *stream) Context() int {
+	s.commit()
+	// No need to lock before using attempt, since it is committed and
+	// cannot change.
+	return *s.attempt
+}
+
+// resetForTest is for testing only, and doesn't need to be thread safe.
+func (s *stream) resetForTest() {
+	s.attempt = nil
+}
+
+type health struct {
+	mu        sync.Mutex
+	transport *int
+}
+
+func (h *health) set(t *int) {
+	h.mu.Lock()
+	h.transport = t
+	h.mu.Unlock()
+}
+
+func (h *health) get() *int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.transport
+}
+
+// startCheck documents its contract; the receiver is also captured by a
+// closure (modelled on grpc's addrConn.startHealthCheck).
+//
+// Caller must hold h.mu.
+func (h *health) startCheck() func() *int {
+	cur := h.transport
+	return func() *int {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.transport != cur {
+			return nil
+		}
+		return cur
+	}
+}
