@@ -68,8 +68,7 @@ func isMainMain(fn *ssa.Function) bool {
 // goroutine; a group touching a channel that is not countable is dropped.
 func groupChannels(chans []*channel, sum *chanflow.Result) []*group {
 	parent := map[*channel]*channel{}
-	var find func(c *channel) *channel
-	find = func(c *channel) *channel {
+	find := func(c *channel) *channel {
 		for parent[c] != c {
 			c = parent[c]
 		}

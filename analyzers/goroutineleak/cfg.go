@@ -16,7 +16,6 @@ const maxBlocks = chanflow.MaxBlocks
 // cfgInfo caches per-function control-flow facts.
 type cfgInfo struct {
 	fn      *ssa.Function
-	cyclic  map[*ssa.BasicBlock]bool
 	loops   []*loop
 	loopsOK bool
 }
@@ -29,18 +28,6 @@ type loop struct {
 
 func newCFG(fn *ssa.Function) *cfgInfo {
 	return &cfgInfo{fn: fn}
-}
-
-// inCycle reports whether b can reach itself: whatever it does may happen
-// any number of times.
-func (c *cfgInfo) inCycle(b *ssa.BasicBlock) bool {
-	if c.cyclic == nil {
-		c.cyclic = map[*ssa.BasicBlock]bool{}
-		for _, x := range c.fn.Blocks {
-			c.cyclic[x] = chanflow.Reaches(x.Succs, x, nil)
-		}
-	}
-	return c.cyclic[b]
 }
 
 // innermostLoop returns the smallest natural loop containing b, or nil.
