@@ -13,8 +13,7 @@ import (
 // checkGoroutineDropped reports errors that die with a goroutine: the
 // error result of the function a go statement starts (go srv.Serve(l)),
 // and, in a function literal started with go, an error branch that does
-// nothing with the error, or a call of this package's own error-returning
-// function whose result is dropped. Nobody waits for a goroutine's
+// nothing with the error and returns. Nobody waits for a goroutine's
 // return value: an error not sent, stored, or logged there is gone.
 func (c *checker) checkGoroutineDropped(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
@@ -45,7 +44,7 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if _, ok := g.Call.Value.(*ssa.MakeClosure); ok {
 		return
 	}
-	if callee := g.Call.StaticCallee(); callee != nil && keepsOwnError(callee) {
+	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
 	pos, end := c.callRange(g.Call.Pos())
@@ -54,8 +53,9 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 }
 
 // checkGoroutineBody reports, in a function literal run as a goroutine,
-// error branches that drop the error and dropped results of this
-// package's own functions.
+// error branches that drop the error. A dropped result of a call there is
+// left alone: on the corpus those were best-effort calls (a cancel
+// request, a warm-up, a send on a closing transport).
 func (c *checker) checkGoroutineBody(fn *ssa.Function) {
 	if errorResult(fn.Signature) >= 0 {
 		return // its errors are returned, and the go statement is reported
@@ -64,31 +64,13 @@ func (c *checker) checkGoroutineBody(fn *ssa.Function) {
 		if br.errUsed() || c.branchLogs(br) {
 			continue
 		}
-		if !br.endsByReturn() {
-			continue
+		if !br.endsByReturn() || inLoop(br.cmp.Block()) {
+			continue // in a loop, returning on an error is how it ends (Accept on a closed listener, io.EOF)
 		}
 		pos, end := c.callRange(br.call.Pos())
 		c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
 			Message: fmt.Sprintf("the error from %s (line %d) ends this goroutine without being sent, stored or logged; send it on an error channel, use errgroup.Group.Go, or log it",
 				calleeName(br.call), c.line(br.call.Pos()))})
-	}
-	for _, b := range fn.Blocks {
-		for _, ins := range b.Instrs {
-			call, ok := ins.(*ssa.Call)
-			if !ok || call.Referrers() == nil || len(*call.Referrers()) > 0 {
-				continue
-			}
-			callee := call.Call.StaticCallee()
-			if callee == nil || callee.Pkg != fn.Pkg || callee.Parent() != nil || errorResult(callee.Signature) < 0 {
-				continue
-			}
-			if c.assignedToBlank(call.Pos()) || keepsOwnError(callee) {
-				continue // `_ = b.Open(conf) // ensure open`: dropped on purpose
-			}
-			pos, end := c.callRange(call.Pos())
-			c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
-				Message: fmt.Sprintf("the error returned by %s is dropped inside a goroutine, where nobody else can see it; send it on an error channel, use errgroup.Group.Go, or log it", calleeName(&call.Call))})
-		}
 	}
 }
 
@@ -159,4 +141,15 @@ func (c *checker) assignedToBlank(lparen token.Pos) bool {
 		return true
 	}
 	return false
+}
+
+// inLoop reports whether b is part of a cycle of its function.
+func inLoop(b *ssa.BasicBlock) bool {
+	return reaches(b, b)
+}
+
+// isCopy reports whether fn is io.Copy or a sibling: `go io.Copy(a, b)`
+// is the idiom of a proxy, whose copy ends when either side closes.
+func isCopy(fn *ssa.Function) bool {
+	return fn.Pkg != nil && fn.Pkg.Pkg.Path() == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyBuffer" || fn.Name() == "CopyN")
 }

@@ -107,9 +107,12 @@ silence while the rest of the program waits for work that never happened.
 Reported: a go statement calling a function with an error result; in a
 function literal started with go, a branch taken because a call's error is
 non-nil that returns without using the error (errors.Is, a send, a store, a
-log call, a handler all count as using it); and a dropped error result of
-one of the package's own functions called there. Fix: send the error on a
-channel the caller reads, use errgroup.Group.Go, or log it with context.`,
+log call, a handler all count as using it). Not reported: such a branch in a
+loop (returning when Accept fails on a closed listener, or at io.EOF, is how
+a worker loop ends), go io.Copy (a proxy's copy ends when a side closes), a
+started function that stores its own named error result in a defer, and an
+explicit _ = assignment. Fix: send the error on a channel the caller reads,
+use errgroup.Group.Go, or log it with context.`,
 		Bad: `go func() {
 	if err := w.process(job); err != nil {
 		return

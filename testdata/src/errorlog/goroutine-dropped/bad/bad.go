@@ -3,7 +3,7 @@ package bad
 import (
 	"net"
 	"os"
-	"sync"
+	"strconv"
 )
 
 type worker struct{ dir string }
@@ -29,24 +29,11 @@ func serveConn(l net.Listener) error {
 func start(names []string) {
 	for _, n := range names {
 		go func() {
-			if err := os.Remove(n); err != nil { // want `the error from os.Remove \(line 32\) ends this goroutine`
+			if err := os.Remove(n); err != nil { // want `the error from os.Remove \(line 31\) ends this goroutine`
 				return
 			}
 		}()
 	}
-}
-
-// The package's own work function's error is dropped in the goroutine.
-func fanOut(names []string) {
-	var wg sync.WaitGroup
-	for _, n := range names {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			process(n) // want `the error returned by bad.process is dropped inside a goroutine`
-		}()
-	}
-	wg.Wait()
 }
 
 // The err == nil form, else branch returning.
@@ -78,4 +65,24 @@ func twoResults(name string) {
 // A go statement on a package-level function.
 func direct(name string) {
 	go process(name) // want `the error returned by bad.process is lost`
+}
+
+// A goroutine literal taking its argument.
+func chmod(name string) {
+	go func(p string) {
+		if err := os.Chmod(p, 0o600); err != nil { // want `the error from os.Chmod`
+			return
+		}
+	}(name)
+}
+
+// A result computed in the goroutine is abandoned with its error.
+func parse(s string, out chan<- int) {
+	go func() {
+		n, err := strconv.Atoi(s) // want `the error from strconv.Atoi`
+		if err != nil {
+			return
+		}
+		out <- n
+	}()
 }

@@ -2,8 +2,10 @@ package good
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"log"
+	"net"
 	"os"
 	"sync"
 )
@@ -136,4 +138,32 @@ func (l *lessor) loop() (gerr error) {
 
 func (l *lessor) start() {
 	go l.loop()
+}
+
+// An accept loop ends when the listener is closed: returning on the
+// error is the shutdown path (modelled on grpc's proxyserver).
+func acceptLoop(l net.Listener) {
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+}
+
+// A proxy's copies end when either side closes.
+func proxy(a, b net.Conn) {
+	go io.Copy(a, b)
+	go io.Copy(b, a)
+}
+
+// A best-effort call of the package's own function (modelled on pgx's
+// cancel request).
+func bestEffort(name string) {
+	go func() {
+		process(name)
+	}()
 }
