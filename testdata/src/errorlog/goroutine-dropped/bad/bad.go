@@ -29,7 +29,7 @@ func serveConn(l net.Listener) error {
 func start(names []string) {
 	for _, n := range names {
 		go func() {
-			if err := os.Remove(n); err != nil { // want `the error from os.Remove \(line 31\) ends this goroutine`
+			if err := os.Remove(n); err != nil { // want `the error from os.Remove \(line \d+\) ends this goroutine`
 				return
 			}
 		}()
