@@ -91,7 +91,7 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		// and a file handed in was opened with a mode we cannot see.
 		open := writableOpen(receiverSource(call.Args[0]))
 		closeChecked := f.Name() == "Close" && c.checkedElsewhere(fn, call, "Close")
-		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) {
+		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) || removesFile(fn, receiverSource(call.Args[0])) {
 			return ""
 		}
 		return f.Name() + " of a file opened with " + open
@@ -474,4 +474,43 @@ func cleanupAfterFailure(fn *ssa.Function, call *ssa.CallCommon) bool {
 		}
 	}
 	return false
+}
+
+// removesFile reports whether the function (or a closure in it) removes
+// the file it opened: os.Remove(f.Name()), or of a variable holding it. A
+// scratch file's last bytes are thrown away anyway (minio's snowball
+// upload buffers in a temp file it deletes).
+func removesFile(fn *ssa.Function, file ssa.Value) bool {
+	root := fn
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	for _, g := range append([]*ssa.Function{root}, allAnons(root)...) {
+		for _, b := range g.Blocks {
+			for _, ins := range b.Instrs {
+				ci, ok := ins.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				f := calleeFunc(ci.Common())
+				if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
+					continue
+				}
+				if isNameOf(receiverSource(ci.Common().Args[0]), file) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isNameOf reports whether v is file.Name().
+func isNameOf(v, file ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 {
+		return false
+	}
+	f := calleeFunc(call.Common())
+	return f != nil && f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == "os" && receiverSource(call.Call.Args[0]) == file
 }

@@ -47,6 +47,9 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
+	if c.commentedAbove(g.Pos()) {
+		return // "we don't wait for the response: the threshold deletes it" (nats)
+	}
 	pos, end := c.callRange(g.Call.Pos())
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
 		Message: fmt.Sprintf("the error returned by %s is lost: nothing receives a goroutine's results; run it in a func literal that sends the error on a channel, logs it, or use errgroup.Group.Go", calleeName(&g.Call))})
@@ -64,7 +67,8 @@ func (c *checker) checkGoroutineBody(fn *ssa.Function) {
 		if br.errUsed() || c.branchLogs(br) {
 			continue
 		}
-		if !br.endsByReturn() || inLoop(br.cmp.Block()) {
+		ret := br.firstReturn()
+		if ret == nil || inLoop(br.cmp.Block()) || c.explained(br, ret) {
 			continue // in a loop, returning on an error is how it ends (Accept on a closed listener, io.EOF)
 		}
 		pos, end := c.callRange(br.call.Pos())
@@ -79,18 +83,18 @@ func (c *checker) branchLogs(br *errBranch) bool {
 	return len(br.calls(c.logs.isLog)) > 0
 }
 
-// endsByReturn reports whether the branch returns (ending the goroutine)
-// rather than continuing a loop.
-func (br *errBranch) endsByReturn() bool {
+// firstReturn returns the branch's return (ending the goroutine), or nil
+// when it goes on.
+func (br *errBranch) firstReturn() *ssa.Return {
 	for _, b := range br.fn.Blocks {
 		if !br.region[b] || len(b.Instrs) == 0 {
 			continue
 		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && br.inBody(ret) {
-			return true
+			return ret
 		}
 	}
-	return false
+	return nil
 }
 
 // keepsOwnError reports whether fn hands its own error result on before
@@ -152,4 +156,20 @@ func inLoop(b *ssa.BasicBlock) bool {
 // is the idiom of a proxy, whose copy ends when either side closes.
 func isCopy(fn *ssa.Function) bool {
 	return fn.Pkg != nil && fn.Pkg.Pkg.Path() == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyBuffer" || fn.Name() == "CopyN")
+}
+
+// commentedAbove reports whether a comment ends on the line just above
+// pos: the author explains the fire-and-forget.
+func (c *checker) commentedAbove(pos token.Pos) bool {
+	f := c.fileOf(pos)
+	if f == nil {
+		return false
+	}
+	line := c.line(pos)
+	for _, cg := range f.Comments {
+		if c.line(cg.End()) == line-1 {
+			return true
+		}
+	}
+	return false
 }

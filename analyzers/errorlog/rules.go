@@ -94,7 +94,7 @@ is a documented contract of many libraries (prometheus' WithLabelValues).`,
 	return b, nil
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -177,7 +177,7 @@ if err != nil {
 	return nil, fmt.Errorf("read config %s: %w", path, err)
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{

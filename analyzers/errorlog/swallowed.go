@@ -149,7 +149,9 @@ func (c *checker) explained(br *errBranch, ret *ssa.Return) bool {
 	}
 	retLine := c.line(ret.Pos())
 	for _, cg := range f.Comments {
-		if cg.Pos() > br.body.Lbrace && cg.End() < ret.Pos() && c.line(cg.End()) < retLine {
+		// On its own line(s) inside the braces: not a trailing comment
+		// of the if line.
+		if cg.Pos() > br.body.Lbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) && c.line(cg.End()) < retLine {
 			return true
 		}
 	}

@@ -156,3 +156,15 @@ func syncDir(dir string) {
 	_ = d.Sync()
 	_ = d.Close()
 }
+
+// A scratch file removed by the same function: its bytes are thrown away
+// anyway (modelled on minio's snowball upload).
+func scratch(data []byte) (int, error) {
+	f, err := os.CreateTemp("", "scratch-*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	return f.Write(data)
+}

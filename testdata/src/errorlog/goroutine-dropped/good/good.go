@@ -167,3 +167,19 @@ func bestEffort(name string) {
 		process(name)
 	}()
 }
+
+// Fire-and-forget, explained (modelled on nats' consumer cleanup).
+func cleanupLater(name string) {
+	// Not waited for: the server deletes inactive consumers anyway.
+	go process(name)
+}
+
+// A branch that says why it gives up quietly.
+func quiet(name string) {
+	go func() {
+		if err := process(name); err != nil {
+			// The caller polls for the file; a failure shows up there.
+			return
+		}
+	}()
+}
