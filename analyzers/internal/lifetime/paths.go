@@ -106,6 +106,11 @@ func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.
 		if ta, ok := e.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk && t.aliases[ta.X] {
 			return succs[:1] // "if c, ok := v.(io.Closer); ok": nothing to close otherwise
 		}
+		if ta, ok := e.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk && isErr(ta.X) {
+			// "if ne, ok := err.(net.Error); ok": a nil error asserts to
+			// nothing, so the true edge is a failed acquisition.
+			return succs[1:]
+		}
 	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind == KindRows && t.isMethodCall(call.Common(), "Next") {
 		return succs[:1] // (*sql.Rows).Next closes the rows when it returns false
