@@ -258,7 +258,7 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 				}
 			case *ssa.Go:
 				spawned += g.sends[ins]
-			case *ssa.UnOp:
+			case *ssa.UnOp, *ssa.Call:
 				if g.recvs[ins] {
 					received = min(received+1, spawned)
 				}
@@ -288,33 +288,11 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 // caseTest recognises the test `index == k` the SSA builder emits after a
 // select with a case receiving from the group; sel is nil otherwise.
 func (g *group) caseTest(ifi *ssa.If) (int, *ssa.Select) {
-	k, sel := selectCase(ifi)
+	k, sel := chanflow.SelectCase(ifi)
 	if sel == nil || g.cases[sel] == nil {
 		return 0, nil
 	}
 	return k, sel
-}
-
-// selectCase recognises the test `index == k` the SSA builder emits after
-// a select for its case k; sel is nil for any other If.
-func selectCase(ifi *ssa.If) (int, *ssa.Select) {
-	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.EQL {
-		return 0, nil
-	}
-	ext, ok := cmp.X.(*ssa.Extract)
-	if !ok || ext.Index != 0 {
-		return 0, nil
-	}
-	sel, ok := ext.Tuple.(*ssa.Select)
-	if !ok {
-		return 0, nil
-	}
-	c, ok := cmp.Y.(*ssa.Const)
-	if !ok || c.Value == nil {
-		return 0, nil
-	}
-	return int(c.Int64()), sel
 }
 
 func boolInt(b bool) int {
@@ -445,7 +423,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 				if g.sends[ins] > 0 {
 					spawned = true
 				}
-			case *ssa.UnOp:
+			case *ssa.UnOp, *ssa.Call:
 				if spawned && g.recvs[ins] {
 					next = nil
 					break instrs

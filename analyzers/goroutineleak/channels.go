@@ -24,6 +24,7 @@ type channel struct {
 	closes  []ssa.Instruction // close(ch), called or deferred
 	uses    map[*ssa.Go]*chanRef
 	escaped bool
+	sum     *chanflow.Result
 }
 
 // chanRef is how a goroutine gets the channel: a parameter or a free
@@ -39,7 +40,7 @@ func findChannels(fn *ssa.Function, sum *chanflow.Result) []*channel {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			if m, ok := ins.(*ssa.MakeChan); ok {
-				ch := traceChannel(m)
+				ch := traceChannel(m, sum)
 				ch.summarize(sum)
 				out = append(out, ch)
 			}
@@ -49,8 +50,8 @@ func findChannels(fn *ssa.Function, sum *chanflow.Result) []*channel {
 }
 
 // traceChannel follows a made channel through the spawner.
-func traceChannel(m *ssa.MakeChan) *channel {
-	ch := &channel{make: m, cap: -1, values: map[ssa.Value]bool{}, uses: map[*ssa.Go]*chanRef{}}
+func traceChannel(m *ssa.MakeChan, sum *chanflow.Result) *channel {
+	ch := &channel{make: m, cap: -1, values: map[ssa.Value]bool{}, uses: map[*ssa.Go]*chanRef{}, sum: sum}
 	if c, ok := m.Size.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
 		if n, exact := constant.Int64Val(c.Value); exact {
 			ch.cap = n
@@ -102,6 +103,9 @@ func (ch *channel) valueUse(v ssa.Value, r ssa.Instruction) []ssa.Value {
 		if c.Value != v && (chanflow.IsBuiltin(c, "len") || chanflow.IsBuiltin(c, "cap")) {
 			return nil
 		}
+		if ch.helperReceives(r, v) {
+			return nil
+		}
 	case *ssa.Defer:
 		if c := r.Common(); c.Value != v && chanflow.IsBuiltin(c, "close") {
 			ch.closes = append(ch.closes, r)
@@ -121,6 +125,32 @@ func (ch *channel) valueUse(v ssa.Value, r ssa.Instruction) []ssa.Value {
 	}
 	ch.escaped = true
 	return nil
+}
+
+// helperReceives records a call handing the channel to a function that only
+// receives from it, at most once per path: a receive on every path of the
+// callee is a receive of the spawner's; one it can skip (a select with
+// ctx.Done) is not. False for any other callee: an escape.
+func (ch *channel) helperReceives(call *ssa.Call, v ssa.Value) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || call.Call.Value == v {
+		return false
+	}
+	recvAll := true
+	for i, a := range call.Call.Args {
+		if a != v {
+			continue
+		}
+		u := ch.sum.Param(callee, i)
+		if u == nil || u.Escapes || u.MaxSends > 0 || u.Guarded || u.Closes || u.RecvLoop || u.RecvMax > 1 {
+			return false
+		}
+		recvAll = recvAll && u.Receives && u.RecvAll
+	}
+	if recvAll {
+		ch.recvs = append(ch.recvs, call)
+	}
+	return true
 }
 
 // storeInCell follows the channel into the local variable it is stored in

@@ -65,7 +65,7 @@ func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 		if !ok {
 			continue
 		}
-		k, s := selectCase(ifi)
+		k, s := chanflow.SelectCase(ifi)
 		if s != sel {
 			continue
 		}

@@ -40,6 +40,11 @@ type ChanUse struct {
 	// GuardedRecv: some receive can give up (a select with another case or
 	// a default).
 	GuardedRecv bool
+	// RecvMax is the most receives on one path (ManySends: a loop).
+	RecvMax int
+	// RecvAll: every return is preceded by a receive (a select case body
+	// counts), so a call of the function takes one value on every path.
+	RecvAll bool
 	// Closes: the function closes the channel.
 	Closes bool
 	// MayReturnOpen: some path returns without closing the channel (only
@@ -171,6 +176,8 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 	}
 	sends := map[*ssa.BasicBlock]int{}
 	closes := map[ssa.Instruction]bool{}
+	recvs := map[ssa.Instruction]bool{}
+	recvBlocks := map[*ssa.BasicBlock]int{}
 	seen := map[ssa.Value]bool{}
 	work := append([]ssa.Value(nil), seeds...)
 	for len(work) > 0 {
@@ -192,15 +199,18 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 				if r.Op == token.ARROW {
 					u.Receives = true
 					u.RecvLoop = u.RecvLoop || InCycle(r.Block())
+					recvs[r] = true
+					recvBlocks[r.Block()]++
 				} else {
 					u.Escapes = true
 				}
 			case *ssa.Select:
 				s.selectUse(r, v, sends, &u)
+				markSelectRecvs(r, v, recvs, recvBlocks)
 			case *ssa.ChangeType:
 				work = append(work, r)
 			case *ssa.Call:
-				s.callUse(r, v, sends, closes, &u)
+				s.callUse(r, v, sends, closes, recvs, recvBlocks, &u)
 			case *ssa.Defer:
 				if c := r.Common(); c.Value != v && IsBuiltin(c, "close") {
 					closes[r] = true
@@ -215,6 +225,10 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 		}
 	}
 	u.MaxSends = maxPerPath(fn, sends)
+	if u.Receives {
+		u.RecvMax = maxPerPath(fn, recvBlocks)
+		u.RecvAll = returnWithout(fn, recvs) == nil
+	}
 	if u.Closes {
 		if ret := returnWithout(fn, closes); ret != nil {
 			u.MayReturnOpen = true
@@ -222,6 +236,46 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 		}
 	}
 	return u
+}
+
+// markSelectRecvs marks the bodies of sel's cases receiving from v: a path
+// entering one has received.
+func markSelectRecvs(sel *ssa.Select, v ssa.Value, recvs map[ssa.Instruction]bool, recvBlocks map[*ssa.BasicBlock]int) {
+	for _, b := range sel.Parent().Blocks {
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		k, s := SelectCase(ifi)
+		if s != sel || k < 0 || k >= len(sel.States) || sel.States[k].Chan != v || sel.States[k].Dir != types.RecvOnly {
+			continue
+		}
+		body := b.Succs[0]
+		recvs[body.Instrs[0]] = true
+		recvBlocks[body]++
+	}
+}
+
+// SelectCase recognises the test index == k that the SSA builder emits
+// after a select for its case k; sel is nil for any other If.
+func SelectCase(ifi *ssa.If) (int, *ssa.Select) {
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL {
+		return 0, nil
+	}
+	ext, ok := cmp.X.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return 0, nil
+	}
+	sel, ok := ext.Tuple.(*ssa.Select)
+	if !ok {
+		return 0, nil
+	}
+	c, ok := cmp.Y.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return 0, nil
+	}
+	return int(c.Int64()), sel
 }
 
 // returnWithout returns a return of fn reachable from its entry without
@@ -278,7 +332,7 @@ func (s *Result) selectUse(sel *ssa.Select, v ssa.Value, sends map[*ssa.BasicBlo
 // callUse records a call taking v: close, len and cap are harmless; a
 // static callee contributes what its summary says; anything else is an
 // escape.
-func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]int, closes map[ssa.Instruction]bool, u *ChanUse) {
+func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]int, closes, recvs map[ssa.Instruction]bool, recvBlocks map[*ssa.BasicBlock]int, u *ChanUse) {
 	c := call.Common()
 	if c.Value == v {
 		u.Escapes = true
@@ -310,6 +364,10 @@ func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]
 		u.Guarded = u.Guarded || cu.Guarded
 		u.Receives = u.Receives || cu.Receives
 		u.RecvLoop = u.RecvLoop || cu.RecvLoop
+		if cu.Receives {
+			recvs[call] = cu.RecvAll
+			recvBlocks[call.Block()] += cu.RecvMax
+		}
 		u.GuardedRecv = u.GuardedRecv || cu.GuardedRecv
 		u.Closes = u.Closes || cu.Closes
 		if cu.Closes && !cu.MayReturnOpen {

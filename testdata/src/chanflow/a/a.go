@@ -62,3 +62,18 @@ func Keep(out chan<- int) { // want Keep:`Escapes:true`
 func ViaHelper(out chan<- int) { // want ViaHelper:`0:\{Known:true MaxSends:1 `
 	Produce(out)
 }
+
+// Receives once on every path.
+func Get(in <-chan int) int { // want Get:`RecvMax:1 RecvAll:true`
+	return <-in
+}
+
+// A select that can give up: not every path receives.
+func Wait(ctx context.Context, in <-chan int) int { // want Wait:`RecvMax:1 RecvAll:false`
+	select {
+	case v := <-in:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
