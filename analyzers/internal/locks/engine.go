@@ -320,8 +320,31 @@ func (f *Func) transfer(ins ssa.Instruction, s *State) bool {
 		return f.call(ins, ins.Common(), s)
 	case *ssa.Defer:
 		f.deferred(ins.Common(), s)
+	case *ssa.Go:
+		f.handedOff(ins.Common(), s)
 	}
 	return true
+}
+
+// handedOff applies a go statement: a goroutine that unlocks a lock the
+// function holds takes the lock over (lock here, unlock when the
+// background work is done).
+func (f *Func) handedOff(c *ssa.CallCommon, s *State) {
+	if o := mutexOp(c); o.kind == opUnlock {
+		s.remove(RefOf(o.mu), o.mode)
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return
+	}
+	if sum := f.eng.summary(callee); sum != nil {
+		for _, a := range sum.Releases {
+			if l, ok := f.eng.concreteAt(a, c); ok {
+				s.remove(l, a.Mode)
+			}
+		}
+	}
 }
 
 // call applies a call to s.
@@ -382,6 +405,17 @@ func (f *Func) deferred(c *ssa.CallCommon, s *State) {
 	}
 }
 
+// releasedCallers reports whether a lock f was entered with is no longer
+// held at acq.
+func (f *Func) releasedCallers(acq Acquisition) bool {
+	for _, h := range f.Assumed {
+		if !slices.ContainsFunc(acq.Before, func(b Held) bool { return b.Lock == h.Lock }) {
+			return true
+		}
+	}
+	return false
+}
+
 // assumed reports whether f is entered with l held.
 func (f *Func) assumed(l Lock) bool {
 	for _, h := range f.Assumed {
@@ -401,8 +435,11 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
-		if acq.Try || f.assumed(acq.Lock) {
-			continue // relocking what the caller held is not a new acquisition
+		if acq.Try || f.assumed(acq.Lock) || f.releasedCallers(acq) {
+			// Relocking what the caller held is not a new acquisition, and
+			// what is taken after dropping the caller's lock (to avoid an
+			// inversion) is not taken under it.
+			continue
 		}
 		if a, ok := abstract(fn, acq.Lock, acq.Mode, acq.Class); ok {
 			sum.Locks = addUnique(sum.Locks, a)

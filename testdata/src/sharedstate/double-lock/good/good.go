@@ -191,3 +191,33 @@ func (q *queue) pop() int {
 	q.items = q.items[1:]
 	return v
 }
+
+type pgConn struct {
+	mu      sync.Mutex
+	pending bool
+	msg     string
+}
+
+// signal locks and hands the lock to a goroutine that unlocks it when the
+// message arrives (modelled on the false positive in pgx's
+// PgConn.signalMessage).
+func (c *pgConn) signal() chan struct{} {
+	ch := make(chan struct{})
+	c.pending = true
+	c.mu.Lock()
+	go func() {
+		c.msg = "received"
+		c.mu.Unlock()
+		close(ch)
+	}()
+	return ch
+}
+
+// copyLoop signals again after the earlier goroutine released the lock.
+func (c *pgConn) copyLoop(n int) {
+	ch := c.signal()
+	for i := 0; i < n; i++ {
+		<-ch
+		ch = c.signal()
+	}
+}

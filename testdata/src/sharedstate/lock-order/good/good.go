@@ -149,3 +149,44 @@ func (c *client) setHeaders(k, v string) {
 	defer c.cfg.mu.Unlock()
 	c.cfg.headers[k] = v
 }
+
+type connection struct {
+	mu     sync.Mutex
+	subsMu sync.RWMutex
+	subs   map[int]*subscription
+}
+
+type subscription struct {
+	mu   sync.Mutex
+	conn *connection
+	sid  int
+}
+
+// rewire: subsMu then sub.mu.
+func (c *connection) rewire(s *subscription) {
+	c.subsMu.RLock()
+	s.mu.Lock()
+	c.subs[s.sid] = s
+	s.mu.Unlock()
+	c.subsMu.RUnlock()
+}
+
+// applyNewSID is entered with sub.mu held and drops it before taking
+// subsMu, precisely to keep the order (modelled on the false positive in
+// nats.go's Subscription.applyNewSID).
+func (s *subscription) applyNewSID() {
+	c := s.conn
+	s.mu.Unlock()
+	c.subsMu.Lock()
+	delete(c.subs, s.sid)
+	s.sid++
+	c.subs[s.sid] = s
+	c.subsMu.Unlock()
+	s.mu.Lock()
+}
+
+func (s *subscription) deliver() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.applyNewSID()
+}
