@@ -74,7 +74,7 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 		if w.acquire != nil && ins == w.acquire {
 			return &Leak{Pos: ins.Pos()}, nil, true
 		}
-		if w.t.classify(ins).discharges() {
+		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) {
 			return nil, nil, true
 		}
 		switch ins := ins.(type) {
@@ -99,6 +99,9 @@ func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
 func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.BasicBlock {
 	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
 	succs := ins.Block().Succs
+	if t.selectFired(ins) {
+		return succs[1:] // the timer fired: nothing left to stop
+	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
 	}

@@ -56,3 +56,23 @@ func pollStopped(ctx context.Context) {
 func newTicker(d time.Duration) *time.Ticker {
 	return time.NewTicker(d)
 }
+
+// The timer fired on the path that returns (gorilla/websocket's write
+// deadline): nothing is left to stop there.
+func writeWithDeadline(mu chan struct{}, d time.Duration) error {
+	timer := time.NewTimer(d)
+	select {
+	case <-mu:
+		timer.Stop()
+	case <-timer.C:
+		return context.DeadlineExceeded
+	}
+	mu <- struct{}{}
+	return nil
+}
+
+// Waited for in full.
+func sleepOld(d time.Duration) {
+	t := time.NewTimer(d)
+	<-t.C
+}
