@@ -115,8 +115,8 @@ func (b bundledCheck) vetRule() catalog.Rule {
 		// and go vet already runs it for everyone.
 		Default: false,
 		Since:   "go vet",
-		Credit:   "go vet (golang.org/x/tools), BSD licence",
-		URL:      "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/" + strings.TrimSuffix(name, "s"),
+		Credit:  "go vet (golang.org/x/tools), BSD licence",
+		URL:     "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/" + strings.TrimSuffix(name, "s"),
 	}
 }
 
