@@ -59,11 +59,11 @@ func runBundled(t *testing.T, testdata string, a *analysis.Analyzer, id string) 
 }
 
 // bundledSuite returns the analyzers New builds for the default config with
-// every bundled check switched on (so that a check staticcheck ships off by
+// every bundled check switched on (so that a check shipped off by
 // default is tested too), by name.
 func bundledSuite(t *testing.T) map[string]*analysis.Analyzer {
 	cfg := analyzers.DefaultConfig()
-	cfg.Enable = []string{"staticcheck"}
+	cfg.Enable = []string{"staticcheck", "copylocks"}
 	as, err := analyzers.New(cfg, analyzers.Options{})
 	if err != nil {
 		t.Fatal(err)
