@@ -476,8 +476,8 @@ func cleanupAfterFailure(fn *ssa.Function, call *ssa.CallCommon) bool {
 	return false
 }
 
-// removesFile reports whether the function (or a closure in it) removes
-// the file it opened: os.Remove(f.Name()), or of a variable holding it. A
+// removesFile reports whether the function (or a closure in it) defers
+// the removal of the file it opened: os.Remove(f.Name()). A
 // scratch file's last bytes are thrown away anyway (minio's snowball
 // upload buffers in a temp file it deletes).
 func removesFile(fn *ssa.Function, file ssa.Value) bool {
@@ -488,9 +488,9 @@ func removesFile(fn *ssa.Function, file ssa.Value) bool {
 	for _, g := range append([]*ssa.Function{root}, allAnons(root)...) {
 		for _, b := range g.Blocks {
 			for _, ins := range b.Instrs {
-				ci, ok := ins.(ssa.CallInstruction)
+				ci, ok := ins.(*ssa.Defer)
 				if !ok {
-					continue
+					continue // removed on every path only when deferred; an error path's removal is cleanup
 				}
 				f := calleeFunc(ci.Common())
 				if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {

@@ -93,3 +93,19 @@ func closure(path string) error {
 	_, err = f.Write([]byte("x"))
 	return err
 }
+
+// Removed only when the download fails: on success the written file stays
+// and its Close error is lost (modelled on nats' GetFile).
+func download(path string, r io.Reader, fail bool) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `Close of a file opened with os.OpenFile for writing`
+	if fail {
+		os.Remove(f.Name())
+		return io.ErrUnexpectedEOF
+	}
+	_, err = io.Copy(f, r)
+	return err
+}
