@@ -47,6 +47,9 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
+	if isCloseMethod(&g.Call) {
+		return // go conn.Close(): closing in the background, nothing left to lose
+	}
 	if c.commentedAbove(g.Pos()) {
 		return // "we don't wait for the response: the threshold deletes it" (nats)
 	}
@@ -172,4 +175,15 @@ func (c *checker) commentedAbove(pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// isCloseMethod reports whether call is a Close() error method: the
+// io.Closer contract.
+func isCloseMethod(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Name() != "Close" || f.Signature().Recv() == nil {
+		return false
+	}
+	sig := f.Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && errorResult(sig) == 0
 }

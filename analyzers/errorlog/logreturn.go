@@ -16,7 +16,7 @@ func (c *checker) checkLogAndReturn(br *errBranch) {
 		return
 	}
 	tainted := taint(br.seeds()...)
-	logs := br.calls(func(call *ssa.CallCommon) bool { return c.logsTainted(call, tainted) })
+	logs := br.calls(func(call *ssa.CallCommon) bool { return c.logsTainted(call, tainted) && !isTestingCall(call) })
 	if len(logs) == 0 {
 		return
 	}
@@ -28,7 +28,7 @@ func (c *checker) checkLogAndReturn(br *errBranch) {
 		if !ok || !br.inBody(ret) || len(ret.Results) <= res || !tainted[returned(ret, res)] {
 			continue
 		}
-		log := firstPreceding(logs, ret)
+		log := firstPreceding(logs, ret, br.region)
 		if log == nil {
 			continue // logged on another path than this return
 		}
@@ -43,15 +43,17 @@ func (c *checker) checkLogAndReturn(br *errBranch) {
 	}
 }
 
-// firstPreceding returns the first of calls on a path to ret: in ret's
-// block before it, or in a block from which ret's block is reachable.
-func firstPreceding(calls []*ssa.CallCommon, ret *ssa.Return) *ssa.CallCommon {
+// firstPreceding returns the first of calls on a path to ret inside the
+// branch: in ret's block before it, or in a block of the branch from which
+// ret's block is reachable without leaving it (a log line before a retry's
+// continue belongs to another error than the one returned after the loop).
+func firstPreceding(calls []*ssa.CallCommon, ret *ssa.Return, region map[*ssa.BasicBlock]bool) *ssa.CallCommon {
 	for _, c := range calls {
 		b := callBlock(ret.Block(), c)
 		if b == nil {
 			continue
 		}
-		if b == ret.Block() || reaches(b, ret.Block()) {
+		if b == ret.Block() || reachesWithin(b, ret.Block(), region) {
 			return c
 		}
 	}
@@ -88,4 +90,32 @@ func reaches(from, to *ssa.BasicBlock) bool {
 		work = append(work, b.Succs...)
 	}
 	return false
+}
+
+// reachesWithin reports whether to is reachable from from's successors
+// through blocks of region only.
+func reachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), from.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] || !region[b] {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// isTestingCall reports whether call is a testing.T/B/F method: a test
+// helper that fails the test and returns the error reports it to two
+// different audiences, not twice to the same log.
+func isTestingCall(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "testing"
 }

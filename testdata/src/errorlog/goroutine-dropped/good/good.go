@@ -183,3 +183,9 @@ func quiet(name string) {
 		}
 	}()
 }
+
+// Closing in the background: nothing is left to lose (modelled on
+// net/http's transport after a failed TLS handshake).
+func closeAsync(c net.Conn) {
+	go c.Close()
+}

@@ -99,3 +99,18 @@ func either(name string, propagate bool) error {
 	}
 	return nil
 }
+
+// A retry loop logs each failed attempt and continues; the error returned
+// after the loop is another attempt's (modelled on net/http's Serve).
+func acceptLoop(next func() error) error {
+	for i := 0; ; i++ {
+		if err := next(); err != nil {
+			if i < 3 {
+				log.Printf("attempt %d: %v; retrying", i, err)
+				continue
+			}
+			return err
+		}
+		return nil
+	}
+}
