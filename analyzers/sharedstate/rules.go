@@ -34,6 +34,7 @@ and call that, or release the lock before the call.`,
 	c.m[k] = v
 }`,
 		Severity: catalog.Error,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
