@@ -184,11 +184,13 @@ func parseVerbs(format string) ([]fmtVerb, bool) {
 		if format[i] == '%' && i == start {
 			continue // %%
 		}
+		// Flags lead; a 0 after a width digit is part of the width.
 		flags := ""
 		for _, ch := range format[start:i] {
-			if ch == '+' || ch == '#' || ch == '-' || ch == ' ' || ch == '0' {
-				flags += string(ch)
+			if ch != '+' && ch != '#' && ch != '-' && ch != ' ' && ch != '0' {
+				break
 			}
+			flags += string(ch)
 		}
 		out = append(out, fmtVerb{verb: rune(format[i]), flags: flags, offset: i})
 	}
