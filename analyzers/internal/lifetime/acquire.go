@@ -155,7 +155,9 @@ var errorType = types.Universe.Lookup("error").Type()
 func isError(t types.Type) bool { return types.Identical(t, errorType) }
 
 // newResults computes, for the summary of fn, which results are new
-// resources the caller owns: an acquisition in fn that is returned.
+// resources the caller owns: an acquisition in fn that is returned still
+// open (not one already released, like a response whose body was read,
+// closed and replaced by a buffer).
 func (s *summarizer) newResults(fn *ssa.Function) []string {
 	n := fn.Signature.Results().Len()
 	if n == 0 {
@@ -166,11 +168,7 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 		if a.Value == nil || a.storedElsewhere() {
 			continue
 		}
-		for _, b := range fn.Blocks {
-			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-			if !ok {
-				continue
-			}
+		for _, ret := range a.openReturns() {
 			for j, r := range ret.Results {
 				if a.t.aliases[r] {
 					if out == nil {

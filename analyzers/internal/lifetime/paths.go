@@ -37,6 +37,9 @@ type walker struct {
 	// acquire, when set, is the acquiring call: reaching it again means the
 	// previous resource is overwritten still owed.
 	acquire ssa.Instruction
+	// openReturns makes a return that hands the resource out end its path
+	// as a "leak" (see openReturns), instead of as an escape.
+	openReturns bool
 }
 
 func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
@@ -73,6 +76,12 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 	for _, ins := range b.Instrs[start:] {
 		if w.acquire != nil && ins == w.acquire {
 			return &Leak{Pos: ins.Pos()}, nil, true
+		}
+		if ret, ok := ins.(*ssa.Return); ok && w.openReturns {
+			if w.t.returnsAlias(ret) {
+				return &Leak{Exit: ret, Pos: returnPos(w.fn, ret)}, nil, true
+			}
+			return nil, nil, true
 		}
 		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) {
 			return nil, nil, true

@@ -1,0 +1,53 @@
+// Package missed holds httpbody cases the rules get wrong by staying
+// silent; the tests do not run this directory. Each case says why.
+package missed
+
+import (
+	"io"
+	"net/http"
+)
+
+// Doer is the usual seam for an HTTP client in tests.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// doerNeverClosed: missed because a response from an interface method other
+// than http.RoundTripper is not an acquisition (accessors returning an
+// existing response share the shape; facts cannot see through interfaces).
+func doerNeverClosed(d Doer, req *http.Request) (int, error) {
+	resp, err := d.Do(req) // want `body of resp from d.Do`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// openWithError: missed because returning the response counts as handing
+// it to the caller, even next to a non-nil error, which by convention the
+// caller does not close (bodyclose#76's wrapper).
+func openWithError(c *http.Client, url string) (*http.Response, error) {
+	resp, err := c.Get(url) // want `body of resp from c.Get`
+	if err != nil {
+		return nil, err
+	}
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		return resp, err
+	}
+	return resp, nil
+}
+
+// conditionalDeferredClose: missed because a closure that closes on some
+// path counts as closing.
+func conditionalDeferredClose(c *http.Client, url string, keep bool) (int, error) {
+	resp, err := c.Get(url) // want `body of resp from c.Get`
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if !keep {
+			resp.Body.Close()
+		}
+	}()
+	return resp.StatusCode, nil
+}
