@@ -51,12 +51,13 @@ func New(cfg Config) *analysis.Analyzer {
 type settings struct{ cfg Config }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
-	if !importsSync(pass.Pkg) {
-		return nil, nil
+	res := pass.ResultOf[locks.Analyzer].(*locks.Result)
+	if !res.Locking() && !importsAtomic(pass.Pkg) {
+		return nil, nil // no lock taken here, directly or through a callee
 	}
 	c := &checker{
 		pass:  pass,
-		locks: pass.ResultOf[locks.Analyzer].(*locks.Result),
+		locks: res,
 		pos:   indexPositions(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
 		notes: indexNotes(pass.Fset, pass.Files),
 	}
@@ -80,11 +81,10 @@ type checker struct {
 	notes *notes
 }
 
-// importsSync reports whether pkg imports sync or sync/atomic, directly:
-// without them it has no mutex and no atomic of its own to misuse.
-func importsSync(pkg *types.Package) bool {
+// importsAtomic reports whether pkg imports sync/atomic directly.
+func importsAtomic(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == "sync" || imp.Path() == "sync/atomic" {
+		if imp.Path() == "sync/atomic" {
 			return true
 		}
 	}

@@ -30,3 +30,9 @@ func TestUnguardedField(t *testing.T) {
 func TestLockOrder(t *testing.T) {
 	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleLockOrder, "sharedstate/lock-order/bad", "sharedstate/lock-order/good")
 }
+
+// TestFacts checks contracts that cross packages: dep's methods are
+// summarised in dep and read as facts in use.
+func TestFacts(t *testing.T) {
+	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleDoubleLock, "sharedstate/facts/use")
+}

@@ -450,8 +450,8 @@ func (f *Func) summarise() {
 	for _, ex := range f.Exits {
 		seen := map[AbsLock]bool{}
 		for _, h := range ex.Held {
-			if h.Site == nil {
-				continue
+			if h.Site == nil || f.assumed(h.Lock) {
+				continue // the caller's lock, retaken: not the function's to hand over
 			}
 			if a, ok := abstract(fn, h.Lock, h.Mode, h.Class); ok && !seen[a] {
 				seen[a] = true

@@ -43,6 +43,17 @@ type Result struct {
 	byFn  map[*ssa.Function]*Func
 }
 
+// Locking reports whether any function of the package acquires or
+// releases a lock, directly or through a callee.
+func (r *Result) Locking() bool {
+	for _, f := range r.Funcs {
+		if len(f.Acquisitions) > 0 || len(f.Releases) > 0 || len(f.Assumed) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Of returns fn's lock state, or nil if fn is not the package's.
 func (r *Result) Of(fn *ssa.Function) *Func { return r.byFn[fn] }
 

@@ -19,6 +19,19 @@ type AbsLock struct {
 	Class string
 }
 
+// String renders a for fact tests and debugging: p0.mu(W), pkg.g(R).
+func (a AbsLock) String() string {
+	root := fmt.Sprintf("p%d", a.Param)
+	if a.Param < 0 {
+		root = a.Global
+	}
+	mode := "W"
+	if a.Mode == Read {
+		mode = "R"
+	}
+	return root + a.Path + "(" + mode + ")"
+}
+
 // Summary is what a function does to the locks its caller can name. It is
 // exported as a fact for the package's functions, so callers in other
 // packages see it.
