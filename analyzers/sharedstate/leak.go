@@ -15,7 +15,7 @@ import (
 // A function that returns holding the lock on every path is a lock helper
 // by design (its summary says so to its callers), and is not reported.
 func (c *checker) lockLeaks(f *locks.Func) {
-	if len(f.Exits) < 2 || acquiresByName(f.Fn) {
+	if acquiresByName(f.Fn) {
 		return
 	}
 	reported := map[locks.Lock]bool{}
@@ -31,6 +31,41 @@ func (c *checker) lockLeaks(f *locks.Func) {
 			c.reportLeak(f, ex, h)
 		}
 	}
+	c.lockLeaksOnSomePaths(f, reported)
+}
+
+// lockLeaksOnSomePaths reports a lock whose Lock call dominates a return
+// that some path reaches without unlocking, while other paths into the
+// same return do unlock (a break out of a loop that skips the Unlock,
+// cockroachdb/cockroach#584). Requiring the Lock to dominate the return
+// keeps out locks taken under a condition and released under the same
+// one, which only a path-insensitive analysis would confuse.
+func (c *checker) lockLeaksOnSomePaths(f *locks.Func, reported map[locks.Lock]bool) {
+	for _, acq := range f.Acquisitions {
+		if acq.Via != nil || acq.Try || reported[acq.Lock] || !acq.Lock.Shared() || !releasedSomewhere(f, acq.Lock) {
+			continue
+		}
+		lockBlock := acq.Call.(ssa.Instruction).Block()
+		for _, ret := range f.ReturnsStillHolding(acq) {
+			if !lockBlock.Dominates(ret.Block()) || returnsOwnership(ret, acq.Lock) || releasedLater(f, acq.Lock) || c.callersUnlock(f, acq.Lock) {
+				continue
+			}
+			reported[acq.Lock] = true
+			h := locks.Held{Lock: acq.Lock, Mode: acq.Mode, Site: acq.Call.(ssa.Instruction)}
+			c.reportLeak(f, locks.Exit{Ret: ret}, h)
+			break
+		}
+	}
+}
+
+// releasedSomewhere reports whether f unlocks l directly on some path.
+func releasedSomewhere(f *locks.Func, l locks.Lock) bool {
+	for _, r := range f.Releases {
+		if r.Lock == l {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) reportLeak(f *locks.Func, ex locks.Exit, h locks.Held) {
@@ -40,9 +75,16 @@ func (c *checker) reportLeak(f *locks.Func, ex locks.Exit, h locks.Held) {
 		unlock = "RUnlock"
 	}
 	site := h.Site.Pos()
+	exit := ex.Ret.Pos()
+	if body := bodyOf(f.Fn); !exit.IsValid() && body != nil {
+		exit = body.Rbrace // the implicit return at the end of the body
+	}
+	if !exit.IsValid() {
+		return
+	}
 	msg := fmt.Sprintf("%s locked at line %d is still held when the function returns at line %d, though other paths unlock it; call %s.%s() before this return, or defer it right after locking",
-		name, c.line(site), c.line(ex.Ret.Pos()), name, unlock)
-	c.pass.Report(c.pos.diagnostic(RuleLockLeak, ex.Ret.Pos(), msg, c.related(site, "locked here")))
+		name, c.line(site), c.line(exit), name, unlock)
+	c.pass.Report(c.pos.diagnostic(RuleLockLeak, exit, msg, c.related(site, "locked here")))
 }
 
 // heldAtEveryExit reports whether every return of f leaves l held.

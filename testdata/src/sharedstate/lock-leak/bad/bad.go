@@ -127,3 +127,24 @@ func (c *conn) viaHelper() error {
 	c.mu.Unlock()
 	return nil
 }
+
+type gossip struct {
+	mu     sync.Mutex
+	closed bool
+	peers  int
+}
+
+// bootstrap: modelled on cockroachdb/cockroach#584 (gossip's bootstrap and
+// manage loops broke out when closed with g.mu still locked, and the
+// function's single return was reached holding it).
+func (g *gossip) bootstrap() {
+	for {
+		g.mu.Lock()
+		if g.closed {
+			break
+		}
+		g.peers++
+		g.mu.Unlock()
+		break
+	}
+} // want `g.mu locked at line \d+ is still held when the function returns`

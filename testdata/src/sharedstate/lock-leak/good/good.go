@@ -252,3 +252,47 @@ func (q *queue) pop() (int, bool) {
 	q.items = q.items[1:]
 	return v, true
 }
+
+type gossip struct {
+	mu     sync.Mutex
+	closed bool
+	peers  int
+}
+
+// bootstrapFixed unlocks before breaking out.
+func (g *gossip) bootstrapFixed() {
+	for {
+		g.mu.Lock()
+		if g.closed {
+			g.mu.Unlock()
+			break
+		}
+		g.peers++
+		g.mu.Unlock()
+		break
+	}
+}
+
+// eachShard: the loop body's lock does not dominate the return.
+func (ss *shards) eachShard(stop func(*shard) bool) {
+	for _, s := range ss.all {
+		s.mu.Lock()
+		if stop(s) {
+			s.mu.Unlock()
+			break
+		}
+		s.mu.Unlock()
+	}
+}
+
+// unlockOnBothBranches: released on each branch of a switch.
+func (s *store) unlockOnBothBranches(op int) {
+	s.mu.Lock()
+	switch op {
+	case 0:
+		s.m = nil
+		s.mu.Unlock()
+	default:
+		s.mu.Unlock()
+	}
+}

@@ -1,0 +1,77 @@
+package locks
+
+import "golang.org/x/tools/go/ssa"
+
+// ReturnsStillHolding returns the returns that some path from the
+// acquisition reaches without releasing the lock (no Unlock, no deferred
+// unlock, no callee that releases it, no goroutine taking it over). It is
+// the may counterpart of Exits' must state: the path need not be the only
+// one into the return.
+func (f *Func) ReturnsStillHolding(acq Acquisition) []*ssa.Return {
+	start := acq.Call.(ssa.Instruction)
+	b := start.Block()
+	idx := 0
+	for i, ins := range b.Instrs {
+		if ins == start {
+			idx = i + 1
+		}
+	}
+	var out []*ssa.Return
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock, from int)
+	walk = func(b *ssa.BasicBlock, from int) {
+		for _, ins := range b.Instrs[from:] {
+			switch ins := ins.(type) {
+			case *ssa.Return:
+				out = append(out, ins)
+				return
+			case *ssa.Panic:
+				return
+			case ssa.CallInstruction:
+				if f.endsHolding(ins, acq.Lock) {
+					return
+				}
+			}
+		}
+		for _, succ := range b.Succs {
+			if !seen[succ] {
+				seen[succ] = true
+				walk(succ, 0)
+			}
+		}
+	}
+	walk(b, idx)
+	return out
+}
+
+// endsHolding reports whether the call ends the path's hold on l: it
+// releases l (now, at every exit through defer, or in a goroutine), takes
+// it again (a new acquisition), or never returns.
+func (f *Func) endsHolding(ins ssa.CallInstruction, l Lock) bool {
+	c := ins.Common()
+	if o := mutexOp(c); o.kind != opNone {
+		return RefOf(o.mu) == l && o.kind != opTryLock
+	}
+	if _, isCall := ins.(*ssa.Call); isCall && isStdNoReturn(c) {
+		return true
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	sum := f.eng.summary(callee)
+	if sum == nil {
+		return false
+	}
+	if _, isCall := ins.(*ssa.Call); isCall && sum.NoReturn {
+		return true
+	}
+	for _, as := range [][]AbsLock{sum.Releases, sum.Locks} {
+		for _, a := range as {
+			if m, ok := f.eng.concreteAt(a, c); ok && m == l {
+				return true
+			}
+		}
+	}
+	return false
+}
