@@ -223,6 +223,18 @@ func (t *tracker) addSlotOf(base *ssa.Alloc, field int) {
 	}
 }
 
+// copiedSlot reports whether v is a copy of a local struct whose field
+// holds the resource (a struct literal in a variable that SSA keeps as a
+// value).
+func (t *tracker) copiedSlot(v ssa.Value, field int) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	return ok && t.slots[slot{a, field}]
+}
+
 // addStructCopy follows a copy of a local struct that carries the
 // resource into another local variable (p := probe{resp: resp} builds the
 // literal, then copies it into p): p's fields are the literal's. Only a
@@ -358,6 +370,10 @@ func (t *tracker) addDerived(v ssa.Value) {
 		case *ssa.UnOp:
 			if _, isAlloc := v.(*ssa.Alloc); isAlloc && r.Op == token.MUL {
 				t.addDerived(r) // a copy of a struct that carries it
+			}
+		case *ssa.Field:
+			if t.copiedSlot(v, r.Field) {
+				t.addAlias(r) // r := wrapped{resp}; r.Response
 			}
 		}
 	}

@@ -1,0 +1,52 @@
+package bad
+
+import (
+	"io"
+	"net/http"
+)
+
+type client struct {
+	hc    *http.Client
+	token string
+}
+
+func (c *client) refresh() { c.token = "refreshed" }
+
+// authRetryLeaks: the 401 response is dropped when the request is sent
+// again with a fresh token.
+func (c *client) authRetryLeaks(req *http.Request) ([]byte, error) {
+	resp, err := c.hc.Do(req) // want `body of resp from c.hc.Do`
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusUnauthorized {
+		c.refresh()
+		return c.authRetryLeaks(req)
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// goroutineLeaks: each probe goroutine leaks its response.
+func goroutineLeaks(urls []string, codes chan<- int) {
+	for _, u := range urls {
+		go func() {
+			resp, err := http.Get(u) // want `body of resp from http.Get`
+			if err != nil {
+				return
+			}
+			codes <- resp.StatusCode
+		}()
+	}
+}
+
+// cleanupNeverCalled: a cleanup func is built and never called.
+func cleanupNeverCalled(c *http.Client, u string) (int, error) {
+	resp, err := c.Get(u) // want `body of resp from c.Get`
+	if err != nil {
+		return 0, err
+	}
+	cleanup := func() { resp.Body.Close() }
+	_ = cleanup
+	return resp.StatusCode, nil
+}
