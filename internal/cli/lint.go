@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -95,7 +96,11 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return ExitUsage, usageError{err}
 	}
-	defer stopProfile()
+	defer func() {
+		if err := stopProfile(); err != nil {
+			fmt.Fprintf(stderr, "reviewlint: writing profile: %v\n", err)
+		}
+	}()
 
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -219,33 +224,34 @@ func relMessage(cwd, msg string) string {
 	return strings.ReplaceAll(msg, cwd+string(filepath.Separator), "")
 }
 
-func startProfiles(f *lintFlags) (func(), error) {
-	var stops []func()
+func startProfiles(f *lintFlags) (func() error, error) {
+	var stops []func() error
 	if f.cpuProfile != "" {
 		file, err := os.Create(f.cpuProfile)
 		if err != nil {
 			return nil, err
 		}
 		if err := pprof.StartCPUProfile(file); err != nil {
-			file.Close()
-			return nil, err
+			return nil, errors.Join(err, file.Close())
 		}
-		stops = append(stops, func() { pprof.StopCPUProfile(); file.Close() })
+		stops = append(stops, func() error { pprof.StopCPUProfile(); return file.Close() })
 	}
 	if f.memProfile != "" {
-		stops = append(stops, func() {
+		stops = append(stops, func() error {
 			file, err := os.Create(f.memProfile)
 			if err != nil {
-				return
+				return err
 			}
-			defer file.Close()
 			runtime.GC()
-			_ = pprof.WriteHeapProfile(file)
+			return errors.Join(pprof.WriteHeapProfile(file), file.Close())
 		})
 	}
-	return func() {
+	// A profile that fails to write is reported, not silently truncated.
+	return func() error {
+		var errs []error
 		for _, s := range stops {
-			s()
+			errs = append(errs, s())
 		}
+		return errors.Join(errs...)
 	}, nil
 }
