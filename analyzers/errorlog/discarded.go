@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -106,7 +107,7 @@ func receiverSource(v ssa.Value) ssa.Value {
 	for i := 0; i < 8; i++ {
 		switch x := v.(type) {
 		case *ssa.FreeVar:
-			b := bindingOf(x)
+			b := ssautil.BindingOf(x)
 			if b == nil {
 				return v
 			}
@@ -117,7 +118,7 @@ func receiverSource(v ssa.Value) ssa.Value {
 			}
 			addr := x.X
 			if fv, ok := addr.(*ssa.FreeVar); ok {
-				addr = bindingOf(fv)
+				addr = ssautil.BindingOf(fv)
 			}
 			st := singleStore(addr)
 			if st == nil {
@@ -135,30 +136,6 @@ func receiverSource(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// bindingOf returns the value the enclosing function bound to a free
-// variable when it made the closure.
-func bindingOf(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	if idx < 0 || fn.Parent() == nil {
-		return nil
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, ins := range b.Instrs {
-			mc, ok := ins.(*ssa.MakeClosure)
-			if ok && mc.Fn == fn && idx < len(mc.Bindings) {
-				return mc.Bindings[idx]
-			}
-		}
-	}
-	return nil
 }
 
 // singleStore returns the value stored in addr when it is a local

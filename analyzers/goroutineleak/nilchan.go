@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkNilChannel reports sends and receives (range included) on a channel
@@ -61,31 +63,8 @@ func rootCell(x ssa.Value, depth int) *ssa.Alloc {
 		if depth > 4 {
 			return nil
 		}
-		if b := bindingOf(x); b != nil {
+		if b := ssautil.BindingOf(x); b != nil {
 			return rootCell(b, depth+1)
-		}
-	}
-	return nil
-}
-
-// bindingOf returns the value bound to the free variable fv where its
-// closure is made (the only place, for a function literal).
-func bindingOf(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	if fn.Parent() == nil || idx < 0 {
-		return nil
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, ins := range b.Instrs {
-			if mc, ok := ins.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				return mc.Bindings[idx]
-			}
 		}
 	}
 	return nil

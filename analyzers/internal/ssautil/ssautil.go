@@ -1,0 +1,29 @@
+// Package ssautil holds small SSA helpers that more than one analyzer needs.
+package ssautil
+
+import "golang.org/x/tools/go/ssa"
+
+// BindingOf returns the value the enclosing function bound to the free
+// variable fv when it made the closure (a function literal is made in one
+// place only); nil when fv's function is not a literal or no MakeClosure
+// binds it.
+func BindingOf(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	if idx < 0 || fn.Parent() == nil {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, ins := range b.Instrs {
+			if mc, ok := ins.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
