@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // lockLeaks reports a lock acquired in f and still held at one return
@@ -42,7 +43,7 @@ func (c *checker) lockLeaks(f *locks.Func) {
 // one, which only a path-insensitive analysis would confuse.
 func (c *checker) lockLeaksOnSomePaths(f *locks.Func, reported map[locks.Lock]bool) {
 	for _, acq := range f.Acquisitions {
-		if acq.Via != nil || acq.Try || reported[acq.Lock] || !acq.Lock.Shared() || !releasedSomewhere(f, acq.Lock) {
+		if acq.Via != nil || acq.Try || reported[acq.Lock] || !acq.Lock.Shared() || !releasedSomewhere(f, acq.Lock) || f.EnteredHolding(acq.Lock) {
 			continue
 		}
 		lockBlock := acq.Call.(ssa.Instruction).Block()
@@ -120,11 +121,11 @@ func acquiresByName(fn *ssa.Function) bool {
 }
 
 // returnsOwnership reports whether ret hands the lock to the caller: it
-// returns a func (the unlock), or the object the lock belongs to.
+// returns a func (the unlock), a mutex, or the object the lock belongs to.
 func returnsOwnership(ret *ssa.Return, l locks.Lock) bool {
 	for _, r := range ret.Results {
-		if isFunc(r) {
-			return true
+		if isFunc(r) || locks.IsMutexType(r.Type()) || typematch.Named(r.Type(), "sync", "Locker") {
+			return true // the unlock, or the mutex itself, goes to the caller
 		}
 		if rr := locks.RefOf(r); rr.Root == l.Root && strings.HasPrefix(l.Path, rr.Path) {
 			return true

@@ -416,6 +416,10 @@ func (f *Func) releasedCallers(acq Acquisition) bool {
 	return false
 }
 
+// EnteredHolding reports whether f is taken to be entered with l held (it
+// unlocks l without locking it first).
+func (f *Func) EnteredHolding(l Lock) bool { return f.assumed(l) }
+
 // assumed reports whether f is entered with l held.
 func (f *Func) assumed(l Lock) bool {
 	for _, h := range f.Assumed {

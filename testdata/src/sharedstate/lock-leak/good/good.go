@@ -296,3 +296,47 @@ func (s *store) unlockOnBothBranches(op int) {
 		s.mu.Unlock()
 	}
 }
+
+type conn struct {
+	rlock sync.Mutex
+	id    int
+}
+
+// waitResponse returns the read mutex still locked when the response is
+// the caller's: the caller unlocks it (modelled on the false positive in
+// segmentio/kafka-go's Conn.waitResponse).
+func (c *conn) waitResponse(id int) (lock *sync.Mutex, err error) {
+	for {
+		c.rlock.Lock()
+		if c.id < 0 {
+			c.rlock.Unlock()
+			err = errClosed
+			break
+		}
+		if c.id == id {
+			lock = &c.rlock
+			break
+		}
+		c.rlock.Unlock()
+	}
+	return
+}
+
+type sub struct {
+	mu  sync.Mutex
+	sid int
+}
+
+// applyNewSID is entered with s.mu held, drops it and takes it back on
+// every way out (modelled on the false positive in nats.go's
+// Subscription.applyNewSID).
+func (s *sub) applyNewSID(ok bool) int {
+	s.mu.Unlock()
+	if !ok {
+		s.mu.Lock()
+		return 0
+	}
+	s.sid++
+	s.mu.Lock()
+	return s.sid
+}
