@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -405,6 +406,36 @@ func (f *Func) deferred(c *ssa.CallCommon, s *State) {
 	}
 }
 
+// onParamFlag reports whether b runs only when a bool parameter says so
+// (func (c *C) get(lock bool) { if lock { c.mu.Lock() } ...}): the caller
+// chooses, and one holding the lock passes false.
+func onParamFlag(b *ssa.BasicBlock) bool {
+	for _, d := range b.Parent().Blocks {
+		if len(d.Instrs) == 0 || len(d.Succs) != 2 {
+			continue
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || !isParamFlag(ifi.Cond) {
+			continue
+		}
+		for _, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isParamFlag reports whether v is a parameter, or its negation.
+func isParamFlag(v ssa.Value) bool {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.NOT {
+		v = u.X
+	}
+	_, ok := v.(*ssa.Parameter)
+	return ok
+}
+
 // releasedCallers reports whether a lock f was entered with is no longer
 // held at acq.
 func (f *Func) releasedCallers(acq Acquisition) bool {
@@ -439,7 +470,7 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
-		if acq.Try || f.assumed(acq.Lock) || f.releasedCallers(acq) {
+		if acq.Try || f.assumed(acq.Lock) || f.releasedCallers(acq) || onParamFlag(acq.Call.(ssa.Instruction).Block()) {
 			// Relocking what the caller held is not a new acquisition, and
 			// what is taken after dropping the caller's lock (to avoid an
 			// inversion) is not taken under it.

@@ -221,3 +221,18 @@ func (c *pgConn) copyLoop(n int) {
 		ch = c.signal()
 	}
 }
+
+// get locks only when asked to; callers holding the lock pass false.
+func (c *cache) get(k string, lock bool) int {
+	if lock {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	return c.m[k]
+}
+
+func (c *cache) getTwo(a, b string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.get(a, false) + c.get(b, false)
+}
