@@ -124,11 +124,68 @@ func handsOnResponse(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	default:
 		return false
 	}
+	if st, ok := ins.(*ssa.Store); ok {
+		if _, local := st.Addr.(*ssa.Alloc); local {
+			// Into a local variable (one a closure captures): not handed
+			// on; a call of such a closure counts as a look instead.
+			return false
+		}
+	}
 	for _, op := range ins.Operands(nil) {
 		if v := *op; v != nil && ob.Tracked(v) && isResponse(v.Type()) {
 			if st, ok := ins.(*ssa.Store); ok && st.Addr == v {
 				continue // a store into the response, not of it
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// callsCapturing reports whether call runs now (not deferred or in a
+// goroutine) a closure that captures the response, or hands one to its
+// callee: that closure may check the status (check := func() error {...}).
+func callsCapturing(ob *lifetime.Obligation, call ssa.CallInstruction) bool {
+	switch call.(type) {
+	case *ssa.Defer, *ssa.Go:
+		return false
+	}
+	c := call.Common()
+	if capturesResponse(ob, c.Value) {
+		return true
+	}
+	for _, a := range c.Args {
+		if capturesResponse(ob, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// capturesResponse reports whether v is a closure binding the response or
+// the variable that holds it.
+func capturesResponse(ob *lifetime.Obligation, v ssa.Value) bool {
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	for _, b := range mc.Bindings {
+		if ob.Tracked(b) && isResponse(b.Type()) || holdsResponse(ob, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsResponse reports whether v is a local variable the response is
+// stored in.
+func holdsResponse(ob *lifetime.Obligation, v ssa.Value) bool {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a && ob.Tracked(st.Val) {
 			return true
 		}
 	}
@@ -151,6 +208,7 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 				return true
 			}
 		}
+		return callsCapturing(ob, ins)
 	}
 	return false
 }
