@@ -9,12 +9,16 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 )
 
-// The tests run in parallel: each analysistest.Run loads and analyses the
-// standard library packages the fixtures import (the lifetime engine
-// computes their summary facts), which takes seconds per run.
+// The fixtures run in as few analyses as possible: each one loads and
+// analyses the standard library packages the fixtures import (the lifetime
+// engine computes their summary facts), which costs tens of seconds of CPU.
+// The rules checked with the whole analyzer (every rule's findings, as
+// their fixtures were written) share one run; the other rules share one
+// ruletest.RunFamily run, fixes included.
 
 // testdata is the absolute GOPATH root of the fixtures (analysistest
 // rejects relative GOPATH entries).
@@ -27,57 +31,33 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-// TestUnclosed covers resourceclose/unclosed: files, sql rows, statements,
-// conns and pools, network connections and listeners, zip readers.
-func TestUnclosed(t *testing.T) {
+// TestRules covers resourceclose/unclosed (files, sql rows, statements,
+// conns and pools, network connections and listeners, zip readers, timers
+// in old files), tx-unfinished and cancel-leak, and reasoning across
+// packages: helpers in facts/dep that close, store, borrow or return
+// resources, called from facts/use (loading use analyses dep first, so its
+// summaries reach use as facts).
+func TestRules(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/unclosed/bad", "resourceclose/unclosed/good", "resourceclose/unclosed/good/cmdmain")
-}
-
-// TestUnclosedTimers checks that tickers and timers are owed only in files
-// older than Go 1.23, by each file's version.
-func TestUnclosedTimers(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer, "resourceclose/unclosed/timers")
-}
-
-// TestTxUnfinished covers resourceclose/tx-unfinished.
-func TestTxUnfinished(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good")
-}
-
-// TestCancelLeak covers resourceclose/cancel-leak.
-func TestCancelLeak(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good")
-	analysistest.RunWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer, "resourceclose/cancel-leak/fix")
-}
-
-// TestFixes checks every suggested fix against its .golden file.
-func TestFixes(t *testing.T) {
-	t.Parallel()
-	// cancel-leak has no fix/ directory: no fix is offered for a cancel
-	// func yet (see pending/fix).
-	for _, rule := range []string{"unclosed", "tx-unfinished"} {
-		t.Run(rule, func(t *testing.T) {
-			t.Parallel()
-			analysistest.RunWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer,
-				"resourceclose/"+rule+"/fix")
-		})
-	}
-}
-
-// TestFacts covers reasoning across packages: helpers in dep that close,
-// store, borrow or return resources, called from use. Loading use analyses
-// dep first, so its summaries reach use as facts.
-func TestFacts(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
+		"resourceclose/unclosed/bad", "resourceclose/unclosed/good", "resourceclose/unclosed/good/cmdmain",
+		"resourceclose/unclosed/timers",
+		"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good",
+		"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good",
 		"resourceclose/facts/dep", "resourceclose/facts/use")
+}
+
+// TestRulesByFixture covers the rules that are checked one rule per fixture
+// package, and every suggested fix against its .golden file (the bad/
+// fixtures' fixes have no goldens, so they run apart).
+func TestRulesByFixture(t *testing.T) {
+	t.Parallel()
+	ruletest.RunFamily(t, resourceclose.Analyzer,
+		"resourceclose/cmd-not-waited/bad", "resourceclose/cmd-not-waited/good",
+		"resourceclose/defer-in-loop/bad", "resourceclose/defer-in-loop/good",
+		"resourceclose/rows-err-unchecked/bad", "resourceclose/rows-err-unchecked/good")
+	ruletest.RunFamilyWithSuggestedFixes(t, resourceclose.Analyzer,
+		"resourceclose/defer-in-loop/fix", "resourceclose/unclosed/fix", "resourceclose/tx-unfinished/fix", "resourceclose/cancel-leak/fix")
 }
 
 // TestPending runs the cases the engine does not get right yet: missed

@@ -6,6 +6,7 @@ package ruletest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -50,4 +51,50 @@ func Run(t *testing.T, a *analysis.Analyzer, rule string, pkgs ...string) {
 func RunWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, rule string, pkgs ...string) {
 	t.Helper()
 	analysistest.RunWithSuggestedFixes(t, Testdata(t), Only(a, rule), pkgs...)
+}
+
+// RunFamily checks the fixtures of several rules of one family analyzer in
+// a single analysis run, so the standard library packages they import are
+// loaded and analysed once rather than once per rule (each analysis of
+// net/http's dependencies costs a minute of CPU). Each fixture package
+// keeps only the diagnostics of the rule its path names:
+// "<family>/<rule>/...".
+func RunFamily(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+	t.Helper()
+	analysistest.Run(t, Testdata(t), byFixtureRule(a), pkgs...)
+}
+
+// RunFamilyWithSuggestedFixes is RunFamily that also checks the .golden
+// files of the fixes.
+func RunFamilyWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+	t.Helper()
+	analysistest.RunWithSuggestedFixes(t, Testdata(t), byFixtureRule(a), pkgs...)
+}
+
+// byFixtureRule wraps a so that in each package it reports only the rule
+// named by the package's path.
+func byFixtureRule(a *analysis.Analyzer) *analysis.Analyzer {
+	inner := policy.Wrap(a, nil, policy.Policy{})
+	w := *inner
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		rule := ruleOfFixture(pass.Pkg.Path())
+		filtered := *pass
+		filtered.Report = func(d analysis.Diagnostic) {
+			if d.Category == rule {
+				pass.Report(d)
+			}
+		}
+		return inner.Run(&filtered)
+	}
+	return &w
+}
+
+// ruleOfFixture is the rule a fixture package's path names:
+// "httpbody/unclosed/bad" -> "httpbody/unclosed".
+func ruleOfFixture(pkgPath string) string {
+	parts := strings.SplitN(pkgPath, "/", 3)
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[0] + "/" + parts[1]
 }
