@@ -161,3 +161,16 @@ func viaWrapper(c *http.Client, urls []string) {
 		resp.Body.Close() // want `body of resp from send \(line 157\) is closed unread inside a loop`
 	}
 }
+
+// A ticker-driven health check that only looks at the status.
+func healthLoop(c *http.Client, req *http.Request, tick <-chan time.Time, healthy func(bool)) {
+	for range tick {
+		resp, err := c.Do(req)
+		if err != nil {
+			healthy(false)
+			continue
+		}
+		healthy(resp.StatusCode == http.StatusOK)
+		resp.Body.Close() // want `body of resp from c.Do \(line 168\) is closed unread inside a loop`
+	}
+}
