@@ -2,11 +2,9 @@ package errorlog
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -119,33 +117,6 @@ func keepsOwnError(fn *ssa.Function) bool {
 				return true
 			}
 		}
-	}
-	return false
-}
-
-// assignedToBlank reports whether the call at lparen is the right-hand
-// side of an assignment to the blank identifier.
-func (c *checker) assignedToBlank(lparen token.Pos) bool {
-	f := c.fileOf(lparen)
-	if f == nil {
-		return false
-	}
-	path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
-	for i, n := range path {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Lparen != lparen || i+1 >= len(path) {
-			continue
-		}
-		as, ok := path[i+1].(*ast.AssignStmt)
-		if !ok || len(as.Lhs) == 0 {
-			return false
-		}
-		for _, l := range as.Lhs {
-			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
-				return false
-			}
-		}
-		return true
 	}
 	return false
 }

@@ -247,7 +247,7 @@ func (f *Func) solve(entry *State) {
 		for i, succ := range b.Succs {
 			out := f.edge(b, i, s)
 			old := f.entry[succ]
-			next := out
+			var next *State
 			if old != nil {
 				next = meet(old, out)
 				if equal(next, old) {

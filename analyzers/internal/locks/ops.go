@@ -104,12 +104,6 @@ func isStdNoReturn(c *ssa.CallCommon) bool {
 	return noReturnFuncs[path][fn.Name()]
 }
 
-// isFuncType reports whether t is a func type.
-func isFuncType(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
-}
-
 // isMutexMethod reports whether obj is a method of sync.Mutex or
 // sync.RWMutex.
 func isMutexMethod(obj types.Object) bool {
