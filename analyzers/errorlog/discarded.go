@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/srcfile"
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
@@ -316,7 +317,7 @@ func (c *checker) source(pos, end token.Pos) string {
 	if tf == nil {
 		return ""
 	}
-	content, err := c.pass.ReadFile(tf.Name())
+	content, err := srcfile.Read(c.pass, tf.Name())
 	if err != nil {
 		return ""
 	}

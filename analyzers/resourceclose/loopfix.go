@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/srcfile"
 )
 
 // loopBodyFix moves the body of the loop holding a deferred release into a
@@ -31,7 +33,7 @@ func loopBodyFix(pass *analysis.Pass, deferPos, acquirePos token.Pos) *analysis.
 	if !ok || !movable(pass, body, mode) {
 		return nil
 	}
-	src, err := pass.ReadFile(pass.Fset.File(loop.Pos()).Name())
+	src, err := srcfile.Read(pass, pass.Fset.File(loop.Pos()).Name())
 	if err != nil {
 		return nil
 	}
