@@ -180,4 +180,62 @@ func (c *Counter) Value() int {
 		Severity: catalog.Warning,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleCapturedWrite,
+		Title: "a local variable shared with a goroutine closure, written on one side and used on the other without synchronisation",
+		Text: `A closure started with go shares the variables it captures with the function
+that starts it. When the goroutine writes such a variable and the spawning
+function reads or writes it after the go statement (or the other way round)
+with nothing in between that waits for the goroutine (WaitGroup.Wait,
+errgroup's Wait, a channel receive or select, a lock held on both sides),
+the two accesses race: the value read is torn or stale, and the race
+detector only notices when a test happens to run that path. Not reported:
+variables whose address is passed on or whose fields are used (the
+analysis cannot see every write), per-iteration copies, accesses before
+the go statement. Fix: wait for the goroutine before touching the variable,
+or send the result on a channel and receive it.`,
+		Bad: `var n int
+go func() { n = count(items) }()
+fmt.Println(n) // races with the goroutine's write`,
+		Good: `var n int
+var wg sync.WaitGroup
+wg.Add(1)
+go func() { defer wg.Done(); n = count(items) }()
+wg.Wait()
+fmt.Println(n)`,
+		Severity: catalog.Warning,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleUnguardedGlobal,
+		Title: "a package-level map, slice or counter written from a goroutine or an HTTP handler without a lock",
+		Text: `HTTP handlers run concurrently, one goroutine per request, and a function
+started with go runs alongside the rest of the program. A package-level map
+updated there without a lock can crash the program ("concurrent map
+writes"); an append to a package-level slice or a counter++ loses updates.
+Reported: map updates and deletes, appends assigned back to the slice, and
+integer counters updated from their own value, in a handler or a function
+started with go, with no lock held (locks taken through helpers count).
+Not reported: init and main-only code, writes under a lock, sync/atomic,
+sync.Once, a goroutine started once that is the variable's only user.
+Fix: guard the variable with a mutex, use sync/atomic or sync.Map, or
+confine it to one goroutine.`,
+		Bad: `var hits = map[string]int{}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	hits[r.URL.Path]++ // concurrent map writes
+}`,
+		Good: `var (
+	mu   sync.Mutex
+	hits = map[string]int{}
+)
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	mu.Lock()
+	hits[r.URL.Path]++
+	mu.Unlock()
+}`,
+		Severity: catalog.Warning,
+		Since:    "v0.1.0",
+	},
 }

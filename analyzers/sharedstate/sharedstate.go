@@ -18,12 +18,14 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleLockLeak       = "sharedstate/lock-leak"
-	RuleDoubleLock     = "sharedstate/double-lock"
-	RuleRLockWrite     = "sharedstate/rlock-write"
-	RuleMixedAtomic    = "sharedstate/mixed-atomic"
-	RuleUnguardedField = "sharedstate/unguarded-field"
-	RuleLockOrder      = "sharedstate/lock-order"
+	RuleLockLeak        = "sharedstate/lock-leak"
+	RuleDoubleLock      = "sharedstate/double-lock"
+	RuleRLockWrite      = "sharedstate/rlock-write"
+	RuleMixedAtomic     = "sharedstate/mixed-atomic"
+	RuleUnguardedField  = "sharedstate/unguarded-field"
+	RuleLockOrder       = "sharedstate/lock-order"
+	RuleCapturedWrite   = "sharedstate/captured-write"
+	RuleUnguardedGlobal = "sharedstate/unguarded-global"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),
@@ -52,15 +54,21 @@ type settings struct{ cfg Config }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[locks.Analyzer].(*locks.Result)
-	if !res.Locking() && !importsAtomic(pass.Pkg) {
-		return nil, nil // no lock taken here, directly or through a callee
-	}
 	c := &checker{
 		pass:  pass,
 		locks: res,
 		pos:   indexPositions(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
-		notes: indexNotes(pass.Fset, pass.Files),
 	}
+	// The goroutine rules need no lock in the package: their finding is
+	// often that there is none.
+	for _, f := range c.locks.Funcs {
+		c.capturedWrites(f)
+	}
+	c.unguardedGlobals()
+	if !res.Locking() && !importsAtomic(pass.Pkg) {
+		return nil, nil // no lock taken here, directly or through a callee
+	}
+	c.notes = indexNotes(pass.Fset, pass.Files)
 	for _, f := range c.locks.Funcs {
 		c.lockLeaks(f)
 		c.doubleLocks(f)

@@ -36,3 +36,11 @@ func TestLockOrder(t *testing.T) {
 func TestFacts(t *testing.T) {
 	ruletest.Run(t, sharedstate.Analyzer, sharedstate.RuleDoubleLock, "sharedstate/facts/use")
 }
+
+// TestGoroutineRules checks captured-write and unguarded-global in one
+// analysis (unguarded-global's fixtures import net/http).
+func TestGoroutineRules(t *testing.T) {
+	ruletest.RunFamily(t, sharedstate.Analyzer,
+		"sharedstate/captured-write/bad", "sharedstate/captured-write/good",
+		"sharedstate/unguarded-global/bad", "sharedstate/unguarded-global/good")
+}

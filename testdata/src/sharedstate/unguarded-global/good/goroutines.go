@@ -1,0 +1,58 @@
+package good
+
+var flags = map[string]bool{}
+
+// mainOnly: a global written by ordinary (not concurrent) code.
+func mainOnly() {
+	flags["verbose"] = true
+}
+
+var owned []int
+
+// ownedByOne: a single goroutine is the only user of the global.
+func ownedByOne() {
+	go func() {
+		for i := 0; i < 3; i++ {
+			owned = append(owned, i)
+		}
+	}()
+}
+
+var squares = make([]int, 8)
+
+// perIndex: each goroutine writes its own element, not the slice header.
+func perIndex() {
+	for i := range squares {
+		go func() {
+			squares[i] = i * i
+		}()
+	}
+}
+
+var total int
+
+// lockedCounter: the goroutine increments under the package mutex.
+func lockedCounter() int {
+	go func() {
+		mu.Lock()
+		total++
+		mu.Unlock()
+	}()
+	mu.Lock()
+	defer mu.Unlock()
+	return total
+}
+
+var local = map[string]int{}
+
+// copyInGoroutine: the goroutine writes a copy, not the global.
+func copyInGoroutine() {
+	go func() {
+		m := map[string]int{}
+		for k, v := range local {
+			m[k] = v
+		}
+		m["x"] = 1
+	}()
+	_ = local["y"]
+}
