@@ -175,12 +175,15 @@ func isContextErr(call *ssa.CallCommon) bool {
 	return typematch.Named(fn.Signature.Recv().Type(), "context", "Context")
 }
 
-// isExistenceProbe reports whether call is os.Stat or os.Lstat, whose
-// error is routinely read as "the file is not there": the branch's
-// message ("config.yml is missing") already says why.
+// isExistenceProbe reports whether call is os.Stat or os.Lstat (or io/fs's
+// Stat and Lstat), whose error is routinely read as "the file is not
+// there": the branch's message ("config.yml is missing") already says why.
 func isExistenceProbe(call *ssa.CallCommon) bool {
 	f := calleeFunc(call)
-	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && (f.Name() == "Stat" || f.Name() == "Lstat")
+	if f == nil || f.Pkg() == nil || (f.Name() != "Stat" && f.Name() != "Lstat") || f.Signature().Recv() != nil {
+		return false
+	}
+	return f.Pkg().Path() == "os" || f.Pkg().Path() == "io/fs"
 }
 
 // ifStmtOf returns the if statement whose whole condition is cmp, and the

@@ -21,7 +21,7 @@ func TestLogAndReturn(t *testing.T) {
 }
 
 func TestFatalInLibrary(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleFatalInLibrary, "errorlog/fatal-in-library/bad", "errorlog/fatal-in-library/good", "errorlog/fatal-in-library/good/cmd")
+	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleFatalInLibrary, "errorlog/fatal-in-library/bad", "errorlog/fatal-in-library/good", "errorlog/fatal-in-library/good/cmd", "errorlog/fatal-in-library/good/cmd/root")
 }
 
 func TestWrapVerb(t *testing.T) {

@@ -2,6 +2,7 @@ package errorlog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,10 +72,12 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 }
 
 // isLibrary reports whether the package is imported by programs rather
-// than being one: not main, and not a test-helper package (which imports
-// testing and is only ever linked into tests).
+// than being one: not main, not a command's own code below a cmd/
+// directory (cobra's package cmd, cmd/tool/internal/...), and not a
+// test-helper package (which imports testing and is only ever linked into
+// tests).
 func (c *checker) isLibrary() bool {
-	if c.pass.Pkg.Name() == "main" {
+	if c.pass.Pkg.Name() == "main" || slices.Contains(strings.Split(c.pass.Pkg.Path(), "/"), "cmd") {
 		return false
 	}
 	for _, imp := range c.pass.Pkg.Imports() {

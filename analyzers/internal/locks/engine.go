@@ -470,6 +470,15 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
+		if acq.Via != nil && acq.Transient && acq.Call.(ssa.Instruction).Block() != fn.Blocks[0] {
+			// A lock a callee takes and releases, on a branch of this
+			// function, is carried up the call chain only when the call is
+			// unconditional: otherwise it stands for paths the caller may
+			// never take (crypto/tls's QUIC conn "locks" the handshake
+			// mutex only through a TLS 1.2 renegotiation that QUIC rules
+			// out).
+			continue
+		}
 		if acq.Try || f.assumed(acq.Lock) || f.releasedCallers(acq) || onParamFlag(acq.Call.(ssa.Instruction).Block()) {
 			// Relocking what the caller held is not a new acquisition, and
 			// what is taken after dropping the caller's lock (to avoid an

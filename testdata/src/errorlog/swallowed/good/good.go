@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"os"
@@ -211,4 +212,13 @@ func cleanDir(dir string) error {
 		return nil
 	}
 	return os.RemoveAll(dir)
+}
+
+// io/fs's Stat is the same probe (io/fs.Glob: a pattern without magic
+// that matches nothing is no error).
+func globOne(fsys fs.FS, pattern string) ([]string, error) {
+	if _, err := fs.Stat(fsys, pattern); err != nil {
+		return nil, nil
+	}
+	return []string{pattern}, nil
 }
