@@ -125,8 +125,40 @@ func (t *tracker) addAlias(v ssa.Value) {
 			t.addReleasedOnError(r, v)
 		case *ssa.FieldAddr:
 			t.addOwnedField(r, v)
+			t.addEmbedded(r)
 		}
 	}
+}
+
+// addEmbedded adds an embedded field of the resource as the resource
+// itself: a method promoted from it (c.Close() on a *net.UDPConn, which
+// embeds net's conn) is called on the field's address, and an embedded
+// interface or pointer (struct{ net.Conn }) is loaded first.
+func (t *tracker) addEmbedded(fa *ssa.FieldAddr) {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() || !s.Field(fa.Field).Embedded() {
+		return
+	}
+	t.addAlias(fa)
+	for _, r := range *fa.Referrers() {
+		if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL && isPointerOrInterface(load.Type()) {
+			t.addAlias(load)
+		}
+	}
+}
+
+// isPointerOrInterface reports whether values of t share what they refer
+// to when copied.
+func isPointerOrInterface(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // addOwnedField adds the loads of an owned field (resp.Body) as aliases.
