@@ -2,8 +2,10 @@ package sharedstate
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
+	"go/version"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -39,6 +41,9 @@ func (c *checker) capturedByGo(f *locks.Func, g *ssa.Go, b *ssa.BasicBlock, idx 
 		if !ok || !alloc.Heap || alloc.Parent() != f.Fn || i >= len(body.FreeVars) {
 			continue
 		}
+		if c.isOldLoopVar(alloc.Pos()) {
+			continue // shared by all iterations before Go 1.22: vet's loopclosure
+		}
 		if !plainVariable(alloc) || !onlyLoadsAndStores(alloc, true) {
 			continue
 		}
@@ -52,6 +57,45 @@ func (c *checker) capturedByGo(f *locks.Func, g *ssa.Go, b *ssa.BasicBlock, idx 
 		}
 		outer := c.unorderedAfter(f.Fn, b, idx, alloc)
 		c.reportCaptured(f, g, body, alloc, inner, outer)
+	}
+}
+
+// isOldLoopVar reports whether pos declares a for or range variable in a
+// file whose Go version predates per-iteration loop variables.
+func (c *checker) isOldLoopVar(pos token.Pos) bool {
+	if c.oldLoopVars == nil {
+		c.oldLoopVars = map[token.Pos]bool{}
+		for _, file := range c.pass.Files {
+			v := c.pass.TypesInfo.FileVersions[file]
+			if v == "" || version.Compare(v, "go1.22") >= 0 {
+				continue
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				c.recordLoopVars(n)
+				return true
+			})
+		}
+	}
+	return c.oldLoopVars[pos]
+}
+
+// recordLoopVars notes the variables a for or range statement declares.
+func (c *checker) recordLoopVars(n ast.Node) {
+	var idents []ast.Expr
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			idents = as.Lhs
+		}
+	case *ast.RangeStmt:
+		if n.Tok == token.DEFINE {
+			idents = []ast.Expr{n.Key, n.Value}
+		}
+	}
+	for _, e := range idents {
+		if id, ok := e.(*ast.Ident); ok {
+			c.oldLoopVars[id.Pos()] = true
+		}
 	}
 }
 
@@ -192,25 +236,38 @@ func accessesOf(v ssa.Value) accesses {
 // instance of the variable (its Alloc again, in a loop).
 func (c *checker) unorderedAfter(fn *ssa.Function, b *ssa.BasicBlock, idx int, alloc *ssa.Alloc) accesses {
 	var out accesses
+	c.walkUnordered(b, idx, func(ins ssa.Instruction) bool {
+		if ins == alloc {
+			return false
+		}
+		switch ins := ins.(type) {
+		case *ssa.UnOp:
+			if ins.Op == token.MUL && ins.X == alloc {
+				out.reads = append(out.reads, ins)
+				out.all = append(out.all, ins)
+			}
+		case *ssa.Store:
+			if ins.Addr == alloc {
+				out.writes = append(out.writes, ins)
+				out.all = append(out.all, ins)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// walkUnordered calls visit on the instructions reachable from the one
+// after b.Instrs[idx] (in its function) that no sync point orders after
+// it; visit returns false to stop the path.
+func (c *checker) walkUnordered(b *ssa.BasicBlock, idx int, visit func(ssa.Instruction) bool) {
 	visited := map[*ssa.BasicBlock]bool{}
 	memo := map[*ssa.Function]bool{}
 	var scan func(b *ssa.BasicBlock, from int)
 	scan = func(b *ssa.BasicBlock, from int) {
 		for _, ins := range b.Instrs[from:] {
-			if ins == alloc || c.isSyncPoint(ins, memo, 0) {
+			if c.isSyncPoint(ins, memo, 0) || !visit(ins) {
 				return
-			}
-			switch ins := ins.(type) {
-			case *ssa.UnOp:
-				if ins.Op == token.MUL && ins.X == alloc {
-					out.reads = append(out.reads, ins)
-					out.all = append(out.all, ins)
-				}
-			case *ssa.Store:
-				if ins.Addr == alloc {
-					out.writes = append(out.writes, ins)
-					out.all = append(out.all, ins)
-				}
 			}
 		}
 		for _, s := range b.Succs {
@@ -221,7 +278,6 @@ func (c *checker) unorderedAfter(fn *ssa.Function, b *ssa.BasicBlock, idx int, a
 		}
 	}
 	scan(b, idx+1)
-	return out
 }
 
 // isSyncPoint reports whether ins may order the goroutine's accesses

@@ -2,6 +2,7 @@ package sharedstate
 
 import (
 	_ "embed"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -87,6 +88,9 @@ type checker struct {
 	locks *locks.Result
 	pos   *positions
 	notes *notes
+	// oldLoopVars are the loop variables declared in files older than Go
+	// 1.22 (computed on first use).
+	oldLoopVars map[token.Pos]bool
 }
 
 // importsAtomic reports whether pkg imports sync/atomic directly.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -18,6 +19,16 @@ type concurrentCtx struct {
 	handler bool
 	// inLoop: the go statement starts several instances.
 	inLoop bool
+	// owners are the functions of the goroutine (the started function and
+	// the helpers it calls into); spawns are the go statements.
+	owners []*ssa.Function
+	spawns []goSite
+}
+
+// goSite is a go statement: instruction idx of block b.
+type goSite struct {
+	b   *ssa.BasicBlock
+	idx int
 }
 
 // unguardedGlobals reports package-level maps, slices and counters
@@ -40,7 +51,7 @@ func (c *checker) unguardedGlobals() {
 			if !ok || reported[g] || len(s.Held()) > 0 {
 				return
 			}
-			if !ctx.handler && !ctx.inLoop && !usedElsewhere(users[g], f.Fn) {
+			if !ctx.handler && !ctx.inLoop && !c.usedConcurrently(g, users[g], ctx) {
 				return // one goroutine owns it
 			}
 			reported[g] = true
@@ -62,7 +73,7 @@ func (c *checker) concurrentFuncs() map[*ssa.Function]concurrentCtx {
 	}
 	for _, f := range c.locks.Funcs {
 		for _, b := range f.Fn.Blocks {
-			for _, ins := range b.Instrs {
+			for i, ins := range b.Instrs {
 				g, ok := ins.(*ssa.Go)
 				if !ok {
 					continue
@@ -71,17 +82,43 @@ func (c *checker) concurrentFuncs() map[*ssa.Function]concurrentCtx {
 				if fn == nil || fn.Pkg != f.Fn.Pkg {
 					continue
 				}
-				if prev, seen := out[fn]; seen && prev.handler {
+				prev, seen := out[fn]
+				if seen && prev.handler {
 					continue
 				}
 				out[fn] = concurrentCtx{
 					desc:   fmt.Sprintf("in the goroutine started at line %d", c.line(g.Pos())),
-					inLoop: inLoop(b) || out[fn].desc != "",
+					inLoop: inLoop(b) || seen,
+					owners: []*ssa.Function{fn},
+					spawns: append(prev.spawns, goSite{b, i}),
 				}
 			}
 		}
 	}
+	c.intoCallees(out)
 	return out
+}
+
+// intoCallees extends each concurrent context to the package's functions
+// it calls with no lock held, two calls deep.
+func (c *checker) intoCallees(ctxs map[*ssa.Function]concurrentCtx) {
+	for range 2 {
+		for _, f := range c.locks.Funcs {
+			ctx, ok := ctxs[f.Fn]
+			if !ok {
+				continue
+			}
+			for _, call := range f.Calls {
+				if _, done := ctxs[call.Callee]; done || len(call.Held) > 0 || isInit(call.Callee) {
+					continue
+				}
+				sub := ctx
+				sub.desc = fmt.Sprintf("in %s, called at line %d from %s", call.Callee.Name(), c.line(call.Call.Pos()), strings.TrimPrefix(ctx.desc, "in "))
+				sub.owners = append(append([]*ssa.Function{}, ctx.owners...), call.Callee)
+				ctxs[call.Callee] = sub
+			}
+		}
+	}
 }
 
 // goTarget is the function a go statement starts, if static.
@@ -235,10 +272,32 @@ func isInit(fn *ssa.Function) bool {
 	return fn.Signature.Recv() == nil && (fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#"))
 }
 
-// usedElsewhere reports whether a function other than fn uses the global.
-func usedElsewhere(users []*ssa.Function, fn *ssa.Function) bool {
+// usedConcurrently reports whether g is used outside the goroutine while
+// it may run: by a function other than the goroutine's and its spawner's,
+// or by the spawner after the go statement with no Wait or receive first.
+func (c *checker) usedConcurrently(g *ssa.Global, users []*ssa.Function, ctx concurrentCtx) bool {
+	spawners := map[*ssa.Function]bool{}
+	for _, s := range ctx.spawns {
+		spawners[s.b.Parent()] = true
+	}
 	for _, u := range users {
-		if u != fn {
+		if !slices.Contains(ctx.owners, u) && !spawners[u] {
+			return true
+		}
+	}
+	for _, s := range ctx.spawns {
+		found := false
+		var ops []*ssa.Value
+		c.walkUnordered(s.b, s.idx, func(ins ssa.Instruction) bool {
+			ops = ins.Operands(ops[:0])
+			for _, op := range ops {
+				if *op == ssa.Value(g) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
 			return true
 		}
 	}

@@ -58,3 +58,14 @@ func unlockedTooEarly(w http.ResponseWriter, r *http.Request) {
 	mu.Unlock()
 	cache[r.URL.Path] = v + "!" // want `package-level map cache is written in the HTTP handler unlockedTooEarly`
 }
+
+var lastPath = map[string]string{}
+
+func record(r *http.Request) {
+	lastPath[r.RemoteAddr] = r.URL.Path // want `package-level map lastPath is written in record, called at line 70 from the HTTP handler track`
+}
+
+// track: the write happens in a helper the handler calls unlocked.
+func track(w http.ResponseWriter, r *http.Request) {
+	record(r)
+}

@@ -84,3 +84,14 @@ var store sync.Map
 func syncMap(w http.ResponseWriter, r *http.Request) {
 	store.Store(r.URL.Path, 1)
 }
+
+var audit []string
+
+func appendAudit(s string) { audit = append(audit, s) }
+
+// helperUnderLock: the helper that appends is called with the lock held.
+func helperUnderLock(w http.ResponseWriter, r *http.Request) {
+	mu.Lock()
+	appendAudit(r.URL.Path)
+	mu.Unlock()
+}

@@ -56,3 +56,28 @@ func copyInGoroutine() {
 	}()
 	_ = local["y"]
 }
+
+var counts map[string]int
+
+// initBeforeGo: the spawner fills the map before the goroutine starts and
+// never touches it again; the goroutine owns it from then on.
+func initBeforeGo(keys []string) {
+	counts = map[string]int{}
+	go func() {
+		for _, k := range keys {
+			counts[k]++
+		}
+	}()
+}
+
+var done []string
+
+// waitedFor: the spawner reads the slice only after a receive.
+func waitedFor(finished chan struct{}) int {
+	go func() {
+		done = append(done, "x")
+		close(finished)
+	}()
+	<-finished
+	return len(done)
+}
