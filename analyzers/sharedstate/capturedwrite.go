@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -306,7 +307,7 @@ func (c *checker) isSyncCall(call *ssa.CallCommon, memo map[*ssa.Function]bool, 
 		return false
 	}
 	if call.IsInvoke() {
-		return call.Method.Name() == "Wait"
+		return strings.Contains(call.Method.Name(), "Wait")
 	}
 	callee := call.StaticCallee()
 	args := call.Args
@@ -321,11 +322,10 @@ func (c *checker) isSyncCall(call *ssa.CallCommon, memo map[*ssa.Function]bool, 
 	if callee == nil {
 		return false
 	}
-	switch callee.Name() {
-	case "Wait", "Do":
-		if callee.Signature.Recv() != nil || callee.Name() == "Wait" {
-			return true
-		}
+	// Wait, errgroup's Wait, StopAndWait, WaitForDone...: another
+	// package's waiting helper cannot be looked into, its name says it.
+	if strings.Contains(callee.Name(), "Wait") || callee.Name() == "Do" && callee.Signature.Recv() != nil {
+		return true
 	}
 	if callee.Pkg != c.pkgSSA() || depth > 3 {
 		return false

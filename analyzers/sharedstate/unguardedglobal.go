@@ -55,11 +55,18 @@ func (c *checker) unguardedGlobals() {
 				return // one goroutine owns it
 			}
 			reported[g] = true
-			msg := fmt.Sprintf("package-level %s %s is written %s without a lock, sync/atomic or sync.Once: concurrent writes race (a map write can crash the program); guard it with a mutex, use an atomic, or confine it to one goroutine",
-				kind, g.Name(), ctx.desc)
+			msg := fmt.Sprintf("package-level %s %s is written %s without a lock, sync/atomic or sync.Once: %s; guard it with a mutex, use an atomic, or confine it to one goroutine",
+				kind, g.Name(), ctx.desc, raceEffect[kind])
 			c.pass.Report(c.pos.diagnostic(RuleUnguardedGlobal, ins.Pos(), msg))
 		})
 	}
+}
+
+// raceEffect says what a race does to each kind of global.
+var raceEffect = map[string]string{
+	"map":     "concurrent map writes crash the program",
+	"slice":   "concurrent appends lose elements or corrupt the slice",
+	"counter": "concurrent updates are lost",
 }
 
 // concurrentFuncs finds the package's functions started with go and its

@@ -147,3 +147,19 @@ func startSignal() {
 	cfg = 5
 	close(start)
 }
+
+type pool struct{ wg sync.WaitGroup }
+
+func (p *pool) StopAndWait() { p.wg.Wait() }
+
+// waitingHelper: a method whose name says it waits for the workers.
+func waitingHelper(p *pool) int {
+	var n int
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		n = compute()
+	}()
+	p.StopAndWait()
+	return n
+}
