@@ -83,7 +83,7 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 			}
 			return nil, nil, true
 		}
-		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) {
+		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) || failsTest(ins) {
 			return nil, nil, true
 		}
 		switch ins := ins.(type) {
@@ -152,6 +152,27 @@ func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.
 		return succs[:1]
 	}
 	return succs
+}
+
+// testFailures are the testing.T/B/F methods that fail or skip the test.
+var testFailures = map[string]bool{
+	"Error": true, "Errorf": true, "Fail": true, "FailNow": true, "Fatal": true, "Fatalf": true,
+	"Skip": true, "Skipf": true, "SkipNow": true,
+}
+
+// failsTest reports whether ins fails or skips the running test: what the
+// test leaves open after that is not worth a finding (the test already
+// reports a failure, and Fatal/Skip end it).
+func failsTest(ins ssa.Instruction) bool {
+	call, ok := ins.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	obj := calleeObject(call.Common())
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || !testFailures[obj.Name()] {
+		return false
+	}
+	return recvName(obj) != ""
 }
 
 // errPredicates return false for a nil error: when one is true, the
