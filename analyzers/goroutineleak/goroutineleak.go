@@ -78,6 +78,24 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 }
 
 // line returns pos's line number.
+// localGoBodies calls visit for each go statement of fn whose function is
+// one of this package's, small enough to analyse.
+func (p *passState) localGoBodies(fn *ssa.Function, visit func(g *ssa.Go, body *ssa.Function)) {
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			g, ok := ins.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			body := g.Call.StaticCallee()
+			if body == nil || body.Blocks == nil || body.Pkg == nil || body.Pkg.Pkg != p.pass.Pkg || len(body.Blocks) > maxBlocks {
+				continue
+			}
+			visit(g, body)
+		}
+	}
+}
+
 func (p *passState) line(pos token.Pos) int { return p.pass.Fset.Position(pos).Line }
 
 // fileOf returns the file of the package containing pos.

@@ -15,21 +15,11 @@ func (p *passState) checkNoExit(fn *ssa.Function) {
 	if p.pass.Pkg.Name() == "main" || owner.Name() == "init" || !buildsObject(owner) {
 		return
 	}
-	for _, b := range fn.Blocks {
-		for _, ins := range b.Instrs {
-			g, ok := ins.(*ssa.Go)
-			if !ok {
-				continue
-			}
-			body := g.Call.StaticCallee()
-			if body == nil || body.Blocks == nil || body.Pkg == nil || body.Pkg.Pkg != p.pass.Pkg || len(body.Blocks) > maxBlocks {
-				continue
-			}
-			if loop := endlessLoop(body); loop != nil {
-				p.reportNoExit(owner, g, body, loop)
-			}
+	p.localGoBodies(fn, func(g *ssa.Go, body *ssa.Function) {
+		if loop := endlessLoop(body); loop != nil {
+			p.reportNoExit(owner, g, body, loop)
 		}
-	}
+	})
 }
 
 // outermost returns the named function a closure is nested in.

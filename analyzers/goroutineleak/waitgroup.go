@@ -19,21 +19,11 @@ func (p *passState) checkWaitGroupDone(fn *ssa.Function) {
 	if add == nil {
 		return
 	}
-	for _, b := range fn.Blocks {
-		for _, ins := range b.Instrs {
-			g, ok := ins.(*ssa.Go)
-			if !ok {
-				continue
-			}
-			body := g.Call.StaticCallee()
-			if body == nil || body.Blocks == nil || body.Pkg == nil || body.Pkg.Pkg != p.pass.Pkg || len(body.Blocks) > maxBlocks {
-				continue
-			}
-			if ret := returnWithoutDone(body); ret != nil {
-				p.reportDoneMissing(body, ret, add)
-			}
+	p.localGoBodies(fn, func(_ *ssa.Go, body *ssa.Function) {
+		if ret := returnWithoutDone(body); ret != nil {
+			p.reportDoneMissing(body, ret, add)
 		}
-	}
+	})
 }
 
 // firstWaitGroupCall returns fn's first call of the WaitGroup method name.
@@ -77,26 +67,11 @@ func returnWithoutDone(fn *ssa.Function) *ssa.Return {
 		return nil
 	}
 	var first *ssa.Return
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
+	stop := func(ins ssa.Instruction) bool { return releasesWaitGroup(ins) || endsProgram(ins) }
+	for _, ret := range chanflow.ReturnsWithout(fn, stop) {
+		if first == nil || returnPos(fn, ret) < returnPos(fn, first) {
+			first = ret // the earliest in the source reads best
 		}
-		seen[b] = true
-		next := b.Succs
-		for _, ins := range b.Instrs {
-			if releasesWaitGroup(ins) || endsProgram(ins) {
-				next = nil
-				break
-			}
-			if ret, ok := ins.(*ssa.Return); ok && (first == nil || returnPos(fn, ret) < returnPos(fn, first)) {
-				first = ret // the earliest in the source reads best
-			}
-		}
-		work = append(work, next...)
 	}
 	return first
 }

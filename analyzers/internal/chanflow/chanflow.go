@@ -281,6 +281,18 @@ func SelectCase(ifi *ssa.If) (int, *ssa.Select) {
 // returnWithout returns a return of fn reachable from its entry without
 // passing one of the instructions in marks; nil when there is none.
 func returnWithout(fn *ssa.Function, marks map[ssa.Instruction]bool) *ssa.Return {
+	rets := ReturnsWithout(fn, func(ins ssa.Instruction) bool { return marks[ins] })
+	if len(rets) == 0 {
+		return nil
+	}
+	return rets[0]
+}
+
+// ReturnsWithout returns the returns of fn reachable from its entry
+// without passing an instruction for which stop is true, in the order a
+// depth-first walk meets them.
+func ReturnsWithout(fn *ssa.Function, stop func(ssa.Instruction) bool) []*ssa.Return {
+	var out []*ssa.Return
 	seen := map[*ssa.BasicBlock]bool{}
 	work := []*ssa.BasicBlock{fn.Blocks[0]}
 	for len(work) > 0 {
@@ -292,17 +304,17 @@ func returnWithout(fn *ssa.Function, marks map[ssa.Instruction]bool) *ssa.Return
 		seen[b] = true
 		next := b.Succs
 		for _, ins := range b.Instrs {
-			if marks[ins] {
+			if stop(ins) {
 				next = nil
 				break
 			}
 			if ret, ok := ins.(*ssa.Return); ok {
-				return ret
+				out = append(out, ret)
 			}
 		}
 		work = append(work, next...)
 	}
-	return nil
+	return out
 }
 
 // selectUse records a select's cases on v: a send that is the select's only
