@@ -94,8 +94,12 @@ is a documented contract of many libraries (prometheus' WithLabelValues).`,
 	return b, nil
 }`,
 		Severity: catalog.Warning,
-		Default:  true,
-		Since:    "v0.1.0",
+		// Off: 7 of 7 on the corpus of libraries, but in an application
+		// (golangci-lint's own source) none of 23: its commands, config
+		// loader and copied cmd/go cache exit on purpose, and a package
+		// cannot tell whether its module is a library or a program.
+		Default: false,
+		Since:   "v0.1.0",
 	},
 	{
 		ID:    RuleGoroutineDropped,
