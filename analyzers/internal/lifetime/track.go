@@ -361,6 +361,9 @@ func (t *tracker) addClosureValue(v ssa.Value, c *closure) {
 			t.addClosureValue(r, c)
 		case *ssa.MakeInterface:
 			t.addClosureValue(r, c)
+		case *ssa.Phi:
+			// var hook func(); if debug { hook = func() { use(f) } }
+			t.addClosureValue(r, c)
 		case *ssa.Call:
 			t.addWrapped(r, v)
 		}
