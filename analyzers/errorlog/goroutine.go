@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkGoroutineDropped reports errors that die with a goroutine: the
@@ -123,7 +125,7 @@ func keepsOwnError(fn *ssa.Function) bool {
 
 // inLoop reports whether b is part of a cycle of its function.
 func inLoop(b *ssa.BasicBlock) bool {
-	return reaches(b, b)
+	return ssautil.Reaches(b, b)
 }
 
 // isCopy reports whether fn is io.Copy or a sibling: `go io.Copy(a, b)`

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkLogAndReturn reports a branch that logs the error and returns it
@@ -53,7 +55,7 @@ func firstPreceding(calls []*ssa.CallCommon, ret *ssa.Return, region map[*ssa.Ba
 		if b == nil {
 			continue
 		}
-		if b == ret.Block() || reachesWithin(b, ret.Block(), region) {
+		if b == ret.Block() || ssautil.ReachesWithin(b, ret.Block(), region) {
 			return c
 		}
 	}
@@ -71,45 +73,6 @@ func callBlock(any *ssa.BasicBlock, c *ssa.CallCommon) *ssa.BasicBlock {
 		}
 	}
 	return nil
-}
-
-// reaches reports whether to is reachable from from's successors.
-func reaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), from.Succs...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
-}
-
-// reachesWithin reports whether to is reachable from from's successors
-// through blocks of region only.
-func reachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), from.Succs...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] || !region[b] {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
 }
 
 // isTestingCall reports whether call is a testing.T/B/F method: a test

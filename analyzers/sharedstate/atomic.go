@@ -1,6 +1,7 @@
 package sharedstate
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -170,17 +171,9 @@ func ownerName(ptr types.Type) string {
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-// fieldNameOf returns the name of the field fa selects.
+// fieldNameOf returns the name of the field fa selects ("?" if unknown).
 func fieldNameOf(fa *ssa.FieldAddr) string {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return "?"
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return "?"
-	}
-	return s.Field(fa.Field).Name()
+	return cmp.Or(typematch.FieldName(fa.X.Type(), fa.Field), "?")
 }
 
 // freshlyAllocated reports whether addr is a field of a value allocated

@@ -22,6 +22,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // Analyzer computes the package's acquisitions and their leaks, for the
@@ -170,23 +172,5 @@ func (a *Acquisition) EscapesBesidesOwnMethods() bool {
 // InSameLoop reports whether blocks x and y lie on a common cycle of the
 // CFG: each reaches the other.
 func InSameLoop(x, y *ssa.BasicBlock) bool {
-	return reaches(x, y) && reaches(y, x)
-}
-
-// reaches reports whether to is reachable from from by at least one edge.
-func reaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := append([]*ssa.BasicBlock(nil), from.Succs...)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if b == to {
-			return true
-		}
-		if !seen[b] {
-			seen[b] = true
-			stack = append(stack, b.Succs...)
-		}
-	}
-	return false
+	return ssautil.Reaches(x, y) && ssautil.Reaches(y, x)
 }

@@ -331,21 +331,38 @@ func (f *Func) transfer(ins ssa.Instruction, s *State) bool {
 // function holds takes the lock over (lock here, unlock when the
 // background work is done).
 func (f *Func) handedOff(c *ssa.CallCommon, s *State) {
+	for _, r := range f.releases(c) {
+		s.remove(r.lock, r.mode)
+	}
+}
+
+// release is a lock a call releases, in the mode it was held.
+type release struct {
+	lock Lock
+	mode Mode
+}
+
+// releases returns the locks call c releases: a direct Unlock or RUnlock,
+// or what its callee's summary says it releases.
+func (f *Func) releases(c *ssa.CallCommon) []release {
 	if o := mutexOp(c); o.kind == opUnlock {
-		s.remove(RefOf(o.mu), o.mode)
-		return
+		return []release{{RefOf(o.mu), o.mode}}
 	}
 	callee := c.StaticCallee()
 	if callee == nil {
-		return
+		return nil
 	}
-	if sum := f.eng.summary(callee); sum != nil {
-		for _, a := range sum.Releases {
-			if l, ok := f.eng.concreteAt(a, c); ok {
-				s.remove(l, a.Mode)
-			}
+	sum := f.eng.summary(callee)
+	if sum == nil {
+		return nil
+	}
+	var out []release
+	for _, a := range sum.Releases {
+		if l, ok := f.eng.concreteAt(a, c); ok {
+			out = append(out, release{l, a.Mode})
 		}
 	}
+	return out
 }
 
 // call applies a call to s.
@@ -389,20 +406,8 @@ func (f *Func) call(ins *ssa.Call, c *ssa.CallCommon, s *State) bool {
 
 // deferred registers the releases a deferred call will run at every exit.
 func (f *Func) deferred(c *ssa.CallCommon, s *State) {
-	if o := mutexOp(c); o.kind == opUnlock {
-		s.deferred = append(s.deferred, RefOf(o.mu))
-		return
-	}
-	callee := c.StaticCallee()
-	if callee == nil {
-		return
-	}
-	if sum := f.eng.summary(callee); sum != nil {
-		for _, a := range sum.Releases {
-			if l, ok := f.eng.concreteAt(a, c); ok {
-				s.deferred = append(s.deferred, l)
-			}
-		}
+	for _, r := range f.releases(c) {
+		s.deferred = append(s.deferred, r.lock)
 	}
 }
 

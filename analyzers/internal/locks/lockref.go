@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"cmp"
 	"go/types"
 	"strings"
 
@@ -67,22 +68,10 @@ func RefOf(v ssa.Value) Ref {
 	return Ref{Root: v}
 }
 
-// fieldName returns the name of field i of the struct ptr points to.
+// fieldName returns the name of field i of the struct ptr points to, "?"
+// when ptr is not a pointer to a struct.
 func fieldName(ptr types.Type, i int) string {
-	if s, ok := structOf(ptr); ok && i < s.NumFields() {
-		return s.Field(i).Name()
-	}
-	return "?"
-}
-
-// structOf returns the struct type that ptr points to.
-func structOf(ptr types.Type) (*types.Struct, bool) {
-	p, ok := types.Unalias(ptr).Underlying().(*types.Pointer)
-	if !ok {
-		return nil, false
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	return s, ok
+	return cmp.Or(typematch.FieldName(ptr, i), "?")
 }
 
 // Name returns a readable name for r, as the source spells it: c.mu, mu.

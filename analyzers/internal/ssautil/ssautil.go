@@ -27,3 +27,27 @@ func BindingOf(fv *ssa.FreeVar) ssa.Value {
 	}
 	return nil
 }
+
+// Reaches reports whether block to is reachable from from by at least one
+// edge (so a block reaches itself only around a cycle).
+func Reaches(from, to *ssa.BasicBlock) bool { return ReachesWithin(from, to, nil) }
+
+// ReachesWithin is Reaches through the blocks of region only (to itself
+// need not be in it); a nil region is the whole function.
+func ReachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), from.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] || region != nil && !region[b] {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
