@@ -17,8 +17,8 @@ var Version = "v0.1.0-dev"
 const (
 	ExitClean    = 0 // no findings at or above -fail-on
 	ExitFindings = 1 // findings at or above -fail-on
-	ExitUsage    = 2 // bad flags, arguments or configuration
-	ExitLoad     = 3 // some packages failed to load or type-check
+	ExitUsage    = 2 // bad flags, arguments, patterns or configuration
+	ExitLoad     = 3 // the go command failed, nothing matched, or some packages failed to load or type-check
 )
 
 // usageError is an error that exits with ExitUsage.
@@ -79,8 +79,11 @@ Usage:
   go vet -vettool=$(command -v reviewlint) ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or
-configuration error; 3 some packages failed to load or type-check (findings in
-the others are still reported).
+configuration error, or a directory pattern that does not exist; 3 the go
+command failed (module resolution, toolchain, go.sum), the patterns matched no
+packages, or some packages failed to load or type-check (findings in the
+others are still reported). Errors go to stderr in every format; JSON also
+lists them under "errors".
 
 Flags:
 `

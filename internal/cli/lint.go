@@ -202,10 +202,14 @@ func saltFor(cfg analyzers.Config, opts analyzers.Options) string {
 // so that they reach stderr in every format.
 func exitCode(res *report.Result, f *lintFlags, stderr io.Writer, cwd string) int {
 	for _, e := range res.Errors {
+		if e.Package == "" {
+			fmt.Fprintf(stderr, "reviewlint: %s\n", relMessage(cwd, e.Message))
+			continue
+		}
 		fmt.Fprintf(stderr, "reviewlint: %s: %s\n", e.Package, relMessage(cwd, e.Message))
 	}
 	if len(res.Errors) > 0 {
-		return ExitLoad
+		return loadExitCode(res.Errors)
 	}
 	threshold, _ := analyzers.ParseSeverity(f.failOn)
 	for _, fd := range res.Findings {
@@ -214,6 +218,17 @@ func exitCode(res *report.Result, f *lintFlags, stderr io.Writer, cwd string) in
 		}
 	}
 	return ExitClean
+}
+
+// loadExitCode is ExitUsage when only command-line patterns failed (a
+// directory that does not exist), else ExitLoad.
+func loadExitCode(errs []report.PackageError) int {
+	for _, e := range errs {
+		if e.Kind != report.ErrPattern {
+			return ExitLoad
+		}
+	}
+	return ExitUsage
 }
 
 // relMessage shortens absolute paths under cwd in a compiler message.
