@@ -32,7 +32,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := dispatch(args, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "reviewlint: %v\n", err)
+		// One line per error: a config file with several mistakes lists
+		// them all, each with its file:line:col and key.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "reviewlint: %s\n", line)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return ExitUsage
