@@ -78,6 +78,7 @@ Usage:
   reviewlint [flags] [packages]   lint packages (default ./...; go list patterns)
   reviewlint rules                list every rule: ID, severity, default, title
   reviewlint explain RULE         print a rule's full documentation
+  reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version
   reviewlint clean-cache          remove the result cache
   go vet -vettool=$(command -v reviewlint) ./...

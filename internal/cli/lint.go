@@ -23,6 +23,7 @@ import (
 // lintFlags are the flags of a lint run.
 type lintFlags struct {
 	format            string
+	showSeverity      bool
 	configFile        string
 	tags              stringList
 	tests             bool
@@ -41,6 +42,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs := flag.NewFlagSet("reviewlint", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.BoolVar(&f.showSeverity, "show-severity", false, "text format: print each finding's severity after its position (file:line:col: warning: message (rule))")
 	fs.StringVar(&f.configFile, "config", "", "config file (default: .reviewlint.yml found from the working directory upward)")
 	fs.Var(&f.tags, "tags", "comma-separated build tags")
 	fs.BoolVar(&f.tests, "test", true, "analyse _test.go files too")
@@ -139,7 +141,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 			return ExitUsage, err
 		}
 	}
-	env := report.Env{Cwd: cwd, Rules: analyzers.Rules(), Version: Version}
+	env := report.Env{Cwd: cwd, Rules: analyzers.Rules(), Version: Version, ShowSeverity: f.showSeverity}
 	if !f.diff {
 		if err := report.Writers[f.format].Write(stdout, res, env); err != nil {
 			return ExitUsage, err

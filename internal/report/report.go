@@ -47,11 +47,13 @@ type Finding struct {
 	Analyzer string             `json:"analyzer"`
 	Severity analyzers.Severity `json:"severity"`
 	Message  string             `json:"message"`
-	File     string             `json:"file"`
-	Start    Position           `json:"start"`
-	End      Position           `json:"end"`
-	Related  []Related          `json:"related,omitempty"`
-	Fixes    []Fix              `json:"suggested_fixes,omitempty"`
+	// URL is the rule's documentation.
+	URL     string    `json:"url,omitempty"`
+	File    string    `json:"file"`
+	Start   Position  `json:"start"`
+	End     Position  `json:"end"`
+	Related []Related `json:"related,omitempty"`
+	Fixes   []Fix     `json:"suggested_fixes,omitempty"`
 }
 
 // PackageError is a package that could not be loaded or type-checked, or a
