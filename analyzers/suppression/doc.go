@@ -7,6 +7,9 @@
 //
 // A //reviewlint:ignore directive names the rule it silences and says why the
 // finding does not apply, so that the next reader can judge whether it still
-// holds. A directive without a reason is reported. With -check-suppressions
-// the CLI also reports directives that suppressed nothing.
+// holds. A directive without a reason is reported, and so is a staticcheck
+// //lint:ignore or //lint:file-ignore that names reviewlint's checks without
+// one: staticcheck's syntax requires the reason, and such a directive
+// suppresses nothing. With -check-suppressions the CLI also reports
+// directives that suppressed nothing.
 package suppression

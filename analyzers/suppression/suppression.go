@@ -45,7 +45,10 @@ var Rules = []catalog.Rule{
 		Title: "a //reviewlint:ignore directive without a rule ID or a reason",
 		Text: `A suppression silences a finding for every future reader. Without a reason
 nobody can tell whether it still holds after the code around it changes.
-Write the rule ID and a short reason after the directive.`,
+Write the rule ID and a short reason after the directive. staticcheck's
+//lint:ignore and //lint:file-ignore, which reviewlint honours for its own
+rules and the bundled checks, require the reason too: without one they
+suppress nothing, and are reported when they name reviewlint's checks.`,
 		Bad:      "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed",
 		Good:     "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed closed by the stream owner",
 		Severity: catalog.Warning,
@@ -83,8 +86,13 @@ type settings struct{ cfg Config }
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	idx := pass.ResultOf[directive.Analyzer].(*directive.Index)
 	for _, d := range idx.All {
-		if s.cfg.Markers && s.aimedAtUs(d) {
+		// Like staticcheck, a file-wide directive is never called unused.
+		if s.cfg.Markers && d.Kind != directive.LintFileIgnore && s.aimedAtUs(d) {
 			pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: policy.MarkerDeclared, Message: "declared"})
+		}
+		if d.Kind == directive.LintIgnore || d.Kind == directive.LintFileIgnore {
+			s.checkLint(pass, d)
+			continue
 		}
 		if d.Kind != directive.Ignore {
 			continue
@@ -103,6 +111,26 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// checkLint reports a staticcheck //lint: directive without a reason that
+// names one of reviewlint's checks: staticcheck's syntax requires the
+// reason, and without it the directive suppresses nothing.
+func (s *settings) checkLint(pass *analysis.Pass, d *directive.Directive) {
+	if d.Reason != "" || !s.aimedAtUs(d) {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: d.Pos, End: d.End, Category: RuleMissingReason,
+		Message: "//lint:" + lintCommand(d) + " " + d.RuleText + " gives no reason, so it suppresses nothing (staticcheck's syntax requires one); say why the finding does not apply",
+	})
+}
+
+func lintCommand(d *directive.Directive) string {
+	if d.Kind == directive.LintFileIgnore {
+		return "file-ignore"
+	}
+	return "ignore"
 }
 
 // aimedAtUs reports whether every selector of d names reviewlint or one of

@@ -2,6 +2,7 @@ package suppression_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,10 +31,15 @@ func TestMissingReasonCategory(t *testing.T) {
 	}
 }
 
-// wrapped returns the default analyzer under an empty policy: every rule
-// on, nothing excluded.
+// wrapped returns the analyzer under an empty policy (every rule on,
+// nothing excluded), owning the selectors the fixtures use as the suite's
+// catalog does.
 func wrapped() *analysis.Analyzer {
-	return policy.Wrap(suppression.New(suppression.DefaultConfig()), []string{"suppression"}, policy.Policy{})
+	cfg := suppression.DefaultConfig()
+	cfg.Owns = func(s string) bool {
+		return s == "sa5001" || s == "errorlog" || strings.HasPrefix(s, "errorlog/")
+	}
+	return policy.Wrap(suppression.New(cfg), []string{"suppression"}, policy.Policy{})
 }
 
 // testdata returns the repository's testdata directory, absolute because

@@ -17,8 +17,8 @@ var Version = "v0.1.0-dev"
 const (
 	ExitClean    = 0 // no findings at or above -fail-on
 	ExitFindings = 1 // findings at or above -fail-on
-	ExitUsage    = 2 // bad flags, arguments or configuration
-	ExitLoad     = 3 // some packages failed to load or type-check
+	ExitUsage    = 2 // bad flags, arguments, patterns or configuration
+	ExitLoad     = 3 // the go command failed, nothing matched, or some packages failed to load or type-check
 )
 
 // usageError is an error that exits with ExitUsage.
@@ -32,7 +32,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := dispatch(args, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "reviewlint: %v\n", err)
+		// One line per error: a config file with several mistakes lists
+		// them all, each with its file:line:col and key.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "reviewlint: %s\n", line)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return ExitUsage
@@ -74,13 +78,17 @@ Usage:
   reviewlint [flags] [packages]   lint packages (default ./...; go list patterns)
   reviewlint rules                list every rule: ID, severity, default, title
   reviewlint explain RULE         print a rule's full documentation
+  reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version
   reviewlint clean-cache          remove the result cache
   go vet -vettool=$(command -v reviewlint) ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or
-configuration error; 3 some packages failed to load or type-check (findings in
-the others are still reported).
+configuration error, or a directory pattern that does not exist; 3 the go
+command failed (module resolution, toolchain, go.sum), the patterns matched no
+packages, or some packages failed to load or type-check (findings in the
+others are still reported). Errors go to stderr in every format; JSON also
+lists them under "errors".
 
 Flags:
 `

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,8 +35,75 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REVIEWLINT_CACHE", filepath.Join(env.WorkDir, "rlcache"))
 			return nil
 		},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"modproxy": cmdModProxy},
 		RequireExplicitExec: true,
 	})
+}
+
+// cmdModProxy is the script command `modproxy SRC DST`: it lays out each
+// SRC/MODULE@VERSION directory (module path with "/" written as "!") as a
+// GOPROXY=file:// tree under DST, so scripts resolve modules offline.
+func cmdModProxy(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: modproxy SRC DST")
+	}
+	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	entries, err := os.ReadDir(src)
+	ts.Check(err)
+	for _, e := range entries {
+		mod, version, ok := strings.Cut(e.Name(), "@")
+		if !ok {
+			ts.Fatalf("modproxy: %s is not MODULE@VERSION", e.Name())
+		}
+		mod = strings.ReplaceAll(mod, "!", "/")
+		ts.Check(writeProxyVersion(filepath.Join(src, e.Name()), filepath.Join(dst, mod, "@v"), mod, version))
+	}
+}
+
+// writeProxyVersion writes list, .info, .mod and .zip for one version.
+func writeProxyVersion(dir, vdir, mod, version string) error {
+	if err := os.MkdirAll(vdir, 0o777); err != nil {
+		return err
+	}
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return err
+	}
+	files := map[string]string{
+		"list":            version + "\n",
+		version + ".info": `{"Version":"` + version + `","Time":"2025-01-01T00:00:00Z"}`,
+		version + ".mod":  string(gomod),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(vdir, name), []byte(data), 0o666); err != nil {
+			return err
+		}
+	}
+	out, err := os.Create(filepath.Join(vdir, version+".zip"))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(out)
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		w, err := zw.Create(mod + "@" + version + "/" + filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+	return errors.Join(err, zw.Close(), out.Close())
 }
 
 // goEnvironment passes the outer go command's caches and toolchain to the

@@ -16,9 +16,18 @@ func cmdRules(args []string, stdout io.Writer) (int, error) {
 	if len(args) > 0 {
 		return ExitUsage, usageError{fmt.Errorf("rules takes no arguments")}
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	if err := ruleTable(stdout, analyzers.Rules()); err != nil {
+		return ExitUsage, err
+	}
+	fmt.Fprintln(stdout, "\nRules marked [staticcheck] are staticcheck's checks (honnef.co/go/tools, MIT), and [go vet] go vet's passes (golang.org/x/tools, BSD), bundled with credit.")
+	return ExitClean, nil
+}
+
+// ruleTable writes rules as RULE, SEVERITY, DEFAULT, TITLE columns.
+func ruleTable(w io.Writer, rules []analyzers.Rule) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tDEFAULT\tTITLE")
-	for _, r := range analyzers.Rules() {
+	for _, r := range rules {
 		def := "off"
 		if r.Default {
 			def = "on"
@@ -29,24 +38,50 @@ func cmdRules(args []string, stdout io.Writer) (int, error) {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, def, title)
 	}
-	if err := tw.Flush(); err != nil {
+	return tw.Flush()
+}
+
+// cmdExplain prints one rule's documentation, or a family's rules.
+func cmdExplain(args []string, stdout io.Writer) (int, error) {
+	if len(args) != 1 {
+		return ExitUsage, usageError{fmt.Errorf("usage: reviewlint explain RULE|FAMILY (see reviewlint rules)")}
+	}
+	if r, ok := analyzers.Lookup(args[0]); ok {
+		fmt.Fprint(stdout, docgen.ExplainText(r))
+		return ExitClean, nil
+	}
+	name := strings.ToLower(args[0])
+	rules := familyRules(name)
+	if len(rules) == 0 {
+		return ExitUsage, usageError{fmt.Errorf("unknown rule or family %q (see reviewlint rules)", args[0])}
+	}
+	if a := analyzers.FamilyAnalyzer(name); a != nil {
+		title, _, _ := strings.Cut(a.Doc, "\n") // "httpbody: reports ..."
+		fmt.Fprintf(stdout, "%s\n\n", title)
+	} else {
+		fmt.Fprintf(stdout, "%s: the bundled checks of %s\n\n", name, name)
+	}
+	if err := ruleTable(stdout, rules); err != nil {
 		return ExitUsage, err
 	}
-	fmt.Fprintln(stdout, "\nRules marked [staticcheck] are staticcheck's checks (honnef.co/go/tools, MIT), and [go vet] go vet's passes (golang.org/x/tools, BSD), bundled with credit.")
+	fmt.Fprintf(stdout, "\nRun `reviewlint explain RULE` for a rule's documentation.\n")
+	if a := analyzers.FamilyAnalyzer(name); a != nil && a.URL != "" {
+		fmt.Fprintf(stdout, "Documentation: %s\n", a.URL)
+	}
 	return ExitClean, nil
 }
 
-// cmdExplain prints one rule's documentation.
-func cmdExplain(args []string, stdout io.Writer) (int, error) {
-	if len(args) != 1 {
-		return ExitUsage, usageError{fmt.Errorf("usage: reviewlint explain RULE (see reviewlint rules)")}
+// familyRules lists the rules of a family (its own and the bundled checks
+// filed under it), or the bundled checks of a tool ("staticcheck").
+func familyRules(name string) []analyzers.Rule {
+	var out []analyzers.Rule
+	for _, r := range analyzers.Rules() {
+		tool := strings.ToLower(strings.SplitN(r.Credit, " (", 2)[0])
+		if r.Family == name || (tool != "" && tool == name) {
+			out = append(out, r)
+		}
 	}
-	r, ok := analyzers.Lookup(args[0])
-	if !ok {
-		return ExitUsage, usageError{fmt.Errorf("unknown rule %q (see reviewlint rules)", args[0])}
-	}
-	fmt.Fprint(stdout, docgen.ExplainText(r))
-	return ExitClean, nil
+	return out
 }
 
 func cmdCleanCache(stdout io.Writer) (int, error) {

@@ -57,6 +57,7 @@ func finding(d driver.Diagnostic, rules map[string]analyzers.Rule, cfg analyzers
 		Analyzer: r.Analyzer,
 		Severity: cfg.SeverityOf(r),
 		Message:  d.Message,
+		URL:      r.URL,
 		File:     d.Position.Filename,
 		Start:    pos(d.Position),
 		End:      pos(d.End),

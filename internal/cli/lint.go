@@ -23,6 +23,7 @@ import (
 // lintFlags are the flags of a lint run.
 type lintFlags struct {
 	format            string
+	showSeverity      bool
 	configFile        string
 	tags              stringList
 	tests             bool
@@ -41,6 +42,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs := flag.NewFlagSet("reviewlint", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.BoolVar(&f.showSeverity, "show-severity", false, "text format: print each finding's severity after its position (file:line:col: warning: message (rule))")
 	fs.StringVar(&f.configFile, "config", "", "config file (default: .reviewlint.yml found from the working directory upward)")
 	fs.Var(&f.tags, "tags", "comma-separated build tags")
 	fs.BoolVar(&f.tests, "test", true, "analyse _test.go files too")
@@ -139,7 +141,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 			return ExitUsage, err
 		}
 	}
-	env := report.Env{Cwd: cwd, Rules: analyzers.Rules(), Version: Version}
+	env := report.Env{Cwd: cwd, Rules: analyzers.Rules(), Version: Version, ShowSeverity: f.showSeverity}
 	if !f.diff {
 		if err := report.Writers[f.format].Write(stdout, res, env); err != nil {
 			return ExitUsage, err
@@ -202,10 +204,14 @@ func saltFor(cfg analyzers.Config, opts analyzers.Options) string {
 // so that they reach stderr in every format.
 func exitCode(res *report.Result, f *lintFlags, stderr io.Writer, cwd string) int {
 	for _, e := range res.Errors {
+		if e.Package == "" {
+			fmt.Fprintf(stderr, "reviewlint: %s\n", relMessage(cwd, e.Message))
+			continue
+		}
 		fmt.Fprintf(stderr, "reviewlint: %s: %s\n", e.Package, relMessage(cwd, e.Message))
 	}
 	if len(res.Errors) > 0 {
-		return ExitLoad
+		return loadExitCode(res.Errors)
 	}
 	threshold, _ := analyzers.ParseSeverity(f.failOn)
 	for _, fd := range res.Findings {
@@ -214,6 +220,17 @@ func exitCode(res *report.Result, f *lintFlags, stderr io.Writer, cwd string) in
 		}
 	}
 	return ExitClean
+}
+
+// loadExitCode is ExitUsage when only command-line patterns failed (a
+// directory that does not exist), else ExitLoad.
+func loadExitCode(errs []report.PackageError) int {
+	for _, e := range errs {
+		if e.Kind != report.ErrPattern {
+			return ExitLoad
+		}
+	}
+	return ExitUsage
 }
 
 // relMessage shortens absolute paths under cwd in a compiler message.

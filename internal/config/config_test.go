@@ -442,6 +442,37 @@ func TestAnalyzerSettings(t *testing.T) {
 	}
 }
 
+// TestLoadAllErrors checks that a file with mistakes under several keys
+// reports every one, in document order, each with its position and key,
+// and that the good entries around them do not add errors.
+func TestLoadAllErrors(t *testing.T) {
+	content := "enabel: [all]\n" +
+		"enable: [httpbody, SA9999, errorlog/nope]\n" +
+		"severity:\n  httpbody: fatal\n  htpbody: info\n  errorlog: error\n" +
+		"settings:\n  httbody: {}\n  httpbody: {max-reads: 3}\n"
+	path := writeConfig(t, t.TempDir(), FileName, content)
+	_, err := Load(path)
+	want := []string{
+		`1:1: unknown key "enabel"`,
+		`2:20: enable: unknown rule or analyzer "SA9999"`,
+		`2:28: enable: unknown rule or analyzer "errorlog/nope"`,
+		`4:13: severity.httpbody: unknown severity "fatal" (want error, warning or info)`,
+		`5:3: severity: unknown rule or analyzer "htpbody"`,
+		`8:3: settings: unknown key "httbody"`,
+		`9:14: settings.httpbody: unknown key "max-reads"`,
+	}
+	for i := range want {
+		want[i] = path + ":" + want[i]
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Fatalf("Load error:\ngot  %v\nwant %s", err, strings.Join(want, "\n"))
+	}
+	var es Errors
+	if !errors.As(err, &es) || len(es) != len(want) || es[1].Key != "enable" {
+		t.Errorf("Load error is %T %+v, want Errors of %d", err, es, len(want))
+	}
+}
+
 func TestLoadMissingFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), FileName)
 	_, err := Load(path)

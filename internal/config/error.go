@@ -48,6 +48,28 @@ func (e *Error) Error() string {
 // Unwrap returns the error e was made from, if any.
 func (e *Error) Unwrap() error { return e.err }
 
+// Errors is every error found in one file, in document order, when there is
+// more than one; errors.As finds each *Error.
+type Errors []*Error
+
+// Error formats one error per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 // readError reports a file that cannot be read; the path is already in
 // e.File, so only the reason is kept.
 func readError(path string, err error) *Error {

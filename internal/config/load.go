@@ -16,6 +16,22 @@ import (
 type loader struct {
 	file    string
 	anchors map[string]ast.Node
+	// errs collects the errors of independent keys and items, so that one
+	// run reports every mistake in the file, not only the first.
+	errs []*Error
+}
+
+// note records err (an *Error) and reports whether there was one.
+func (l *loader) note(err error) bool {
+	if err == nil {
+		return false
+	}
+	e, ok := err.(*Error)
+	if !ok {
+		e = &Error{File: l.file, Msg: err.Error(), err: err}
+	}
+	l.errs = append(l.errs, e)
+	return true
 }
 
 // decode parses data, the contents of file, on top of the defaults.
@@ -31,7 +47,14 @@ func decode(file string, data []byte) (analyzers.Config, error) {
 		return cfg, err
 	}
 	l := &loader{file: file, anchors: anchorsIn(body)}
-	return cfg, l.document(body, &cfg)
+	l.note(l.document(body, &cfg))
+	switch len(l.errs) {
+	case 0:
+		return cfg, nil
+	case 1:
+		return cfg, l.errs[0]
+	}
+	return cfg, Errors(l.errs)
 }
 
 // documentBody returns the file's one document, or nil if it is empty.
@@ -85,11 +108,10 @@ func (l *loader) document(body ast.Node, cfg *analyzers.Config) error {
 		}
 		set, ok := topLevel[e.name]
 		if !ok {
-			return l.errAt(e.key, "", "unknown key %q", e.name)
+			l.note(l.errAt(e.key, "", "unknown key %q", e.name))
+			continue
 		}
-		if err := set(l, e, cfg); err != nil {
-			return err
-		}
+		l.note(set(l, e, cfg))
 	}
 	return nil
 }
@@ -151,18 +173,21 @@ func (l *loader) stringList(e entry, want, wantItem string, check func(string) e
 	if !ok {
 		return nil, l.errAt(pointAt(e, v), e.name, "want %s, got %s", want, kindOf(v))
 	}
+	// Each bad item is noted and left out; the others still apply.
 	var out []string
 	for i, item := range seq.Values {
 		iv, err := l.resolve(item, e.name)
-		if err != nil {
-			return nil, err
+		if l.note(err) {
+			continue
 		}
 		s, ok := text(iv)
 		if !ok {
-			return nil, l.errAt(itemAt(seq, i, iv), e.name, "want %s, got %s", wantItem, kindOf(iv))
+			l.note(l.errAt(itemAt(seq, i, iv), e.name, "want %s, got %s", wantItem, kindOf(iv)))
+			continue
 		}
 		if err := check(s); err != nil {
-			return nil, l.errAt(item, e.name, "%v", err)
+			l.note(l.errAt(item, e.name, "%v", err))
+			continue
 		}
 		out = append(out, s)
 	}
@@ -186,11 +211,12 @@ func (l *loader) severity(e entry, cfg *analyzers.Config) error {
 	cfg.Severity = make(map[string]analyzers.Severity, len(entries))
 	for _, s := range entries {
 		if err := checkSelector(s.name); err != nil {
-			return l.errAt(s.key, e.name, "%v", err)
+			l.note(l.errAt(s.key, e.name, "%v", err))
+			continue
 		}
 		sev, err := l.severityValue(s, e.name+"."+s.name)
-		if err != nil {
-			return err
+		if l.note(err) {
+			continue
 		}
 		cfg.Severity[s.name] = sev
 	}

@@ -24,12 +24,11 @@ func (l *loader) settings(e entry, cfg *analyzers.Config) error {
 	for _, s := range entries {
 		field, ok := fieldByYAMLName(all.Type(), s.name)
 		if !ok {
-			return l.errAt(s.key, e.name, "unknown key %q", s.name)
+			l.note(l.errAt(s.key, e.name, "unknown key %q", s.name))
+			continue
 		}
 		dst := all.FieldByIndex(field.Index).Addr().Interface()
-		if err := l.analyzerSettings(s, e.name+"."+s.name, dst); err != nil {
-			return err
-		}
+		l.note(l.analyzerSettings(s, e.name+"."+s.name, dst))
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -138,14 +139,29 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 	w := watch(r, opts.Progress)
 	results, err := r.Run(packagesConfig(opts), analyzers, opts.Patterns)
 	w.stop()
-	if err != nil {
-		return nil, err
-	}
 	out := &Output{LoadTime: w.loadTime()}
+	if err != nil {
+		// The loader failed as a whole (go list exited non-zero): report
+		// the go command's own words, like go vet, as a load error.
+		out.Errors = append(out.Errors, report.PackageError{Kind: report.ErrGo, Message: goListMessage(opts, err)})
+		return out, nil
+	}
+	var seen variants
+	initials := 0
 	for _, res := range results {
-		if err := collect(out, res); err != nil {
+		if res.Initial {
+			initials++
+		}
+		if err := collect(out, &seen, res, opts.Patterns); err != nil {
 			return nil, err
 		}
+	}
+	out.Diagnostics = seen.diagnostics()
+	if initials == 0 {
+		// go list -e exits 0 and lists nothing when module resolution
+		// fails ("toolchain upgrade needed") or nothing matches; its stderr
+		// is the only trace. A run that analysed nothing must not pass.
+		out.Errors = append(out.Errors, report.PackageError{Kind: report.ErrGo, Message: goListMessage(opts, nil)})
 	}
 	return out, nil
 }
@@ -160,10 +176,16 @@ func packagesConfig(opts Options) *packages.Config {
 
 // collect adds one package's result to out: its diagnostics when it is a
 // package the user named, its errors when it failed.
-func collect(out *Output, res runner.Result) error {
+func collect(out *Output, seen *variants, res runner.Result, patterns []string) error {
 	if res.Failed {
+		kind := ""
+		if res.Initial && isLocalPattern(res.Package.ID, patterns) {
+			kind = report.ErrPattern // go list names the package after the pattern it could not resolve
+		}
 		for _, e := range res.Errors {
-			out.Errors = append(out.Errors, packageError(res.Package, e))
+			pe := packageError(res.Package, e)
+			pe.Kind = kind
+			out.Errors = append(out.Errors, pe)
 		}
 		return nil
 	}
@@ -179,9 +201,77 @@ func collect(out *Output, res runner.Result) error {
 		if isGenerated(d.Position) {
 			continue
 		}
-		out.Diagnostics = append(out.Diagnostics, d)
+		seen.add(res.Package, d)
 	}
 	return nil
+}
+
+// isLocalPattern reports whether id is one of the command line's directory
+// patterns ("./x", "../y/...", "/abs"), as go list names a pattern that
+// matched no directory.
+func isLocalPattern(id string, patterns []string) bool {
+	for _, p := range patterns {
+		if p == id && (strings.HasPrefix(p, ".") || filepath.IsAbs(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// variants keeps one diagnostic per (rule, position) across a package and
+// its test variants, which analyse the same non-test files: the variant
+// that includes the package's own tests wins, since its counts and paths
+// cover the most code ("31 of its 41 accesses", not "31 of its 32").
+type variants struct {
+	best  map[variantKey]variantPick
+	order []variantKey
+}
+
+type variantKey struct {
+	category, file string
+	line, column   int
+}
+
+type variantPick struct {
+	d    Diagnostic
+	rank int
+	id   string
+}
+
+func (v *variants) add(spec *loader.PackageSpec, d Diagnostic) {
+	if v.best == nil {
+		v.best = map[variantKey]variantPick{}
+	}
+	k := variantKey{d.Category, d.Position.Filename, d.Position.Line, d.Position.Column}
+	p := variantPick{d: d, rank: variantRank(spec), id: spec.ID}
+	old, ok := v.best[k]
+	switch {
+	case !ok:
+		v.order = append(v.order, k)
+	case old.rank > p.rank, old.rank == p.rank && old.id <= p.id:
+		return // deterministic: higher rank, then the smaller package ID
+	}
+	v.best[k] = p
+}
+
+// variantRank orders a package's variants: the plain package, a variant
+// recompiled for another package's test, the package's own test variant.
+func variantRank(spec *loader.PackageSpec) int {
+	switch {
+	case spec.ID == spec.PkgPath+" ["+spec.PkgPath+".test]":
+		return 2
+	case spec.ID != spec.PkgPath:
+		return 1
+	}
+	return 0
+}
+
+func (v *variants) diagnostics() []Diagnostic {
+	out := make([]Diagnostic, 0, len(v.order))
+	for _, k := range v.order {
+		out = append(out, v.best[k].d)
+	}
+	return out
 }
 
 // isGenerated drops diagnostics in files the go command generated (the test
@@ -219,6 +309,46 @@ func stripPackageHeader(msg string) string {
 		}
 	}
 	return strings.Join(kept, "\n")
+}
+
+// goListMessage recovers the go command's own message for a load that
+// failed or listed nothing: go/packages keeps go list's stderr to itself,
+// so go list runs again the same way (only on this failure path). err is
+// the loader's error, the fallback when go list says nothing.
+func goListMessage(opts Options, err error) string {
+	args := []string{"list", "-e", "-f", "{{.ImportPath}}"}
+	args = append(args, packagesConfig(opts).BuildFlags...)
+	if opts.Tests {
+		args = append(args, "-test")
+	}
+	cmd := exec.Command("go", append(args, opts.Patterns...)...)
+	cmd.Dir = opts.Dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	runErr := cmd.Run()
+	if msg := goStderr(stderr.String()); msg != "" {
+		return msg
+	}
+	switch {
+	case err != nil:
+		return err.Error()
+	case runErr != nil:
+		return fmt.Sprintf("go list: %v", runErr)
+	}
+	return fmt.Sprintf("go: %s matched no packages", strings.Join(opts.Patterns, " "))
+}
+
+// goStderr drops the go command's progress lines ("go: downloading ...",
+// "go: finding module ...") from its stderr; what is left is the failure.
+func goStderr(s string) string {
+	var kept []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if strings.HasPrefix(l, "go: downloading ") || strings.HasPrefix(l, "go: finding module for package ") {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return strings.TrimSpace(strings.Join(kept, "\n"))
 }
 
 // openCache opens the persistent cache, or a throwaway one.

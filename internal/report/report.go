@@ -47,18 +47,31 @@ type Finding struct {
 	Analyzer string             `json:"analyzer"`
 	Severity analyzers.Severity `json:"severity"`
 	Message  string             `json:"message"`
-	File     string             `json:"file"`
-	Start    Position           `json:"start"`
-	End      Position           `json:"end"`
-	Related  []Related          `json:"related,omitempty"`
-	Fixes    []Fix              `json:"suggested_fixes,omitempty"`
+	// URL is the rule's documentation.
+	URL     string    `json:"url,omitempty"`
+	File    string    `json:"file"`
+	Start   Position  `json:"start"`
+	End     Position  `json:"end"`
+	Related []Related `json:"related,omitempty"`
+	Fixes   []Fix     `json:"suggested_fixes,omitempty"`
 }
 
-// PackageError is a package that could not be loaded or type-checked.
+// PackageError is a package that could not be loaded or type-checked, or a
+// failure of the go command before any package was listed (Package empty).
 type PackageError struct {
 	Package string `json:"package"`
 	Message string `json:"message"`
+	// Kind tells failures apart: "" a package, ErrGo the go command or the
+	// loader (module resolution, toolchain, no matching packages),
+	// ErrPattern a command-line pattern that names nothing loadable.
+	Kind string `json:"kind,omitempty"`
 }
+
+// The kinds of PackageError.
+const (
+	ErrGo      = "go"
+	ErrPattern = "pattern"
+)
 
 // Result is everything a run produced.
 type Result struct {
@@ -82,7 +95,7 @@ func (r *Result) Sort() {
 		return a.File == b.File && a.Start == b.Start && a.Rule == b.Rule && a.Message == b.Message
 	})
 	slices.SortFunc(r.Errors, func(a, b PackageError) int {
-		return cmp.Or(cmp.Compare(a.Package, b.Package), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.Package, b.Package), cmp.Compare(a.Message, b.Message), cmp.Compare(a.Kind, b.Kind))
 	})
 	r.Errors = slices.Compact(r.Errors)
 }

@@ -19,6 +19,9 @@ type Env struct {
 	Rules []analyzers.Rule
 	// Version is reviewlint's version.
 	Version string
+	// ShowSeverity makes the text format print each finding's severity
+	// after the position, as compilers print "error:" and "warning:".
+	ShowSeverity bool
 }
 
 // A Writer prints a result in one format. SARIF, GitHub annotations and
@@ -46,14 +49,19 @@ func Rel(cwd, name string) string {
 }
 
 // Text prints one line per finding, like the go command and go vet:
-// "file:line:col: message (rule)". Package errors go to the same stream
-// first, each prefixed by the package.
+// "file:line:col: message (rule)", or with Env.ShowSeverity
+// "file:line:col: warning: message (rule)" (the compilers' form, which
+// editors' error formats read).
 type Text struct{}
 
 // Write implements Writer.
 func (Text) Write(w io.Writer, r *Result, env Env) error {
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", Rel(env.Cwd, f.File), f.Start.Line, f.Start.Column, f.Message, f.Rule); err != nil {
+		sev := ""
+		if env.ShowSeverity {
+			sev = string(f.Severity) + ": "
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s%s (%s)\n", Rel(env.Cwd, f.File), f.Start.Line, f.Start.Column, sev, f.Message, f.Rule); err != nil {
 			return err
 		}
 	}

@@ -3,19 +3,23 @@
 // result every reporting analyzer reads, so suppression behaves the same in
 // the CLI, under go vet and under golangci-lint.
 //
-// Two syntaxes are understood:
+// These syntaxes are understood:
 //
 //	//nolint                         all linters (golangci-lint's meaning)
 //	//nolint:reviewlint,httpbody     named linters, analyzers, families or rule IDs
 //	//reviewlint:ignore RULE reason  one rule (or analyzer) with a required reason
+//	//lint:ignore CHECK[,CHECK] reason   staticcheck's: checks or rule IDs, globs allowed
+//	//lint:file-ignore CHECK reason      staticcheck's, for the whole file
 //
 // A directive applies to its own line and, when it stands alone on its line,
-// to the line below.
+// to the line below; //lint:file-ignore applies to its file. As in
+// staticcheck, a //lint: directive without a reason applies to nothing.
 package directive
 
 import (
 	"go/ast"
 	"go/token"
+	"path"
 	"reflect"
 	"strings"
 
@@ -27,8 +31,10 @@ type Kind int
 
 // The directive syntaxes.
 const (
-	NoLint Kind = iota // //nolint[:names]
-	Ignore             // //reviewlint:ignore selectors reason
+	NoLint         Kind = iota // //nolint[:names]
+	Ignore                     // //reviewlint:ignore selectors reason
+	LintIgnore                 // //lint:ignore checks reason (staticcheck)
+	LintFileIgnore             // //lint:file-ignore checks reason (staticcheck)
 )
 
 // Directive is one suppression comment.
@@ -39,8 +45,8 @@ type Directive struct {
 	// Selectors are lowercased names: linters, analyzers, families or rule
 	// IDs. Empty for a bare //nolint, which matches everything.
 	Selectors []string
-	// RuleText is the selector list of a //reviewlint:ignore as written,
-	// for messages.
+	// RuleText is the selector list of a //reviewlint:ignore or //lint:
+	// directive as written, for messages.
 	RuleText string
 	// Reason is the free text after the selectors (after "//" for nolint).
 	Reason string
@@ -54,6 +60,7 @@ type Directive struct {
 type Index struct {
 	All    []*Directive
 	byLine map[string]map[int][]*Directive
+	byFile map[string][]*Directive // //lint:file-ignore
 }
 
 // Analyzer parses the directives of a package. It reports nothing.
@@ -91,6 +98,13 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (idx *Index) add(file string, d *Directive) {
 	idx.All = append(idx.All, d)
+	if d.Kind == LintFileIgnore {
+		if idx.byFile == nil {
+			idx.byFile = map[string][]*Directive{}
+		}
+		idx.byFile[file] = append(idx.byFile[file], d)
+		return
+	}
 	lines := idx.byLine[file]
 	if lines == nil {
 		lines = map[int][]*Directive{}
@@ -115,11 +129,19 @@ func (idx *Index) Match(fset *token.FileSet, pos token.Pos, names []string) *Dir
 			return d
 		}
 	}
+	for _, d := range idx.byFile[p.Filename] {
+		if d.Matches(names) {
+			return d
+		}
+	}
 	return nil
 }
 
 // Matches reports whether the directive applies to a diagnostic with names.
 func (d *Directive) Matches(names []string) bool {
+	if d.Kind == LintIgnore || d.Kind == LintFileIgnore {
+		return d.matchesGlob(names)
+	}
 	if d.Kind == NoLint && len(d.Selectors) == 0 {
 		return true
 	}
@@ -129,6 +151,23 @@ func (d *Directive) Matches(names []string) bool {
 		}
 		for _, n := range names {
 			if s == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchesGlob is staticcheck's matching: each check is a path.Match
+// pattern ("SA*", "sharedstate/*"), and a directive without a reason is
+// malformed and applies to nothing.
+func (d *Directive) matchesGlob(names []string) bool {
+	if d.Reason == "" {
+		return false
+	}
+	for _, s := range d.Selectors {
+		for _, n := range names {
+			if ok, _ := path.Match(s, n); ok {
 				return true
 			}
 		}
@@ -161,8 +200,35 @@ func Parse(text string) *Directive {
 			d.Reason = strings.Join(fields[1:], " ")
 		}
 		return d
+	case strings.HasPrefix(text, "//lint:"):
+		return parseLint(strings.TrimPrefix(text, "//lint:"))
 	}
 	return nil
+}
+
+// parseLint parses the text after staticcheck's "//lint:" (which, as in
+// staticcheck, takes no space after the slashes); other //lint: commands are
+// not suppressions.
+func parseLint(body string) *Directive {
+	fields := strings.Fields(body)
+	if len(fields) == 0 {
+		return nil
+	}
+	d := &Directive{}
+	switch fields[0] {
+	case "ignore":
+		d.Kind = LintIgnore
+	case "file-ignore":
+		d.Kind = LintFileIgnore
+	default:
+		return nil
+	}
+	if len(fields) > 1 {
+		d.Selectors = splitSelectors(fields[1])
+		d.RuleText = fields[1]
+		d.Reason = strings.Join(fields[2:], " ")
+	}
+	return d
 }
 
 func parseNoLint(rest string) *Directive {

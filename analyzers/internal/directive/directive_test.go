@@ -36,7 +36,13 @@ func TestParse(t *testing.T) {
 		{"//nolintfoo", nil},
 		{"//  nolint", nil},
 		{"// this is not a nolint", nil},
-		{"//lint:ignore SA1012 staticcheck's syntax", nil},
+		{"//lint:ignore SA1012 staticcheck's syntax", &directive.Directive{Kind: directive.LintIgnore, Selectors: []string{"sa1012"}, RuleText: "SA1012", Reason: "staticcheck's syntax"}},
+		{"//lint:ignore SA1012,httpbody/* two", &directive.Directive{Kind: directive.LintIgnore, Selectors: []string{"sa1012", "httpbody/*"}, RuleText: "SA1012,httpbody/*", Reason: "two"}},
+		{"//lint:file-ignore SA2001 generated", &directive.Directive{Kind: directive.LintFileIgnore, Selectors: []string{"sa2001"}, RuleText: "SA2001", Reason: "generated"}},
+		{"//lint:ignore SA1012", &directive.Directive{Kind: directive.LintIgnore, Selectors: []string{"sa1012"}, RuleText: "SA1012"}},
+		{"// lint:ignore SA1012 why", nil}, // staticcheck takes no space
+		{"//lint:other SA1012 why", nil},
+		{"//lint:ignorex SA1012 why", nil},
 	}
 	for _, tt := range tests {
 		got := directive.Parse(tt.text)
@@ -53,19 +59,26 @@ func TestMatches(t *testing.T) {
 		text string
 		want bool
 	}{
-		{"//nolint", true},                                  // bare: every linter
-		{"//nolint:all", true},                              // golangci-lint's "all"
-		{"//nolint:reviewlint", true},                       // this tool as a whole
-		{"//nolint:httpbody", true},                         // the analyzer
-		{"//nolint:errcheck,httpbody", true},                // one of several
-		{"//nolint:httpbody/status-unchecked", true},        // the rule
-		{"//nolint:errcheck", false},                        // another linter
-		{"//nolint:httpbody/unclosed", false},               // a sibling rule
-		{"//reviewlint:ignore httpbody why", true},          // analyzer, with reason
-		{"//reviewlint:ignore httpbody", true},              // no reason: still applies (and is reported)
-		{"//reviewlint:ignore", false},                      // no rule: silences nothing
-		{"//reviewlint:ignore errorlog why", false},         // another analyzer
-		{"//reviewlint:ignore reviewlint everything", true}, // the tool
+		{"//nolint", true},                                    // bare: every linter
+		{"//nolint:all", true},                                // golangci-lint's "all"
+		{"//nolint:reviewlint", true},                         // this tool as a whole
+		{"//nolint:httpbody", true},                           // the analyzer
+		{"//nolint:errcheck,httpbody", true},                  // one of several
+		{"//nolint:httpbody/status-unchecked", true},          // the rule
+		{"//nolint:errcheck", false},                          // another linter
+		{"//nolint:httpbody/unclosed", false},                 // a sibling rule
+		{"//reviewlint:ignore httpbody why", true},            // analyzer, with reason
+		{"//reviewlint:ignore httpbody", true},                // no reason: still applies (and is reported)
+		{"//reviewlint:ignore", false},                        // no rule: silences nothing
+		{"//reviewlint:ignore errorlog why", false},           // another analyzer
+		{"//reviewlint:ignore reviewlint everything", true},   // the tool
+		{"//lint:ignore httpbody/status-unchecked why", true}, // staticcheck's syntax, a rule ID
+		{"//lint:ignore HTTPBody/* why", true},                // staticcheck's globs
+		{"//lint:ignore SA1019,httpbody why", true},           // one of several
+		{"//lint:ignore httpbody/status-unchecked", false},    // no reason: malformed, applies to nothing
+		{"//lint:ignore httpbody/unclosed why", false},        // a sibling rule
+		{"//lint:file-ignore httpbody/status-* why", true},    // file-wide, glob
+		{"//lint:ignore reviewlint why", false},               // staticcheck's syntax names checks, not tools
 	}
 	for _, tt := range tests {
 		if got := directive.Parse(tt.text).Matches(names); got != tt.want {
@@ -130,6 +143,34 @@ func TestCoverage(t *testing.T) {
 		for line := 1; line <= file.LineCount(); line++ {
 			got := idx.Match(fset, file.LineStart(line), []string{sel}) == d
 			if got != slices.Contains(want, line) {
+				t.Errorf("%s: covers line %d = %v, want %v", sel, line, got, !got)
+			}
+		}
+	}
+}
+
+// lintSrc has staticcheck's directives: //lint:ignore covers lines as the
+// other syntaxes do, //lint:file-ignore every line of its file.
+const lintSrc = `package p
+
+func f() int {
+	x := 1 //lint:ignore trailing why
+	//lint:ignore above why
+	return x
+}
+
+//lint:file-ignore whole why
+`
+
+// TestLintCoverage checks the lines staticcheck's directives cover.
+func TestLintCoverage(t *testing.T) {
+	fset, idx := index(t, lintSrc)
+	want := map[string][]int{"trailing": {4}, "above": {5, 6}, "whole": {1, 2, 3, 4, 5, 6, 7, 8, 9}}
+	file := fset.File(token.Pos(1))
+	for sel, lines := range want {
+		for line := 1; line < file.LineCount(); line++ {
+			d := idx.Match(fset, file.LineStart(line), []string{sel})
+			if got := d != nil; got != slices.Contains(lines, line) {
 				t.Errorf("%s: covers line %d = %v, want %v", sel, line, got, !got)
 			}
 		}

@@ -30,3 +30,18 @@ func noReasonSeveral() int {
 	// want +1 `//reviewlint:ignore errorlog,httpbody gives no reason`
 	return 1 //reviewlint:ignore errorlog,httpbody
 }
+
+// lintIgnoreNoReason is staticcheck's syntax without the reason it
+// requires: staticcheck then applies it to nothing, and so does reviewlint.
+func lintIgnoreNoReason() int {
+	// want +1 `//lint:ignore SA5001 gives no reason, so it suppresses nothing`
+	//lint:ignore SA5001
+	return 1
+}
+
+// lintFileIgnoreNoReason is the file-wide form, equally malformed.
+func lintFileIgnoreNoReason() int {
+	// want +1 `//lint:file-ignore errorlog/dropped gives no reason`
+	//lint:file-ignore errorlog/dropped
+	return 1
+}

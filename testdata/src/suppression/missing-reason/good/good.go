@@ -38,3 +38,23 @@ func suppressedByNolint() int {
 	//reviewlint:ignore
 	return 1
 }
+
+// lintIgnoreWithReason is staticcheck's syntax with its reason.
+func lintIgnoreWithReason() int {
+	//lint:ignore SA5001,errorlog/dropped the value is read by the deferred closure
+	return 1
+}
+
+// lintIgnoreOtherChecks names only checks reviewlint does not bundle
+// (staticcheck's unused and stylecheck): whether they are well formed is
+// staticcheck's business.
+func lintIgnoreOtherChecks() int {
+	//lint:ignore U1000
+	return 1
+}
+
+// lintOtherCommand is a //lint: directive that suppresses nothing.
+func lintOtherCommand() int {
+	//lint:sometool options
+	return 1
+}
