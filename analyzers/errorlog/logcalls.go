@@ -222,7 +222,7 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 		Name:       "errorlogsummary",
 		Doc:        "summarises which error parameters each function logs",
 		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-		FactTypes:  []analysis.Fact{new(logsErrorFact)},
+		FactTypes:  []analysis.Fact{new(logsErrorFact), new(contractFact)},
 		ResultType: reflect.TypeOf((*logging)(nil)),
 		Run:        st.runLogging,
 	}
@@ -235,10 +235,12 @@ type logging struct {
 	pass *analysis.Pass
 	cfg  Config
 	logs map[*ssa.Function]logsErrorFact
+	// contracts says what each function's error result means.
+	contracts map[*ssa.Function]contractFact
 }
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
-	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}}
+	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{}}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
 	return s, nil
 }
@@ -315,6 +317,11 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 				s.logs[fn] = m
 				changed = true
 			}
+			k := s.summarizeContract(fn)
+			if k != s.contracts[fn] {
+				s.contracts[fn] = k
+				changed = true
+			}
 		}
 	}
 	for _, fn := range funcs {
@@ -323,6 +330,7 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 			s.pass.ExportObjectFact(obj, &m)
 		}
 	}
+	s.exportContracts(funcs)
 }
 
 // summarizeFunc computes which of fn's error parameters reach a log call,
