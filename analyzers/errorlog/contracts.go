@@ -14,10 +14,12 @@ import (
 // every return follows a sync of the *os.File parameter i whose error is
 // returned (a project's fsync helper, etcd's fileutil.Fsync); NilError
 // when the error result is nil on every return, so dropping it loses
-// nothing (nats-server's disableJetStream).
+// nothing (nats-server's disableJetStream); LoggedResult when it may
+// return an error it (or a callee) has already logged.
 type contractFact struct {
-	SyncsParams uint64
-	NilError    bool
+	SyncsParams  uint64
+	NilError     bool
+	LoggedResult bool
 }
 
 func (*contractFact) AFact()         {}
@@ -52,7 +54,7 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 	if len(rets) == 0 {
 		return contractFact{} // never returns: nothing to say about its error
 	}
-	m := contractFact{NilError: true}
+	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn)}
 	for _, r := range rets {
 		if !s.alwaysNil(r.Results[res], 0) {
 			m.NilError = false

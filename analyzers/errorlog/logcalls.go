@@ -237,10 +237,17 @@ type logging struct {
 	logs map[*ssa.Function]logsErrorFact
 	// contracts says what each function's error result means.
 	contracts map[*ssa.Function]contractFact
+	// loggedAt is where a function with LoggedResult first logs.
+	loggedAt map[*ssa.Function]token.Pos
+	// chk finds error branches; branches caches them.
+	chk      *checker
+	branches map[*ssa.Function][]*errBranch
 }
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
-	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{}}
+	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{},
+		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}}
+	s.chk = newChecker(pass, s)
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
 	return s, nil
 }

@@ -34,7 +34,11 @@ same function also checks that call's error on the same value (a deferred
 Close as a safety net next to a checked Close, or after a checked Sync), or
 when the writer wraps an in-memory buffer or os.Stdout/os.Stderr, or was
 handed in (its owner checks it), or sits in the branch of an earlier
-failure (cleanup). Fix: check
+failure (cleanup). A file that is never written (a writability probe:
+CreateTemp, Close, Remove) has nothing to lose, and a Sync checked through
+a project helper whose contract says it syncs its file parameter
+(etcd's fileutil.Fsync(f)), or on a variable that holds the file on some
+paths, counts as a checked Sync. Fix: check
 the error; for a deferred Close in a function with a named error result,
 defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).`,
 		Bad: `func save(path string, data []byte) error {
@@ -114,7 +118,10 @@ non-nil that returns without using the error (errors.Is, a send, a store, a
 log call, a handler all count as using it). Not reported: such a branch in a
 loop (returning when Accept fails on a closed listener, or at io.EOF, is how
 a worker loop ends), go io.Copy (a proxy's copy ends when a side closes), a
-started function that stores its own named error result in a defer, and an
+started function that stores its own named error result in a defer, a
+started function whose error result is nil on every path (a fact computed
+from its returns, through the functions it returns from), go c.Close() and
+go os.RemoveAll(dir) (a release in the background), and an
 explicit _ = assignment. Fix: send the error on a channel the caller reads,
 use errgroup.Group.Go, or log it with context.`,
 		Bad: `go func() {
@@ -136,18 +143,37 @@ use errgroup.Group.Go, or log it with context.`,
 context (and let the caller decide). Logging and returning writes the same
 failure at every level that does the same, with less context each time,
 and the logs of one incident no longer say how many things failed.
-Reported when, in a branch where a call's error is non-nil, a log call
-(log, log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus,
-klog, hclog, logr, go-kit, or a project helper that a fact says logs its
-error parameter, in any package) carries the error or something derived
-from it, and the branch returns that error or a wrap of it. Returning a
-different error (a sentinel for callers) after logging the detail is fine.`,
-		Bad: `if err := save(u); err != nil {
-	log.Printf("save user %s: %v", u.ID, err)
-	return err
+Reported where the second log happens: at a caller that, in a branch
+where a callee's error is non-nil, logs that error (log, log/slog,
+fmt.Fprint to os.Stderr, zap, zerolog, logrus, klog, hclog, logr, go-kit,
+or a project helper that a fact says logs its error parameter, in any
+package) although the callee's contract says it logged the error before
+returning it (in a branch on an error it logs the error and returns it or
+a wrap of it, or it returns such a callee's error on). A function that
+logs and returns with no caller that logs again is not reported: a gRPC or
+HTTP handler returns the error to a remote client, and its log line is the
+server's only record. Returning a different error (a sentinel for callers)
+after logging the detail is fine.`,
+		Bad: `func save(u User) error {
+	if err := db.Put(u); err != nil {
+		log.Printf("save user %s: %v", u.ID, err)
+		return err
+	}
+	return nil
+}
+
+if err := save(u); err != nil {
+	log.Printf("signup: %v", err) // the second log of one failure
 }`,
-		Good: `if err := save(u); err != nil {
-	return fmt.Errorf("save user %s: %w", u.ID, err)
+		Good: `func save(u User) error {
+	if err := db.Put(u); err != nil {
+		return fmt.Errorf("save user %s: %w", u.ID, err)
+	}
+	return nil
+}
+
+if err := save(u); err != nil {
+	log.Printf("signup: %v", err)
 }`,
 		Severity: catalog.Info,
 		Default:  false,
