@@ -168,4 +168,3 @@ func isTestingCall(call *ssa.CallCommon) bool {
 	f := calleeFunc(call)
 	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "testing"
 }
-
