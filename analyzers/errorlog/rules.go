@@ -193,8 +193,11 @@ any such use of the error in the branch silences the rule, since logging
 an error and carrying on is a deliberate best-effort choice. Only errors
 produced by a call in the function are followed (an error parameter such
 as a filepath.Walk callback's is the caller's), only conditions that are
-exactly err != nil or err == nil (a compound condition is a filter), and
-ctx.Err() is left alone (stopping quietly on cancellation is the norm).`,
+exactly err != nil or err == nil (a compound condition is a filter),
+ctx.Err() is left alone (stopping quietly on cancellation is the norm),
+and so is a branch that falls back to another way of doing the work and
+returns that attempt's error (if the cache fails, compute): its nil means
+the fallback succeeded.`,
 		Bad: `b, err := os.ReadFile(path)
 if err != nil {
 	return nil, nil
@@ -209,8 +212,9 @@ if err != nil {
 		Severity: catalog.Warning,
 		// Off: 7 of 7 on the corpus, but outside it (the standard library,
 		// golangci-lint's and staticcheck's source) 3 of 6: a fallback
-		// (if the cache fails, compute) and a deliberate "no resumption"
-		// (crypto/tls tickets) return nil on purpose and say so nowhere.
+		// (if the cache fails, compute; now recognised) and a deliberate
+		// "no resumption" (crypto/tls tickets, still pending) return nil
+		// on purpose and say so nowhere.
 		Default: false,
 		Since:   "v0.1.0",
 	},
