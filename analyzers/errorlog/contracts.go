@@ -15,11 +15,15 @@ import (
 // returned (a project's fsync helper, etcd's fileutil.Fsync); NilError
 // when the error result is nil on every return, so dropping it loses
 // nothing (nats-server's disableJetStream); LoggedResult when it may
-// return an error it (or a callee) has already logged.
+// return an error it (or a callee) has already logged; Pure when its
+// results depend on its operands alone: no I/O, no channel, no interface
+// call, no store to a global (a parse), so its error is a function of
+// the values it was given.
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
 	LoggedResult bool
+	Pure         bool
 }
 
 func (*contractFact) AFact()         {}
@@ -54,7 +58,7 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 	if len(rets) == 0 {
 		return contractFact{} // never returns: nothing to say about its error
 	}
-	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn)}
+	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn), Pure: s.pureBody(fn)}
 	for _, r := range rets {
 		if !s.alwaysNil(r.Results[res], 0) {
 			m.NilError = false

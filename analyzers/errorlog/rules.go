@@ -231,7 +231,11 @@ log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus, klog,
 hclog, logr, go-kit) but never uses the error at all: not in the log call,
 not returned, wrapped, stored or compared. A branch that logs without the
 error but returns it is left alone (the cause travels to the caller), and
-so is a branch that identified the error (errors.Is) first.`,
+so is a branch that identified the error (errors.Is) first, and a log
+line that carries every operand of a pure call that failed (a parse: no
+I/O, no interface call, no global written; a fact for the analysed code):
+"ignored file" with the name that did not parse says what the error
+would.`,
 		Bad: `if err := os.WriteFile(path, data, 0o600); err != nil {
 	log.Printf("failed to save %s", path)
 	return errSaveFailed
