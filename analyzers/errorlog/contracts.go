@@ -1,6 +1,7 @@
 package errorlog
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,12 +19,14 @@ import (
 // return an error it (or a callee) has already logged; Pure when its
 // results depend on its operands alone: no I/O, no channel, no interface
 // call, no store to a global (a parse), so its error is a function of
-// the values it was given.
+// the values it was given; Flattened, when its error may carry a cause
+// that fmt.Errorf flattened with %v, says where ("file.go:12").
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
 	LoggedResult bool
 	Pure         bool
+	Flattened    string
 }
 
 func (*contractFact) AFact()         {}
@@ -64,6 +67,11 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 			m.NilError = false
 			break
 		}
+	}
+	var origin token.Pos
+	m.Flattened, origin = s.flattened(fn, res)
+	if origin.IsValid() {
+		s.flatAt[fn] = origin
 	}
 	for i, p := range fn.Params {
 		if i < 64 && typematch.PointerTo(p.Type(), "os", "File") && s.syncsBeforeEveryReturn(fn, p, rets, res) {

@@ -64,7 +64,9 @@ type checker struct {
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	flatReported := map[token.Pos]bool{}
 	for _, fn := range funcs {
+		c.checkInspected(fn, flatReported)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
 			c.checkUnlogged(br)
@@ -78,7 +80,6 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkGoroutineDropped(fn)
 		}
 	}
-	c.checkWrapVerb()
 	return nil, nil
 }
 

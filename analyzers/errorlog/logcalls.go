@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -221,7 +222,7 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "errorlogsummary",
 		Doc:        "summarises which error parameters each function logs",
-		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 		FactTypes:  []analysis.Fact{new(logsErrorFact), new(contractFact)},
 		ResultType: reflect.TypeOf((*logging)(nil)),
 		Run:        st.runLogging,
@@ -242,12 +243,18 @@ type logging struct {
 	// chk finds error branches; branches caches them.
 	chk      *checker
 	branches map[*ssa.Function][]*errBranch
+	// sites are the package's flattening fmt.Errorf calls; flatAt is,
+	// per function whose contract has Flattened, the one of them its
+	// error may come from, when it is in this package.
+	sites  map[token.Pos]flatSite
+	flatAt map[*ssa.Function]token.Pos
 }
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
 	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{},
 		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}}
 	s.chk = newChecker(pass, s)
+	s.sites, s.flatAt = s.chk.flatSites(), map[*ssa.Function]token.Pos{}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
 	return s, nil
 }

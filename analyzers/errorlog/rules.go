@@ -257,14 +257,35 @@ context.Canceled or a driver's error type. %v and %s keep only the text,
 and every check up the stack fails silently. The message is the same with
 %w. Reported for an operand whose type is an error, with a plain %v or %s,
 in a constant format that has no %w yet (a second cause formatted with %v
-next to a %w is a choice), in files whose Go version is at least 1.13.
+next to a %w is a choice), in files whose Go version is at least 1.13,
+and only where the loss is seen: code inspects the error it becomes
+(errors.Is, errors.As, a comparison with another error, a type assertion
+or switch), in the same function or in a caller, through functions that
+return it on (a contract fact). A %v in a message that is only printed
+(config validation, startup, a protocol parse) loses nothing anyone looks
+for. When the fmt.Errorf is in another package than the inspection, the
+inspection is reported, naming the fmt.Errorf's file and line.
 Not reported: %+v and other flags (a detailed rendering such as a stack
 trace would change), explicit argument indexes, and err.Error() (a string:
 that is how code hides a cause on purpose, for instance at an API
 boundary whose callers must not depend on an internal error). The fix
 turns the verb into %w.`,
-		Bad:      `return fmt.Errorf("open %s: %v", path, err)`,
-		Good:     `return fmt.Errorf("open %s: %w", path, err)`,
+		Bad: `func load(path string) error {
+	if _, err := os.ReadFile(path); err != nil {
+		return fmt.Errorf("open %s: %v", path, err)
+	}
+	return nil
+}
+
+if errors.Is(load(path), fs.ErrNotExist) { // never true
+	useDefaults()
+}`,
+		Good: `func load(path string) error {
+	if _, err := os.ReadFile(path); err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	return nil
+}`,
 		Severity: catalog.Warning,
 		Default:  false,
 		Since:    "v0.1.0",
