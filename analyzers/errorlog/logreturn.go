@@ -49,7 +49,8 @@ func (s *logging) loggedResult(fn *ssa.Function) bool {
 	if res < 0 {
 		return false
 	}
-	for _, br := range s.branchesOf(fn) {
+	logs := anyCall(fn, s.isLog) || anyCall(fn, func(call *ssa.CallCommon) bool { return s.summary(call).Params != 0 })
+	for _, br := range s.branchesOf(fn, logs) {
 		if log, _ := s.chk.loggedAndReturned(br, res); log != nil {
 			if _, ok := s.loggedAt[fn]; !ok {
 				s.loggedAt[fn] = log.Pos()
@@ -77,8 +78,13 @@ func (s *logging) loggedResult(fn *ssa.Function) bool {
 	return false
 }
 
-// branchesOf returns fn's error branches, computed once.
-func (s *logging) branchesOf(fn *ssa.Function) []*errBranch {
+// branchesOf returns fn's error branches, computed once, or none when
+// fn makes no log call (finding branches reads the syntax: the summary
+// runs on every dependency).
+func (s *logging) branchesOf(fn *ssa.Function, logs bool) []*errBranch {
+	if !logs {
+		return nil
+	}
 	brs, ok := s.branches[fn]
 	if !ok {
 		brs = s.chk.errBranches(fn)
