@@ -3,6 +3,7 @@ package good
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 )
 
@@ -66,4 +67,25 @@ func nilErr() error {
 // Printf-style but not Errorf.
 func sprint(err error) string {
 	return fmt.Sprintf("failed: %v", err)
+}
+
+// An operator-facing message that nothing inspects: the %v loses nothing
+// anyone looks for (modelled on caddy's Provision and nats-server's
+// config errors, which are only printed).
+func provision(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("loading module config %s: %v", path, err)
+	}
+	return nil
+}
+
+func start(path string) {
+	if err := provision(path); err != nil {
+		fmt.Println("startup:", err)
+	}
+}
+
+// The error inspected comes from a function that wraps with %w.
+func missing(name string) bool {
+	return errors.Is(open(name), fs.ErrNotExist)
 }
