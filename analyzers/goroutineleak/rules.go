@@ -178,12 +178,16 @@ func (c *Cache) Close() { close(c.done) }`,
 a select, every iteration creates another one. Before Go 1.23 a timer was
 not garbage collected until it fired, so a loop that iterates often with a
 long timeout (a minute, an hour) piled up timers and their channels: memory
-that no goroutine dump explains. Since Go 1.23 (the module's go line decides)
-unreferenced timers are collected, and what is left is allocation churn in a
-busy loop. The message says which case applies for the file's Go version.
-Fix: create one timer before the loop with time.NewTimer and Reset it each
-iteration (Stop it when the loop ends), or use a context with a deadline
-when the timeout is for the whole loop.`,
+that no goroutine dump explains. The rule reports it in files compiled
+before Go 1.23 (the module's go line or the file's build constraint
+decides). Since Go 1.23 a timer nobody references is collected at once,
+fired or not, and one time.After per iteration costs an allocation, nothing
+more: nothing is reported. Neither is a select re-entered only by a
+backward goto (a retry on one outcome, not a loop), nor a timer whose own
+case goes round again (a pacing or backoff wait). Fix: create one timer
+before the loop with time.NewTimer and Reset it each iteration (Stop it
+when the loop ends), use a context with a deadline when the timeout is for
+the whole loop, or raise the module's go line to 1.23.`,
 		Bad: `for {
 	select {
 	case msg := <-in:
