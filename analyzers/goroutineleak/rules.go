@@ -212,6 +212,51 @@ for {
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleWaitHoldingLock,
+		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
+		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
+mutex is stuck until its partner acts: the receiver of the send, the sender
+(or the close) of the receive, the goroutines that call Done. When every
+such partner has to take the same mutex before it gets there (it locks it
+on the way, in a loop between two receives, or its caller does), the
+partner waits for the lock and the waiter keeps it: both block forever.
+This is the largest class of blocking bugs after plain channel misuse in
+GoBench (Kubernetes, etcd, Docker, gRPC). The rule matches the channel or
+WaitGroup across functions (a struct field, a package-level variable, or a
+channel made in one function and handed to others), takes the locks held
+from the lock engine (in the function or at its callers), and reports the
+blocking operation when every partner in the package takes that lock
+first. It stays silent when the channel is buffered for a send, when a
+select can give up, when other packages can reach the channel (an exported
+field, returned by an exported function) and when both sides only read-lock
+an RWMutex. Fix: release the lock before blocking (copy what the send
+needs under the lock, send after Unlock), or give the partner a way that
+does not need the lock. ` + confirm,
+		Bad: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.status = s
+	m.updates <- s // the receiver needs m.mu before it receives again
+}
+
+func (m *Manager) sync() {
+	for s := range m.updates {
+		m.mu.Lock()
+		m.applied = s
+		m.mu.Unlock()
+	}
+}`,
+		Good: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	m.status = s
+	m.mu.Unlock()
+	m.updates <- s // sent without the lock
+}`,
+		Severity: catalog.Error,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleWaitGroupDoneMissing,
 		Title: "a goroutine counted by WaitGroup.Add that returns without calling Done",
 		Text: `When a goroutine counted by wg.Add(1) calls wg.Done() at its end but returns
