@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 )
@@ -26,6 +27,7 @@ const (
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
+	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
@@ -45,7 +47,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "goroutineleak",
 		Doc:      docutil.MustExtract(doc, "goroutineleak"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/goroutineleak.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer},
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, locks.Analyzer},
 		Run:      s.run,
 	}
 }
@@ -54,13 +56,14 @@ type settings struct{ cfg Config }
 
 // passState is the per-pass state shared by the rules.
 type passState struct {
-	pass *analysis.Pass
-	sum  *chanflow.Result
+	pass  *analysis.Pass
+	sum   *chanflow.Result
+	locks *locks.Result
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)}
+	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), locks: pass.ResultOf[locks.Analyzer].(*locks.Result)}
 	for _, fn := range funcs {
 		if len(fn.Blocks) == 0 || len(fn.Blocks) > maxBlocks {
 			continue
@@ -74,10 +77,10 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
 	}
+	p.checkWaitHoldingLock()
 	return nil, nil
 }
 
-// line returns pos's line number.
 // localGoBodies calls visit for each go statement of fn whose function is
 // one of this package's, small enough to analyse.
 func (p *passState) localGoBodies(fn *ssa.Function, visit func(g *ssa.Go, body *ssa.Function)) {
@@ -96,6 +99,7 @@ func (p *passState) localGoBodies(fn *ssa.Function, visit func(g *ssa.Go, body *
 	}
 }
 
+// line returns pos's line number.
 func (p *passState) line(pos token.Pos) int { return p.pass.Fset.Position(pos).Line }
 
 // fileOf returns the file of the package containing pos.

@@ -37,3 +37,7 @@ func TestBlockedReceive(t *testing.T) {
 func TestNoExit(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoExit, "goroutineleak/no-exit/bad", "goroutineleak/no-exit/good")
 }
+
+func TestWaitHoldingLock(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleWaitHoldingLock, "goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good")
+}

@@ -178,12 +178,16 @@ func (c *Cache) Close() { close(c.done) }`,
 a select, every iteration creates another one. Before Go 1.23 a timer was
 not garbage collected until it fired, so a loop that iterates often with a
 long timeout (a minute, an hour) piled up timers and their channels: memory
-that no goroutine dump explains. Since Go 1.23 (the module's go line decides)
-unreferenced timers are collected, and what is left is allocation churn in a
-busy loop. The message says which case applies for the file's Go version.
-Fix: create one timer before the loop with time.NewTimer and Reset it each
-iteration (Stop it when the loop ends), or use a context with a deadline
-when the timeout is for the whole loop.`,
+that no goroutine dump explains. The rule reports it in files compiled
+before Go 1.23 (the module's go line or the file's build constraint
+decides). Since Go 1.23 a timer nobody references is collected at once,
+fired or not, and one time.After per iteration costs an allocation, nothing
+more: nothing is reported. Neither is a select re-entered only by a
+backward goto (a retry on one outcome, not a loop), nor a timer whose own
+case goes round again (a pacing or backoff wait). Fix: create one timer
+before the loop with time.NewTimer and Reset it each iteration (Stop it
+when the loop ends), use a context with a deadline when the timeout is for
+the whole loop, or raise the module's go line to 1.23.`,
 		Bad: `for {
 	select {
 	case msg := <-in:
@@ -204,6 +208,51 @@ for {
 	}
 }`,
 		Severity: catalog.Info,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWaitHoldingLock,
+		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
+		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
+mutex is stuck until its partner acts: the receiver of the send, the sender
+(or the close) of the receive, the goroutines that call Done. When every
+such partner has to take the same mutex before it gets there (it locks it
+on the way, in a loop between two receives, or its caller does), the
+partner waits for the lock and the waiter keeps it: both block forever.
+This is the largest class of blocking bugs after plain channel misuse in
+GoBench (Kubernetes, etcd, Docker, gRPC). The rule matches the channel or
+WaitGroup across functions (a struct field, a package-level variable, or a
+channel made in one function and handed to others), takes the locks held
+from the lock engine (in the function or at its callers), and reports the
+blocking operation when every partner in the package takes that lock
+first. It stays silent when the channel is buffered for a send, when a
+select can give up, when other packages can reach the channel (an exported
+field, returned by an exported function) and when both sides only read-lock
+an RWMutex. Fix: release the lock before blocking (copy what the send
+needs under the lock, send after Unlock), or give the partner a way that
+does not need the lock. ` + confirm,
+		Bad: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.status = s
+	m.updates <- s // the receiver needs m.mu before it receives again
+}
+
+func (m *Manager) sync() {
+	for s := range m.updates {
+		m.mu.Lock()
+		m.applied = s
+		m.mu.Unlock()
+	}
+}`,
+		Good: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	m.status = s
+	m.mu.Unlock()
+	m.updates <- s // sent without the lock
+}`,
+		Severity: catalog.Error,
 		Default:  false,
 		Since:    "v0.1.0",
 	},

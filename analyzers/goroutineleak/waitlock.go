@@ -1,0 +1,307 @@
+package goroutineleak
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+)
+
+// checkWaitHoldingLock reports a goroutine that blocks on a channel
+// operation or WaitGroup.Wait while it holds a mutex, when every operation
+// that could unblock it (the receives of a send, the sends and closes of a
+// receive, the Done calls of a Wait) comes after taking that mutex: the
+// waiter keeps the lock, the partner waits for the lock, and both are stuck.
+// Channels and WaitGroups are matched across functions by chanflow's
+// classes (a struct field, a package-level variable, or a channel made
+// here and handed on); a class that other packages can reach (an exported
+// field, returned by an exported function) is left alone, since partners
+// there are out of sight.
+func (p *passState) checkWaitHoldingLock() {
+	if p.locks == nil || !p.locks.Locking() {
+		return
+	}
+	ops := p.sum.Ops()
+	var classes []string
+	for c := range ops.ByClass {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	held := p.heldAtOps(ops)
+	for _, class := range classes {
+		if ops.Exported(class) {
+			continue
+		}
+		list := ops.ByClass[class]
+		for _, op := range list {
+			if !op.Blocking || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+				continue
+			}
+			partners := partnersOf(op, list)
+			if len(partners) == 0 {
+				continue
+			}
+			for _, h := range held[op.Ins] {
+				if need, ok := p.allNeed(partners, h); ok {
+					p.reportWaitHoldingLock(op, h, need)
+					break
+				}
+			}
+		}
+	}
+}
+
+// heldAt is a lock held at a blocking operation: in its own function, or
+// at a call of that function (then Site is the caller's acquisition).
+type heldAt struct {
+	locks.Held
+	caller *ssa.Function // nil when held in the operation's own function
+}
+
+// heldAtOps returns the locks with a class held at each blocking
+// operation, by the function itself or by a caller at a call of it (two
+// levels up).
+func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
+	byFn := map[*ssa.Function]map[ssa.Instruction]bool{}
+	for _, list := range ops.ByClass {
+		for _, op := range list {
+			if op.Blocking {
+				fn := op.Ins.Parent()
+				if byFn[fn] == nil {
+					byFn[fn] = map[ssa.Instruction]bool{}
+				}
+				byFn[fn][op.Ins] = true
+			}
+		}
+	}
+	calls := map[*ssa.Function][]locks.Call{}
+	for _, f := range p.locks.Funcs {
+		for _, c := range f.Calls {
+			calls[c.Callee] = append(calls[c.Callee], c)
+		}
+	}
+	out := map[ssa.Instruction][]heldAt{}
+	for fn, ins := range byFn {
+		f := p.locks.Of(fn)
+		if f == nil {
+			continue
+		}
+		var inherited []heldAt
+		for _, c := range calls[fn] {
+			for _, h := range c.Held {
+				inherited = append(inherited, heldAt{h, c.Call.Parent()})
+			}
+			for _, cc := range calls[c.Call.Parent()] {
+				for _, h := range cc.Held {
+					inherited = append(inherited, heldAt{h, cc.Call.Parent()})
+				}
+			}
+		}
+		f.Walk(func(i ssa.Instruction, s *locks.State) {
+			if !ins[i] {
+				return
+			}
+			for _, h := range s.Held() {
+				out[i] = append(out[i], heldAt{h, nil})
+			}
+			out[i] = append(out[i], inherited...)
+		})
+	}
+	for i, hs := range out {
+		var keep []heldAt
+		for _, h := range hs {
+			if h.Class != "" && h.Site != nil {
+				keep = append(keep, h)
+			}
+		}
+		out[i] = keep
+	}
+	return out
+}
+
+// partnersOf returns the operations of the class that can unblock op.
+func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
+	var out []chanflow.Op
+	for _, o := range list {
+		switch op.Kind {
+		case chanflow.Send:
+			if o.Kind == chanflow.Recv {
+				out = append(out, o)
+			}
+		case chanflow.Recv:
+			if o.Kind == chanflow.Send || o.Kind == chanflow.Close {
+				out = append(out, o)
+			}
+		case chanflow.Wait:
+			if o.Kind == chanflow.Done {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// allNeed reports whether every partner takes h's lock before it gets to
+// its operation; it returns the first partner's acquisition. Two read locks
+// of an RWMutex do not exclude each other.
+func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
+	var first ssa.Instruction
+	for _, o := range partners {
+		acq := p.needsLock(o, h)
+		if acq == nil {
+			return nil, false
+		}
+		if first == nil {
+			first = acq
+		}
+	}
+	return first, first != nil
+}
+
+// needsLock returns an acquisition of h's lock class that comes before the
+// partner's operation on some path: in the partner's function (a deferred
+// operation runs at the returns, after any of them), or in a caller
+// before the call of it (a call in a loop comes again after itself).
+func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
+	fn := o.Ins.Parent()
+	_, deferred := o.Ins.(*ssa.Defer)
+	for _, a := range p.acquisitions(fn, h) {
+		if deferred || instrReaches(a, o.Ins) {
+			return a
+		}
+	}
+	for _, g := range p.locks.Funcs {
+		for _, c := range g.Calls {
+			if c.Callee != fn {
+				continue
+			}
+			for _, a := range p.acquisitions(g.Fn, h) {
+				if instrReaches(a, c.Call) {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// acquisitions returns the instructions of fn that may take a lock of h's
+// class that waits while h is held: a Lock call, or a call of a function
+// of the package that may take it on some path (the lock engine's
+// contracts keep only unconditional ones; a deadlock needs one path).
+func (p *passState) acquisitions(fn *ssa.Function, h heldAt) []ssa.Instruction {
+	f := p.locks.Of(fn)
+	if f == nil {
+		return nil
+	}
+	var out []ssa.Instruction
+	for _, a := range f.Acquisitions {
+		if excludes(a, h) {
+			out = append(out, a.Call)
+		}
+	}
+	for _, c := range f.Calls {
+		if p.mayAcquire(c.Callee, h, map[*ssa.Function]bool{fn: true}) {
+			out = append(out, c.Call)
+		}
+	}
+	return out
+}
+
+// mayAcquire reports whether fn, or a function of the package it calls,
+// takes a lock of h's class on some path.
+func (p *passState) mayAcquire(fn *ssa.Function, h heldAt, busy map[*ssa.Function]bool) bool {
+	if busy[fn] || len(busy) > maxCallDepth {
+		return false
+	}
+	f := p.locks.Of(fn)
+	if f == nil {
+		return false
+	}
+	for _, a := range f.Acquisitions {
+		if excludes(a, h) {
+			return true
+		}
+	}
+	busy[fn] = true
+	defer delete(busy, fn)
+	for _, c := range f.Calls {
+		if p.mayAcquire(c.Callee, h, busy) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCallDepth bounds the call chains mayAcquire follows.
+const maxCallDepth = 4
+
+// excludes reports whether acquisition a waits while h is held: the same
+// lock class, a blocking acquisition, and not two read locks.
+func excludes(a locks.Acquisition, h heldAt) bool {
+	return a.Class == h.Class && !a.Try && (a.Mode == locks.Write || h.Mode == locks.Write)
+}
+
+// instrReaches reports whether b can run after a in their function.
+func instrReaches(a, b ssa.Instruction) bool {
+	if a.Parent() != b.Parent() {
+		return false
+	}
+	if a.Block() == b.Block() && indexOf(a) < indexOf(b) {
+		return true
+	}
+	return chanflow.Reaches(a.Block().Succs, b.Block(), nil)
+}
+
+// reportWaitHoldingLock reports the blocking operation.
+func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Instruction) {
+	what, partner := "", ""
+	name := p.className(op.Class)
+	switch op.Kind {
+	case chanflow.Send:
+		what, partner = "sends on "+name, "receiver"
+	case chanflow.Recv:
+		what, partner = "receives from "+name, "sender (and close)"
+	case chanflow.Wait:
+		what, partner = "waits for "+name, "Done"
+	}
+	holder := ""
+	if h.caller != nil {
+		holder = " (its caller " + h.caller.Name() + " does)"
+	}
+	lockName := h.Lock.Name()
+	pos := op.Ins.Pos()
+	if !pos.IsValid() {
+		if c, ok := op.Ins.(ssa.CallInstruction); ok {
+			pos = c.Common().Pos()
+		}
+	}
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      pos,
+		Category: RuleWaitHoldingLock,
+		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s takes that lock first (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
+			what, lockName, p.line(h.Site.Pos()), holder, partner, p.line(need.Pos())),
+		Related: []analysis.RelatedInformation{
+			{Pos: h.Site.Pos(), Message: "locked here"},
+			{Pos: need.Pos(), Message: "the partner takes the lock here"},
+		},
+	})
+}
+
+// className names a class for a message: the type and field, the
+// variable, or what it is.
+func (p *passState) className(class string) string {
+	c := strings.TrimPrefix(class, p.pass.Pkg.Path()+".")
+	switch {
+	case strings.HasPrefix(c, "make@"):
+		return "the channel"
+	case strings.HasPrefix(c, "var@"):
+		return "the WaitGroup"
+	}
+	return c
+}
