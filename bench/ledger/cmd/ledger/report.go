@@ -77,7 +77,7 @@ func writeReport(w io.Writer, rs []ruleRow, lines, sampleN int, seed uint64, sou
 		"  and the rest may stay untriaged; 'sampled' is the size of that sample.\n"+
 		"- precision = tp / (tp + fp), unsure counted in neither.\n"+
 		"- est. FP / 100k lines = findings x fp / (tp + fp) / analysed lines x 100,000.\n\n", sampleN, sampleN, seed, sampleN, seed)
-	fmt.Fprintf(w, "| rule | findings (lib / app) | sampled | tp | fp | unsure | untriaged | precision | est. FP / 100k lines |\n")
+	fmt.Fprintf(w, "| rule | findings (lib / app) | sampled (distinct) | tp | fp | unsure | untriaged | precision | est. FP / 100k lines |\n")
 	fmt.Fprintf(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	var t ruleRow
 	for _, r := range rs {
