@@ -73,7 +73,7 @@ func writeReport(w io.Writer, rs []ruleRow, lines, sampleN int, seed uint64, sou
 	fmt.Fprintf(w, "- findings: every finding of the rule on the corpus (libraries / applications); a verdict is per distinct\n"+
 		"  finding (rule, module, file, code line), so two findings on identical lines share one.\n"+
 		"- tp / fp / unsure / untriaged: the findings by ledger verdict. Where a rule has more than %d distinct findings,\n"+
-		"  a sample of %d (round-robin over modules, random inside each; seed %d: `ledger -sample %d -seed %d`) is triaged\n"+
+		"  a sample of %d (round-robin over the modules in a random order, random inside each; seed %d: `ledger -sample %d -seed %d`) is triaged\n"+
 		"  and the rest may stay untriaged; 'sampled' is the size of that sample.\n"+
 		"- precision = tp / (tp + fp), unsure counted in neither.\n"+
 		"- est. FP / 100k lines = findings x fp / (tp + fp) / analysed lines x 100,000.\n\n", sampleN, sampleN, seed, sampleN, seed)

@@ -101,8 +101,8 @@ func TotalLines(path string) (int, error) {
 }
 
 // Sample draws, for every rule with more than n distinct findings, n of
-// them: round-robin over the modules (sorted), each module's findings in a
-// random order fixed by seed, the rule and the module, so that a rule with
+// them: round-robin over the modules, the modules and each module's findings
+// in a random order fixed by seed, the rule and the module, so that a rule with
 // many findings in one module is not judged on that module alone. A rule
 // with at most n distinct findings is taken whole. The result is the set of
 // sampled keys.
@@ -131,7 +131,10 @@ func Sample(fs []Finding, n int, seed uint64) map[Key]bool {
 			r := rand.New(rand.NewPCG(seed, hash(rule+"\x00"+m)))
 			r.Shuffle(len(ks), func(i, j int) { ks[i], ks[j] = ks[j], ks[i] })
 		}
+		// The module order is random too: with more modules than n, a
+		// fixed order would always leave the same ones out.
 		sort.Strings(mods)
+		rand.New(rand.NewPCG(seed, hash(rule))).Shuffle(len(mods), func(i, j int) { mods[i], mods[j] = mods[j], mods[i] })
 		taken := 0
 		for round := 0; taken < n && taken < total; round++ {
 			for _, m := range mods {
