@@ -53,15 +53,16 @@ func (s *logging) contract(call *ssa.CallCommon) contractFact {
 
 // summarizeContract computes fn's contract from its returns.
 func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
+	pure := s.pureBody(fn) // of any function: a parse calls helpers without errors
 	res := errorResult(fn.Signature)
 	if res < 0 {
-		return contractFact{}
+		return contractFact{Pure: pure}
 	}
 	rets := returns(fn)
 	if len(rets) == 0 {
-		return contractFact{} // never returns: nothing to say about its error
+		return contractFact{Pure: pure} // never returns: nothing to say about its error
 	}
-	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn), Pure: s.pureBody(fn)}
+	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn), Pure: pure}
 	for _, r := range rets {
 		if !s.alwaysNil(r.Results[res], 0) {
 			m.NilError = false
