@@ -47,7 +47,7 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			for _, h := range held[op.Ins] {
-				if need, ok := p.allNeed(partners, h); ok {
+				if need, ok := p.allNeed(op, partners, h); ok {
 					p.reportWaitHoldingLock(op, h, need)
 					break
 				}
@@ -149,10 +149,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 // allNeed reports whether every partner takes h's lock before it gets to
 // its operation; it returns the first partner's acquisition. Two read locks
 // of an RWMutex do not exclude each other.
-func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
+func (p *passState) allNeed(op chanflow.Op, partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
 	var first ssa.Instruction
 	for _, o := range partners {
-		acq := p.needsLock(o, h)
+		acq := p.needsLock(op, o, h)
 		if acq == nil {
 			return nil, false
 		}
@@ -167,10 +167,14 @@ func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, 
 // partner's operation on some path: in the partner's function (a deferred
 // operation runs at the returns, after any of them), or in a caller
 // before the call of it (a call in a loop comes again after itself).
-func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
+func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction {
 	fn := o.Ins.Parent()
 	_, deferred := o.Ins.(*ssa.Defer)
+	spawn := spawnOf(fn, blocked.Ins.Parent())
 	for _, a := range p.acquisitions(fn, h) {
+		if spawn != nil && !instrReaches(spawn, a) {
+			continue // taken before the blocked goroutine exists
+		}
 		if deferred || instrReaches(a, o.Ins) {
 			return a
 		}
@@ -183,6 +187,21 @@ func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
 			for _, a := range p.acquisitions(g.Fn, h) {
 				if instrReaches(a, c.Call) {
 					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spawnOf returns the go statement of fn that starts g (or the closure g
+// is nested in), nil when fn does not.
+func spawnOf(fn, g *ssa.Function) ssa.Instruction {
+	for ; g != nil; g = g.Parent() {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				if gs, ok := ins.(*ssa.Go); ok && gs.Call.StaticCallee() == g {
+					return gs
 				}
 			}
 		}

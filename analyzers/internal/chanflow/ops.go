@@ -52,7 +52,11 @@ type Ops struct {
 	// function), so its partners may be out of sight.
 	caps     map[string][]int64
 	exported map[string]bool
-	res      *Result
+	// escaped holds the classes some value of which goes where the index
+	// cannot follow it (another package's function, an interface, a map),
+	// or that are assigned a channel of unknown origin.
+	escaped map[string]bool
+	res     *Result
 }
 
 // Ops returns the package's operation index.
@@ -79,15 +83,118 @@ func (o *Ops) Unbuffered(class string) bool {
 func (o *Ops) Exported(class string) bool { return o.exported[class] || o.res.exported[class] }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, escaped: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
 				o.record(fn, ins)
+				o.noteEscapes(ins)
 			}
 		}
 	}
 	return o
+}
+
+// Closed reports whether every operation on class is in this package and
+// in the index: nothing outside can send, receive or close it.
+func (o *Ops) Closed(class string) bool { return !o.Exported(class) && !o.escaped[class] }
+
+// noteEscapes marks the class of every channel operand of ins that ins
+// uses in a way the index does not follow.
+func (o *Ops) noteEscapes(ins ssa.Instruction) {
+	if st, ok := ins.(*ssa.Store); ok && isChan(st.Val.Type()) {
+		o.noteStore(st)
+		return
+	}
+	for _, op := range ins.Operands(nil) {
+		v := *op
+		if v == nil || !isChan(v.Type()) {
+			continue
+		}
+		c := o.res.Class(v)
+		if c != "" && !o.follows(ins, v, c) {
+			o.escaped[c] = true
+		}
+	}
+}
+
+// noteStore checks an assignment of a channel: into a class, the value
+// must be made here, nil, or of the class already; a value of a class
+// stored anywhere else is an alias the index does not follow.
+func (o *Ops) noteStore(st *ssa.Store) {
+	vc := o.res.Class(st.Val)
+	ac := o.res.addrClass(st.Addr)
+	if ac == "" {
+		ac = o.res.cellClass(st.Addr, 0)
+	}
+	if ac != "" {
+		_, made := st.Val.(*ssa.MakeChan)
+		if k, ok := st.Val.(*ssa.Const); !made && vc != ac && !(ok && k.IsNil()) {
+			o.escaped[ac] = true
+		}
+	}
+	if vc != "" && vc != ac {
+		o.escaped[vc] = true
+	}
+}
+
+// follows reports whether ins uses the channel v of class c in a way the
+// index accounts for.
+func (o *Ops) follows(ins ssa.Instruction, v ssa.Value, c string) bool {
+	switch ins := ins.(type) {
+	case *ssa.Send:
+		return ins.X != v
+	case *ssa.UnOp, *ssa.BinOp, *ssa.DebugRef, *ssa.MakeClosure:
+		return true
+	case *ssa.Select:
+		for _, st := range ins.States {
+			if st.Send == v {
+				return false
+			}
+		}
+		return true
+	case *ssa.Phi, *ssa.ChangeType:
+		return o.res.Class(ins.(ssa.Value)) == c
+	case *ssa.Return:
+		return o.res.sameClass(returned(ins.Parent()), 0) == c
+	case ssa.CallInstruction:
+		return o.passes(ins.Common(), v, c)
+	}
+	return false
+}
+
+// passes reports whether the call hands v only to builtins that keep it
+// here (close, len, cap) or to parameters of the package's functions that
+// are of class c.
+func (o *Ops) passes(call *ssa.CallCommon, v ssa.Value, c string) bool {
+	if IsBuiltin(call, "close") || IsBuiltin(call, "len") || IsBuiltin(call, "cap") {
+		return true
+	}
+	callee := call.StaticCallee()
+	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.res.pass.Pkg {
+		return false
+	}
+	for i, a := range call.Args {
+		if a == v && (i >= len(callee.Params) || o.res.Class(callee.Params[i]) != c) {
+			return false
+		}
+	}
+	return true
+}
+
+// returned returns the values fn's returns give back, for a function with
+// one result.
+func returned(fn *ssa.Function) []ssa.Value {
+	if fn.Signature.Results().Len() != 1 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			out = append(out, ret.Results[0])
+		}
+	}
+	return out
 }
 
 // record indexes ins if it is a synchronising operation on a class.
@@ -206,7 +313,12 @@ func (o *Ops) recordReturn(fn *ssa.Function, ret *ssa.Return) {
 // parameter every call site in the package binds to one class, or a
 // result of a function of the package that returns one. "" otherwise.
 func (s *Result) Class(v ssa.Value) string {
-	return s.class(v, 0)
+	if c, ok := s.classes[v]; ok {
+		return c
+	}
+	c := s.class(v, 0)
+	s.classes[v] = c
+	return c
 }
 
 // maxClassDepth bounds the functions Class looks through.
@@ -313,16 +425,10 @@ func (s *Result) paramClass(p *ssa.Parameter, depth int) string {
 // every return.
 func (s *Result) resultClass(call *ssa.Call, depth int) string {
 	fn := call.Call.StaticCallee()
-	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != s.pass.Pkg || fn.Signature.Results().Len() != 1 {
+	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != s.pass.Pkg {
 		return ""
 	}
-	var rets []ssa.Value
-	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
-			rets = append(rets, ret.Results[0])
-		}
-	}
-	return s.sameClass(rets, depth)
+	return s.sameClass(returned(fn), depth)
 }
 
 // callSites returns, per function of the package, the calls and go

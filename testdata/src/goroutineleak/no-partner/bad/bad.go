@@ -1,0 +1,53 @@
+// Package bad holds channel operations that nothing in the package can
+// ever complete.
+package bad
+
+type watcher struct {
+	stop    chan struct{}
+	results chan int
+}
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{}), results: make(chan int)}
+	go w.run()
+	return w
+}
+
+// A stop channel nobody closes: the goroutine waits forever.
+func (w *watcher) run() {
+	<-w.stop // want `goroutine receives from watcher.stop, but nothing in the package sends on it or closes it`
+}
+
+// A result channel that a refactoring stopped reading; only Close is left
+// of its consumer side. Modelled on kubernetes/kubernetes#1321 (the mux
+// sent to a watcher's result channel that nobody read any more; closing it
+// does not unblock a send).
+func (w *watcher) publish(v int) {
+	w.results <- v // want `goroutine sends on watcher.results, but nothing in the package receives from it`
+}
+
+func (w *watcher) close() { close(w.results) }
+
+type buffer struct{ c chan bool }
+
+func (b *buffer) get() <-chan bool { return b.c }
+
+type reader struct{ buf *buffer }
+
+func newReader() *reader { return &reader{buf: &buffer{c: make(chan bool)}} }
+
+// A read that waits on a channel returned by an accessor that nothing ever
+// feeds. Modelled on grpc/grpc-go#1275 (a stream reader blocked on its
+// receive buffer after the stream was closed).
+func (r *reader) read() {
+	select {
+	case <-r.buf.get(): // want `goroutine receives from buffer.c, but nothing in the package sends on it or closes it`
+	}
+}
+
+var ready = make(chan struct{})
+
+// A package-level channel that nothing signals.
+func waitReady() {
+	<-ready // want `goroutine receives from ready, but nothing`
+}
