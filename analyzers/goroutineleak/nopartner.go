@@ -40,6 +40,10 @@ func (p *passState) checkNoPartner() {
 				if len(partnersOf(op, list)) == 0 {
 					p.reportNoPartner(op, "receives from %s, but nothing in the package sends on it or closes it, so the receive blocks forever; close the channel when its producer is done, or select on a done channel as well")
 				}
+			case chanflow.CondWait:
+				if len(partnersOf(op, list)) == 0 {
+					p.reportNoPartner(op, "waits on %s, but nothing in the package calls its Signal or Broadcast, so Wait never returns; signal the condition where the state it waits for changes")
+				}
 			}
 		}
 	}
@@ -48,7 +52,7 @@ func (p *passState) checkNoPartner() {
 // reportNoPartner reports op with msg naming its channel.
 func (p *passState) reportNoPartner(op chanflow.Op, msg string) {
 	p.pass.Report(analysis.Diagnostic{
-		Pos:      op.Ins.Pos(),
+		Pos:      opPos(op),
 		Category: RuleNoPartner,
 		Message:  "goroutine " + fmt.Sprintf(msg, p.className(op.Class)),
 	})

@@ -2,6 +2,7 @@ package goroutineleak
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -39,7 +40,9 @@ func (p *passState) checkWaitHoldingLock() {
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if !op.Blocking || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+			if !op.Blocking || op.Kind == chanflow.CondWait || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+				// Cond.Wait releases its own lock while it waits, and which
+				// lock that is the index does not know.
 				continue
 			}
 			partners := partnersOf(op, list)
@@ -139,6 +142,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 			}
 		case chanflow.Wait:
 			if o.Kind == chanflow.Done {
+				out = append(out, o)
+			}
+		case chanflow.CondWait:
+			if o.Kind == chanflow.Signal {
 				out = append(out, o)
 			}
 		}
@@ -294,14 +301,8 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 		holder = " (its caller " + h.caller.Name() + " does)"
 	}
 	lockName := h.Lock.Name()
-	pos := op.Ins.Pos()
-	if !pos.IsValid() {
-		if c, ok := op.Ins.(ssa.CallInstruction); ok {
-			pos = c.Common().Pos()
-		}
-	}
 	p.pass.Report(analysis.Diagnostic{
-		Pos:      pos,
+		Pos:      opPos(op),
 		Category: RuleWaitHoldingLock,
 		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s takes that lock first (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
 			what, lockName, p.line(h.Site.Pos()), holder, partner, p.line(need.Pos())),
@@ -310,6 +311,14 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 			{Pos: need.Pos(), Message: "the partner takes the lock here"},
 		},
 	})
+}
+
+// opPos is where op is in the source.
+func opPos(op chanflow.Op) token.Pos {
+	if c, ok := op.Ins.(ssa.CallInstruction); ok && !op.Ins.Pos().IsValid() {
+		return c.Common().Pos()
+	}
+	return op.Ins.Pos()
 }
 
 // className names a class for a message: the type and field, the

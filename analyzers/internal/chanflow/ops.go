@@ -16,14 +16,17 @@ import (
 type OpKind uint8
 
 // The operations the index records: channel sends, receives and closes,
-// and WaitGroup waits and counts down (a WaitGroup is a channel that
-// Done "sends" on and Wait drains).
+// WaitGroup waits and counts down (a WaitGroup is a channel that Done
+// "sends" on and Wait drains), and sync.Cond waits and signals (Signal or
+// Broadcast).
 const (
 	Send OpKind = iota + 1
 	Recv
 	Close
 	Wait
 	Done
+	CondWait
+	Signal
 )
 
 // Op is one synchronising operation of the package on a channel or
@@ -102,13 +105,13 @@ func (o *Ops) Closed(class string) bool { return !o.Exported(class) && !o.escape
 // noteEscapes marks the class of every channel operand of ins that ins
 // uses in a way the index does not follow.
 func (o *Ops) noteEscapes(ins ssa.Instruction) {
-	if st, ok := ins.(*ssa.Store); ok && isChan(st.Val.Type()) {
+	if st, ok := ins.(*ssa.Store); ok && tracked(st.Val.Type()) {
 		o.noteStore(st)
 		return
 	}
 	for _, op := range ins.Operands(nil) {
 		v := *op
-		if v == nil || !isChan(v.Type()) {
+		if v == nil || !tracked(v.Type()) {
 			continue
 		}
 		c := o.res.Class(v)
@@ -128,7 +131,7 @@ func (o *Ops) noteStore(st *ssa.Store) {
 		ac = o.res.cellClass(st.Addr, 0)
 	}
 	if ac != "" {
-		_, made := st.Val.(*ssa.MakeChan)
+		made := isMade(st.Val)
 		if k, ok := st.Val.(*ssa.Const); !made && vc != ac && !(ok && k.IsNil()) {
 			o.escaped[ac] = true
 		}
@@ -136,6 +139,19 @@ func (o *Ops) noteStore(st *ssa.Store) {
 	if vc != "" && vc != ac {
 		o.escaped[vc] = true
 	}
+}
+
+// isMade reports whether v is a channel or condition variable created
+// right here: make(chan T) or sync.NewCond.
+func isMade(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.MakeChan:
+		return true
+	case *ssa.Call:
+		f := v.Call.StaticCallee()
+		return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "sync" && f.Name() == "NewCond"
+	}
+	return false
 }
 
 // follows reports whether ins uses the channel v of class c in a way the
@@ -146,6 +162,8 @@ func (o *Ops) follows(ins ssa.Instruction, v ssa.Value, c string) bool {
 		return ins.X != v
 	case *ssa.UnOp, *ssa.BinOp, *ssa.DebugRef, *ssa.MakeClosure:
 		return true
+	case *ssa.FieldAddr:
+		return isCond(v.Type()) // the condition variable's L
 	case *ssa.Select:
 		for _, st := range ins.States {
 			if st.Send == v {
@@ -171,6 +189,9 @@ func (o *Ops) passes(call *ssa.CallCommon, v ssa.Value, c string) bool {
 		return true
 	}
 	callee := call.StaticCallee()
+	if callee != nil && callee.Signature.Recv() != nil && isCond(callee.Signature.Recv().Type()) && len(call.Args) > 0 && call.Args[0] == v {
+		return true // Wait, Signal, Broadcast
+	}
 	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.res.pass.Pkg {
 		return false
 	}
@@ -230,24 +251,36 @@ func (o *Ops) record(fn *ssa.Function, ins ssa.Instruction) {
 	}
 }
 
-// recordCall indexes close, WaitGroup.Wait and WaitGroup.Done.
+// recordCall indexes close, WaitGroup.Wait and Done, and Cond.Wait,
+// Signal and Broadcast.
 func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 	if IsBuiltin(c, "close") && len(c.Args) == 1 {
 		add(Close, c.Args[0], false)
 		return
 	}
 	callee := c.StaticCallee()
-	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 ||
-		!isWaitGroup(callee.Signature.Recv().Type()) {
+	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 {
 		return
 	}
-	switch callee.Name() {
-	case "Wait":
+	recv := callee.Signature.Recv().Type()
+	switch {
+	case isWaitGroup(recv) && callee.Name() == "Wait":
 		add(Wait, c.Args[0], true)
-	case "Done":
+	case isWaitGroup(recv) && callee.Name() == "Done":
 		add(Done, c.Args[0], false)
+	case isCond(recv) && callee.Name() == "Wait":
+		add(CondWait, c.Args[0], true)
+	case isCond(recv) && (callee.Name() == "Signal" || callee.Name() == "Broadcast"):
+		add(Signal, c.Args[0], false)
 	}
 }
+
+// isCond reports whether t is *sync.Cond.
+func isCond(t types.Type) bool { return typematch.PointerTo(t, "sync", "Cond") }
+
+// tracked reports whether the index follows values of type t for escapes:
+// channels and condition variables.
+func tracked(t types.Type) bool { return isChan(t) || isCond(t) }
 
 // recordMake notes the buffer of a channel made straight into a class.
 func (o *Ops) recordMake(st *ssa.Store) {

@@ -2,6 +2,8 @@
 // ever complete.
 package bad
 
+import "sync"
+
 type watcher struct {
 	stop    chan struct{}
 	results chan int
@@ -50,4 +52,24 @@ var ready = make(chan struct{})
 // A package-level channel that nothing signals.
 func waitReady() {
 	<-ready // want `goroutine receives from ready, but nothing`
+}
+
+type plugin struct {
+	activated *sync.Cond
+	err       error
+	ready     bool
+}
+
+func newPlugin() *plugin { return &plugin{activated: sync.NewCond(&sync.Mutex{})} }
+
+// A condition variable nothing ever signals: a waiter is stuck for good.
+// Modelled on moby/moby#30408 (waitActive waited on activateWait, which the
+// failing activation path never broadcast).
+func (p *plugin) waitActive() error {
+	p.activated.L.Lock()
+	defer p.activated.L.Unlock()
+	for !p.ready {
+		p.activated.Wait() // want `goroutine waits on plugin.activated, but nothing in the package calls its Signal or Broadcast`
+	}
+	return p.err
 }

@@ -5,6 +5,7 @@ package good
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"time"
 )
 
@@ -72,3 +73,45 @@ func (o *optional) poll() bool {
 }
 
 func newOptional() *optional { return &optional{events: make(chan int)} }
+
+type plugin struct {
+	mu        sync.Mutex
+	activated *sync.Cond
+	ready     bool
+}
+
+func newPlugin() *plugin {
+	p := &plugin{}
+	p.activated = sync.NewCond(&p.mu)
+	return p
+}
+
+// Broadcast when the state changes: the standard use, Wait under the
+// condition's own lock.
+func (p *plugin) waitActive() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for !p.ready {
+		p.activated.Wait()
+	}
+}
+
+func (p *plugin) activate() {
+	p.mu.Lock()
+	p.ready = true
+	p.mu.Unlock()
+	p.activated.Broadcast()
+}
+
+type shared struct{ cond *sync.Cond }
+
+// A condition variable handed to another package's function, which may
+// signal it.
+func (s *shared) wait(register func(*sync.Cond)) {
+	register(s.cond)
+	s.cond.L.Lock()
+	s.cond.Wait()
+	s.cond.L.Unlock()
+}
+
+func newShared() *shared { return &shared{cond: sync.NewCond(&sync.Mutex{})} }
