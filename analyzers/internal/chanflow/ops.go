@@ -131,7 +131,10 @@ func (o *Ops) noteStore(st *ssa.Store) {
 		ac = o.res.cellClass(st.Addr, 0)
 	}
 	if ac != "" {
-		made := isMade(st.Val)
+		// A channel made right into the class is the class's own; one
+		// also used under another name (a local variable the sends go
+		// through) is an alias the index does not merge.
+		made := isMade(st.Val) && onlyStored(st.Val)
 		if k, ok := st.Val.(*ssa.Const); !made && vc != ac && !(ok && k.IsNil()) {
 			o.escaped[ac] = true
 		}
@@ -152,6 +155,21 @@ func isMade(v ssa.Value) bool {
 		return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "sync" && f.Name() == "NewCond"
 	}
 	return false
+}
+
+// onlyStored reports whether v's only use is one store (and debug refs).
+func onlyStored(v ssa.Value) bool {
+	n := 0
+	for _, r := range *v.Referrers() {
+		switch r.(type) {
+		case *ssa.Store:
+			n++
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return n == 1
 }
 
 // follows reports whether ins uses the channel v of class c in a way the
