@@ -27,6 +27,7 @@ const (
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
+	RuleNoPartner            = "goroutineleak/no-partner"
 	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
 )
 
@@ -78,6 +79,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkNoExit(fn)
 	}
 	p.checkWaitHoldingLock()
+	p.checkNoPartner()
 	return nil, nil
 }
 

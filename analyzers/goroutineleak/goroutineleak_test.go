@@ -41,3 +41,7 @@ func TestNoExit(t *testing.T) {
 func TestWaitHoldingLock(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleWaitHoldingLock, "goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good")
 }
+
+func TestNoPartner(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoPartner, "goroutineleak/no-partner/bad", "goroutineleak/no-partner/good")
+}

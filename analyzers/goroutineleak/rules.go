@@ -172,6 +172,50 @@ func (c *Cache) Close() { close(c.done) }`,
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleNoPartner,
+		Title: "a send or receive on a channel that nothing in the package receives from, sends on or closes",
+		Text: `A channel kept in a struct field (or a package-level variable, or made in
+one function and handed to others) that is received from but never sent on
+or closed, or sent on but never received from: the goroutine doing it waits
+forever. It happens when the code that would complete the operation was
+removed or never written (a stop channel nobody closes, a result channel a
+refactoring stopped reading), and when the operation waits on the wrong
+channel. The rule indexes every operation on the channel across the
+package's functions and reports a blocking send (on an unbuffered channel)
+with no receive, or a blocking receive with no send and no close, when no
+value of the channel leaves the package's sight: not an exported field,
+not returned by an exported function, not passed to another package's
+function or stored where the index cannot follow. A select with another
+case or a default is not blocking and is not reported. Fix: close the
+channel where its producer is done (or where the object is closed), or
+receive from it where its values are consumed. ` + confirmRecv,
+		Bad: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() {
+	<-w.stop // nothing closes w.stop: the goroutine never ends
+}`,
+		Good: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() { <-w.stop }
+
+func (w *watcher) Close() { close(w.stop) }`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleTimeAfterLoop,
 		Title: "time.After in a loop's select starts a new timer on every iteration",
 		Text: `time.After(d) creates a timer and returns its channel; inside a for loop around

@@ -2,6 +2,7 @@ package goroutineleak
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -39,7 +40,9 @@ func (p *passState) checkWaitHoldingLock() {
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if !op.Blocking || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+			if !op.Blocking || op.Kind == chanflow.CondWait || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+				// Cond.Wait releases its own lock while it waits, and which
+				// lock that is the index does not know.
 				continue
 			}
 			partners := partnersOf(op, list)
@@ -47,7 +50,7 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			for _, h := range held[op.Ins] {
-				if need, ok := p.allNeed(partners, h); ok {
+				if need, ok := p.allNeed(op, partners, h); ok {
 					p.reportWaitHoldingLock(op, h, need)
 					break
 				}
@@ -141,6 +144,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 			if o.Kind == chanflow.Done {
 				out = append(out, o)
 			}
+		case chanflow.CondWait:
+			if o.Kind == chanflow.Signal {
+				out = append(out, o)
+			}
 		}
 	}
 	return out
@@ -149,10 +156,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 // allNeed reports whether every partner takes h's lock before it gets to
 // its operation; it returns the first partner's acquisition. Two read locks
 // of an RWMutex do not exclude each other.
-func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
+func (p *passState) allNeed(op chanflow.Op, partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
 	var first ssa.Instruction
 	for _, o := range partners {
-		acq := p.needsLock(o, h)
+		acq := p.needsLock(op, o, h)
 		if acq == nil {
 			return nil, false
 		}
@@ -167,10 +174,14 @@ func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, 
 // partner's operation on some path: in the partner's function (a deferred
 // operation runs at the returns, after any of them), or in a caller
 // before the call of it (a call in a loop comes again after itself).
-func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
+func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction {
 	fn := o.Ins.Parent()
 	_, deferred := o.Ins.(*ssa.Defer)
+	spawn := spawnOf(fn, blocked.Ins.Parent())
 	for _, a := range p.acquisitions(fn, h) {
+		if spawn != nil && !instrReaches(spawn, a) {
+			continue // taken before the blocked goroutine exists
+		}
 		if deferred || instrReaches(a, o.Ins) {
 			return a
 		}
@@ -183,6 +194,21 @@ func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
 			for _, a := range p.acquisitions(g.Fn, h) {
 				if instrReaches(a, c.Call) {
 					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spawnOf returns the go statement of fn that starts g (or the closure g
+// is nested in), nil when fn does not.
+func spawnOf(fn, g *ssa.Function) ssa.Instruction {
+	for ; g != nil; g = g.Parent() {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				if gs, ok := ins.(*ssa.Go); ok && gs.Call.StaticCallee() == g {
+					return gs
 				}
 			}
 		}
@@ -275,14 +301,8 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 		holder = " (its caller " + h.caller.Name() + " does)"
 	}
 	lockName := h.Lock.Name()
-	pos := op.Ins.Pos()
-	if !pos.IsValid() {
-		if c, ok := op.Ins.(ssa.CallInstruction); ok {
-			pos = c.Common().Pos()
-		}
-	}
 	p.pass.Report(analysis.Diagnostic{
-		Pos:      pos,
+		Pos:      opPos(op),
 		Category: RuleWaitHoldingLock,
 		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s takes that lock first (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
 			what, lockName, p.line(h.Site.Pos()), holder, partner, p.line(need.Pos())),
@@ -291,6 +311,14 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 			{Pos: need.Pos(), Message: "the partner takes the lock here"},
 		},
 	})
+}
+
+// opPos is where op is in the source.
+func opPos(op chanflow.Op) token.Pos {
+	if c, ok := op.Ins.(ssa.CallInstruction); ok && !op.Ins.Pos().IsValid() {
+		return c.Common().Pos()
+	}
+	return op.Ins.Pos()
 }
 
 // className names a class for a message: the type and field, the
