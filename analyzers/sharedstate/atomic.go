@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -22,9 +21,46 @@ type atomicUse struct {
 	written bool
 	// writers are the functions that write it atomically.
 	writers map[*ssa.Function]bool
-	// guards are the mutexes of the variable's object (named from it:
-	// "mu", "stats.Mutex") held, in either mode, at every atomic access.
-	guards []string
+	// atAll and atWrites are the mutexes of the variable's object held
+	// at every atomic access, and at every atomic write.
+	atAll, atWrites guardSet
+}
+
+// guardSet names the mutexes held at every one of a set of sites (see
+// objectGuards), each mapped to whether every site holds it exclusively.
+// nil before the first site.
+type guardSet map[string]bool
+
+// meet keeps the guards held at the new site too.
+func (g guardSet) meet(site map[string]locks.Mode) guardSet {
+	if g == nil {
+		g = guardSet{}
+		for name, m := range site {
+			g[name] = m == locks.Write
+		}
+		return g
+	}
+	for name, excl := range g {
+		m, ok := site[name]
+		if !ok {
+			delete(g, name)
+		} else {
+			g[name] = excl && m == locks.Write
+		}
+	}
+	return g
+}
+
+// excludes reports whether a site holding site's locks can never run
+// alongside the sites of g: some mutex is held by all of them, and
+// exclusively by one side.
+func (g guardSet) excludes(site map[string]locks.Mode) bool {
+	for name, excl := range g {
+		if m, ok := site[name]; ok && (excl || m == locks.Write) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainAccess is a plain load or store of an atomically accessed variable.
@@ -92,61 +128,81 @@ func (c *checker) atomicUses() map[varID]*atomicUse {
 			if !ok {
 				return
 			}
-			held := c.objectGuards(f.Fn, addr, s, false)
+			held := c.objectGuards(f.Fn, addr, s)
 			use := atomics[key]
 			if use == nil {
-				use = &atomicUse{call: call, fn: name, writers: map[*ssa.Function]bool{}, guards: held}
+				use = &atomicUse{call: call, fn: name, writers: map[*ssa.Function]bool{}}
 				atomics[key] = use
-			} else {
-				use.guards = slices.DeleteFunc(use.guards, func(g string) bool { return !slices.Contains(held, g) })
 			}
+			use.atAll = use.atAll.meet(held)
 			if !strings.HasPrefix(name, "Load") {
 				use.written = true
 				use.writers[f.Fn] = true
+				use.atWrites = use.atWrites.meet(held)
 			}
 		})
 	}
 	return atomics
 }
 
-// objectGuards names the mutexes held in s (write-held only, if
-// writeOnly) that belong to the object whose variable addr is: fields of
-// the object the chain of inline fields starts from, the path from it
-// ("mu", "stats.Mutex"), or globals. Locks every caller holds on entry
-// count too, in either mode.
-func (c *checker) objectGuards(fn *ssa.Function, addr ssa.Value, s *locks.State, writeOnly bool) []string {
+// objectGuards names the mutexes held in s that belong to the object
+// whose variable addr is, with the mode held: fields of that object ("mu",
+// "stats.Mutex", from the object the chain of inline fields starts at),
+// mutexes of the objects on the pointer path to it ("mu@.stats*": c.mu
+// for c.stats.hits), and globals. Locks every caller holds on entry count
+// too, as read locks (their mode is not known).
+func (c *checker) objectGuards(fn *ssa.Function, addr ssa.Value, s *locks.State) map[string]locks.Mode {
 	obj := locks.Ref{}
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
-		for {
-			inner, ok := fa.X.(*ssa.FieldAddr)
-			if !ok {
-				break
-			}
-			fa = inner
-		}
-		obj = locks.RefOf(fa.X)
+		obj = locks.RefOf(outermost(fa).X)
 	}
-	var out []string
-	name := func(l locks.Lock) {
-		if g, ok := l.Root.(*ssa.Global); ok && l.Path == "" {
-			out = append(out, "global:"+g.Pkg.Pkg.Path()+"."+g.Name())
-		} else if rest, ok := strings.CutPrefix(l.Path, obj.Path+"."); ok && obj.Root != nil && l.Root == obj.Root {
-			if rest = strings.TrimSuffix(rest, "*"); !strings.Contains(rest, "*") {
-				out = append(out, rest)
-			}
+	out := map[string]locks.Mode{}
+	add := func(l locks.Lock, m locks.Mode) {
+		name, ok := guardOf(l, obj)
+		if ok && out[name] != locks.Write {
+			out[name] = m
 		}
 	}
 	for _, h := range s.Held() {
-		if !writeOnly || h.Mode == locks.Write {
-			name(h.Lock)
-		}
+		add(h.Lock, h.Mode)
 	}
-	if !writeOnly {
-		for _, l := range c.entryInfo()[fn].heldLocks() {
-			name(l)
-		}
+	for _, l := range c.entryInfo()[fn].heldLocks() {
+		add(l, locks.Read)
 	}
 	return out
+}
+
+// guardOf names lock l in terms of obj, the object a variable belongs to
+// (see objectGuards); false if l is not obj's, an ancestor's or a global.
+func guardOf(l locks.Lock, obj locks.Ref) (string, bool) {
+	if g, ok := l.Root.(*ssa.Global); ok && l.Path == "" {
+		return "global:" + g.Pkg.Pkg.Path() + "." + g.Name(), true
+	}
+	if obj.Root == nil || l.Root != obj.Root || l.Index != obj.Index {
+		return "", false
+	}
+	if rest, ok := strings.CutPrefix(l.Path, obj.Path+"."); ok {
+		rest = strings.TrimSuffix(rest, "*")
+		return rest, !strings.Contains(rest, "*")
+	}
+	// A mutex of an object on the path to obj: c.mu for c.stats*.
+	dir := l.Path[:strings.LastIndex(l.Path, ".")+1]
+	if strings.HasPrefix(obj.Path, dir) && !strings.Contains(l.Path[len(dir):], "*") {
+		return l.Path + "@" + obj.Path, true
+	}
+	return "", false
+}
+
+// outermost returns the first of a chain of inline field selections
+// (s.stats.inMsgs: s.stats).
+func outermost(fa *ssa.FieldAddr) *ssa.FieldAddr {
+	for {
+		inner, ok := fa.X.(*ssa.FieldAddr)
+		if !ok {
+			return fa
+		}
+		fa = inner
+	}
 }
 
 // sharedAddr reports whether addr is a global or a field of an object
@@ -182,15 +238,20 @@ func (c *checker) plainAccess(fn *ssa.Function, ins ssa.Instruction, s *locks.St
 		return nil
 	}
 	use, ok := atomics[key]
-	if !ok || freshlyAllocated(addr) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
+	if !ok || !sharedAddr(addr) || freshlyAllocated(addr) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
 		return nil
 	}
 	if read && (!use.written || use.writers[fn]) {
 		return nil
 	}
-	if len(use.guards) > 0 && slices.ContainsFunc(c.objectGuards(fn, addr, s, true), func(g string) bool { return slices.Contains(use.guards, g) }) {
-		// Every atomic access holds this mutex, and this one holds it
-		// exclusively: they never overlap.
+	// A mutex held by this access and every atomic one it conflicts with
+	// (all of them for a write, the writes for a read), exclusively on one
+	// side, keeps them apart.
+	others := use.atAll
+	if read {
+		others = use.atWrites
+	}
+	if others.excludes(c.objectGuards(fn, addr, s)) {
 		return nil
 	}
 	pos := ins.Pos()

@@ -126,3 +126,26 @@ func (g *gauge[T]) add() { atomic.AddInt64(&g.n, 1) }
 func readGauge(g *gauge[string]) int64 {
 	return g.n // want `g.n is read plainly`
 }
+
+// respCache's stats hang off it by pointer; the lock-free atomic load in
+// hits overlaps the plain reset under the write lock.
+type respStats struct{ hits int64 }
+
+type respCache struct {
+	mu    sync.RWMutex
+	stats *respStats
+}
+
+func (c *respCache) hit() {
+	c.mu.RLock()
+	atomic.AddInt64(&c.stats.hits, 1)
+	c.mu.RUnlock()
+}
+
+func (c *respCache) hits() int64 { return atomic.LoadInt64(&c.stats.hits) }
+
+func (c *respCache) reset() {
+	c.mu.Lock()
+	c.stats.hits = 0 // want `c.stats.hits is written plainly`
+	c.mu.Unlock()
+}

@@ -190,3 +190,75 @@ func localPlain(out chan<- int64) {
 		out <- b.n
 	}()
 }
+
+// block stores its first sequence atomically, always under the write lock,
+// so lock-free readers can load it; plain reads under the lock (either
+// mode) cannot overlap a store (modelled on the false positives in a
+// message-block store's first sequence).
+type block struct {
+	mu    sync.RWMutex
+	first uint64
+}
+
+func (b *block) setFirst(seq uint64) {
+	b.mu.Lock()
+	atomic.StoreUint64(&b.first, seq)
+	b.mu.Unlock()
+}
+
+func (b *block) peekFirst() uint64 { return atomic.LoadUint64(&b.first) }
+
+func (b *block) firstLocked() uint64 {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.first
+}
+
+// respStats hangs off respCache by pointer; the cache's mutex guards it:
+// the atomic adds run under the read lock, the rebuild under the write
+// lock (modelled on the false positive in an OCSP cache's initStats).
+type respStats struct{ hits, misses int64 }
+
+type respCache struct {
+	mu    sync.RWMutex
+	stats *respStats
+	m     map[string][]byte
+}
+
+func (c *respCache) get(k string) []byte {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	v, ok := c.m[k]
+	if ok {
+		atomic.AddInt64(&c.stats.hits, 1)
+	} else {
+		atomic.AddInt64(&c.stats.misses, 1)
+	}
+	return v
+}
+
+func (c *respCache) rebuild() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stats = &respStats{}
+	c.stats.hits = 0
+	for range c.m {
+		c.stats.misses++
+	}
+}
+
+// snapshot returns a copy; its caller reads the copy's fields plainly
+// (modelled on the false positive in a monitoring handler reading the
+// copy a cache's Stats method returns).
+func (c *respCache) snapshot() *respStats {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return &respStats{hits: atomic.LoadInt64(&c.stats.hits), misses: atomic.LoadInt64(&c.stats.misses)}
+}
+
+type statser interface{ snapshot() *respStats }
+
+func report(s statser) (int64, int64) {
+	st := s.snapshot()
+	return st.hits, st.misses
+}
