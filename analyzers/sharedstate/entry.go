@@ -24,6 +24,22 @@ type entryInfo struct {
 // isFresh reports whether parameter i is always a fresh value.
 func (e *entryInfo) isFresh(i int) bool { return e != nil && i >= 0 && e.fresh[i] }
 
+// heldLocks returns the locks every caller holds (nil-safe).
+func (e *entryInfo) heldLocks() []locks.Ref {
+	if e == nil {
+		return nil
+	}
+	return e.held
+}
+
+// entryInfo returns what callers guarantee each function, computed once.
+func (c *checker) entryInfo() map[*ssa.Function]*entryInfo {
+	if c.entry == nil {
+		c.entry = c.callerHeld()
+	}
+	return c.entry
+}
+
 // guardsFor names the locks held on entry that guard obj's fields.
 func (e *entryInfo) guardsFor(obj locks.Ref) []string {
 	if e == nil {

@@ -25,7 +25,7 @@ type access struct {
 
 // fieldAccesses gathers a field's accesses after publication.
 type fieldAccesses struct {
-	key  string // pkg.Type.field
+	key  varID
 	name string // field name
 	all  []access
 	// writtenAfterInit reports a write outside constructors.
@@ -41,11 +41,11 @@ type fieldAccesses struct {
 // to fields no one writes after construction are never reported. A
 // +checklocks:mu annotation or a "mu guards x, y" comment declares the
 // guard without the majority.
-func (c *checker) unguardedFields(atomics map[string]*atomicUse) {
+func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 	declared := declaredGuards(c.pass)
-	entry := c.callerHeld()
-	fields := map[string]*fieldAccesses{}
-	var order []string
+	entry := c.entryInfo()
+	fields := map[varID]*fieldAccesses{}
+	var order []varID
 	for _, f := range c.locks.Funcs {
 		skip := isConstructor(f.Fn)
 		unknownCaller := f.Fn.Parent() != nil && !launchedByGo(f.Fn)
@@ -54,7 +54,7 @@ func (c *checker) unguardedFields(atomics map[string]*atomicUse) {
 			if !ok || !trackedField(fa) {
 				return
 			}
-			key, ok := varKey(fa)
+			key, ok := varIDOf(fa)
 			if !ok {
 				return
 			}
@@ -89,7 +89,7 @@ func (c *checker) unguardedFields(atomics map[string]*atomicUse) {
 		})
 	}
 	for _, key := range order {
-		c.checkField(fields[key], declared[key])
+		c.checkField(fields[key], declared[key.leaf()])
 	}
 }
 
