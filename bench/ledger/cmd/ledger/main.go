@@ -129,6 +129,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(stale) > 0 {
 		fmt.Fprintf(stdout, "\nledger entries no current finding matches: %d (code changed, or the rule no longer fires)\n", len(stale))
+		if *all {
+			for _, e := range stale {
+				fmt.Fprintf(stdout, "  %-9s %s  %s %s  %s\n", e.Verdict, e.Rule, e.Module, e.File, e.Code)
+			}
+		}
 	}
 
 	fmt.Fprintf(stdout, "\nprecision per rule = TP/(TP+FP)\n")
