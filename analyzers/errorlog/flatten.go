@@ -70,8 +70,8 @@ func returnsTainted(rets []*ssa.Return, res int, seeds []ssa.Value) bool {
 	return false
 }
 
-// checkInspected reports an inspection of an error (errors.Is, errors.As,
-// a comparison with another error, a type assertion) whose value may
+// checkInspected reports an inspection of an error's chain (errors.Is,
+// errors.As) whose value may
 // carry a cause that fmt.Errorf flattened with %v: at the fmt.Errorf when
 // it is in this package, else at the inspection.
 func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) {
@@ -116,8 +116,10 @@ func (c *checker) reportFlattened(call *ssa.Call, fi flatInfo, insp ssa.Instruct
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleWrapVerb, Message: msg})
 }
 
-// inspection returns the first instruction of fn that inspects a tainted
-// error's identity, and how it does. An inspection for an error value or
+// inspection returns the first errors.Is or errors.As of fn that looks
+// into a tainted error's chain. A comparison (err == io.EOF) or a type
+// assertion sees only the outermost error, which wrapping with %w
+// replaces just as %v does: they do not count. An inspection for an error value or
 // type that the flattening package cannot produce (it neither is nor
 // imports the package that declares it: etcd's sentinels are not in
 // protobuf's errors) does not count.
@@ -133,18 +135,6 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] {
 					how, target = "errors."+f.Name(), targetObject(ins.Call.Args[1], f.Name() == "As")
 				}
-			case *ssa.BinOp:
-				if (ins.Op == token.EQL || ins.Op == token.NEQ) && isErrorType(ins.X.Type()) && !isNilConst(ins.X) && !isNilConst(ins.Y) {
-					if tainted[ins.X] {
-						how, target = "a comparison", targetObject(ins.Y, false)
-					} else if tainted[ins.Y] {
-						how, target = "a comparison", targetObject(ins.X, false)
-					}
-				}
-			case *ssa.TypeAssert:
-				if isErrorType(ins.X.Type()) && tainted[ins.X] {
-					how, target = "a type assertion", namedObject(ins.AssertedType)
-				}
 			}
 			if how != "" && c.canCarry(flatPkg, target) {
 				return ins, how
@@ -156,7 +146,7 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 
 // targetObject returns what an inspection looks for: the package-level
 // variable of a sentinel (io.EOF), or the named type of an errors.As
-// target or a typed value; nil when unknown.
+// target; nil when unknown.
 func targetObject(v ssa.Value, as bool) types.Object {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X

@@ -263,8 +263,9 @@ and every check up the stack fails silently. The message is the same with
 in a constant format that has no %w yet (a second cause formatted with %v
 next to a %w is a choice), in files whose Go version is at least 1.13,
 and only where the loss is seen: code inspects the error it becomes
-(errors.Is, errors.As, a comparison with another error, a type assertion
-or switch), in the same function or in a caller, through functions that
+with errors.Is or errors.As (a comparison or a type assertion sees only
+the outermost error, which %w replaces as well), in the same function or
+in a caller, through functions that
 return it on (a contract fact). A %v in a message that is only printed
 (config validation, startup, a protocol parse) loses nothing anyone looks
 for. An inspection for a sentinel or type that the flattening package

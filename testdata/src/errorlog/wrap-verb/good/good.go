@@ -121,3 +121,25 @@ var errStopped = errors.New("stopped")
 func stopped(name string) bool {
 	return errors.Is(flat.Open(name), errStopped)
 }
+
+// A comparison or a type switch sees only the outermost error, which %w
+// would replace just as %v does (modelled on grpc's grpclb, which compares
+// with its own sentinel, and retryablehttp's *url.Error assertion).
+func flattenedOuter(name string) error {
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf("remove %s: %v", name, err)
+	}
+	return nil
+}
+
+func compared(name string) string {
+	err := flattenedOuter(name)
+	if err == fs.ErrNotExist {
+		return "missing"
+	}
+	switch err.(type) {
+	case *os.PathError:
+		return "path"
+	}
+	return ""
+}
