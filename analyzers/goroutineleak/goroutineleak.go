@@ -21,6 +21,7 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
+	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
@@ -80,6 +81,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()
+	p.checkAbandonedSend()
 	return nil, nil
 }
 
