@@ -61,6 +61,9 @@ type passState struct {
 	pass  *analysis.Pass
 	sum   *chanflow.Result
 	locks *locks.Result
+	// calls and acquires are wait-holding-lock's indexes, built lazily.
+	calls    map[*ssa.Function][]locks.Call
+	acquires map[acquireKey]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
