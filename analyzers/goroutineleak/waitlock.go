@@ -59,6 +59,19 @@ func (p *passState) checkWaitHoldingLock() {
 	}
 }
 
+// callers indexes the lock engine's static calls by callee (once per pass).
+func (p *passState) callers() map[*ssa.Function][]locks.Call {
+	if p.calls == nil {
+		p.calls = map[*ssa.Function][]locks.Call{}
+		for _, f := range p.locks.Funcs {
+			for _, c := range f.Calls {
+				p.calls[c.Callee] = append(p.calls[c.Callee], c)
+			}
+		}
+	}
+	return p.calls
+}
+
 // heldAt is a lock held at a blocking operation: in its own function, or
 // at a call of that function (then Site is the caller's acquisition).
 type heldAt struct {
@@ -82,12 +95,7 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 			}
 		}
 	}
-	calls := map[*ssa.Function][]locks.Call{}
-	for _, f := range p.locks.Funcs {
-		for _, c := range f.Calls {
-			calls[c.Callee] = append(calls[c.Callee], c)
-		}
-	}
+	calls := p.callers()
 	out := map[ssa.Instruction][]heldAt{}
 	for fn, ins := range byFn {
 		f := p.locks.Of(fn)
@@ -186,15 +194,10 @@ func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction 
 			return a
 		}
 	}
-	for _, g := range p.locks.Funcs {
-		for _, c := range g.Calls {
-			if c.Callee != fn {
-				continue
-			}
-			for _, a := range p.acquisitions(g.Fn, h) {
-				if instrReaches(a, c.Call) {
-					return a
-				}
+	for _, c := range p.callers()[fn] {
+		for _, a := range p.acquisitions(c.Call.Parent(), h) {
+			if instrReaches(a, c.Call) {
+				return a
 			}
 		}
 	}
@@ -232,11 +235,32 @@ func (p *passState) acquisitions(fn *ssa.Function, h heldAt) []ssa.Instruction {
 		}
 	}
 	for _, c := range f.Calls {
-		if p.mayAcquire(c.Callee, h, map[*ssa.Function]bool{fn: true}) {
+		if p.mayAcquireMemo(c.Callee, h) {
 			out = append(out, c.Call)
 		}
 	}
 	return out
+}
+
+// acquireKey memoizes mayAcquire per callee, lock class and mode.
+type acquireKey struct {
+	fn    *ssa.Function
+	class string
+	mode  locks.Mode
+}
+
+// mayAcquireMemo is mayAcquire from a fresh call chain, memoized.
+func (p *passState) mayAcquireMemo(fn *ssa.Function, h heldAt) bool {
+	k := acquireKey{fn, h.Class, h.Mode}
+	if v, ok := p.acquires[k]; ok {
+		return v
+	}
+	if p.acquires == nil {
+		p.acquires = map[acquireKey]bool{}
+	}
+	v := p.mayAcquire(fn, h, map[*ssa.Function]bool{})
+	p.acquires[k] = v
+	return v
 }
 
 // mayAcquire reports whether fn, or a function of the package it calls,

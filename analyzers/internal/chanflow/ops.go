@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -552,4 +553,39 @@ func (s *Result) addrClass(a ssa.Value) string {
 		return c
 	}
 	return ""
+}
+
+// LocalMake reports whether class is a channel made in a function (and
+// maybe handed to others), rather than a field or a package-level variable.
+func LocalMake(class string) bool {
+	i := strings.LastIndex(class, ".")
+	return i >= 0 && strings.HasPrefix(class[i+1:], "make@")
+}
+
+// StopOnly reports whether class is only ever closed, never sent on: a
+// done or stop channel, whose receive means "give up for good".
+func (o *Ops) StopOnly(class string) bool {
+	closed := false
+	for _, op := range o.ByClass[class] {
+		switch op.Kind {
+		case Send:
+			return false
+		case Close:
+			closed = true
+		}
+	}
+	return closed
+}
+
+// Permanent reports whether a receive from v, once ready, stays ready: v
+// is ctx.Done() or a stop channel of the package (see StopOnly).
+func (o *Ops) Permanent(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		c := call.Common()
+		if c.IsInvoke() && c.Method.Name() == "Done" && typematch.Named(c.Value.Type(), "context", "Context") {
+			return true
+		}
+	}
+	c := o.res.Class(v)
+	return c != "" && o.Closed(c) && o.StopOnly(c)
 }
