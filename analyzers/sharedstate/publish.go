@@ -1,6 +1,7 @@
 package sharedstate
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -14,8 +15,11 @@ import (
 // statement, send or store into shared memory handed it out on a path to
 // ins. A write after `go c.Inc()` is not initialisation (issue #22).
 func unpublishedAlloc(v ssa.Value, ins ssa.Instruction) (*ssa.Alloc, bool) {
-	a, ok := locks.RefOf(v).Root.(*ssa.Alloc)
-	if !ok {
+	if ct, ok := v.(*ssa.ChangeType); ok {
+		v = ct.X
+	}
+	a := allocOf(v)
+	if a == nil {
 		return nil, false
 	}
 	for _, p := range publications(a) {
@@ -26,16 +30,60 @@ func unpublishedAlloc(v ssa.Value, ins ssa.Instruction) (*ssa.Alloc, bool) {
 	return a, true
 }
 
+// allocOf returns the allocation v is, directly or loaded from a local
+// variable that only ever holds it (fs = &T{} into a named result).
+func allocOf(v ssa.Value) *ssa.Alloc {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if slot, ok := u.X.(*ssa.Alloc); ok {
+			return onlyStored(slot)
+		}
+	}
+	a, _ := v.(*ssa.Alloc)
+	return a
+}
+
+// onlyStored returns the allocation that every store into slot stores.
+func onlyStored(slot *ssa.Alloc) *ssa.Alloc {
+	var out *ssa.Alloc
+	for _, r := range *slot.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != slot {
+			continue
+		}
+		if _, isNil := st.Val.(*ssa.Const); isNil {
+			continue // return nil, err
+		}
+		if u, ok := st.Val.(*ssa.UnOp); ok && u.X == slot {
+			continue // return w, nil into the named result w
+		}
+		a, ok := st.Val.(*ssa.Alloc)
+		if !ok || out != nil && out != a {
+			return nil
+		}
+		out = a
+	}
+	return out
+}
+
 // publications returns the instructions that hand a to code that may run
 // concurrently: a go statement taking it (as an argument or captured), a
-// send, a store of it into memory that is not a local.
+// send, a store of it into memory others can reach. It follows a through
+// local variables it is stored in.
 func publications(a *ssa.Alloc) []ssa.Instruction {
 	var out []ssa.Instruction
 	vals := []ssa.Value{a}
 	seen := map[ssa.Value]bool{a: true}
+	follow := func(v ssa.Value) {
+		if !seen[v] {
+			seen[v] = true
+			vals = append(vals, v)
+		}
+	}
 	for len(vals) > 0 {
 		v := vals[0]
 		vals = vals[1:]
+		_, isSlot := v.(*ssa.Alloc)
+		isSlot = isSlot && v != a
 		for _, r := range *v.Referrers() {
 			switch r := r.(type) {
 			case *ssa.Go:
@@ -43,7 +91,12 @@ func publications(a *ssa.Alloc) []ssa.Instruction {
 			case *ssa.Send:
 				out = append(out, r)
 			case *ssa.Store:
-				if r.Val == v && locks.RefOf(r.Addr).Shared() {
+				if r.Val != v {
+					continue
+				}
+				if slot, ok := r.Addr.(*ssa.Alloc); ok && slot != a {
+					follow(slot) // a local variable holding it
+				} else if locks.RefOf(r.Addr).Shared() {
 					out = append(out, r) // into an object others can reach
 				}
 			case *ssa.MakeClosure:
@@ -52,11 +105,12 @@ func publications(a *ssa.Alloc) []ssa.Instruction {
 						out = append(out, g)
 					}
 				}
-			case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi:
-				if rv := r.(ssa.Value); !seen[rv] {
-					seen[rv] = true
-					vals = append(vals, rv)
+			case *ssa.UnOp:
+				if isSlot && r.Op == token.MUL {
+					follow(r)
 				}
+			case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi:
+				follow(r.(ssa.Value))
 			}
 		}
 	}
@@ -98,16 +152,13 @@ func freshAt(addr ssa.Value, ins ssa.Instruction) bool {
 		}
 		addr = fa.X
 	}
-	if _, ok := addr.(*ssa.Alloc); !ok {
-		return false
-	}
 	_, fresh := unpublishedAlloc(addr, ins)
 	return fresh
 }
 
 // returnedObjects returns the values a function (not a method) returns as
-// pointers to structs, with the allocations, parameters and call results
-// they merge: a constructor's result, filled in before the caller gets it
+// pointers to structs, with the parameters and call results they merge
+// (its own allocations are fresh until published, see freshAt): a constructor's result, filled in before the caller gets it
 // (NewClient(cfg) defaulting what cfg left empty). A method returning its
 // receiver or a field is not one.
 func returnedObjects(fn *ssa.Function) map[ssa.Value]bool {
@@ -121,9 +172,13 @@ func returnedObjects(fn *ssa.Function) map[ssa.Value]bool {
 			return true
 		}
 		switch v := v.(type) {
-		case *ssa.Alloc, *ssa.Parameter, *ssa.Call:
+		case *ssa.Parameter, *ssa.Call:
 			out[v] = true
 			return true
+		case *ssa.Alloc:
+			return true // fresh until published: see freshAt
+		case *ssa.UnOp:
+			return allocOf(v) != nil // a variable holding a new value, likewise
 		case *ssa.Phi:
 			out[v] = true
 			for _, e := range v.Edges {

@@ -144,6 +144,12 @@ func (w *wal) sync() string {
 
 func (w *wal) Name() string { return w.tail() }
 
+func (w *wal) empty() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files == nil
+}
+
 // revStore: the unlocked read in bump holds the batch lock, but one
 // write (reset) does not hold it, so the batch lock is not the field's.
 type batch struct{ sync.Mutex }
@@ -173,4 +179,13 @@ func (s *revStore) Rev() int64 {
 	s.revMu.RLock()
 	defer s.revMu.RUnlock()
 	return s.rev
+}
+
+// startNamed hands the value in its named result to a goroutine before
+// filling it in.
+func startNamed(names []string) (w *wal) {
+	w = &wal{}
+	go w.sync()
+	w.files = names // want `files is written without holding`
+	return w
 }
