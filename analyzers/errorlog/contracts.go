@@ -1,7 +1,6 @@
 package errorlog
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,13 +19,15 @@ import (
 // results depend on its operands alone: no I/O, no channel, no interface
 // call, no store to a global (a parse), so its error is a function of
 // the values it was given; Flattened, when its error may carry a cause
-// that fmt.Errorf flattened with %v, says where ("file.go:12").
+// that fmt.Errorf flattened with %v, says where ("file.go:12", in
+// package FlatPkg).
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
 	LoggedResult bool
 	Pure         bool
 	Flattened    string
+	FlatPkg      string
 }
 
 func (*contractFact) AFact()         {}
@@ -53,25 +54,26 @@ func (s *logging) contract(call *ssa.CallCommon) contractFact {
 
 // summarizeContract computes fn's contract from its returns.
 func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
+	pure := s.pureBody(fn) // of any function: a parse calls helpers without errors
 	res := errorResult(fn.Signature)
 	if res < 0 {
-		return contractFact{}
+		return contractFact{Pure: pure}
 	}
 	rets := returns(fn)
 	if len(rets) == 0 {
-		return contractFact{} // never returns: nothing to say about its error
+		return contractFact{Pure: pure} // never returns: nothing to say about its error
 	}
-	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn), Pure: s.pureBody(fn)}
+	m := contractFact{NilError: true, LoggedResult: s.loggedResult(fn), Pure: pure}
 	for _, r := range rets {
 		if !s.alwaysNil(r.Results[res], 0) {
 			m.NilError = false
 			break
 		}
 	}
-	var origin token.Pos
-	m.Flattened, origin = s.flattened(fn, res)
-	if origin.IsValid() {
-		s.flatAt[fn] = origin
+	fi := s.flattened(fn, res)
+	m.Flattened, m.FlatPkg = fi.at, fi.pkg
+	if fi.origin.IsValid() {
+		s.flatAt[fn] = fi.origin
 	}
 	for i, p := range fn.Params {
 		if i < 64 && typematch.PointerTo(p.Type(), "os", "File") && s.syncsBeforeEveryReturn(fn, p, rets, res) {

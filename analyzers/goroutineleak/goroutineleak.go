@@ -21,12 +21,14 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
+	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
+	RuleNoPartner            = "goroutineleak/no-partner"
 	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
 )
 
@@ -59,6 +61,9 @@ type passState struct {
 	pass  *analysis.Pass
 	sum   *chanflow.Result
 	locks *locks.Result
+	// calls and acquires are wait-holding-lock's indexes, built lazily.
+	calls    map[*ssa.Function][]locks.Call
+	acquires map[acquireKey]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
@@ -78,6 +83,8 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkNoExit(fn)
 	}
 	p.checkWaitHoldingLock()
+	p.checkNoPartner()
+	p.checkAbandonedSend()
 	return nil, nil
 }
 

@@ -18,6 +18,45 @@ or GOTRACEBACK=all and SIGQUIT to dump every stack.`
 // once its precision on the bench/ corpus is at least 90%.
 var Rules = []catalog.Rule{
 	{
+		ID:    RuleAbandonedSend,
+		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
+		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
+and handed to others) with a plain send, and every receiver in the package
+receives in a select beside ctx.Done() or a stop channel (one that is only
+ever closed) and returns when that case fires. After the stop, nothing
+receives any more: the next send blocks forever, and with it the goroutine
+(often one calling a method after Close, or a worker reporting back after
+the loop it reports to has ended). The rule matches the channel across
+functions through chanflow's classes and reports the send when the channel
+is unbuffered, no value of it leaves the package's sight, and every
+receiver can give up for good; a receiver that waits with a plain receive,
+or gives up only on a timer (it may come back), keeps it silent. Fix: make
+the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
+		Bad: `func (s *Strategy) OnChange() {
+	s.reset <- struct{}{} // blocks forever once loop returned
+}
+
+func (s *Strategy) loop(ctx context.Context) {
+	for {
+		select {
+		case <-s.reset:
+			s.timer.Reset(s.every)
+		case <-ctx.Done():
+			return
+		}
+	}
+}`,
+		Good: `func (s *Strategy) OnChange(ctx context.Context) {
+	select {
+	case s.reset <- struct{}{}:
+	case <-ctx.Done():
+	}
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleBlockedReceive,
 		Title: "a goroutine that waits forever for a channel its producer returned without closing",
 		Text: `A function makes a channel, starts a goroutine that ranges over it (or
@@ -167,6 +206,50 @@ that closes it. ` + confirmRecv,
 }
 
 func (c *Cache) Close() { close(c.done) }`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleNoPartner,
+		Title: "a send or receive on a channel that nothing in the package receives from, sends on or closes",
+		Text: `A channel kept in a struct field (or a package-level variable, or made in
+one function and handed to others) that is received from but never sent on
+or closed, or sent on but never received from: the goroutine doing it waits
+forever. It happens when the code that would complete the operation was
+removed or never written (a stop channel nobody closes, a result channel a
+refactoring stopped reading), and when the operation waits on the wrong
+channel. The rule indexes every operation on the channel across the
+package's functions and reports a blocking send (on an unbuffered channel)
+with no receive, or a blocking receive with no send and no close, when no
+value of the channel leaves the package's sight: not an exported field,
+not returned by an exported function, not passed to another package's
+function or stored where the index cannot follow. A select with another
+case or a default is not blocking and is not reported. Fix: close the
+channel where its producer is done (or where the object is closed), or
+receive from it where its values are consumed. ` + confirmRecv,
+		Bad: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() {
+	<-w.stop // nothing closes w.stop: the goroutine never ends
+}`,
+		Good: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() { <-w.stop }
+
+func (w *watcher) Close() { close(w.stop) }`,
 		Severity: catalog.Warning,
 		Default:  false,
 		Since:    "v0.1.0",

@@ -2,6 +2,7 @@ package goroutineleak
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -39,7 +40,9 @@ func (p *passState) checkWaitHoldingLock() {
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if !op.Blocking || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+			if !op.Blocking || op.Kind == chanflow.CondWait || (op.Kind == chanflow.Send && !ops.Unbuffered(class)) {
+				// Cond.Wait releases its own lock while it waits, and which
+				// lock that is the index does not know.
 				continue
 			}
 			partners := partnersOf(op, list)
@@ -47,13 +50,26 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			for _, h := range held[op.Ins] {
-				if need, ok := p.allNeed(partners, h); ok {
+				if need, ok := p.allNeed(op, partners, h); ok {
 					p.reportWaitHoldingLock(op, h, need)
 					break
 				}
 			}
 		}
 	}
+}
+
+// callers indexes the lock engine's static calls by callee (once per pass).
+func (p *passState) callers() map[*ssa.Function][]locks.Call {
+	if p.calls == nil {
+		p.calls = map[*ssa.Function][]locks.Call{}
+		for _, f := range p.locks.Funcs {
+			for _, c := range f.Calls {
+				p.calls[c.Callee] = append(p.calls[c.Callee], c)
+			}
+		}
+	}
+	return p.calls
 }
 
 // heldAt is a lock held at a blocking operation: in its own function, or
@@ -79,12 +95,7 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 			}
 		}
 	}
-	calls := map[*ssa.Function][]locks.Call{}
-	for _, f := range p.locks.Funcs {
-		for _, c := range f.Calls {
-			calls[c.Callee] = append(calls[c.Callee], c)
-		}
-	}
+	calls := p.callers()
 	out := map[ssa.Instruction][]heldAt{}
 	for fn, ins := range byFn {
 		f := p.locks.Of(fn)
@@ -141,6 +152,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 			if o.Kind == chanflow.Done {
 				out = append(out, o)
 			}
+		case chanflow.CondWait:
+			if o.Kind == chanflow.Signal {
+				out = append(out, o)
+			}
 		}
 	}
 	return out
@@ -149,10 +164,10 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 // allNeed reports whether every partner takes h's lock before it gets to
 // its operation; it returns the first partner's acquisition. Two read locks
 // of an RWMutex do not exclude each other.
-func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
+func (p *passState) allNeed(op chanflow.Op, partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
 	var first ssa.Instruction
 	for _, o := range partners {
-		acq := p.needsLock(o, h)
+		acq := p.needsLock(op, o, h)
 		if acq == nil {
 			return nil, false
 		}
@@ -167,22 +182,36 @@ func (p *passState) allNeed(partners []chanflow.Op, h heldAt) (ssa.Instruction, 
 // partner's operation on some path: in the partner's function (a deferred
 // operation runs at the returns, after any of them), or in a caller
 // before the call of it (a call in a loop comes again after itself).
-func (p *passState) needsLock(o chanflow.Op, h heldAt) ssa.Instruction {
+func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction {
 	fn := o.Ins.Parent()
 	_, deferred := o.Ins.(*ssa.Defer)
+	spawn := spawnOf(fn, blocked.Ins.Parent())
 	for _, a := range p.acquisitions(fn, h) {
+		if spawn != nil && !instrReaches(spawn, a) {
+			continue // taken before the blocked goroutine exists
+		}
 		if deferred || instrReaches(a, o.Ins) {
 			return a
 		}
 	}
-	for _, g := range p.locks.Funcs {
-		for _, c := range g.Calls {
-			if c.Callee != fn {
-				continue
+	for _, c := range p.callers()[fn] {
+		for _, a := range p.acquisitions(c.Call.Parent(), h) {
+			if instrReaches(a, c.Call) {
+				return a
 			}
-			for _, a := range p.acquisitions(g.Fn, h) {
-				if instrReaches(a, c.Call) {
-					return a
+		}
+	}
+	return nil
+}
+
+// spawnOf returns the go statement of fn that starts g (or the closure g
+// is nested in), nil when fn does not.
+func spawnOf(fn, g *ssa.Function) ssa.Instruction {
+	for ; g != nil; g = g.Parent() {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				if gs, ok := ins.(*ssa.Go); ok && gs.Call.StaticCallee() == g {
+					return gs
 				}
 			}
 		}
@@ -206,11 +235,32 @@ func (p *passState) acquisitions(fn *ssa.Function, h heldAt) []ssa.Instruction {
 		}
 	}
 	for _, c := range f.Calls {
-		if p.mayAcquire(c.Callee, h, map[*ssa.Function]bool{fn: true}) {
+		if p.mayAcquireMemo(c.Callee, h) {
 			out = append(out, c.Call)
 		}
 	}
 	return out
+}
+
+// acquireKey memoizes mayAcquire per callee, lock class and mode.
+type acquireKey struct {
+	fn    *ssa.Function
+	class string
+	mode  locks.Mode
+}
+
+// mayAcquireMemo is mayAcquire from a fresh call chain, memoized.
+func (p *passState) mayAcquireMemo(fn *ssa.Function, h heldAt) bool {
+	k := acquireKey{fn, h.Class, h.Mode}
+	if v, ok := p.acquires[k]; ok {
+		return v
+	}
+	if p.acquires == nil {
+		p.acquires = map[acquireKey]bool{}
+	}
+	v := p.mayAcquire(fn, h, map[*ssa.Function]bool{})
+	p.acquires[k] = v
+	return v
 }
 
 // mayAcquire reports whether fn, or a function of the package it calls,
@@ -275,14 +325,8 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 		holder = " (its caller " + h.caller.Name() + " does)"
 	}
 	lockName := h.Lock.Name()
-	pos := op.Ins.Pos()
-	if !pos.IsValid() {
-		if c, ok := op.Ins.(ssa.CallInstruction); ok {
-			pos = c.Common().Pos()
-		}
-	}
 	p.pass.Report(analysis.Diagnostic{
-		Pos:      pos,
+		Pos:      opPos(op),
 		Category: RuleWaitHoldingLock,
 		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s takes that lock first (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
 			what, lockName, p.line(h.Site.Pos()), holder, partner, p.line(need.Pos())),
@@ -291,6 +335,14 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 			{Pos: need.Pos(), Message: "the partner takes the lock here"},
 		},
 	})
+}
+
+// opPos is where op is in the source.
+func opPos(op chanflow.Op) token.Pos {
+	if c, ok := op.Ins.(ssa.CallInstruction); ok && !op.Ins.Pos().IsValid() {
+		return c.Common().Pos()
+	}
+	return op.Ins.Pos()
 }
 
 // className names a class for a message: the type and field, the

@@ -28,7 +28,7 @@ type usageError struct{ error }
 // the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
 	if isVetInvocation(args) {
-		return runVetTool(args, stderr)
+		return runVetTool(args, stdout, stderr)
 	}
 	code, err := dispatch(args, stdout, stderr)
 	if err != nil {

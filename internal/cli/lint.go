@@ -41,7 +41,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	f := &lintFlags{}
 	fs := flag.NewFlagSet("reviewlint", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: "+report.FormatNames())
 	fs.BoolVar(&f.showSeverity, "show-severity", false, "text format: print each finding's severity after its position (file:line:col: warning: message (rule))")
 	fs.StringVar(&f.configFile, "config", "", "config file (default: .reviewlint.yml found from the working directory upward)")
 	fs.Var(&f.tags, "tags", "comma-separated build tags")
@@ -70,7 +70,7 @@ func parseLintFlags(args []string, stdout io.Writer) (*lintFlags, []string, erro
 		return nil, nil, usageError{fmt.Errorf("%v (see reviewlint -h)", err)}
 	}
 	if _, ok := report.Writers[f.format]; !ok {
-		return nil, nil, usageError{fmt.Errorf("unknown -format %q (want text or json)", f.format)}
+		return nil, nil, usageError{fmt.Errorf("unknown -format %q (want one of %s)", f.format, report.FormatNames())}
 	}
 	if _, err := analyzers.ParseSeverity(f.failOn); err != nil {
 		return nil, nil, usageError{fmt.Errorf("-fail-on: %v", err)}

@@ -34,8 +34,12 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// progressAfter is how long a run stays quiet before drawing progress: a
+// quick run's output should not flicker.
+const progressAfter = 2 * time.Second
+
 func (p *progressLine) update(s driver.Progress) {
-	if !p.enabled || time.Since(p.start) < time.Second {
+	if !p.enabled || time.Since(p.start) < progressAfter {
 		return
 	}
 	p.mu.Lock()

@@ -65,6 +65,9 @@ const (
 	altFileName = ".reviewlint.yaml"
 )
 
+// FileNames are the names a configuration file may have.
+var FileNames = []string{FileName, altFileName}
+
 // Find returns the nearest configuration file in dir or a directory above
 // it, or "" when there is none up to the filesystem root.
 func Find(dir string) (string, error) {

@@ -105,6 +105,7 @@ type Result struct {
 	sites    map[*ssa.Function][]*ssa.CallCommon
 	makeCaps map[string][]int64
 	exported map[string]bool
+	classes  map[ssa.Value]string
 }
 
 type paramKey struct {
@@ -113,7 +114,7 @@ type paramKey struct {
 }
 
 func newResult(pass *analysis.Pass) *Result {
-	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}}
+	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}}
 }
 
 // Param returns what fn does with its i-th parameter, from its body in this

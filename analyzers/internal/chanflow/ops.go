@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -16,14 +17,17 @@ import (
 type OpKind uint8
 
 // The operations the index records: channel sends, receives and closes,
-// and WaitGroup waits and counts down (a WaitGroup is a channel that
-// Done "sends" on and Wait drains).
+// WaitGroup waits and counts down (a WaitGroup is a channel that Done
+// "sends" on and Wait drains), and sync.Cond waits and signals (Signal or
+// Broadcast).
 const (
 	Send OpKind = iota + 1
 	Recv
 	Close
 	Wait
 	Done
+	CondWait
+	Signal
 )
 
 // Op is one synchronising operation of the package on a channel or
@@ -52,7 +56,11 @@ type Ops struct {
 	// function), so its partners may be out of sight.
 	caps     map[string][]int64
 	exported map[string]bool
-	res      *Result
+	// escaped holds the classes some value of which goes where the index
+	// cannot follow it (another package's function, an interface, a map),
+	// or that are assigned a channel of unknown origin.
+	escaped map[string]bool
+	res     *Result
 }
 
 // Ops returns the package's operation index.
@@ -79,15 +87,154 @@ func (o *Ops) Unbuffered(class string) bool {
 func (o *Ops) Exported(class string) bool { return o.exported[class] || o.res.exported[class] }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, escaped: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
 				o.record(fn, ins)
+				o.noteEscapes(ins)
 			}
 		}
 	}
 	return o
+}
+
+// Closed reports whether every operation on class is in this package and
+// in the index: nothing outside can send, receive or close it.
+func (o *Ops) Closed(class string) bool { return !o.Exported(class) && !o.escaped[class] }
+
+// noteEscapes marks the class of every channel operand of ins that ins
+// uses in a way the index does not follow.
+func (o *Ops) noteEscapes(ins ssa.Instruction) {
+	if st, ok := ins.(*ssa.Store); ok && tracked(st.Val.Type()) {
+		o.noteStore(st)
+		return
+	}
+	for _, op := range ins.Operands(nil) {
+		v := *op
+		if v == nil || !tracked(v.Type()) {
+			continue
+		}
+		c := o.res.Class(v)
+		if c != "" && !o.follows(ins, v, c) {
+			o.escaped[c] = true
+		}
+	}
+}
+
+// noteStore checks an assignment of a channel: into a class, the value
+// must be made here, nil, or of the class already; a value of a class
+// stored anywhere else is an alias the index does not follow.
+func (o *Ops) noteStore(st *ssa.Store) {
+	vc := o.res.Class(st.Val)
+	ac := o.res.addrClass(st.Addr)
+	if ac == "" {
+		ac = o.res.cellClass(st.Addr, 0)
+	}
+	if ac != "" {
+		// A channel made right into the class is the class's own; one
+		// also used under another name (a local variable the sends go
+		// through) is an alias the index does not merge.
+		made := isMade(st.Val) && onlyStored(st.Val)
+		if k, ok := st.Val.(*ssa.Const); !made && vc != ac && !(ok && k.IsNil()) {
+			o.escaped[ac] = true
+		}
+	}
+	if vc != "" && vc != ac {
+		o.escaped[vc] = true
+	}
+}
+
+// isMade reports whether v is a channel or condition variable created
+// right here: make(chan T) or sync.NewCond.
+func isMade(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.MakeChan:
+		return true
+	case *ssa.Call:
+		f := v.Call.StaticCallee()
+		return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "sync" && f.Name() == "NewCond"
+	}
+	return false
+}
+
+// onlyStored reports whether v's only use is one store (and debug refs).
+func onlyStored(v ssa.Value) bool {
+	n := 0
+	for _, r := range *v.Referrers() {
+		switch r.(type) {
+		case *ssa.Store:
+			n++
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return n == 1
+}
+
+// follows reports whether ins uses the channel v of class c in a way the
+// index accounts for.
+func (o *Ops) follows(ins ssa.Instruction, v ssa.Value, c string) bool {
+	switch ins := ins.(type) {
+	case *ssa.Send:
+		return ins.X != v
+	case *ssa.UnOp, *ssa.BinOp, *ssa.DebugRef, *ssa.MakeClosure:
+		return true
+	case *ssa.FieldAddr:
+		return isCond(v.Type()) // the condition variable's L
+	case *ssa.Select:
+		for _, st := range ins.States {
+			if st.Send == v {
+				return false
+			}
+		}
+		return true
+	case *ssa.Phi, *ssa.ChangeType:
+		return o.res.Class(ins.(ssa.Value)) == c
+	case *ssa.Return:
+		return o.res.sameClass(returned(ins.Parent()), 0) == c
+	case ssa.CallInstruction:
+		return o.passes(ins.Common(), v, c)
+	}
+	return false
+}
+
+// passes reports whether the call hands v only to builtins that keep it
+// here (close, len, cap) or to parameters of the package's functions that
+// are of class c.
+func (o *Ops) passes(call *ssa.CallCommon, v ssa.Value, c string) bool {
+	if IsBuiltin(call, "close") || IsBuiltin(call, "len") || IsBuiltin(call, "cap") {
+		return true
+	}
+	callee := call.StaticCallee()
+	if callee != nil && callee.Signature.Recv() != nil && isCond(callee.Signature.Recv().Type()) && len(call.Args) > 0 && call.Args[0] == v {
+		return true // Wait, Signal, Broadcast
+	}
+	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.res.pass.Pkg {
+		return false
+	}
+	for i, a := range call.Args {
+		if a == v && (i >= len(callee.Params) || o.res.Class(callee.Params[i]) != c) {
+			return false
+		}
+	}
+	return true
+}
+
+// returned returns the values fn's returns give back, for a function with
+// one result.
+func returned(fn *ssa.Function) []ssa.Value {
+	if fn.Signature.Results().Len() != 1 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			out = append(out, ret.Results[0])
+		}
+	}
+	return out
 }
 
 // record indexes ins if it is a synchronising operation on a class.
@@ -123,24 +270,36 @@ func (o *Ops) record(fn *ssa.Function, ins ssa.Instruction) {
 	}
 }
 
-// recordCall indexes close, WaitGroup.Wait and WaitGroup.Done.
+// recordCall indexes close, WaitGroup.Wait and Done, and Cond.Wait,
+// Signal and Broadcast.
 func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 	if IsBuiltin(c, "close") && len(c.Args) == 1 {
 		add(Close, c.Args[0], false)
 		return
 	}
 	callee := c.StaticCallee()
-	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 ||
-		!isWaitGroup(callee.Signature.Recv().Type()) {
+	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 {
 		return
 	}
-	switch callee.Name() {
-	case "Wait":
+	recv := callee.Signature.Recv().Type()
+	switch {
+	case isWaitGroup(recv) && callee.Name() == "Wait":
 		add(Wait, c.Args[0], true)
-	case "Done":
+	case isWaitGroup(recv) && callee.Name() == "Done":
 		add(Done, c.Args[0], false)
+	case isCond(recv) && callee.Name() == "Wait":
+		add(CondWait, c.Args[0], true)
+	case isCond(recv) && (callee.Name() == "Signal" || callee.Name() == "Broadcast"):
+		add(Signal, c.Args[0], false)
 	}
 }
+
+// isCond reports whether t is *sync.Cond.
+func isCond(t types.Type) bool { return typematch.PointerTo(t, "sync", "Cond") }
+
+// tracked reports whether the index follows values of type t for escapes:
+// channels and condition variables.
+func tracked(t types.Type) bool { return isChan(t) || isCond(t) }
 
 // recordMake notes the buffer of a channel made straight into a class.
 func (o *Ops) recordMake(st *ssa.Store) {
@@ -206,7 +365,12 @@ func (o *Ops) recordReturn(fn *ssa.Function, ret *ssa.Return) {
 // parameter every call site in the package binds to one class, or a
 // result of a function of the package that returns one. "" otherwise.
 func (s *Result) Class(v ssa.Value) string {
-	return s.class(v, 0)
+	if c, ok := s.classes[v]; ok {
+		return c
+	}
+	c := s.class(v, 0)
+	s.classes[v] = c
+	return c
 }
 
 // maxClassDepth bounds the functions Class looks through.
@@ -313,16 +477,10 @@ func (s *Result) paramClass(p *ssa.Parameter, depth int) string {
 // every return.
 func (s *Result) resultClass(call *ssa.Call, depth int) string {
 	fn := call.Call.StaticCallee()
-	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != s.pass.Pkg || fn.Signature.Results().Len() != 1 {
+	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != s.pass.Pkg {
 		return ""
 	}
-	var rets []ssa.Value
-	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
-			rets = append(rets, ret.Results[0])
-		}
-	}
-	return s.sameClass(rets, depth)
+	return s.sameClass(returned(fn), depth)
 }
 
 // callSites returns, per function of the package, the calls and go
@@ -395,4 +553,39 @@ func (s *Result) addrClass(a ssa.Value) string {
 		return c
 	}
 	return ""
+}
+
+// LocalMake reports whether class is a channel made in a function (and
+// maybe handed to others), rather than a field or a package-level variable.
+func LocalMake(class string) bool {
+	i := strings.LastIndex(class, ".")
+	return i >= 0 && strings.HasPrefix(class[i+1:], "make@")
+}
+
+// StopOnly reports whether class is only ever closed, never sent on: a
+// done or stop channel, whose receive means "give up for good".
+func (o *Ops) StopOnly(class string) bool {
+	closed := false
+	for _, op := range o.ByClass[class] {
+		switch op.Kind {
+		case Send:
+			return false
+		case Close:
+			closed = true
+		}
+	}
+	return closed
+}
+
+// Permanent reports whether a receive from v, once ready, stays ready: v
+// is ctx.Done() or a stop channel of the package (see StopOnly).
+func (o *Ops) Permanent(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		c := call.Common()
+		if c.IsInvoke() && c.Method.Name() == "Done" && typematch.Named(c.Value.Type(), "context", "Context") {
+			return true
+		}
+	}
+	c := o.res.Class(v)
+	return c != "" && o.Closed(c) && o.StopOnly(c)
 }

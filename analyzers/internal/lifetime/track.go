@@ -435,8 +435,8 @@ func (t *tracker) addErr(v ssa.Value) {
 		case *ssa.Phi, *ssa.ChangeInterface:
 			t.addErr(r.(ssa.Value))
 		case *ssa.Store:
-			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
-				for _, ar := range *a.Referrers() {
+			if r.Val == v && isVariable(r.Addr) {
+				for _, ar := range *r.Addr.Referrers() {
 					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
 						t.addErr(u)
 					}
@@ -444,6 +444,17 @@ func (t *tracker) addErr(v ssa.Value) {
 			}
 		}
 	}
+}
+
+// isVariable reports whether addr is a variable's cell: a local one, or
+// the enclosing function's, captured by a closure (fd, err = open() inside
+// a func literal assigns the outer err: nats-server's filestore.go).
+func isVariable(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.FreeVar:
+		return true
+	}
+	return false
 }
 
 // carried reports whether v is the resource or carries it.

@@ -117,7 +117,9 @@ func decode(path string, v any) error {
 }
 
 var (
-	expectedMarker   = regexp.MustCompile(`// finding: (\S+)`)
+	// "// finding: A" or, for several findings on one line,
+	// "// finding: A, finding: B".
+	expectedMarker   = regexp.MustCompile(`(?:// |, )finding: ([A-Za-z0-9/.-]+)`)
 	unexpectedMarker = regexp.MustCompile(`\bno finding: `)
 )
 
@@ -138,14 +140,15 @@ func markers(dir string, marker *regexp.Regexp) ([]string, error) {
 			return err
 		}
 		for i, line := range strings.Split(string(data), "\n") {
-			m := marker.FindStringSubmatch(line)
-			switch {
-			case m == nil, strings.HasPrefix(strings.TrimSpace(line), "//"):
-				// Markers mark code lines; a comment line only talks about them.
-			case len(m) > 1:
-				out = append(out, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), i+1, m[1]))
-			default:
-				out = append(out, fmt.Sprintf("%s:%d", filepath.ToSlash(rel), i+1))
+			if strings.HasPrefix(strings.TrimSpace(line), "//") {
+				continue // markers mark code lines; a comment line only talks about them
+			}
+			for _, m := range marker.FindAllStringSubmatch(line, -1) {
+				if len(m) > 1 {
+					out = append(out, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), i+1, m[1]))
+				} else {
+					out = append(out, fmt.Sprintf("%s:%d", filepath.ToSlash(rel), i+1))
+				}
 			}
 		}
 		return nil

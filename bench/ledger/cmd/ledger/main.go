@@ -129,6 +129,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(stale) > 0 {
 		fmt.Fprintf(stdout, "\nledger entries no current finding matches: %d (code changed, or the rule no longer fires)\n", len(stale))
+		if *all {
+			for _, e := range stale {
+				fmt.Fprintf(stdout, "  %-9s %s  %s %s  %s\n", e.Verdict, e.Rule, e.Module, e.File, e.Code)
+			}
+		}
 	}
 
 	fmt.Fprintf(stdout, "\nprecision per rule = TP/(TP+FP)\n")
@@ -170,7 +175,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\nappended %d untriaged entries to %s\n", len(add), *ledgerPath)
 	}
 	if *reportPath != "" {
-		if err := report(*reportPath, *linesPath, *appsPath, stats, fs, *sampleN, *seed, fl.Args(), *findingsDir); err != nil {
+		if err := report(*reportPath, *linesPath, *appsPath, stats, fs, led, *sampleN, *seed, fl.Args(), *findingsDir); err != nil {
 			fmt.Fprintln(stderr, "ledger:", err)
 			return 2
 		}
@@ -186,7 +191,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // report writes the markdown report to path and the same table as TSV
 // beside it.
-func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []findings.Finding, sampleN int, seed uint64, args []string, dir string) error {
+func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []findings.Finding, led *findings.Ledger, sampleN int, seed uint64, args []string, dir string) error {
 	lines, err := findings.TotalLines(linesPath)
 	if err != nil {
 		return err
@@ -198,7 +203,7 @@ func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []f
 	if sampleN == 0 {
 		sampleN = 20
 	}
-	rs := rows(stats, fs, apps, findings.Sample(fs, sampleN, seed))
+	rs := rows(stats, fs, apps, findings.Sample(fs, sampleN, seed), led)
 	sources := append([]string(nil), args...)
 	if dir != "" {
 		sources = append(sources, dir)

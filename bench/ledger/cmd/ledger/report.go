@@ -13,6 +13,18 @@ type ruleRow struct {
 	findings.RuleStats
 	Lib, App int // findings on libraries and on applications
 	Sampled  int // distinct findings in the triage sample
+	// SampleTP and SampleFP count the sampled distinct findings by verdict:
+	// the unbiased estimate where older, non-random verdicts exist beside
+	// the sample.
+	SampleTP, SampleFP int
+}
+
+// SamplePrecision is SampleTP/(SampleTP+SampleFP), or -1.
+func (r ruleRow) SamplePrecision() float64 {
+	if r.SampleTP+r.SampleFP == 0 {
+		return -1
+	}
+	return float64(r.SampleTP) / float64(r.SampleTP+r.SampleFP)
 }
 
 // FPPer100k estimates the false positives per 100k analysed lines: the
@@ -25,7 +37,7 @@ func (r ruleRow) FPPer100k(lines int) float64 {
 }
 
 // rows builds the report's rows from the matched statistics and the findings.
-func rows(stats []findings.RuleStats, fs []findings.Finding, apps map[string]bool, sample map[findings.Key]bool) []ruleRow {
+func rows(stats []findings.RuleStats, fs []findings.Finding, apps map[string]bool, sample map[findings.Key]bool, led *findings.Ledger) []ruleRow {
 	by := map[string]*ruleRow{}
 	var out []ruleRow
 	for _, s := range stats {
@@ -45,6 +57,11 @@ func rows(stats []findings.RuleStats, fs []findings.Finding, apps map[string]boo
 		if k := f.Key(); sample[k] && !seen[k] {
 			seen[k] = true
 			r.Sampled++
+			if e := led.ByKey[k]; e != nil && e.Verdict == findings.TP {
+				r.SampleTP++
+			} else if e != nil && e.Verdict == findings.FP {
+				r.SampleFP++
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Rule < out[j].Rule })
@@ -75,14 +92,15 @@ func writeReport(w io.Writer, rs []ruleRow, lines, sampleN int, seed uint64, sou
 		"- tp / fp / unsure / untriaged: the findings by ledger verdict. Where a rule has more than %d distinct findings,\n"+
 		"  a sample of %d (round-robin over the modules in a random order, random inside each; seed %d: `ledger -sample %d -seed %d`) is triaged\n"+
 		"  and the rest may stay untriaged; 'sampled' is the size of that sample.\n"+
-		"- precision = tp / (tp + fp), unsure counted in neither.\n"+
+		"- precision = tp / (tp + fp) over every triaged finding, unsure counted in neither; sample precision: the same\n"+
+		"  over the sampled distinct findings only (the estimate to use where older verdicts exist beside the sample).\n"+
 		"- est. FP / 100k lines = findings x fp / (tp + fp) / analysed lines x 100,000.\n\n", sampleN, sampleN, seed, sampleN, seed)
-	fmt.Fprintf(w, "| rule | findings (lib / app) | sampled (distinct) | tp | fp | unsure | untriaged | precision | est. FP / 100k lines |\n")
-	fmt.Fprintf(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	fmt.Fprintf(w, "| rule | findings (lib / app) | sampled (distinct) | tp | fp | unsure | untriaged | precision | sample precision | est. FP / 100k lines |\n")
+	fmt.Fprintf(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	var t ruleRow
 	for _, r := range rs {
-		fmt.Fprintf(w, "| %s | %d (%d / %d) | %d | %d | %d | %d | %d | %s | %s |\n", r.Rule, r.Findings, r.Lib, r.App, r.Sampled,
-			r.TP, r.FP, r.Unsure, r.Untriaged, pct(r.Precision()), per100k(r.FPPer100k(lines)))
+		fmt.Fprintf(w, "| %s | %d (%d / %d) | %d | %d | %d | %d | %d | %s | %s (%d/%d) | %s |\n", r.Rule, r.Findings, r.Lib, r.App, r.Sampled,
+			r.TP, r.FP, r.Unsure, r.Untriaged, pct(r.Precision()), pct(r.SamplePrecision()), r.SampleTP, r.SampleTP+r.SampleFP, per100k(r.FPPer100k(lines)))
 		t.Findings += r.Findings
 		t.Lib += r.Lib
 		t.App += r.App
@@ -92,14 +110,14 @@ func writeReport(w io.Writer, rs []ruleRow, lines, sampleN int, seed uint64, sou
 		t.Unsure += r.Unsure
 		t.Untriaged += r.Untriaged
 	}
-	fmt.Fprintf(w, "| **all rules** | %d (%d / %d) | %d | %d | %d | %d | %d | %s | |\n", t.Findings, t.Lib, t.App, t.Sampled,
+	fmt.Fprintf(w, "| **all rules** | %d (%d / %d) | %d | %d | %d | %d | %d | %s | | |\n", t.Findings, t.Lib, t.App, t.Sampled,
 		t.TP, t.FP, t.Unsure, t.Untriaged, pct(t.Precision()))
 }
 
 // writeTSV prints the same table machine-readably (for the policy test).
 func writeTSV(w io.Writer, rs []ruleRow, lines int) {
 	fmt.Fprintf(w, "# per-rule precision on the corpus; generated with precision.md by ledger -report. analysed_lines=%d\n", lines)
-	fmt.Fprintf(w, "rule\tfindings\tlib\tapp\tsampled\ttp\tfp\tunsure\tuntriaged\tprecision\tfp_per_100k\n")
+	fmt.Fprintf(w, "rule\tfindings\tlib\tapp\tsampled\ttp\tfp\tunsure\tuntriaged\tprecision\tfp_per_100k\tsample_tp\tsample_fp\n")
 	for _, r := range rs {
 		p, e := "", ""
 		if v := r.Precision(); v >= 0 {
@@ -108,6 +126,6 @@ func writeTSV(w io.Writer, rs []ruleRow, lines int) {
 		if v := r.FPPer100k(lines); v >= 0 {
 			e = fmt.Sprintf("%.4f", v)
 		}
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", r.Rule, r.Findings, r.Lib, r.App, r.Sampled, r.TP, r.FP, r.Unsure, r.Untriaged, p, e)
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\n", r.Rule, r.Findings, r.Lib, r.App, r.Sampled, r.TP, r.FP, r.Unsure, r.Untriaged, p, e, r.SampleTP, r.SampleFP)
 	}
 }

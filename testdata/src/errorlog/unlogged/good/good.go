@@ -136,8 +136,11 @@ func parseSegment(name string) (seq uint64, err error) {
 		return 0, errBadName
 	}
 	_, err = fmt.Sscanf(name, "%016x.seg", &seq)
-	return seq, err
+	return checked(seq), err
 }
+
+// checked is a helper without an error result: still pure.
+func checked(seq uint64) uint64 { return seq &^ 1 }
 
 func segments(l *zap.Logger, names []string) []string {
 	var out []string

@@ -189,3 +189,32 @@ func (g *group) run(fs []func() error) {
 	_ = n
 	g.wg.Wait()
 }
+
+type signal struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	ready bool
+}
+
+func newSignal() *signal {
+	s := &signal{}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+// Cond.Wait releases its own lock while it waits, so a signaller taking
+// that lock is the standard use, not a deadlock.
+func (s *signal) wait() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for !s.ready {
+		s.cond.Wait()
+	}
+}
+
+func (s *signal) set() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ready = true
+	s.cond.Signal()
+}
