@@ -81,7 +81,7 @@ Usage:
   reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version
   reviewlint clean-cache          remove the result cache
-  go vet -vettool=$(command -v reviewlint) ./...
+  go vet -vettool=$(command -v reviewlint) [-enable=R] [-disable=R] ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or
 configuration error, or a directory pattern that does not exist; 3 the go

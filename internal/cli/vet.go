@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -138,7 +139,7 @@ func printVetVersion(stdout, stderr io.Writer) int {
 
 // hashConfigs writes the path and contents of every config file that can
 // apply to a package under dir into h.
-func hashConfigs(h io.Writer, dir string) {
+func hashConfigs(h hash.Hash, dir string) {
 	add := func(path string) {
 		if data, err := os.ReadFile(path); err == nil {
 			fmt.Fprintf(h, "\x00%s\x00%d\x00", path, len(data))
