@@ -43,13 +43,16 @@ func (s *logging) contract(call *ssa.CallCommon) contractFact {
 	if m, ok := s.contracts[fn]; ok {
 		return m
 	}
-	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != s.pass.Pkg {
-		var f contractFact
-		if s.pass.ImportObjectFact(obj, &f) {
-			return f
-		}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == s.pass.Pkg {
+		return contractFact{}
 	}
-	return contractFact{}
+	f, ok := s.imported[obj]
+	if !ok {
+		s.pass.ImportObjectFact(obj, &f) // f stays zero without a fact
+		s.imported[obj] = f
+	}
+	return f
 }
 
 // summarizeContract computes fn's contract from its returns.

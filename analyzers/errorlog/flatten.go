@@ -132,7 +132,7 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 			case *ssa.Call:
 				f := calleeFunc(ins.Common())
 				if f != nil && f.Pkg() != nil && f.Pkg().Path() == "errors" && (f.Name() == "Is" || f.Name() == "As") &&
-					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] {
+					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] && !isNilTarget(ins.Call.Args[1]) {
 					how, target = "errors."+f.Name(), targetObject(ins.Call.Args[1], f.Name() == "As")
 				}
 			}
@@ -304,4 +304,13 @@ func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
 		}
 	}
 	return out
+}
+
+// isNilTarget reports whether v is a nil error: errors.Is(err, nil) is a
+// nil check (etcd's switch on errors.Is), not a look into the chain.
+func isNilTarget(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	return isNilConst(v)
 }

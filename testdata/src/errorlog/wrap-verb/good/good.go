@@ -143,3 +143,13 @@ func compared(name string) string {
 	}
 	return ""
 }
+
+// errors.Is(err, nil) is a nil check in a switch, not a look into the
+// chain (modelled on etcd's cluster-version update).
+func updated(name string) bool {
+	switch err := flattenedOuter(name); {
+	case errors.Is(err, nil):
+		return true
+	}
+	return false
+}
