@@ -28,6 +28,7 @@ const (
 	Done
 	CondWait
 	Signal
+	Add
 )
 
 // Op is one synchronising operation of the package on a channel or
@@ -287,6 +288,8 @@ func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 		add(Wait, c.Args[0], true)
 	case isWaitGroup(recv) && callee.Name() == "Done":
 		add(Done, c.Args[0], false)
+	case isWaitGroup(recv) && callee.Name() == "Add":
+		add(Add, c.Args[0], false)
 	case isCond(recv) && callee.Name() == "Wait":
 		add(CondWait, c.Args[0], true)
 	case isCond(recv) && (callee.Name() == "Signal" || callee.Name() == "Broadcast"):
