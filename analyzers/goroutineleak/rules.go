@@ -302,8 +302,9 @@ for {
 		ID:    RuleWaitHoldingLock,
 		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
 		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
-mutex is stuck until its partner acts: the receiver of the send, the sender
-(or the close) of the receive, the goroutines that call Done. When every
+mutex is stuck until its partner acts: the receiver of the send (or the
+close that ends it), the sender (or the close) of the receive, the
+goroutines that call Done. When every
 such partner has to take the same mutex before it gets there (it locks it
 on the way, in a loop between two receives, or its caller does), the
 partner waits for the lock and the waiter keeps it: both block forever.

@@ -46,6 +46,9 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			partners := partnersOf(op, list)
+			if op.Kind == chanflow.Send {
+				partners = append(partners, closesOf(list)...)
+			}
 			if len(partners) == 0 {
 				continue
 			}
@@ -131,6 +134,18 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 			}
 		}
 		out[i] = keep
+	}
+	return out
+}
+
+// closesOf returns the closes among list: a close ends a blocked send too
+// (it panics), so a sender under a lock that every closer needs is stuck.
+func closesOf(list []chanflow.Op) []chanflow.Op {
+	var out []chanflow.Op
+	for _, o := range list {
+		if o.Kind == chanflow.Close {
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -384,7 +399,7 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 	name := p.className(op.Class)
 	switch op.Kind {
 	case chanflow.Send:
-		what, partner = "sends on "+name, "receiver"
+		what, partner = "sends on "+name, "receiver (and close)"
 	case chanflow.Recv:
 		what, partner = "receives from "+name, "sender (and close)"
 	case chanflow.Wait:
