@@ -81,6 +81,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkTimeAfterLoop(fn)
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
+		p.checkDoubleSend(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()

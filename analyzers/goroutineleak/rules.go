@@ -119,7 +119,11 @@ receive loop. The rule follows the channel from make through the goroutine
 summaries) and counts the sends against the receives on every path; it stays
 silent when the channel escapes (returned, stored, passed on), when the
 sender selects on another case or a default, and when the channel is
-buffered for every send. Fix: give the channel a buffer for every send
+buffered for every send. It also reports, inside a function sending on its
+channel parameter, a branch that sends and falls through to the send every
+path makes (a missing return after sending the error), when the package
+hands it an unbuffered channel received from outside any loop: that path
+sends twice, and the second send blocks. Fix: give the channel a buffer for every send
 (make(chan T, 1) for one goroutine sending once), or make the sender select
 on ctx.Done() as well. ` + confirm,
 		Bad: `ch := make(chan result)
@@ -298,8 +302,9 @@ for {
 		ID:    RuleWaitHoldingLock,
 		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
 		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
-mutex is stuck until its partner acts: the receiver of the send, the sender
-(or the close) of the receive, the goroutines that call Done. When every
+mutex is stuck until its partner acts: the receiver of the send (or the
+close that ends it), the sender (or the close) of the receive, the
+goroutines that call Done. When every
 such partner has to take the same mutex before it gets there (it locks it
 on the way, in a loop between two receives, or its caller does), the
 partner waits for the lock and the waiter keeps it: both block forever.

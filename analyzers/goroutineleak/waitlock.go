@@ -46,6 +46,9 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			partners := partnersOf(op, list)
+			if op.Kind == chanflow.Send {
+				partners = append(partners, closesOf(list)...)
+			}
 			if len(partners) == 0 {
 				continue
 			}
@@ -135,6 +138,18 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 	return out
 }
 
+// closesOf returns the closes among list: a close ends a blocked send too
+// (it panics), so a sender under a lock that every closer needs is stuck.
+func closesOf(list []chanflow.Op) []chanflow.Op {
+	var out []chanflow.Op
+	for _, o := range list {
+		if o.Kind == chanflow.Close {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // partnersOf returns the operations of the class that can unblock op.
 func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 	var out []chanflow.Op
@@ -190,18 +205,88 @@ func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction 
 		if spawn != nil && !instrReaches(spawn, a) {
 			continue // taken before the blocked goroutine exists
 		}
+		if p.beforeAdd(o, a) {
+			continue
+		}
 		if deferred || instrReaches(a, o.Ins) {
 			return a
 		}
 	}
 	for _, c := range p.callers()[fn] {
 		for _, a := range p.acquisitions(c.Call.Parent(), h) {
-			if instrReaches(a, c.Call) {
+			if !p.beforeAdd(o, a) && instrReaches(a, c.Call) {
 				return a
 			}
 		}
 	}
 	return nil
+}
+
+// beforeAdd reports whether the acquisition a, on the way to the Done o,
+// can come before an Add of the same WaitGroup in its function (the Add
+// itself, or a call that leads to one): Wait waits only for what was
+// added before it, so a lock taken before the Add is not one the waiter's
+// partner needs (a start guarded by the waiter's own lock).
+func (p *passState) beforeAdd(o chanflow.Op, a ssa.Instruction) bool {
+	if o.Kind != chanflow.Done {
+		return false
+	}
+	var addFns []*ssa.Function
+	adds := map[ssa.Instruction]bool{}
+	for _, add := range p.sum.Ops().ByClass[o.Class] {
+		if add.Kind == chanflow.Add {
+			adds[add.Ins] = true
+			addFns = append(addFns, add.Ins.Parent())
+		}
+	}
+	for _, b := range a.Parent().Blocks {
+		for _, s := range b.Instrs {
+			if !adds[s] && !p.leadsTo(s, addFns) {
+				continue
+			}
+			if s == a || instrReaches(a, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadsTo reports whether s is a call that reaches one of fns.
+func (p *passState) leadsTo(s ssa.Instruction, fns []*ssa.Function) bool {
+	for _, fn := range fns {
+		if p.callsInto(s, fn, map[*ssa.Function]bool{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsInto reports whether the call a leads to target through the
+// package's static calls (a helper that locks and adds).
+func (p *passState) callsInto(a ssa.Instruction, target *ssa.Function, busy map[*ssa.Function]bool) bool {
+	ci, ok := a.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	callee := ci.Common().StaticCallee()
+	if callee == nil || busy[callee] || len(busy) > maxCallDepth {
+		return false
+	}
+	if callee == target {
+		return true
+	}
+	busy[callee] = true
+	f := p.locks.Of(callee)
+	if f == nil {
+		return false
+	}
+	for _, c := range f.Calls {
+		if p.callsInto(c.Call, target, busy) {
+			return true
+		}
+	}
+	return false
 }
 
 // spawnOf returns the go statement of fn that starts g (or the closure g
@@ -314,7 +399,7 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 	name := p.className(op.Class)
 	switch op.Kind {
 	case chanflow.Send:
-		what, partner = "sends on "+name, "receiver"
+		what, partner = "sends on "+name, "receiver (and close)"
 	case chanflow.Recv:
 		what, partner = "receives from "+name, "sender (and close)"
 	case chanflow.Wait:
