@@ -89,6 +89,12 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			}
 			var info *entryInfo
 			for _, call := range calls {
+				if call.caller == fn && len(calls) > 1 {
+					// A recursive call runs inside fn, under what fn's
+					// other callers hold (a tree walk below its locked
+					// entry point).
+					continue
+				}
 				site := atSite(fn, call, out[call.caller])
 				if info == nil {
 					info = site
