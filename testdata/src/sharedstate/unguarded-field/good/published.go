@@ -101,6 +101,19 @@ func openWAL(names []string) (*wal, string) {
 	return w, last
 }
 
+// save reaches tail four calls down, every one under save's lock.
+func (w *wal) save() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.roll()
+}
+
+func (w *wal) roll() { w.rotate() }
+
+func (w *wal) rotate() { _ = w.seq() }
+
+func (w *wal) seq() int { return len(w.tail()) }
+
 func (w *wal) cut(name string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
