@@ -187,7 +187,7 @@ func guardOf(l locks.Lock, obj locks.Ref) (string, bool) {
 	}
 	// A mutex of an object on the path to obj: c.mu for c.stats*.
 	dir := l.Path[:strings.LastIndex(l.Path, ".")+1]
-	if strings.HasPrefix(obj.Path, dir) && !strings.Contains(l.Path[len(dir):], "*") {
+	if strings.HasPrefix(obj.Path, dir) && !strings.Contains(strings.TrimSuffix(l.Path[len(dir):], "*"), "*") {
 		return l.Path + "@" + obj.Path, true
 	}
 	return "", false

@@ -18,7 +18,7 @@ func unpublishedAlloc(v ssa.Value, ins ssa.Instruction) (*ssa.Alloc, bool) {
 	if ct, ok := v.(*ssa.ChangeType); ok {
 		v = ct.X
 	}
-	a := allocOf(v)
+	a := allocOf(v, ins)
 	if a == nil {
 		return nil, false
 	}
@@ -31,23 +31,25 @@ func unpublishedAlloc(v ssa.Value, ins ssa.Instruction) (*ssa.Alloc, bool) {
 }
 
 // allocOf returns the allocation v is, directly or loaded from a local
-// variable that only ever holds it (fs = &T{} into a named result).
-func allocOf(v ssa.Value) *ssa.Alloc {
+// variable that holds only it at ins (fs = &T{} into a named result; nil
+// ins: anywhere).
+func allocOf(v ssa.Value, ins ssa.Instruction) *ssa.Alloc {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if slot, ok := u.X.(*ssa.Alloc); ok {
-			return onlyStored(slot)
+			return onlyStored(slot, ins)
 		}
 	}
 	a, _ := v.(*ssa.Alloc)
 	return a
 }
 
-// onlyStored returns the allocation that every store into slot stores.
-func onlyStored(slot *ssa.Alloc) *ssa.Alloc {
+// onlyStored returns the allocation that every store into slot that may
+// run before ins stores (w := &WAL{} ... w, err = w.rename() later).
+func onlyStored(slot *ssa.Alloc, ins ssa.Instruction) *ssa.Alloc {
 	var out *ssa.Alloc
 	for _, r := range *slot.Referrers() {
 		st, ok := r.(*ssa.Store)
-		if !ok || st.Addr != slot {
+		if !ok || st.Addr != slot || ins != nil && !precedes(st, ins, nil) {
 			continue
 		}
 		if _, isNil := st.Val.(*ssa.Const); isNil {
@@ -118,7 +120,7 @@ func publications(a *ssa.Alloc) []ssa.Instruction {
 }
 
 // precedes reports whether p runs before ins on some path that does not
-// run the allocation in block alloc again (a loop allocating a new value
+// run the allocation in block alloc again (nil: any path) (a loop allocating a new value
 // on each round publishes each one after filling it in).
 func precedes(p, ins ssa.Instruction, alloc *ssa.BasicBlock) bool {
 	pb, b := p.Block(), ins.Block()
@@ -131,6 +133,9 @@ func precedes(p, ins ssa.Instruction, alloc *ssa.BasicBlock) bool {
 				break
 			}
 		}
+	}
+	if alloc == nil {
+		return ssautil.Reaches(pb, b)
 	}
 	if b == alloc {
 		return false // every path into b allocates a new value first
@@ -178,7 +183,7 @@ func returnedObjects(fn *ssa.Function) map[ssa.Value]bool {
 		case *ssa.Alloc:
 			return true // fresh until published: see freshAt
 		case *ssa.UnOp:
-			return allocOf(v) != nil // a variable holding a new value, likewise
+			return allocOf(v, nil) != nil // a variable holding a new value, likewise
 		case *ssa.Phi:
 			out[v] = true
 			for _, e := range v.Edges {

@@ -186,6 +186,6 @@ func (s *revStore) Rev() int64 {
 func startNamed(names []string) (w *wal) {
 	w = &wal{}
 	go w.sync()
-	w.files = names // want `files is written without holding`
+	w.files = names // want `\(wal\).files is written without holding`
 	return w
 }

@@ -101,6 +101,19 @@ func openWAL(names []string) (*wal, string) {
 	return w, last
 }
 
+// save reaches tail four calls down, every one under save's lock.
+func (w *wal) save() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.roll()
+}
+
+func (w *wal) roll() { w.rotate() }
+
+func (w *wal) rotate() { _ = w.seq() }
+
+func (w *wal) seq() int { return len(w.tail()) }
+
 func (w *wal) cut(name string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -200,5 +213,25 @@ func openNamed(names []string) (w *wal, err error) {
 		return nil, errNoFiles
 	}
 	w.files = names
+	return w, nil
+}
+
+func (w *wal) renamed() (*wal, error) { return w, nil }
+
+// createWAL fills in a new value before its variable is reassigned from
+// a call: at the fill-in the variable still holds only the new value
+// (modelled on the false positive in a write-ahead log's Create).
+func createWAL(names []string) (*wal, error) {
+	w := &wal{}
+	var err error
+	defer func() {
+		if err != nil && w != nil {
+			w.files = nil
+		}
+	}()
+	w.files = names
+	if w, err = w.renamed(); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
