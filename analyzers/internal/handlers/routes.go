@@ -29,17 +29,26 @@ type routes struct {
 	// boxed are the conversions of concrete values to interfaces, by the
 	// concrete type: the uses of a ServeHTTP method's receiver type.
 	boxed []*ssa.MakeInterface
+	// bound are the method values made of a method (s.upload), by the
+	// method: a synthetic wrapper's closure.
+	bound map[types.Object][]ssa.Instruction
 	memo  map[*ssa.Function]bool
 	busy  map[*ssa.Function]bool
 }
 
 func newRoutes(h *handlings, fns []*ssa.Function) *routes {
-	r := &routes{h: h, uses: map[*ssa.Function][]ssa.Instruction{}, memo: map[*ssa.Function]bool{}, busy: map[*ssa.Function]bool{}}
+	r := &routes{h: h, uses: map[*ssa.Function][]ssa.Instruction{}, bound: map[types.Object][]ssa.Instruction{},
+		memo: map[*ssa.Function]bool{}, busy: map[*ssa.Function]bool{}}
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
-				if mi, ok := ins.(*ssa.MakeInterface); ok {
-					r.boxed = append(r.boxed, mi)
+				switch ins := ins.(type) {
+				case *ssa.MakeInterface:
+					r.boxed = append(r.boxed, ins)
+				case *ssa.MakeClosure:
+					if w := ins.Fn.(*ssa.Function); w.Synthetic != "" && w.Object() != nil {
+						r.bound[w.Object()] = append(r.bound[w.Object()], ins)
+					}
 				}
 				for _, op := range ins.Operands(nil) {
 					if f, ok := (*op).(*ssa.Function); ok {
@@ -74,6 +83,9 @@ func (r *routes) compute(fn *ssa.Function) bool {
 		return r.receiverBounded(recv.Type())
 	}
 	uses := r.uses[fn]
+	if obj := fn.Object(); obj != nil {
+		uses = append(uses[:len(uses):len(uses)], r.bound[obj]...)
+	}
 	if len(uses) == 0 {
 		return false // exported, or registered where we cannot see
 	}
@@ -113,7 +125,9 @@ func (r *routes) useBounded(fn *ssa.Function, ins ssa.Instruction) bool {
 		}
 		return r.argBounded(ins, fn, map[ssa.Value]bool{})
 	case *ssa.MakeClosure:
-		return ins.Fn == fn && r.valueBounded(ins, map[ssa.Value]bool{})
+		// fn's closure, or a method value of it (not fn captured by another)
+		made := ins.Fn.(*ssa.Function)
+		return (made == fn || made.Synthetic != "") && r.valueBounded(ins, map[ssa.Value]bool{})
 	case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi:
 		return r.valueBounded(ins.(ssa.Value), map[ssa.Value]bool{})
 	}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // Leak is a path on which an acquired resource is not released.
@@ -123,6 +124,9 @@ func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ss
 	}
 	if t.selectFired(ins) {
 		return succs[1:] // the timer fired: nothing left to stop
+	}
+	if up := t.upgradeEdge(ins); up >= 0 {
+		return succs[1-up : 2-up] // the other edge: the upgrade owes nothing here
 	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
@@ -335,4 +339,42 @@ func flagOnPaths(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
 		value, known = b, true
 	}
 	return value != negated, known
+}
+
+// upgradeEdge returns the index of the successor of ins on which the
+// tracked response's status is 101 Switching Protocols, or -1. After an
+// upgrade the body is the connection itself, which the function goes on
+// to use or hand to its caller (moby's hijack): that path owes no Close,
+// while a refused upgrade still does.
+func (t *tracker) upgradeEdge(ins *ssa.If) int {
+	if t.kind != KindResponse {
+		return -1
+	}
+	cmp, ok := ins.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return -1
+	}
+	if !(t.isStatusLoad(cmp.X) && isConstInt(cmp.Y, 101) || t.isStatusLoad(cmp.Y) && isConstInt(cmp.X, 101)) {
+		return -1
+	}
+	if cmp.Op == token.EQL {
+		return 0
+	}
+	return 1
+}
+
+// isStatusLoad reports whether v loads the tracked response's StatusCode.
+func (t *tracker) isStatusLoad(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	return ok && t.aliases[fa.X] && typematch.FieldName(fa.X.Type(), fa.Field) == "StatusCode"
+}
+
+// isConstInt reports whether v is the integer constant n.
+func isConstInt(v ssa.Value, n int64) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Int64() == n
 }

@@ -52,3 +52,17 @@ func dispatchBounded(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	boundedByCaller(w, r)
 }
+
+type api struct{ notes []string }
+
+// A method value registered on a mux served behind http.MaxBytesHandler.
+func (a *api) upload(w http.ResponseWriter, r *http.Request) {
+	data, _ := io.ReadAll(r.Body)
+	a.notes = append(a.notes, string(data))
+}
+
+func (a *api) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/upload", a.upload)
+	return http.MaxBytesHandler(mux, 1<<20)
+}
