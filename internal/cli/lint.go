@@ -35,6 +35,7 @@ type lintFlags struct {
 	cpuProfile        string
 	memProfile        string
 	enable, disable   stringList
+	review            reviewFlags
 }
 
 func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
@@ -56,6 +57,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at exit")
 	fs.Var(&f.enable, "enable", "rules or analyzers to turn on, on top of the config (comma-separated, repeatable)")
 	fs.Var(&f.disable, "disable", "rules or analyzers to turn off, on top of the config (comma-separated, repeatable)")
+	addReviewFlags(fs, &f.review)
 	return fs, f
 }
 
@@ -77,6 +79,9 @@ func parseLintFlags(args []string, stdout io.Writer) (*lintFlags, []string, erro
 	}
 	if f.fix && f.diff {
 		return nil, nil, usageError{fmt.Errorf("-fix and -diff are exclusive")}
+	}
+	if err := f.review.check(); err != nil {
+		return nil, nil, usageError{err}
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
@@ -112,6 +117,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return ExitUsage, usageError{err}
 	}
+	if err := f.review.prepare(cwd); err != nil {
+		return ExitUsage, usageError{err}
+	}
 	opts := analyzers.Options{Markers: f.checkSuppressions}
 	suite, err := analyzers.New(cfg, opts)
 	if err != nil {
@@ -134,6 +142,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	res := findings(out, cfg, f.checkSuppressions)
 	timing.print(stderr, out)
+	if res, err = f.review.apply(res, stderr); err != nil {
+		return ExitUsage, usageError{err}
+	}
 
 	if f.fix || f.diff {
 		res, err = applyFixes(res, f, cwd, stdout, stderr)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/goccy/go-yaml"
 	"github.com/reviewlint/reviewlint/internal/report"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -30,7 +31,7 @@ func TestReviewScripts(t *testing.T) {
 			env.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
 			return nil
 		},
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sarifcheck": cmdSARIFCheck},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sarifcheck": cmdSARIFCheck, "actionstep": cmdActionStep},
 		RequireExplicitExec: true,
 	})
 }
@@ -46,4 +47,35 @@ func cmdSARIFCheck(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	ts.Check(report.CheckGitHubSARIF(data))
 	ts.Check(report.SaveSARIFSample("script-"+args[1], data))
+}
+
+// cmdActionStep is the script command `actionstep ID FILE`: it writes the
+// run script of the step with that id in the repository's action.yml to
+// FILE, so a script can run the action's shell step for real.
+func cmdActionStep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: actionstep ID FILE")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "action.yml"))
+	ts.Check(err)
+	var action struct {
+		Runs struct {
+			Using string
+			Steps []struct{ ID, Run, Shell string }
+		}
+	}
+	ts.Check(yaml.Unmarshal(data, &action))
+	if action.Runs.Using != "composite" {
+		ts.Fatalf("action.yml: runs.using is %q, want composite", action.Runs.Using)
+	}
+	for _, st := range action.Runs.Steps {
+		if st.ID == args[0] {
+			if st.Shell != "bash" {
+				ts.Fatalf("step %s: shell %q, want bash", st.ID, st.Shell)
+			}
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(st.Run), 0o666))
+			return
+		}
+	}
+	ts.Fatalf("action.yml has no step with id %s", args[0])
 }
