@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
 // TestBundled runs every bundled staticcheck check on its fixtures through
@@ -43,12 +43,12 @@ func runBundled(t *testing.T, testdata string, a *analysis.Analyzer, id string) 
 		}
 	}
 	var found int
-	for _, res := range analysistest.Run(t, testdata, a, bad, good) {
-		for _, d := range res.Diagnostics {
+	for _, act := range ruletest.RunIn(t, testdata, a, bad, good) {
+		for _, d := range act.Diagnostics {
 			if d.Category != id {
-				t.Errorf("%s: diagnostic %q has Category %q, want %q", res.Pass.Pkg.Path(), d.Message, d.Category, id)
+				t.Errorf("%s: diagnostic %q has Category %q, want %q", act.Package.PkgPath, d.Message, d.Category, id)
 			}
-			if res.Pass.Pkg.Path() == bad {
+			if act.Package.PkgPath == bad {
 				found++
 			}
 		}
@@ -76,7 +76,7 @@ func bundledSuite(t *testing.T) map[string]*analysis.Analyzer {
 }
 
 // testdataDir returns the repository's testdata directory as an absolute
-// path: analysistest loads fixtures in GOPATH mode, and the go command
+// path: ruletest loads fixtures in GOPATH mode, and the go command
 // rejects a relative GOPATH.
 func testdataDir(t *testing.T) string {
 	dir, err := filepath.Abs(filepath.Join("..", "testdata"))

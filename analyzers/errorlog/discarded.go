@@ -91,10 +91,14 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		// Only files this function opened for writing: Sync of a
 		// directory opened read-only is a best-effort durability step,
 		// and a file handed in was opened with a mode we cannot see.
-		open := writableOpen(receiverSource(call.Args[0]))
+		src := receiverSource(call.Args[0])
+		open := writableOpen(src)
 		closeChecked := f.Name() == "Close" && c.checkedElsewhere(fn, call, "Close")
-		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) || removesFile(fn, receiverSource(call.Args[0])) {
+		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) || removesFile(fn, src) {
 			return ""
+		}
+		if !mayBeWritten(src) {
+			return "" // a probe (CreateTemp, Close, Remove): no data to lose
 		}
 		return f.Name() + " of a file opened with " + open
 	}
@@ -210,8 +214,7 @@ func (c *checker) checkedElsewhere(fn *ssa.Function, dropped *ssa.CallCommon, me
 				if !ok || call.Common() == dropped || len(call.Call.Args) == 0 {
 					continue
 				}
-				f := calleeFunc(call.Common())
-				if f == nil || f.Name() != method || receiverSource(call.Call.Args[0]) != src {
+				if !c.sameCheck(call.Common(), method, src) {
 					continue
 				}
 				if refs := call.Referrers(); refs != nil && len(*refs) > 0 {
@@ -229,6 +232,47 @@ func (c *checker) checkedElsewhere(fn *ssa.Function, dropped *ssa.CallCommon, me
 		visit(a)
 	}
 	return found
+}
+
+// sameCheck reports whether call is method on the value src, or, for
+// Sync, a project helper whose contract says it syncs src
+// (fileutil.Fsync(f)). The receiver may also be a phi that src is one
+// edge of: `fd = open; if cached { fd = mb.fd }; fd.Sync()` checks the
+// opened file on the paths where it flows there.
+func (c *checker) sameCheck(call *ssa.CallCommon, method string, src ssa.Value) bool {
+	f := calleeFunc(call)
+	if f == nil {
+		return false
+	}
+	if f.Name() == method && mayBe(call.Args[0], src, 0) {
+		return true
+	}
+	if method != "Sync" {
+		return false
+	}
+	m := c.logs.contract(call).SyncsParams
+	for i, a := range call.Args {
+		if i < 64 && m&(1<<i) != 0 && mayBe(a, src, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBe reports whether v is src, following receiverSource and phis.
+func mayBe(v, src ssa.Value, depth int) bool {
+	v = receiverSource(v)
+	if v == src {
+		return true
+	}
+	if phi, ok := v.(*ssa.Phi); ok && depth < 8 {
+		for _, e := range phi.Edges {
+			if mayBe(e, src, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allAnons returns fn's function literals, nested ones included.
@@ -491,4 +535,78 @@ func isNameOf(v, file ssa.Value) bool {
 	}
 	f := calleeFunc(call.Common())
 	return f != nil && f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == "os" && receiverSource(call.Call.Args[0]) == file
+}
+
+// readOnlyFileMethods are the *os.File methods that write no data: a file
+// used only through them has no write-back a Close could fail.
+var readOnlyFileMethods = map[string]bool{
+	"Close": true, "Name": true, "Stat": true, "Sync": true, "Fd": true,
+	"Chmod": true, "Chown": true, "Chdir": true, "SetDeadline": true,
+	"Seek": true, "Read": true, "ReadAt": true, "Readdir": true,
+	"Readdirnames": true, "ReadDir": true,
+}
+
+// mayBeWritten reports whether the opened file may receive data: it is
+// used other than as the receiver of a method that writes nothing
+// (passed to io.Copy or an encoder, stored, returned, or Write called on
+// it), following it through local variables, closures and phis.
+func mayBeWritten(file ssa.Value) bool {
+	seen := map[ssa.Value]bool{}
+	work := []ssa.Value{file}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, r := range *refs {
+			next, ok := fileUse(v, r)
+			if !ok {
+				return true
+			}
+			work = append(work, next...)
+		}
+	}
+	return false
+}
+
+// fileUse classifies the use r of v, a file or the address of a variable
+// holding it: the values that alias it from there, and false when the
+// use may write to the file.
+func fileUse(v ssa.Value, r ssa.Instruction) ([]ssa.Value, bool) {
+	switch r := r.(type) {
+	case *ssa.DebugRef, *ssa.BinOp, *ssa.If:
+		return nil, true // a nil check
+	case *ssa.Phi:
+		return []ssa.Value{r}, true
+	case *ssa.UnOp:
+		return []ssa.Value{r}, r.Op == token.MUL // a load of the variable
+	case *ssa.Store:
+		if r.Addr == v {
+			return nil, true // another value stored into the variable
+		}
+		_, local := r.Addr.(*ssa.Alloc)
+		return []ssa.Value{r.Addr}, local
+	case *ssa.MakeClosure:
+		for i, b := range r.Bindings {
+			if b == v {
+				return []ssa.Value{r.Fn.(*ssa.Function).FreeVars[i]}, true
+			}
+		}
+	case ssa.CallInstruction:
+		call := r.Common()
+		f := calleeFunc(call)
+		onlyRecv := len(call.Args) > 0 && call.Args[0] == v
+		for _, a := range call.Args[1:] {
+			onlyRecv = onlyRecv && a != v
+		}
+		return nil, f != nil && !call.IsInvoke() && onlyRecv && f.Pkg() != nil && f.Pkg().Path() == "os" &&
+			f.Signature().Recv() != nil && readOnlyFileMethods[f.Name()]
+	}
+	return nil, false
 }

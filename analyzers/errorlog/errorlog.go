@@ -62,13 +62,11 @@ type checker struct {
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
-	c := &checker{pass: pass, files: map[*token.File]*ast.File{}}
-	for _, f := range pass.Files {
-		c.files[pass.Fset.File(f.Pos())] = f
-	}
+	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
-	c.logs = pass.ResultOf[s.logging].(*logging)
+	flatReported := map[token.Pos]bool{}
 	for _, fn := range funcs {
+		c.checkInspected(fn, flatReported)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
 			c.checkUnlogged(br)
@@ -82,8 +80,16 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkGoroutineDropped(fn)
 		}
 	}
-	c.checkWrapVerb()
 	return nil, nil
+}
+
+// newChecker returns the per-pass state over logs' summaries.
+func newChecker(pass *analysis.Pass, logs *logging) *checker {
+	c := &checker{pass: pass, files: map[*token.File]*ast.File{}, logs: logs}
+	for _, f := range pass.Files {
+		c.files[pass.Fset.File(f.Pos())] = f
+	}
+	return c
 }
 
 // fileOf returns the syntax file holding pos.

@@ -114,8 +114,8 @@ func exitingCall(call *ssa.CallCommon) string {
 	}
 	switch f.Pkg().Path() {
 	case "os":
-		if f.Name() == "Exit" && f.Signature().Recv() == nil {
-			return "os.Exit"
+		if f.Name() == "Exit" && f.Signature().Recv() == nil && !isZeroArg(call) {
+			return "os.Exit" // os.Exit(0) is a success: no error is dropped (print help, exit)
 		}
 	case "log":
 		if strings.HasPrefix(f.Name(), "Fatal") {
@@ -157,4 +157,13 @@ func isIOCall(call *ssa.CallCommon) bool {
 		return true
 	}
 	return f.Pkg().Path() == "encoding/json" && (f.Name() == "Unmarshal" || f.Name() == "Decode")
+}
+
+// isZeroArg reports whether call's only argument is the constant 0.
+func isZeroArg(call *ssa.CallCommon) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	k, ok := call.Args[0].(*ssa.Const)
+	return ok && k.Value != nil && isZeroConst(k)
 }

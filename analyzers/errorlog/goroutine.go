@@ -47,8 +47,11 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
-	if isCloseMethod(&g.Call) {
-		return // go conn.Close(): closing in the background, nothing left to lose
+	if isCloseMethod(&g.Call) || isRemoval(&g.Call) {
+		return // go conn.Close(), go os.RemoveAll(dir): releasing in the background, nothing left to lose
+	}
+	if c.logs.contract(&g.Call).NilError {
+		return // its error result is nil on every path
 	}
 	if c.commentedAbove(g.Pos()) {
 		return // "we don't wait for the response: the threshold deletes it" (nats)
@@ -159,4 +162,12 @@ func isCloseMethod(call *ssa.CallCommon) bool {
 	}
 	sig := f.Signature()
 	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && errorResult(sig) == 0
+}
+
+// isRemoval reports whether call is os.Remove or os.RemoveAll: deleting
+// in the background is a release whose leftover the next run finds.
+func isRemoval(call *ssa.CallCommon) bool {
+	f := calleeFunc(call)
+	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() == nil &&
+		(f.Name() == "Remove" || f.Name() == "RemoveAll")
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -221,8 +222,8 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "errorlogsummary",
 		Doc:        "summarises which error parameters each function logs",
-		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-		FactTypes:  []analysis.Fact{new(logsErrorFact)},
+		Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+		FactTypes:  []analysis.Fact{new(logsErrorFact), new(contractFact)},
 		ResultType: reflect.TypeOf((*logging)(nil)),
 		Run:        st.runLogging,
 	}
@@ -235,10 +236,27 @@ type logging struct {
 	pass *analysis.Pass
 	cfg  Config
 	logs map[*ssa.Function]logsErrorFact
+	// contracts says what each function's error result means.
+	contracts map[*ssa.Function]contractFact
+	// loggedAt is where a function with LoggedResult first logs.
+	loggedAt map[*ssa.Function]token.Pos
+	// chk finds error branches; branches caches them.
+	chk      *checker
+	branches map[*ssa.Function][]*errBranch
+	// sites are the package's flattening fmt.Errorf calls; flatAt is,
+	// per function whose contract has Flattened, the one of them its
+	// error may come from, when it is in this package.
+	sites  map[token.Pos]flatSite
+	flatAt map[*ssa.Function]token.Pos
+	// imported caches other packages' contract facts.
+	imported map[*types.Func]contractFact
 }
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
-	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}}
+	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{},
+		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}, imported: map[*types.Func]contractFact{}}
+	s.chk = newChecker(pass, s)
+	s.sites, s.flatAt = s.chk.flatSites(), map[*ssa.Function]token.Pos{}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
 	return s, nil
 }
@@ -315,6 +333,11 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 				s.logs[fn] = m
 				changed = true
 			}
+			k := s.summarizeContract(fn)
+			if k != s.contracts[fn] {
+				s.contracts[fn] = k
+				changed = true
+			}
 		}
 	}
 	for _, fn := range funcs {
@@ -323,6 +346,7 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 			s.pass.ExportObjectFact(obj, &m)
 		}
 	}
+	s.exportContracts(funcs)
 }
 
 // summarizeFunc computes which of fn's error parameters reach a log call,

@@ -34,7 +34,11 @@ same function also checks that call's error on the same value (a deferred
 Close as a safety net next to a checked Close, or after a checked Sync), or
 when the writer wraps an in-memory buffer or os.Stdout/os.Stderr, or was
 handed in (its owner checks it), or sits in the branch of an earlier
-failure (cleanup). Fix: check
+failure (cleanup). A file that is never written (a writability probe:
+CreateTemp, Close, Remove) has nothing to lose, and a Sync checked through
+a project helper whose contract says it syncs its file parameter
+(etcd's fileutil.Fsync(f)), or on a variable that holds the file on some
+paths, counts as a checked Sync. Fix: check
 the error; for a deferred Close in a function with a named error result,
 defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).`,
 		Bad: `func save(path string, data []byte) error {
@@ -71,8 +75,9 @@ testing (test helpers). Not reported: init functions and package variable
 initialisers (they run before main and have no caller to return to),
 functions named Must... or must... (panicking is their documented contract,
 like regexp.MustCompile; a logger's Fatal.../Exit... functions likewise),
-and panics with an error built on the spot (errors.New, fmt.Errorf: an
-assertion, not a converted failure). In a function without an error result,
+panics with an error built on the spot (errors.New, fmt.Errorf: an
+assertion, not a converted failure), and os.Exit(0) (a success exit after
+printing help or a version drops no error). In a function without an error result,
 panic(err) is reported only in a plain function (not a method or a function
 literal, whose signature an interface or a callback may impose) and only
 for a failure of the outside world (os, io,
@@ -95,9 +100,12 @@ is a documented contract of many libraries (prometheus' WithLabelValues).`,
 }`,
 		Severity: catalog.Warning,
 		// Off: 7 of 7 on the corpus of libraries, but in an application
-		// (golangci-lint's own source) none of 23: its commands, config
-		// loader and copied cmd/go cache exit on purpose, and a package
-		// cannot tell whether its module is a library or a program.
+		// (golangci-lint's own source) none of 23, and 0 of 7 on the
+		// application corpus: commands, CLI helpers and invariant panics
+		// exit on purpose. What would make it precise, "a package that
+		// other modules import", is not knowable: facts flow from a
+		// dependency to its importers, never back, and the runner does
+		// not fill pass.Module.
 		Default: false,
 		Since:   "v0.1.0",
 	},
@@ -114,7 +122,10 @@ non-nil that returns without using the error (errors.Is, a send, a store, a
 log call, a handler all count as using it). Not reported: such a branch in a
 loop (returning when Accept fails on a closed listener, or at io.EOF, is how
 a worker loop ends), go io.Copy (a proxy's copy ends when a side closes), a
-started function that stores its own named error result in a defer, and an
+started function that stores its own named error result in a defer, a
+started function whose error result is nil on every path (a fact computed
+from its returns, through the functions it returns from), go c.Close() and
+go os.RemoveAll(dir) (a release in the background), and an
 explicit _ = assignment. Fix: send the error on a channel the caller reads,
 use errgroup.Group.Go, or log it with context.`,
 		Bad: `go func() {
@@ -136,18 +147,37 @@ use errgroup.Group.Go, or log it with context.`,
 context (and let the caller decide). Logging and returning writes the same
 failure at every level that does the same, with less context each time,
 and the logs of one incident no longer say how many things failed.
-Reported when, in a branch where a call's error is non-nil, a log call
-(log, log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus,
-klog, hclog, logr, go-kit, or a project helper that a fact says logs its
-error parameter, in any package) carries the error or something derived
-from it, and the branch returns that error or a wrap of it. Returning a
-different error (a sentinel for callers) after logging the detail is fine.`,
-		Bad: `if err := save(u); err != nil {
-	log.Printf("save user %s: %v", u.ID, err)
-	return err
+Reported where the second log happens: at a caller that, in a branch
+where a callee's error is non-nil, logs that error (log, log/slog,
+fmt.Fprint to os.Stderr, zap, zerolog, logrus, klog, hclog, logr, go-kit,
+or a project helper that a fact says logs its error parameter, in any
+package) although the callee's contract says it logged the error before
+returning it (in a branch on an error it logs the error and returns it or
+a wrap of it, or it returns such a callee's error on). A function that
+logs and returns with no caller that logs again is not reported: a gRPC or
+HTTP handler returns the error to a remote client, and its log line is the
+server's only record. Returning a different error (a sentinel for callers)
+after logging the detail is fine.`,
+		Bad: `func save(u User) error {
+	if err := db.Put(u); err != nil {
+		log.Printf("save user %s: %v", u.ID, err)
+		return err
+	}
+	return nil
+}
+
+if err := save(u); err != nil {
+	log.Printf("signup: %v", err) // the second log of one failure
 }`,
-		Good: `if err := save(u); err != nil {
-	return fmt.Errorf("save user %s: %w", u.ID, err)
+		Good: `func save(u User) error {
+	if err := db.Put(u); err != nil {
+		return fmt.Errorf("save user %s: %w", u.ID, err)
+	}
+	return nil
+}
+
+if err := save(u); err != nil {
+	log.Printf("signup: %v", err)
 }`,
 		Severity: catalog.Info,
 		Default:  false,
@@ -167,8 +197,11 @@ any such use of the error in the branch silences the rule, since logging
 an error and carrying on is a deliberate best-effort choice. Only errors
 produced by a call in the function are followed (an error parameter such
 as a filepath.Walk callback's is the caller's), only conditions that are
-exactly err != nil or err == nil (a compound condition is a filter), and
-ctx.Err() is left alone (stopping quietly on cancellation is the norm).`,
+exactly err != nil or err == nil (a compound condition is a filter),
+ctx.Err() is left alone (stopping quietly on cancellation is the norm),
+and so is a branch that falls back to another way of doing the work and
+returns that attempt's error (if the cache fails, compute): its nil means
+the fallback succeeded.`,
 		Bad: `b, err := os.ReadFile(path)
 if err != nil {
 	return nil, nil
@@ -183,8 +216,9 @@ if err != nil {
 		Severity: catalog.Warning,
 		// Off: 7 of 7 on the corpus, but outside it (the standard library,
 		// golangci-lint's and staticcheck's source) 3 of 6: a fallback
-		// (if the cache fails, compute) and a deliberate "no resumption"
-		// (crypto/tls tickets) return nil on purpose and say so nowhere.
+		// (if the cache fails, compute; now recognised) and a deliberate
+		// "no resumption" (crypto/tls tickets, still pending) return nil
+		// on purpose and say so nowhere.
 		Default: false,
 		Since:   "v0.1.0",
 	},
@@ -201,7 +235,11 @@ log/slog, fmt.Fprint to os.Stderr, testing.T, zap, zerolog, logrus, klog,
 hclog, logr, go-kit) but never uses the error at all: not in the log call,
 not returned, wrapped, stored or compared. A branch that logs without the
 error but returns it is left alone (the cause travels to the caller), and
-so is a branch that identified the error (errors.Is) first.`,
+so is a branch that identified the error (errors.Is) first, and a log
+line that carries every operand of a pure call that failed (a parse: no
+I/O, no interface call, no global written; a fact for the analysed code):
+"ignored file" with the name that did not parse says what the error
+would.`,
 		Bad: `if err := os.WriteFile(path, data, 0o600); err != nil {
 	log.Printf("failed to save %s", path)
 	return errSaveFailed
@@ -223,14 +261,39 @@ context.Canceled or a driver's error type. %v and %s keep only the text,
 and every check up the stack fails silently. The message is the same with
 %w. Reported for an operand whose type is an error, with a plain %v or %s,
 in a constant format that has no %w yet (a second cause formatted with %v
-next to a %w is a choice), in files whose Go version is at least 1.13.
+next to a %w is a choice), in files whose Go version is at least 1.13,
+and only where the loss is seen: code inspects the error it becomes
+with errors.Is or errors.As (a comparison or a type assertion sees only
+the outermost error, which %w replaces as well), in the same function or
+in a caller, through functions that
+return it on (a contract fact). A %v in a message that is only printed
+(config validation, startup, a protocol parse) loses nothing anyone looks
+for. An inspection for a sentinel or type that the flattening package
+cannot produce (it neither declares nor imports it) does not count, and a
+variable reused for another call's error is followed by where each store
+reaches. When the fmt.Errorf is in another package than the inspection,
+the inspection is reported, naming the fmt.Errorf's file and line.
 Not reported: %+v and other flags (a detailed rendering such as a stack
 trace would change), explicit argument indexes, and err.Error() (a string:
 that is how code hides a cause on purpose, for instance at an API
 boundary whose callers must not depend on an internal error). The fix
 turns the verb into %w.`,
-		Bad:      `return fmt.Errorf("open %s: %v", path, err)`,
-		Good:     `return fmt.Errorf("open %s: %w", path, err)`,
+		Bad: `func load(path string) error {
+	if _, err := os.ReadFile(path); err != nil {
+		return fmt.Errorf("open %s: %v", path, err)
+	}
+	return nil
+}
+
+if errors.Is(load(path), fs.ErrNotExist) { // never true
+	useDefaults()
+}`,
+		Good: `func load(path string) error {
+	if _, err := os.ReadFile(path); err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	return nil
+}`,
 		Severity: catalog.Warning,
 		Default:  false,
 		Since:    "v0.1.0",

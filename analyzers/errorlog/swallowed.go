@@ -29,7 +29,7 @@ func (c *checker) checkSwallowed(br *errBranch) {
 		if !returnsZeros(ret, res) {
 			continue // a fallback value (try V1, else V0; a default port) is a decision
 		}
-		if c.explained(br, ret) {
+		if c.explained(br, ret) || fallsBack(br, res) {
 			continue
 		}
 		c.reportSwallowed(br, ret)
@@ -152,6 +152,37 @@ func (c *checker) explained(br *errBranch, ret *ssa.Return) bool {
 		// On its own line(s) inside the braces: not a trailing comment
 		// of the if line.
 		if cg.Pos() > br.body.Lbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) && c.line(cg.End()) < retLine {
+			return true
+		}
+	}
+	return false
+}
+
+// fallsBack reports whether the branch does the work another way and
+// returns that attempt's error (if the cache fails, compute; return the
+// computation's error): a nil error then means the fallback succeeded,
+// and the first error was a signal, not a failure.
+func fallsBack(br *errBranch, res int) bool {
+	var seeds []ssa.Value
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] {
+			continue
+		}
+		for _, ins := range b.Instrs {
+			if call, ok := ins.(*ssa.Call); ok && br.inBody(call) && call.Common() != br.call && !sameCall(call.Common(), br.call) {
+				seeds = append(seeds, errorValue(call)...)
+			}
+		}
+	}
+	if len(seeds) == 0 {
+		return false
+	}
+	tainted := taint(seeds...)
+	for _, b := range br.fn.Blocks {
+		if !br.region[b] {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && br.inBody(ret) && len(ret.Results) > res && tainted[returned(ret, res)] {
 			return true
 		}
 	}

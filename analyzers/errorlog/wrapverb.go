@@ -15,10 +15,29 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// checkWrapVerb reports fmt.Errorf calls that format an error operand with
-// %v or %s when the format has no %w: the result hides the cause from
-// errors.Is and errors.As.
-func (c *checker) checkWrapVerb() {
+// wrap-verb is reported only where the flattening matters: when code
+// inspects the error up the stack (errors.Is, errors.As, a comparison, a
+// type assertion) and the error it inspects may carry a cause that a
+// fmt.Errorf flattened with %v. A %v in an operator-facing message that
+// nothing inspects (config validation, startup, a protocol parse) loses
+// nothing. The flattening function's side is a contract fact (Flattened,
+// carried through functions that return the error on), the inspection is
+// found at the caller: reported at the fmt.Errorf when it is in the same
+// package (with the fix), else at the inspection.
+
+// flatSite is a fmt.Errorf call that formats an error operand with %v or
+// %s and has no %w.
+type flatSite struct {
+	call *ast.CallExpr
+	i    int
+	v    fmtVerb
+	arg  ast.Expr
+}
+
+// flatSites returns the package's flattening fmt.Errorf calls by the
+// position of their '(' (an SSA call's position).
+func (c *checker) flatSites() map[token.Pos]flatSite {
+	out := map[token.Pos]flatSite{}
 	in := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
@@ -38,10 +57,11 @@ func (c *checker) checkWrapVerb() {
 			if (v.verb != 'v' && v.verb != 's') || v.flags != "" || !c.isErrorOperand(arg) {
 				continue
 			}
-			c.reportWrapVerb(call, i, v, arg)
-			return // one finding per call; its fix turns this verb into %w
+			out[call.Lparen] = flatSite{call: call, i: i, v: v, arg: arg}
+			return // one per call; its fix turns this verb into %w
 		}
 	})
+	return out
 }
 
 // isErrorf reports whether call calls fmt.Errorf.
@@ -87,15 +107,18 @@ func (c *checker) isErrorOperand(e ast.Expr) bool {
 	return implementsError(tv.Type)
 }
 
-// reportWrapVerb reports verb i of call with a fix that turns it into %w.
-func (c *checker) reportWrapVerb(call *ast.CallExpr, i int, v fmtVerb, arg ast.Expr) {
-	msg := fmt.Sprintf("fmt.Errorf formats the error %s with %%%c, which flattens it to text: errors.Is and errors.As cannot see the cause; use %%w",
-		c.exprString(arg), v.verb)
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: RuleWrapVerb, Message: msg}
+// reportWrapVerb reports the flattening site, inspected at insp, with a
+// fix that turns the verb into %w.
+func (c *checker) reportWrapVerb(site flatSite, how string, insp token.Pos) {
+	msg := fmt.Sprintf("fmt.Errorf formats the error %s with %%%c, which flattens it to text, and %s (line %d) inspects the error it becomes: it cannot see this cause; use %%w",
+		c.exprString(site.arg), site.v.verb, how, c.line(insp))
+	call := site.call
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: RuleWrapVerb, Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: insp, End: insp, Message: "inspected here"}}}
 	// %w of a nil error prints "%!w(<nil>)" where %v printed "<nil>":
 	// the fix is offered only where the operand was tested non-nil.
-	if c.knownNonNil(call, arg) {
-		if fix := wrapVerbFix(call.Args[0], i); fix != nil {
+	if c.knownNonNil(call, site.arg) {
+		if fix := wrapVerbFix(call.Args[0], site.i); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 	}

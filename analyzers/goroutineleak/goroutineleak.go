@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 )
@@ -20,12 +21,15 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
+	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
+	RuleNoPartner            = "goroutineleak/no-partner"
+	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
@@ -45,7 +49,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "goroutineleak",
 		Doc:      docutil.MustExtract(doc, "goroutineleak"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/goroutineleak.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer},
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, locks.Analyzer},
 		Run:      s.run,
 	}
 }
@@ -54,13 +58,17 @@ type settings struct{ cfg Config }
 
 // passState is the per-pass state shared by the rules.
 type passState struct {
-	pass *analysis.Pass
-	sum  *chanflow.Result
+	pass  *analysis.Pass
+	sum   *chanflow.Result
+	locks *locks.Result
+	// calls and acquires are wait-holding-lock's indexes, built lazily.
+	calls    map[*ssa.Function][]locks.Call
+	acquires map[acquireKey]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)}
+	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), locks: pass.ResultOf[locks.Analyzer].(*locks.Result)}
 	for _, fn := range funcs {
 		if len(fn.Blocks) == 0 || len(fn.Blocks) > maxBlocks {
 			continue
@@ -73,11 +81,14 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkTimeAfterLoop(fn)
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
+		p.checkDoubleSend(fn)
 	}
+	p.checkWaitHoldingLock()
+	p.checkNoPartner()
+	p.checkAbandonedSend()
 	return nil, nil
 }
 
-// line returns pos's line number.
 // localGoBodies calls visit for each go statement of fn whose function is
 // one of this package's, small enough to analyse.
 func (p *passState) localGoBodies(fn *ssa.Function, visit func(g *ssa.Go, body *ssa.Function)) {
@@ -96,6 +107,7 @@ func (p *passState) localGoBodies(fn *ssa.Function, visit func(g *ssa.Go, body *
 	}
 }
 
+// line returns pos's line number.
 func (p *passState) line(pos token.Pos) int { return p.pass.Fset.Position(pos).Line }
 
 // fileOf returns the file of the package containing pos.

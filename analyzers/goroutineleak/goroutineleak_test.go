@@ -37,3 +37,15 @@ func TestBlockedReceive(t *testing.T) {
 func TestNoExit(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoExit, "goroutineleak/no-exit/bad", "goroutineleak/no-exit/good")
 }
+
+func TestWaitHoldingLock(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleWaitHoldingLock, "goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good")
+}
+
+func TestNoPartner(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoPartner, "goroutineleak/no-partner/bad", "goroutineleak/no-partner/good")
+}
+
+func TestAbandonedSend(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleAbandonedSend, "goroutineleak/abandoned-send/bad", "goroutineleak/abandoned-send/good")
+}

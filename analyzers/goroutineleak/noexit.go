@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // checkNoExit reports goroutines that loop forever, started by a
@@ -12,7 +14,7 @@ import (
 // them, so every object built leaks one.
 func (p *passState) checkNoExit(fn *ssa.Function) {
 	owner := outermost(fn)
-	if p.pass.Pkg.Name() == "main" || owner.Name() == "init" || !buildsObject(owner) {
+	if p.pass.Pkg.Name() == "main" || owner.Name() == "init" || !buildsObject(owner) || oncePerProcess(fn) {
 		return
 	}
 	p.localGoBodies(fn, func(g *ssa.Go, body *ssa.Function) {
@@ -28,6 +30,68 @@ func outermost(fn *ssa.Function) *ssa.Function {
 		fn = fn.Parent()
 	}
 	return fn
+}
+
+// oncePerProcess reports whether fn, or a closure it is nested in, runs at
+// most once in the process: it is the function of a package-level
+// sync.Once's Do. Its goroutine is the package's, like one started by init,
+// not one per object (a janitor for a package-level map).
+func oncePerProcess(fn *ssa.Function) bool {
+	for ; fn.Parent() != nil; fn = fn.Parent() {
+		if onlyDoneOnce(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyDoneOnce reports whether the closure fn is used only as the argument
+// of Do on a package-level sync.Once.
+func onlyDoneOnce(fn *ssa.Function) bool {
+	var val ssa.Value = fn
+	for _, r := range *fn.Referrers() {
+		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn {
+			val = mc
+		}
+	}
+	refs := *val.Referrers()
+	used := false
+	for _, r := range refs {
+		switch r := r.(type) {
+		case *ssa.Call:
+			c := r.Common()
+			if !isOnceDo(c) || len(c.Args) != 2 || c.Args[1] != val || !isGlobalAddr(c.Args[0]) {
+				return false
+			}
+			used = true
+		case *ssa.DebugRef, *ssa.MakeClosure:
+		default:
+			return false
+		}
+	}
+	return used
+}
+
+// isOnceDo reports whether c calls (*sync.Once).Do.
+func isOnceDo(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	return callee != nil && callee.Name() == "Do" && callee.Signature.Recv() != nil &&
+		typematch.PointerTo(callee.Signature.Recv().Type(), "sync", "Once")
+}
+
+// isGlobalAddr reports whether v is the address of a package-level
+// variable or of a field inside one.
+func isGlobalAddr(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.Global:
+			return true
+		case *ssa.FieldAddr:
+			v = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // buildsObject reports whether fn is a method or returns something: the

@@ -18,6 +18,45 @@ or GOTRACEBACK=all and SIGQUIT to dump every stack.`
 // once its precision on the bench/ corpus is at least 90%.
 var Rules = []catalog.Rule{
 	{
+		ID:    RuleAbandonedSend,
+		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
+		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
+and handed to others) with a plain send, and every receiver in the package
+receives in a select beside ctx.Done() or a stop channel (one that is only
+ever closed) and returns when that case fires. After the stop, nothing
+receives any more: the next send blocks forever, and with it the goroutine
+(often one calling a method after Close, or a worker reporting back after
+the loop it reports to has ended). The rule matches the channel across
+functions through chanflow's classes and reports the send when the channel
+is unbuffered, no value of it leaves the package's sight, and every
+receiver can give up for good; a receiver that waits with a plain receive,
+or gives up only on a timer (it may come back), keeps it silent. Fix: make
+the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
+		Bad: `func (s *Strategy) OnChange() {
+	s.reset <- struct{}{} // blocks forever once loop returned
+}
+
+func (s *Strategy) loop(ctx context.Context) {
+	for {
+		select {
+		case <-s.reset:
+			s.timer.Reset(s.every)
+		case <-ctx.Done():
+			return
+		}
+	}
+}`,
+		Good: `func (s *Strategy) OnChange(ctx context.Context) {
+	select {
+	case s.reset <- struct{}{}:
+	case <-ctx.Done():
+	}
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleBlockedReceive,
 		Title: "a goroutine that waits forever for a channel its producer returned without closing",
 		Text: `A function makes a channel, starts a goroutine that ranges over it (or
@@ -80,7 +119,11 @@ receive loop. The rule follows the channel from make through the goroutine
 summaries) and counts the sends against the receives on every path; it stays
 silent when the channel escapes (returned, stored, passed on), when the
 sender selects on another case or a default, and when the channel is
-buffered for every send. Fix: give the channel a buffer for every send
+buffered for every send. It also reports, inside a function sending on its
+channel parameter, a branch that sends and falls through to the send every
+path makes (a missing return after sending the error), when the package
+hands it an unbuffered channel received from outside any loop: that path
+sends twice, and the second send blocks. Fix: give the channel a buffer for every send
 (make(chan T, 1) for one goroutine sending once), or make the sender select
 on ctx.Done() as well. ` + confirm,
 		Bad: `ch := make(chan result)
@@ -172,18 +215,66 @@ func (c *Cache) Close() { close(c.done) }`,
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleNoPartner,
+		Title: "a send or receive on a channel that nothing in the package receives from, sends on or closes",
+		Text: `A channel kept in a struct field (or a package-level variable, or made in
+one function and handed to others) that is received from but never sent on
+or closed, or sent on but never received from: the goroutine doing it waits
+forever. It happens when the code that would complete the operation was
+removed or never written (a stop channel nobody closes, a result channel a
+refactoring stopped reading), and when the operation waits on the wrong
+channel. The rule indexes every operation on the channel across the
+package's functions and reports a blocking send (on an unbuffered channel)
+with no receive, or a blocking receive with no send and no close, when no
+value of the channel leaves the package's sight: not an exported field,
+not returned by an exported function, not passed to another package's
+function or stored where the index cannot follow. A select with another
+case or a default is not blocking and is not reported. Fix: close the
+channel where its producer is done (or where the object is closed), or
+receive from it where its values are consumed. ` + confirmRecv,
+		Bad: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() {
+	<-w.stop // nothing closes w.stop: the goroutine never ends
+}`,
+		Good: `type watcher struct{ stop chan struct{} }
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() { <-w.stop }
+
+func (w *watcher) Close() { close(w.stop) }`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleTimeAfterLoop,
 		Title: "time.After in a loop's select starts a new timer on every iteration",
 		Text: `time.After(d) creates a timer and returns its channel; inside a for loop around
 a select, every iteration creates another one. Before Go 1.23 a timer was
 not garbage collected until it fired, so a loop that iterates often with a
 long timeout (a minute, an hour) piled up timers and their channels: memory
-that no goroutine dump explains. Since Go 1.23 (the module's go line decides)
-unreferenced timers are collected, and what is left is allocation churn in a
-busy loop. The message says which case applies for the file's Go version.
-Fix: create one timer before the loop with time.NewTimer and Reset it each
-iteration (Stop it when the loop ends), or use a context with a deadline
-when the timeout is for the whole loop.`,
+that no goroutine dump explains. The rule reports it in files compiled
+before Go 1.23 (the module's go line or the file's build constraint
+decides). Since Go 1.23 a timer nobody references is collected at once,
+fired or not, and one time.After per iteration costs an allocation, nothing
+more: nothing is reported. Neither is a select re-entered only by a
+backward goto (a retry on one outcome, not a loop), nor a timer whose own
+case goes round again (a pacing or backoff wait). Fix: create one timer
+before the loop with time.NewTimer and Reset it each iteration (Stop it
+when the loop ends), use a context with a deadline when the timeout is for
+the whole loop, or raise the module's go line to 1.23.`,
 		Bad: `for {
 	select {
 	case msg := <-in:
@@ -204,6 +295,52 @@ for {
 	}
 }`,
 		Severity: catalog.Info,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWaitHoldingLock,
+		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
+		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
+mutex is stuck until its partner acts: the receiver of the send (or the
+close that ends it), the sender (or the close) of the receive, the
+goroutines that call Done. When every
+such partner has to take the same mutex before it gets there (it locks it
+on the way, in a loop between two receives, or its caller does), the
+partner waits for the lock and the waiter keeps it: both block forever.
+This is the largest class of blocking bugs after plain channel misuse in
+GoBench (Kubernetes, etcd, Docker, gRPC). The rule matches the channel or
+WaitGroup across functions (a struct field, a package-level variable, or a
+channel made in one function and handed to others), takes the locks held
+from the lock engine (in the function or at its callers), and reports the
+blocking operation when every partner in the package takes that lock
+first. It stays silent when the channel is buffered for a send, when a
+select can give up, when other packages can reach the channel (an exported
+field, returned by an exported function) and when both sides only read-lock
+an RWMutex. Fix: release the lock before blocking (copy what the send
+needs under the lock, send after Unlock), or give the partner a way that
+does not need the lock. ` + confirm,
+		Bad: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.status = s
+	m.updates <- s // the receiver needs m.mu before it receives again
+}
+
+func (m *Manager) sync() {
+	for s := range m.updates {
+		m.mu.Lock()
+		m.applied = s
+		m.mu.Unlock()
+	}
+}`,
+		Good: `func (m *Manager) SetStatus(s Status) {
+	m.mu.Lock()
+	m.status = s
+	m.mu.Unlock()
+	m.updates <- s // sent without the lock
+}`,
+		Severity: catalog.Error,
 		Default:  false,
 		Since:    "v0.1.0",
 	},

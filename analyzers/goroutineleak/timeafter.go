@@ -1,18 +1,21 @@
 package goroutineleak
 
 import (
-	"fmt"
 	"go/ast"
 	"go/version"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
 )
 
 // checkTimeAfterLoop reports time.After calls made on every iteration of a
-// loop and waited on in a select: each iteration starts a new timer.
+// for loop and waited on in a select, in files compiled before Go 1.23:
+// each iteration starts a timer that lives until it fires. Since Go 1.23 a
+// timer nobody references is collected at once, fired or not, so what is
+// left is one allocation per iteration, not a finding.
 func (p *passState) checkTimeAfterLoop(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -23,9 +26,34 @@ func (p *passState) checkTimeAfterLoop(fn *ssa.Function) {
 			if sel := selectOn(call); sel == nil || !otherCaseLoops(sel, call) {
 				continue
 			}
-			p.reportTimeAfterLoop(call)
+			if ce := p.callAt(call.Pos()); ce != nil && p.before123(ce) && p.inForBody(ce) {
+				p.reportTimeAfterLoop(ce)
+			}
 		}
 	}
+}
+
+// inForBody reports whether n is inside the body of a for or range
+// statement of its own function. A cycle made only by a backward goto is a
+// retry taken on one outcome (a stale reply re-sent), bounded in practice,
+// not a loop abandoning a timer per message.
+func (p *passState) inForBody(n ast.Node) bool {
+	f := p.fileOf(n.Pos())
+	if f == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, n.Pos(), n.End())
+	for _, m := range path {
+		switch m := m.(type) {
+		case *ast.ForStmt:
+			return m.Body.Pos() <= n.Pos() && n.End() <= m.Body.End()
+		case *ast.RangeStmt:
+			return m.Body.Pos() <= n.Pos() && n.End() <= m.Body.End()
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // isTimeAfter reports whether c calls time.After.
@@ -83,24 +111,19 @@ func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 	return others
 }
 
-// reportTimeAfterLoop words the finding by the file's Go version: before
-// Go 1.23 a timer is not collected until it fires.
-func (p *passState) reportTimeAfterLoop(call *ssa.Call) {
-	ce := p.callAt(call.Pos())
-	if ce == nil {
-		return
-	}
-	var msg string
-	if p.before123(ce) {
-		msg = "time.After in a loop starts a new timer on every iteration, and before Go 1.23 none is freed until it fires: a busy loop with a long timeout piles them up; create one time.NewTimer before the loop and Reset it, or raise the module's go line to 1.23"
-	} else {
-		msg = "time.After in a loop allocates a new timer on every iteration of the select (garbage since Go 1.23, but churn in a busy loop); create one time.NewTimer before the loop and Reset it"
-	}
-	p.pass.Report(analysis.Diagnostic{Pos: ce.Pos(), End: ce.End(), Category: RuleTimeAfterLoop, Message: fmt.Sprint(msg)})
+// reportTimeAfterLoop reports the time.After call ce.
+func (p *passState) reportTimeAfterLoop(ce *ast.CallExpr) {
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: RuleTimeAfterLoop,
+		Message:  "time.After in a loop starts a new timer on every iteration, and before Go 1.23 none is freed until it fires: a busy loop with a long timeout piles them up; create one time.NewTimer before the loop and Reset it, or raise the module's go line to 1.23",
+	})
 }
 
 // before123 reports whether the file holding n is compiled with a Go
-// version before 1.23 (the file's build constraint or the module's go line).
+// version before 1.23 (the file's build constraint or the module's go line;
+// none at all means the toolchain's version).
 func (p *passState) before123(n ast.Node) bool {
 	v := ""
 	if f := p.fileOf(n.Pos()); f != nil && p.pass.TypesInfo.FileVersions != nil {

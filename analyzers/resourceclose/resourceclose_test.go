@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
@@ -31,32 +29,26 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-// TestRules covers resourceclose/unclosed (files, sql rows, statements,
-// conns and pools, network connections and listeners, zip readers, timers
-// in old files), tx-unfinished and cancel-leak, and reasoning across
-// packages: helpers in facts/dep that close, store, borrow or return
-// resources, called from facts/use (loading use analyses dep first, so its
-// summaries reach use as facts).
+// TestRules covers, in one analysis, resourceclose/unclosed (files, sql
+// rows, statements, conns and pools, network connections and listeners,
+// zip readers, timers in old files), tx-unfinished and cancel-leak checked
+// with every rule's findings (as their fixtures were written), reasoning
+// across packages (helpers in facts/dep that close, store, borrow or
+// return resources, called from facts/use: loading use analyses dep
+// first, so its summaries reach use as facts), the rules checked one rule
+// per fixture package, and every suggested fix against its .golden file.
 func TestRules(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/unclosed/bad", "resourceclose/unclosed/good", "resourceclose/unclosed/good/cmdmain",
-		"resourceclose/unclosed/timers",
-		"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good",
-		"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good",
-		"resourceclose/facts/dep", "resourceclose/facts/use")
-}
-
-// TestRulesByFixture covers the rules that are checked one rule per fixture
-// package, and every suggested fix against its .golden file (the bad/
-// fixtures' fixes have no goldens, so they run apart).
-func TestRulesByFixture(t *testing.T) {
-	t.Parallel()
-	ruletest.RunFamily(t, resourceclose.Analyzer,
+	ruletest.RunFamilyMixed(t, resourceclose.Analyzer,
+		[]string{
+			"resourceclose/unclosed/bad", "resourceclose/unclosed/good", "resourceclose/unclosed/good/cmdmain",
+			"resourceclose/unclosed/timers",
+			"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good",
+			"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good",
+			"resourceclose/facts/dep", "resourceclose/facts/use",
+		},
 		"resourceclose/cmd-not-waited/bad", "resourceclose/cmd-not-waited/good",
 		"resourceclose/defer-in-loop/bad", "resourceclose/defer-in-loop/good",
-		"resourceclose/rows-err-unchecked/bad", "resourceclose/rows-err-unchecked/good")
-	ruletest.RunFamilyWithSuggestedFixes(t, resourceclose.Analyzer,
+		"resourceclose/rows-err-unchecked/bad", "resourceclose/rows-err-unchecked/good",
 		"resourceclose/defer-in-loop/fix", "resourceclose/unclosed/fix", "resourceclose/tx-unfinished/fix", "resourceclose/cancel-leak/fix")
 }
 
@@ -69,9 +61,9 @@ func TestPending(t *testing.T) {
 	if os.Getenv("RESOURCECLOSE_PENDING") == "" {
 		t.Skip("set RESOURCECLOSE_PENDING=1 to run the cases the engine gets wrong")
 	}
-	analysistest.Run(t, testdata(t), resourceclose.Analyzer,
+	ruletest.RunIn(t, testdata(t), resourceclose.Analyzer,
 		"resourceclose/pending/missed", "resourceclose/pending/false-positive")
-	analysistest.RunWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer,
+	ruletest.RunInWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer,
 		"resourceclose/pending/fix")
 }
 
@@ -86,7 +78,7 @@ func TestCustomKinds(t *testing.T) {
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), resourceclose.New(cfg), "resourceclose/unclosed/custom")
+	ruletest.RunIn(t, testdata(t), resourceclose.New(cfg), "resourceclose/unclosed/custom")
 }
 
 func TestCustomKindsValidate(t *testing.T) {

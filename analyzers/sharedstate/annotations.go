@@ -2,6 +2,7 @@ package sharedstate
 
 import (
 	"go/ast"
+	"go/types"
 	"regexp"
 	"strings"
 
@@ -19,23 +20,20 @@ var (
 	identifier    = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 )
 
-// declaredGuards returns, per field key (pkg.Type.field), the mutex field
-// that its declaration says guards it.
-func declaredGuards(pass *analysis.Pass) map[string]string {
-	out := map[string]string{}
+// declaredGuards returns, per field, the mutex field that its declaration
+// says guards it.
+func declaredGuards(pass *analysis.Pass) map[*types.Var]string {
+	out := map[*types.Var]string{}
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			ts, ok := n.(*ast.TypeSpec)
+			st, ok := n.(*ast.StructType)
 			if !ok {
 				return true
 			}
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				return true
-			}
-			prefix := pass.Pkg.Path() + "." + ts.Name.Name + "."
 			for field, guard := range structGuards(pass, st) {
-				out[prefix+field] = guard
+				if v, ok := pass.TypesInfo.Defs[field].(*types.Var); ok {
+					out[v] = guard
+				}
 			}
 			return true
 		})
@@ -44,19 +42,19 @@ func declaredGuards(pass *analysis.Pass) map[string]string {
 }
 
 // structGuards reads one struct's annotations and guard comments.
-func structGuards(pass *analysis.Pass, st *ast.StructType) map[string]string {
-	names := map[string]bool{}
+func structGuards(pass *analysis.Pass, st *ast.StructType) map[*ast.Ident]string {
+	names := map[string]*ast.Ident{}
 	for _, f := range st.Fields.List {
 		for _, n := range f.Names {
-			names[n.Name] = true
+			names[n.Name] = n
 		}
 	}
-	out := map[string]string{}
+	out := map[*ast.Ident]string{}
 	for _, f := range st.Fields.List {
 		text := commentText(f)
 		if m := checklocksAnnotation.FindStringSubmatch(text); m != nil {
 			for _, n := range f.Names {
-				out[n.Name] = m[1]
+				out[n] = m[1]
 			}
 		}
 		if len(f.Names) != 1 || !locks.IsMutexType(pass.TypesInfo.TypeOf(f.Type)) {
@@ -68,9 +66,9 @@ func structGuards(pass *analysis.Pass, st *ast.StructType) map[string]string {
 		}
 		mu := f.Names[0].Name
 		for _, id := range identifier.FindAllString(m[1], -1) {
-			if names[id] && id != mu {
-				if _, annotated := out[id]; !annotated {
-					out[id] = mu
+			if n := names[id]; n != nil && id != mu {
+				if _, annotated := out[n]; !annotated {
+					out[n] = mu
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
@@ -88,6 +89,11 @@ type checker struct {
 	locks *locks.Result
 	pos   *positions
 	notes *notes
+	// entry is what callers guarantee each function (see entryInfo).
+	entry map[*ssa.Function]*entryInfo
+	// unlockedIn are, per field, the functions that access it with no
+	// lock of its object held (see touchedUnlockedElsewhere).
+	unlockedIn map[varID]map[*ssa.Function]bool
 	// oldLoopVars are the loop variables declared in files older than Go
 	// 1.22 (computed on first use).
 	oldLoopVars map[token.Pos]bool

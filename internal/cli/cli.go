@@ -76,7 +76,7 @@ vanish, HTTP bodies never closed or checked.
 
 Usage:
   reviewlint [flags] [packages]   lint packages (default ./...; go list patterns)
-  reviewlint rules                list every rule: ID, severity, default, title
+  reviewlint rules [-v]           list every rule: ID, severity, default, title (-v: the corpus evidence behind each default)
   reviewlint explain RULE         print a rule's full documentation
   reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version

@@ -35,13 +35,14 @@ type lintFlags struct {
 	cpuProfile        string
 	memProfile        string
 	enable, disable   stringList
+	review            reviewFlags
 }
 
 func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	f := &lintFlags{}
 	fs := flag.NewFlagSet("reviewlint", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: "+report.FormatNames())
 	fs.BoolVar(&f.showSeverity, "show-severity", false, "text format: print each finding's severity after its position (file:line:col: warning: message (rule))")
 	fs.StringVar(&f.configFile, "config", "", "config file (default: .reviewlint.yml found from the working directory upward)")
 	fs.Var(&f.tags, "tags", "comma-separated build tags")
@@ -56,6 +57,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at exit")
 	fs.Var(&f.enable, "enable", "rules or analyzers to turn on, on top of the config (comma-separated, repeatable)")
 	fs.Var(&f.disable, "disable", "rules or analyzers to turn off, on top of the config (comma-separated, repeatable)")
+	addReviewFlags(fs, &f.review)
 	return fs, f
 }
 
@@ -70,13 +72,16 @@ func parseLintFlags(args []string, stdout io.Writer) (*lintFlags, []string, erro
 		return nil, nil, usageError{fmt.Errorf("%v (see reviewlint -h)", err)}
 	}
 	if _, ok := report.Writers[f.format]; !ok {
-		return nil, nil, usageError{fmt.Errorf("unknown -format %q (want text or json)", f.format)}
+		return nil, nil, usageError{fmt.Errorf("unknown -format %q (want one of %s)", f.format, report.FormatNames())}
 	}
 	if _, err := analyzers.ParseSeverity(f.failOn); err != nil {
 		return nil, nil, usageError{fmt.Errorf("-fail-on: %v", err)}
 	}
 	if f.fix && f.diff {
 		return nil, nil, usageError{fmt.Errorf("-fix and -diff are exclusive")}
+	}
+	if err := f.review.check(); err != nil {
+		return nil, nil, usageError{err}
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
@@ -112,6 +117,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return ExitUsage, usageError{err}
 	}
+	if err := f.review.prepare(cwd); err != nil {
+		return ExitUsage, usageError{err}
+	}
 	opts := analyzers.Options{Markers: f.checkSuppressions}
 	suite, err := analyzers.New(cfg, opts)
 	if err != nil {
@@ -134,6 +142,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	res := findings(out, cfg, f.checkSuppressions)
 	timing.print(stderr, out)
+	if res, err = f.review.apply(res, stderr); err != nil {
+		return ExitUsage, usageError{err}
+	}
 
 	if f.fix || f.diff {
 		res, err = applyFixes(res, f, cwd, stdout, stderr)

@@ -98,6 +98,14 @@ type Result struct {
 	// busy guards against recursion: a function using a parameter through
 	// itself is an escape.
 	busy map[paramKey]bool
+
+	// funcs are the package's functions, closures included (for Ops).
+	funcs    []*ssa.Function
+	ops      *Ops
+	sites    map[*ssa.Function][]*ssa.CallCommon
+	makeCaps map[string][]int64
+	exported map[string]bool
+	classes  map[ssa.Value]string
 }
 
 type paramKey struct {
@@ -106,7 +114,7 @@ type paramKey struct {
 }
 
 func newResult(pass *analysis.Pass) *Result {
-	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}}
+	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}}
 }
 
 // Param returns what fn does with its i-th parameter, from its body in this
@@ -442,7 +450,9 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
 		r := newResult(pass)
-		r.exportFacts(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs)
+		srcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+		r.funcs = withClosures(srcs)
+		r.exportFacts(srcs)
 		return r, nil
 	},
 }
@@ -475,6 +485,27 @@ func (s *Result) exportFacts(funcs []*ssa.Function) {
 			s.pass.ExportObjectFact(obj, &f)
 		}
 	}
+}
+
+// withClosures returns fns and every function literal nested in them.
+func withClosures(fns []*ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	seen := map[*ssa.Function]bool{}
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, fn := range fns {
+		add(fn)
+	}
+	return out
 }
 
 // MaxBlocks bounds the functions summarised: bigger ones are an escape,

@@ -4,9 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
 // TestSummaries checks the exported Summary facts of helper shapes that
@@ -16,5 +15,5 @@ func TestSummaries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, lifetime.Analyzer, "lifetime/summaries")
+	ruletest.RunIn(t, dir, lifetime.Analyzer, "lifetime/summaries")
 }

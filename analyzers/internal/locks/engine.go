@@ -43,6 +43,10 @@ type Acquisition struct {
 	Try       bool
 	// Before is what was held just before the call.
 	Before []Held
+	// Deferred reports that an earlier defer, on every path here, already
+	// releases the lock at every exit: this is a retake after a temporary
+	// unlock, and no return can leave it held.
+	Deferred bool
 }
 
 // Exit is a return and the locks it leaves held (deferred releases done).
@@ -168,7 +172,7 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 			l := RefOf(o.mu)
 			switch o.kind {
 			case opLock, opTryLock:
-				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: o.mode, Class: Class(o.mu), Try: o.kind == opTryLock, Before: slices.Clone(s.held)})
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: o.mode, Class: Class(o.mu), Try: o.kind == opTryLock, Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
 			case opUnlock:
 				_, held := s.Holds(l)
 				if !held {
@@ -191,7 +195,7 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 		}
 		for _, a := range sum.Locks {
 			if l, ok := f.eng.concreteAt(a, call); ok {
-				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held)})
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
 			}
 		}
 	}

@@ -18,8 +18,12 @@ import (
 type Ref struct {
 	Root ssa.Value
 	// Path is the field path from Root: ".mu", ".inner*.mu" (a * marks a
-	// load through a pointer field).
+	// load through a pointer field, [] an element at Index, [3] one at a
+	// constant index).
 	Path string
+	// Index is the value indexing the one striped element on the path
+	// (locks[i].mu): the same i names the same stripe.
+	Index ssa.Value
 }
 
 // Lock is a mutex the state tracks.
@@ -39,15 +43,26 @@ func RefOf(v ssa.Value) Ref {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
 		base := RefOf(v.X)
-		return Ref{Root: base.Root, Path: base.Path + "." + fieldName(v.X.Type(), v.Field)}
+		return Ref{Root: base.Root, Path: base.Path + "." + fieldName(v.X.Type(), v.Field), Index: base.Index}
+	case *ssa.IndexAddr:
+		// A stripe of an array or slice: recomputing locks[i] at the
+		// Unlock must give the lock taken at locks[i].Lock().
+		base := RefOf(v.X)
+		if c, ok := v.Index.(*ssa.Const); ok {
+			return Ref{Root: base.Root, Path: base.Path + "[" + c.Value.String() + "]", Index: base.Index}
+		}
+		if base.Index == nil {
+			return Ref{Root: base.Root, Path: base.Path + "[]", Index: v.Index}
+		}
 	case *ssa.UnOp:
 		if v.Op.String() == "*" {
 			if _, ok := v.X.(*ssa.Global); ok {
 				return Ref{Root: v.X, Path: "*"}
 			}
-			if _, ok := v.X.(*ssa.FieldAddr); ok {
+			switch v.X.(type) {
+			case *ssa.FieldAddr, *ssa.IndexAddr:
 				base := RefOf(v.X)
-				return Ref{Root: base.Root, Path: base.Path + "*"}
+				return Ref{Root: base.Root, Path: base.Path + "*", Index: base.Index}
 			}
 			if a, ok := v.X.(*ssa.Alloc); ok && a.Heap {
 				if p := boxedParam(a); p != nil {
@@ -76,7 +91,16 @@ func fieldName(ptr types.Type, i int) string {
 
 // Name returns a readable name for r, as the source spells it: c.mu, mu.
 func (r Ref) Name() string {
-	return rootName(r.Root) + strings.ReplaceAll(r.Path, "*", "")
+	path := strings.ReplaceAll(r.Path, "*", "")
+	if r.Index != nil {
+		index := "..."
+		switch i := r.Index.(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+			index = i.Name()
+		}
+		path = strings.Replace(path, "[]", "["+index+"]", 1)
+	}
+	return rootName(r.Root) + path
 }
 
 // rootName returns the name a reader knows the root value by.
@@ -85,11 +109,29 @@ func rootName(v ssa.Value) string {
 	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 		return v.Name()
 	case *ssa.Alloc:
-		if v.Comment != "" {
+		switch v.Comment {
+		case "", "complit", "new", "slicelit", "varargs":
+			// an allocation with no variable name: named by its type below
+		default:
 			return v.Comment
+		}
+	case *ssa.Phi:
+		if v.Comment != "" {
+			return v.Comment // the variable a lifted local merges
 		}
 	case *ssa.UnOp:
 		return rootName(v.X)
+	}
+	if IsMutexType(v.Type()) {
+		return "the mutex"
+	}
+	// Some other value (a call result, a range element): name its type.
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return "(" + n.Obj().Name() + ")"
 	}
 	return "the mutex"
 }

@@ -3,13 +3,11 @@ package locks_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
 // TestSummaries checks the lock contracts the engine exports as facts.
 func TestSummaries(t *testing.T) {
-	analysistest.Run(t, ruletest.Testdata(t), locks.Analyzer, "locks/summaries")
+	ruletest.RunIn(t, ruletest.Testdata(t), locks.Analyzer, "locks/summaries")
 }

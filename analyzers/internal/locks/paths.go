@@ -6,8 +6,12 @@ import "golang.org/x/tools/go/ssa"
 // acquisition reaches without releasing the lock (no Unlock, no deferred
 // unlock, no callee that releases it, no goroutine taking it over). It is
 // the may counterpart of Exits' must state: the path need not be the only
-// one into the return.
+// one into the return. A lock an earlier defer already releases (defer
+// mu.Unlock() at entry, then an Unlock ... Lock window) reaches none.
 func (f *Func) ReturnsStillHolding(acq Acquisition) []*ssa.Return {
+	if acq.Deferred {
+		return nil
+	}
 	start := acq.Call.(ssa.Instruction)
 	b := start.Block()
 	idx := 0

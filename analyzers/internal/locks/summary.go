@@ -80,6 +80,9 @@ func (s *Summary) empty() bool {
 // abstract names r in fn's contract; ok is false for locks the caller
 // cannot name (a local mutex).
 func abstract(fn *ssa.Function, r Ref, m Mode, class string) (AbsLock, bool) {
+	if r.Index != nil {
+		return AbsLock{}, false // the caller cannot name the index value
+	}
 	switch root := r.Root.(type) {
 	case *ssa.Parameter:
 		for i, p := range fn.Params {
@@ -127,7 +130,7 @@ func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bind
 		}
 	}
 	r := RefOf(base)
-	return Ref{Root: r.Root, Path: r.Path + a.Path}, true
+	return Ref{Root: r.Root, Path: r.Path + a.Path, Index: r.Index}, true
 }
 
 // addUnique appends a unless it is already in ls.

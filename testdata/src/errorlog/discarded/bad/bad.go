@@ -3,6 +3,7 @@ package bad
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"os"
 )
@@ -108,4 +109,51 @@ func download(path string, r io.Reader, fail bool) error {
 	}
 	_, err = io.Copy(f, r)
 	return err
+}
+
+// Written through an encoder: the file escapes into a writer, so it is
+// written, and its Close error is the only report of a failed write-back.
+func encode(path string, v any) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `Close of a file opened with os.Create`
+	return json.NewEncoder(f).Encode(v)
+}
+
+// A helper that syncs but drops the sync error is no durability check.
+func syncQuietly(f *os.File) error {
+	f.Sync()
+	return nil
+}
+
+func saveQuietly(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `Close of a file opened with os.Create`
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return syncQuietly(f)
+}
+
+// The checked Sync is of another file than the one whose Close is
+// dropped.
+func copyTo(dst, log *os.File, path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `Close of a file opened with os.Create`
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	out := dst
+	if out == nil {
+		out = log
+	}
+	return out.Sync()
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"errorlog/facts/fsyncutil"
 )
 
 // A read-only file: Close has nothing to report.
@@ -167,4 +169,112 @@ func scratch(data []byte) (int, error) {
 	defer os.Remove(f.Name())
 	defer f.Close()
 	return f.Write(data)
+}
+
+// A writability probe: the file is created and closed, never written, so
+// its Close has no data to lose (modelled on nats-server's store
+// directory check: CreateTemp, Close, Remove).
+func probe(dir string) error {
+	tmp, err := os.CreateTemp(dir, "_probe_")
+	if err != nil {
+		return fmt.Errorf("directory %s is not writable", dir)
+	}
+	tmp.Close()
+	os.Remove(tmp.Name())
+	return nil
+}
+
+// A probe whose file is only stat'ed and renamed by name, never written.
+func touch(path string) (int64, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), os.Rename(f.Name(), path+".seen")
+}
+
+// Durability already checked through a project fsync helper in another
+// package before the dropped Close (modelled on etcd's
+// snap.SaveDBFrom: io.Copy, fileutil.Fsync(f) checked, f.Close()).
+func saveSynced(dir string, r io.Reader) (int64, error) {
+	f, err := os.CreateTemp(dir, "tmp")
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(f, r)
+	if err == nil {
+		err = fsyncutil.Fsync(f)
+	}
+	f.Close()
+	if err != nil {
+		os.Remove(f.Name())
+		return n, err
+	}
+	return n, os.Rename(f.Name(), dir+"/db")
+}
+
+// The same through a helper that syncs a later parameter through another
+// helper.
+func saveSyncedNamed(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return fsyncutil.SyncNamed(path, f)
+}
+
+// A local fsync helper: the fact is computed in this package as well.
+func fsyncLocal(f *os.File) error { return f.Sync() }
+
+func saveLocal(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return fsyncLocal(f)
+}
+
+// The checked Sync is on a variable that holds either an already open
+// file or the one opened here (a phi); the deferred Close of the opened
+// one follows a checked Sync of it (modelled on nats-server's
+// msgBlock truncate).
+type block struct {
+	open *os.File
+	name string
+}
+
+func (b *block) truncate(size int64) error {
+	var fd *os.File
+	if b.open != nil {
+		fd = b.open
+	} else {
+		var err error
+		fd, err = os.OpenFile(b.name, os.O_RDWR, 0o600)
+		if err == nil {
+			defer fd.Close()
+		}
+	}
+	if fd == nil {
+		return nil
+	}
+	if err := fd.Truncate(size); err != nil {
+		return err
+	}
+	if err := fd.Sync(); err != nil {
+		return err
+	}
+	return nil
 }

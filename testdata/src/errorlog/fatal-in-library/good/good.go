@@ -127,3 +127,11 @@ func NewReader(o Options) *Options {
 	}
 	return &o
 }
+
+// A successful exit after printing what was asked for handles no error:
+// nothing failed (modelled on nats-server's --help_tls and -signal flags,
+// which print and os.Exit(0)).
+func PrintTLSHelp() {
+	fmt.Println("tls options: ...")
+	os.Exit(0)
+}

@@ -86,3 +86,20 @@ func parse(s string, out chan<- int) {
 		out <- n
 	}()
 }
+
+// The started function's error is nil on most paths, not all.
+type server struct{ enabled bool }
+
+func (s *server) disable(path string) error {
+	if !s.enabled {
+		return nil
+	}
+	if err := os.Remove(path); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *server) onDiskFull(path string) {
+	go s.disable(path) // want `the error returned by server.disable is lost`
+}

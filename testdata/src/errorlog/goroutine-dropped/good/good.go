@@ -189,3 +189,39 @@ func quiet(name string) {
 func closeAsync(c net.Conn) {
 	go c.Close()
 }
+
+// The started function's error result is nil on every path, through a
+// second function: nothing is lost (modelled on nats-server's
+// ShutdownJetStream, which returns disableJetStream's always-nil error).
+type server struct {
+	enabled bool
+	quit    chan struct{}
+}
+
+func (s *server) disable(deleteState bool) error {
+	if !s.enabled {
+		return nil
+	}
+	s.enabled = false
+	if deleteState {
+		select {
+		case <-s.quit:
+			return nil
+		default:
+		}
+	}
+	return nil
+}
+
+func (s *server) Shutdown() error { return s.disable(false) }
+
+func (s *server) onDiskFull() {
+	go s.Shutdown()
+}
+
+// Removing a directory in the background is a release, like go c.Close():
+// the caller has moved on, and a leftover is retried at the next start
+// (modelled on nats-server's removal of tombstoned stream directories).
+func removeLater(dir string) {
+	go os.RemoveAll(dir)
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 	"os"
 
 	"errorlog/facts/logger"
@@ -112,5 +113,65 @@ func acceptLoop(next func() error) error {
 			return err
 		}
 		return nil
+	}
+}
+
+// A gRPC-style handler logs the failure and returns it to the remote
+// client: the server has no other record of it, and no caller in the
+// analysed code logs it again (modelled on etcd's Downgrade handler).
+type maintenance struct{ lg *log.Logger }
+
+func (m *maintenance) Downgrade(name string) (string, error) {
+	if err := os.Remove(name); err != nil {
+		m.lg.Printf("downgrade failed: %v", err)
+		return "", err
+	}
+	return name, nil
+}
+
+// An HTTP handler's helper logs and returns; the handler writes the error
+// to the client and does not log it again (modelled on jaeger's
+// collector SubmitBatches under its HTTP handler).
+func submit(name string) error {
+	if err := os.WriteFile(name, nil, 0o600); err != nil {
+		log.Printf("submit %s: %v", name, err)
+		return fmt.Errorf("submit: %w", err)
+	}
+	return nil
+}
+
+func serveSubmit(w http.ResponseWriter, r *http.Request) {
+	if err := submit(r.URL.Path); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// The caller retries without logging.
+func submitWithRetry(name string) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = submit(name); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// The callee logged the detail and returned a sentinel: the caller's log
+// of the sentinel is the first log of that error.
+func useLoad() {
+	if _, err := load("a"); err != nil {
+		log.Printf("load: %v", err)
+	}
+}
+
+// The caller logs its own, later failure, not the callee's error.
+func useSubmit(name string) {
+	if err := submit(name); err != nil {
+		if err2 := os.Remove(name); err2 != nil {
+			log.Printf("cleanup: %v", err2)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"strconv"
 
 	"github.com/rs/zerolog"
 	"go.uber.org/zap"
@@ -16,7 +17,7 @@ var errSave = errors.New("save failed")
 // The log says what failed but not why, and a sentinel replaces the cause.
 func save(name string, data []byte) error {
 	if err := os.WriteFile(name, data, 0o600); err != nil {
-		log.Printf("failed to save %s", name) // want `because os.WriteFile \(line 18\) failed, but it does not include the error`
+		log.Printf("failed to save %s", name) // want `because os.WriteFile \(line 19\) failed, but it does not include the error`
 		return errSave
 	}
 	return nil
@@ -101,4 +102,44 @@ func viaWrapper(name string) {
 	if err := os.Remove(name); err != nil {
 		logf("remove %s failed", name) // want `does not include the error`
 	}
+}
+
+// The parse's input is not in the log line: which value failed is lost.
+func portOf(l *zap.Logger, s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		l.Warn("bad port, using default") // want `does not include the error`
+		return 80
+	}
+	return n
+}
+
+// The failed call reads a file: the path alone does not say why
+// (permission, missing, a directory), so the error is needed.
+func loadNamed(l *zap.Logger, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		l.Warn("cannot read file", zap.String("path", path)) // want `does not include the error`
+		return nil
+	}
+	return b
+}
+
+// A project function that is not pure (it reads a file): logging its
+// operand is not enough.
+func readSeq(path string) (int, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	return strconv.Atoi(string(b))
+}
+
+func seqOf(l *zap.Logger, path string) int {
+	n, err := readSeq(path)
+	if err != nil {
+		l.Warn("no sequence", zap.String("path", path)) // want `does not include the error`
+		return 0
+	}
+	return n
 }

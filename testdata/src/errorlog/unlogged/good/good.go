@@ -9,6 +9,8 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/rs/zerolog"
 	"go.uber.org/zap"
@@ -121,5 +123,43 @@ func scan(sc *bufio.Scanner) {
 func probe(name string) {
 	if _, err := os.Stat(name + ".golden"); err != nil {
 		log.Printf("%s expects a finding but has no .golden", name)
+	}
+}
+
+// A name that does not parse, logged with the name: the parse is pure,
+// so the name says everything its error would (modelled on etcd's
+// checkWALNames, "ignored file in WAL directory" with the path).
+var errBadName = errors.New("bad segment name")
+
+func parseSegment(name string) (seq uint64, err error) {
+	if !strings.HasSuffix(name, ".seg") {
+		return 0, errBadName
+	}
+	_, err = fmt.Sscanf(name, "%016x.seg", &seq)
+	return checked(seq), err
+}
+
+// checked is a helper without an error result: still pure.
+func checked(seq uint64) uint64 { return seq &^ 1 }
+
+func segments(l *zap.Logger, names []string) []string {
+	var out []string
+	for _, name := range names {
+		if _, err := parseSegment(name); err != nil {
+			l.Warn("ignored file in segment directory", zap.String("path", name))
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// A standard-library parse of a field, with the field logged (modelled
+// on etcd's downgrade-info check).
+type info struct{ Target string }
+
+func checkTarget(l *zap.Logger, d *info) {
+	if _, err := strconv.ParseUint(d.Target, 10, 64); err != nil {
+		l.Warn("unexpected target format", zap.String("target", d.Target))
 	}
 }

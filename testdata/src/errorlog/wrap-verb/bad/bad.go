@@ -1,9 +1,13 @@
 package bad
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
+
+	"errorlog/facts/flat"
 )
 
 // %v flattens the cause.
@@ -62,10 +66,51 @@ func raw(name string) error {
 	return nil
 }
 
-// Assigned to a variable, not returned.
-func assigned(name string) {
+// Assigned to a variable and inspected in the same function.
+func assigned(name string) bool {
 	if err := os.Remove(name); err != nil {
 		wrapped := fmt.Errorf("remove: %v", err) // want `formats the error err with %v`
-		_ = wrapped
+		return errors.Is(wrapped, fs.ErrPermission)
 	}
+	return false
+}
+
+// Callers inspect each error above for its cause, which %v hid, with
+// errors.Is or errors.As.
+func missing(name string) bool {
+	return errors.Is(open(name), fs.ErrNotExist)
+}
+
+func numErr(s string) bool {
+	var ne *strconv.NumError
+	_, err := parse(s)
+	return errors.As(err, &ne)
+}
+
+func notExist(name string) bool {
+	return errors.Is(pathErr(name), fs.ErrNotExist)
+}
+
+func kind() bool {
+	var pe *os.PathError
+	return errors.As(only(), &pe)
+}
+
+// The flattened error travels through a function that wraps it with %w
+// before it is inspected.
+func countFiles(a, b int) error {
+	if err := many(a, b); err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	return nil
+}
+
+func retry(a, b int) bool {
+	return errors.Is(countFiles(a, b), fs.ErrNotExist) || errors.Is(direct(), fs.ErrNotExist) || errors.Is(raw("x"), fs.ErrNotExist)
+}
+
+// The flattening function is in another package: reported at the
+// inspection, which is all this package can change.
+func remote(name string) bool {
+	return errors.Is(flat.Open(name), fs.ErrNotExist) // want `errors.Is inspects the error from flat.Open, but on some path its cause was flattened to text by fmt.Errorf with %v \(flat.go:\d+\)`
 }

@@ -1,7 +1,9 @@
 package fix
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 )
 
@@ -26,4 +28,9 @@ func remove(name string) error {
 // finding comes without a fix.
 func maybe() error {
 	return fmt.Errorf("cleanup: %v", os.Remove("x")) // want `formats the error os.Remove\("x"\) with %v`
+}
+
+// A caller inspects each error above for its cause.
+func inspect() bool {
+	return errors.Is(open("x"), fs.ErrNotExist) || errors.Is(remove("x"), fs.ErrPermission) || errors.Is(maybe(), fs.ErrNotExist)
 }

@@ -53,3 +53,22 @@ func NewReporter(t *time.Ticker, report func()) *Cache {
 	}()
 	return c
 }
+
+type Pool struct {
+	once sync.Once
+	idle []int
+}
+
+// A sync.Once that is a field runs once per object: every Pool built and
+// used leaks its own janitor.
+func (p *Pool) Get() int {
+	p.once.Do(func() {
+		go func() { // want `goroutine started by Get loops forever`
+			for {
+				time.Sleep(time.Minute)
+				p.idle = p.idle[:0]
+			}
+		}()
+	})
+	return 0
+}

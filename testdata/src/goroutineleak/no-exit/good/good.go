@@ -4,6 +4,7 @@ package good
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
@@ -83,4 +84,51 @@ func background(f func()) {
 			f()
 		}
 	}()
+}
+
+var (
+	hostsMu      sync.Mutex
+	hosts        = map[string]time.Time{}
+	janitorOnce  sync.Once
+	startJanitor = sync.OnceFunc(func() {
+		go func() {
+			for {
+				time.Sleep(time.Minute)
+				hostsMu.Lock()
+				clear(hosts)
+				hostsMu.Unlock()
+			}
+		}()
+	})
+)
+
+type Upstream struct{ addr string }
+
+// A janitor for a package-level map, started under a package-level
+// sync.Once: one goroutine per process, however many values call the
+// method, like init's (caddy modules/caddyhttp/reverseproxy/hosts.go:167,
+// fillDynamicHost; a false positive on the application corpus).
+func (u *Upstream) fill() {
+	hostsMu.Lock()
+	hosts[u.addr] = time.Now()
+	hostsMu.Unlock()
+	janitorOnce.Do(func() {
+		go func() {
+			for {
+				time.Sleep(time.Minute)
+				hostsMu.Lock()
+				for a, seen := range hosts {
+					if time.Since(seen) > time.Hour {
+						delete(hosts, a)
+					}
+				}
+				hostsMu.Unlock()
+			}
+		}()
+	})
+}
+
+// The same through sync.OnceFunc kept in a package-level variable.
+func (u *Upstream) fillOnceFunc() {
+	startJanitor()
 }

@@ -148,3 +148,19 @@ func (g *gossip) bootstrap() {
 		break
 	}
 } // want `g.mu locked at line \d+ is still held when the function returns`
+
+// deferCoversAnother: the deferred unlock at entry releases s.mu, not the
+// s.rw taken in the middle, which the early return leaves held.
+func (s *store) deferCoversAnother(wait func()) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mu.Unlock()
+	wait()
+	s.mu.Lock()
+	s.rw.Lock()
+	if s.closed {
+		return errClosed // want `s.rw locked at line \d+ is still held`
+	}
+	s.rw.Unlock()
+	return nil
+}

@@ -340,3 +340,42 @@ func (s *sub) applyNewSID(ok bool) int {
 	s.mu.Lock()
 	return s.sid
 }
+
+// replayYielding defers the unlock at entry and drops the lock for a
+// moment on every round of a loop; the return inside the loop, after the
+// lock is taken back, is released by the defer (modelled on the false
+// positive in a raft node's resume-apply loop, which yields to other
+// goroutines between entries).
+func (s *store) replayYielding(n int, yield func(), closed func() bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := 0; i < n; i++ {
+		s.m["applied"] = i
+		s.mu.Unlock()
+		yield()
+		s.mu.Lock()
+		if closed() {
+			return
+		}
+	}
+}
+
+// waitOutsideLock defers the unlock, releases the lock to wait on a
+// channel and takes it back before returning on either branch (modelled on
+// the false positives in a cluster manager that waits for a group to be
+// created, and a store that syncs its blocks with the lock dropped).
+func (s *store) waitOutsideLock(done <-chan struct{}) error {
+	s.rw.Lock()
+	defer s.rw.Unlock()
+	if s.closed {
+		return errClosed
+	}
+	s.rw.Unlock()
+	<-done
+	s.rw.Lock()
+	if s.closed {
+		return errClosed
+	}
+	s.m["done"]++
+	return nil
+}

@@ -190,3 +190,93 @@ func (s *subscription) deliver() {
 	defer s.mu.Unlock()
 	s.applyNewSID()
 }
+
+type stripe struct{ sync.RWMutex }
+
+type entry struct {
+	mu sync.Mutex
+	n  int
+}
+
+type table struct {
+	locks []stripe
+	items [][]*entry
+}
+
+// collect copies a stripe under its read lock, retrying when the buffer
+// was too small (a break out of the range loop), and locks the entries
+// only after the stripe is released: stripe i's lock is the same lock at
+// RLock and RUnlock however often locks[i] is recomputed (modelled on the
+// false positive in a TSDB head's per-stripe chunk mapping).
+func (t *table) collect(i, size int) int {
+	buf := make([]*entry, 0, size)
+	for {
+		overflow := false
+		t.locks[i].RLock()
+		for _, e := range t.items[i] {
+			if len(buf) == cap(buf) {
+				overflow = true
+				break
+			}
+			buf = append(buf, e)
+		}
+		t.locks[i].RUnlock()
+		if !overflow {
+			break
+		}
+		buf = make([]*entry, 0, 2*cap(buf))
+	}
+	n := 0
+	for _, e := range buf {
+		e.mu.Lock()
+		n += e.n
+		e.mu.Unlock()
+	}
+	return n
+}
+
+// drop locks an entry, then its stripe.
+func (t *table) drop(e *entry, i int) {
+	e.mu.Lock()
+	t.locks[i].Lock()
+	t.items[i] = t.items[i][:0]
+	t.locks[i].Unlock()
+	e.mu.Unlock()
+}
+
+type series struct {
+	sync.Mutex
+	stale bool
+}
+
+type seriesSet struct {
+	gcMu   sync.Mutex
+	stripe []stripe
+	byHash [][]*series
+}
+
+// gc takes a hash stripe, then a series, then (inside check) the series'
+// ref stripe; the other order (series, then stripe) appears within the
+// same pass only. Both orders run under gcMu, held around the whole pass,
+// so two of them never overlap (modelled on the false positive in a TSDB
+// agent's series GC, documented as serialised by its GC mutex).
+func (s *seriesSet) gc(refStripe func(*series) int) {
+	s.gcMu.Lock()
+	defer s.gcMu.Unlock()
+	check := func(hash int, sr *series) {
+		sr.Lock()
+		if ref := refStripe(sr); ref != hash {
+			s.stripe[ref].Lock()
+			sr.stale = true
+			s.stripe[ref].Unlock()
+		}
+		sr.Unlock()
+	}
+	for i := range s.stripe {
+		s.stripe[i].Lock()
+		for _, sr := range s.byHash[i] {
+			check(i, sr)
+		}
+		s.stripe[i].Unlock()
+	}
+}

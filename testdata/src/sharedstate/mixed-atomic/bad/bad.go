@@ -62,6 +62,90 @@ func (p *pool) get() { atomic.AddInt32(&p.count, 1) }
 // atomic.AddUint32 but read without atomic.LoadUint32).
 func (p *pool) put() {
 	p.mu.Lock()
-	p.count-- // want `p.count is read plainly` `p.count is written plainly`
+	p.count-- // want `p.count is read and written plainly`
 	p.mu.Unlock()
+}
+
+// counters is embedded in the server, which updates it atomically; the
+// server's own plain read of its copy races with those updates.
+type counters struct{ msgs int64 }
+
+type server struct{ counters }
+
+func (s *server) received() { atomic.AddInt64(&s.msgs, 1) }
+
+func (s *server) snapshot() int64 {
+	return s.msgs // want `s.msgs is read plainly here but accessed with atomic.AddInt64`
+}
+
+// cache counts hits atomically under its read lock; a plain read under
+// the same read lock still overlaps them (readers share it).
+type cache struct {
+	mu   sync.RWMutex
+	hits int64
+	m    map[string]int
+}
+
+func (c *cache) get(k string) int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	atomic.AddInt64(&c.hits, 1)
+	return c.m[k]
+}
+
+func (c *cache) peek() int64 {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.hits // want `c.hits is read plainly`
+}
+
+// meter counts atomically without any lock, so the write lock held by
+// reset excludes nothing.
+type meter struct {
+	mu sync.RWMutex
+	n  int64
+}
+
+func (m *meter) mark() { atomic.AddInt64(&m.n, 1) }
+
+func (m *meter) reset() {
+	m.mu.Lock()
+	m.n = 0 // want `m.n is written plainly`
+	m.mu.Unlock()
+}
+
+// gauge is generic: the atomic add in its method and the plain read on
+// one instantiation are the same field.
+type gauge[T any] struct {
+	n     int64
+	label T
+}
+
+func (g *gauge[T]) add() { atomic.AddInt64(&g.n, 1) }
+
+func readGauge(g *gauge[string]) int64 {
+	return g.n // want `g.n is read plainly`
+}
+
+// respCache's stats hang off it by pointer; the lock-free atomic load in
+// hits overlaps the plain reset under the write lock.
+type respStats struct{ hits int64 }
+
+type respCache struct {
+	mu    sync.RWMutex
+	stats *respStats
+}
+
+func (c *respCache) hit() {
+	c.mu.RLock()
+	atomic.AddInt64(&c.stats.hits, 1)
+	c.mu.RUnlock()
+}
+
+func (c *respCache) hits() int64 { return atomic.LoadInt64(&c.stats.hits) }
+
+func (c *respCache) reset() {
+	c.mu.Lock()
+	c.stats.hits = 0 // want `c.stats.hits is written plainly`
+	c.mu.Unlock()
 }

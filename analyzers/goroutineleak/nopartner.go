@@ -1,0 +1,59 @@
+package goroutineleak
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+)
+
+// checkNoPartner reports a blocking send or receive on a channel that
+// nothing else can ever complete: no code of the package receives from it
+// (for a send) or sends on it or closes it (for a receive), and no value of
+// it leaves the package's sight (chanflow's Closed: not exported, not handed
+// to another package, not assigned from elsewhere). The goroutine waits
+// forever.
+func (p *passState) checkNoPartner() {
+	ops := p.sum.Ops()
+	var classes []string
+	for c := range ops.ByClass {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	for _, class := range classes {
+		if !ops.Closed(class) {
+			continue
+		}
+		list := ops.ByClass[class]
+		for _, op := range list {
+			if !op.Blocking || isMainMain(op.Ins.Parent()) {
+				continue
+			}
+			switch op.Kind {
+			case chanflow.Send:
+				if ops.Unbuffered(class) && len(partnersOf(op, list)) == 0 {
+					p.reportNoPartner(op, "sends on %s, but nothing in the package receives from it, so the send blocks forever; receive from the channel where it is consumed, or drop the send")
+				}
+			case chanflow.Recv:
+				if len(partnersOf(op, list)) == 0 {
+					p.reportNoPartner(op, "receives from %s, but nothing in the package sends on it or closes it, so the receive blocks forever; close the channel when its producer is done, or select on a done channel as well")
+				}
+			case chanflow.CondWait:
+				if len(partnersOf(op, list)) == 0 {
+					p.reportNoPartner(op, "waits on %s, but nothing in the package calls its Signal or Broadcast, so Wait never returns; signal the condition where the state it waits for changes")
+				}
+			}
+		}
+	}
+}
+
+// reportNoPartner reports op with msg naming its channel.
+func (p *passState) reportNoPartner(op chanflow.Op, msg string) {
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      opPos(op),
+		Category: RuleNoPartner,
+		Message:  "goroutine " + fmt.Sprintf(msg, p.className(op.Class)),
+	})
+}

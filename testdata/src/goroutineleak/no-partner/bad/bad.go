@@ -1,0 +1,75 @@
+// Package bad holds channel operations that nothing in the package can
+// ever complete.
+package bad
+
+import "sync"
+
+type watcher struct {
+	stop    chan struct{}
+	results chan int
+}
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{}), results: make(chan int)}
+	go w.run()
+	return w
+}
+
+// A stop channel nobody closes: the goroutine waits forever.
+func (w *watcher) run() {
+	<-w.stop // want `goroutine receives from watcher.stop, but nothing in the package sends on it or closes it`
+}
+
+// A result channel that a refactoring stopped reading; only Close is left
+// of its consumer side. Modelled on kubernetes/kubernetes#1321 (the mux
+// sent to a watcher's result channel that nobody read any more; closing it
+// does not unblock a send).
+func (w *watcher) publish(v int) {
+	w.results <- v // want `goroutine sends on watcher.results, but nothing in the package receives from it`
+}
+
+func (w *watcher) close() { close(w.results) }
+
+type buffer struct{ c chan bool }
+
+func (b *buffer) get() <-chan bool { return b.c }
+
+type reader struct{ buf *buffer }
+
+func newReader() *reader { return &reader{buf: &buffer{c: make(chan bool)}} }
+
+// A read that waits on a channel returned by an accessor that nothing ever
+// feeds. Modelled on grpc/grpc-go#1275 (a stream reader blocked on its
+// receive buffer after the stream was closed).
+func (r *reader) read() {
+	select {
+	case <-r.buf.get(): // want `goroutine receives from buffer.c, but nothing in the package sends on it or closes it`
+	}
+}
+
+var ready = make(chan struct{})
+
+// A package-level channel that nothing signals.
+func waitReady() {
+	<-ready // want `goroutine receives from ready, but nothing`
+}
+
+type plugin struct {
+	activated *sync.Cond
+	err       error
+	ready     bool
+}
+
+func newPlugin() *plugin { return &plugin{activated: sync.NewCond(&sync.Mutex{})} }
+
+// A condition variable nothing ever signals: a waiter is stuck for good.
+// Modelled on moby/moby#30408 (waitActive waited on activateWait, which the
+// failing activation path never broadcast).
+func (p *plugin) waitActive() error {
+	p.activated.L.Lock()
+	defer p.activated.L.Unlock()
+	for !p.ready {
+		p.activated.Wait() // want `goroutine waits on plugin.activated, but nothing in the package calls its Signal or Broadcast`
+	}
+	return p.err
+}

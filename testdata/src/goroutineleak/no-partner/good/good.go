@@ -1,0 +1,133 @@
+// Package good holds channel operations whose partner is in the package,
+// or may be outside it.
+package good
+
+import (
+	"os"
+	"os/signal"
+	"sync"
+	"time"
+)
+
+type watcher struct {
+	stop chan struct{}
+	jobs chan int
+	sigs chan os.Signal
+	tick chan time.Time
+}
+
+func newWatcher() *watcher {
+	w := &watcher{stop: make(chan struct{}), jobs: make(chan int), sigs: make(chan os.Signal, 1), tick: make(chan time.Time)}
+	signal.Notify(w.sigs, os.Interrupt)
+	go w.run()
+	return w
+}
+
+// Closed in close: the receive ends.
+func (w *watcher) run() {
+	<-w.stop
+}
+
+func (w *watcher) close() { close(w.stop) }
+
+// Sent on by submit, received by work.
+func (w *watcher) submit(j int) { w.jobs <- j }
+
+func (w *watcher) work() {
+	for j := range w.jobs {
+		_ = j
+	}
+}
+
+// Fed by another package: signal.Notify sends on it.
+func (w *watcher) waitSignal() { <-w.sigs }
+
+// Handed to a function of another package, which may send on it.
+func (w *watcher) feed(start func(chan time.Time)) {
+	start(w.tick)
+	<-w.tick
+}
+
+// Exported fields are other packages' to use.
+type Conn struct{ Closed chan struct{} }
+
+func (c *Conn) wait() { <-c.Closed }
+
+type holder struct{ in chan int }
+
+// A channel of unknown origin: the caller may send on it.
+func NewHolder(in chan int) *holder { return &holder{in: in} }
+
+func (h *holder) next() int { return <-h.in }
+
+type optional struct{ events chan int }
+
+// A select with a default does not block.
+func (o *optional) poll() bool {
+	select {
+	case <-o.events:
+		return true
+	default:
+		return false
+	}
+}
+
+func newOptional() *optional { return &optional{events: make(chan int)} }
+
+type plugin struct {
+	mu        sync.Mutex
+	activated *sync.Cond
+	ready     bool
+}
+
+func newPlugin() *plugin {
+	p := &plugin{}
+	p.activated = sync.NewCond(&p.mu)
+	return p
+}
+
+// Broadcast when the state changes: the standard use, Wait under the
+// condition's own lock.
+func (p *plugin) waitActive() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for !p.ready {
+		p.activated.Wait()
+	}
+}
+
+func (p *plugin) activate() {
+	p.mu.Lock()
+	p.ready = true
+	p.mu.Unlock()
+	p.activated.Broadcast()
+}
+
+type shared struct{ cond *sync.Cond }
+
+// A condition variable handed to another package's function, which may
+// signal it.
+func (s *shared) wait(register func(*sync.Cond)) {
+	register(s.cond)
+	s.cond.L.Lock()
+	s.cond.Wait()
+	s.cond.L.Unlock()
+}
+
+func newShared() *shared { return &shared{cond: sync.NewCond(&sync.Mutex{})} }
+
+type toApply struct{ notify chan struct{} }
+
+// The channel is made into a local variable, stored in the struct and fed
+// through the local: the field and the local are one channel (etcd-io/etcd
+// server/etcdserver/raft.go's toApply.notifyc, a false positive on the
+// application corpus).
+func start(out chan *toApply) {
+	notify := make(chan struct{}, 1)
+	out <- &toApply{notify: notify}
+	notify <- struct{}{}
+}
+
+func apply(a *toApply) {
+	<-a.notify
+}
