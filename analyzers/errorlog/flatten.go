@@ -2,11 +2,12 @@ package errorlog
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"path/filepath"
 
-	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -72,8 +73,7 @@ func returnsTainted(rets []*ssa.Return, res int, seeds []ssa.Value) bool {
 
 // checkInspected reports an inspection of an error's chain (errors.Is,
 // errors.As) whose value may
-// carry a cause that fmt.Errorf flattened with %v: at the fmt.Errorf when
-// it is in this package, else at the inspection.
+// carry a cause that fmt.Errorf flattened with %v in this package.
 func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -85,35 +85,69 @@ func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) 
 			if fi.at == "" {
 				continue
 			}
-			insp, how := c.inspection(fn, flow(errorValue(call)...), fi.pkg)
+			if _, local := c.logs.sites[fi.origin]; !local {
+				continue
+			}
+			insp, how, target := c.inspection(fn, flow(errorValue(call)...), fi.pkg)
 			if insp == nil {
 				continue
 			}
-			c.reportFlattened(call, fi, insp, how, reported)
+			c.reportFlattened(fi, insp, how, target, reported)
 		}
 	}
 }
 
-// reportFlattened reports one flattened cause found inspected at insp.
-func (c *checker) reportFlattened(call *ssa.Call, fi flatInfo, insp ssa.Instruction, how string, reported map[token.Pos]bool) {
-	if site, ok := c.logs.sites[fi.origin]; ok {
-		if !reported[fi.origin] {
-			reported[fi.origin] = true
-			c.reportWrapVerb(site, how, insp.Pos())
+// reportFlattened reports one flattened cause found inspected at insp,
+// at the fmt.Errorf. A fmt.Errorf of another package is not reported:
+// on the corpus those were a dependency's (net/http, go-ini) flattening
+// an error of another kind than the one inspected, which the analysed
+// code cannot change anyway.
+func (c *checker) reportFlattened(fi flatInfo, insp ssa.Instruction, how string, target types.Object, reported map[token.Pos]bool) {
+	site, ok := c.logs.sites[fi.origin]
+	if !ok || reported[fi.origin] || c.excludedBefore(site, target) {
+		return
+	}
+	reported[fi.origin] = true
+	c.reportWrapVerb(site, how, insp.Pos())
+}
+
+// excludedBefore reports whether the fmt.Errorf sits in a branch taken
+// only when its operand is not the inspected target (if err !=
+// ErrNothingNew { err = fmt.Errorf("...: %v", err) }, hashicorp/raft):
+// the cause that is looked for is kept as it is.
+func (c *checker) excludedBefore(site flatSite, target types.Object) bool {
+	id, ok := ast.Unparen(site.arg).(*ast.Ident)
+	f := c.fileOf(site.call.Pos())
+	if !ok || target == nil || f == nil {
+		return false
+	}
+	operand := c.pass.TypesInfo.Uses[id]
+	path, _ := astutil.PathEnclosingInterval(f, site.call.Pos(), site.call.End())
+	for i, n := range path {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || i == 0 || path[i-1] != ast.Node(ifs.Body) {
+			continue
 		}
-		return
+		bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || bin.Op != token.NEQ {
+			continue
+		}
+		if c.refersTo(bin.X, operand) && c.refersTo(bin.Y, target) || c.refersTo(bin.Y, operand) && c.refersTo(bin.X, target) {
+			return true
+		}
 	}
-	if reported[insp.Pos()] {
-		return
+	return false
+}
+
+// refersTo reports whether e names obj (x or pkg.X).
+func (c *checker) refersTo(e ast.Expr, obj types.Object) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return obj != nil && c.pass.TypesInfo.Uses[e] == obj
+	case *ast.SelectorExpr:
+		return obj != nil && c.pass.TypesInfo.Uses[e.Sel] == obj
 	}
-	reported[insp.Pos()] = true
-	msg := fmt.Sprintf("%s inspects the error from %s, but on some path its cause was flattened to text by fmt.Errorf with %%v (%s): the inspection cannot see it; wrap the cause with %%w there",
-		how, calleeName(call.Common()), fi.at)
-	pos, end := insp.Pos(), insp.Pos()+1
-	if ci, ok := insp.(ssa.CallInstruction); ok {
-		pos, end = c.callRange(ci.Common().Pos())
-	}
-	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleWrapVerb, Message: msg})
+	return false
 }
 
 // inspection returns the first errors.Is or errors.As of fn that looks
@@ -123,7 +157,7 @@ func (c *checker) reportFlattened(call *ssa.Call, fi flatInfo, insp ssa.Instruct
 // type that the flattening package cannot produce (it neither is nor
 // imports the package that declares it: etcd's sentinels are not in
 // protobuf's errors) does not count.
-func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatPkg string) (ssa.Instruction, string) {
+func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatPkg string) (ssa.Instruction, string, types.Object) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			var target types.Object
@@ -137,11 +171,11 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 				}
 			}
 			if how != "" && c.canCarry(flatPkg, target) {
-				return ins, how
+				return ins, how, target
 			}
 		}
 	}
-	return nil, ""
+	return nil, "", nil
 }
 
 // targetObject returns what an inspection looks for: the package-level

@@ -269,10 +269,13 @@ in a caller, through functions that
 return it on (a contract fact). A %v in a message that is only printed
 (config validation, startup, a protocol parse) loses nothing anyone looks
 for. An inspection for a sentinel or type that the flattening package
-cannot produce (it neither declares nor imports it) does not count, and a
-variable reused for another call's error is followed by where each store
-reaches. When the fmt.Errorf is in another package than the inspection,
-the inspection is reported, naming the fmt.Errorf's file and line.
+cannot produce (it neither declares nor imports it) does not count, nor
+one for a sentinel the fmt.Errorf's branch has excluded (if err !=
+ErrX { err = fmt.Errorf(...) }); a variable reused for another call's
+error is followed by where each store reaches. Only a fmt.Errorf in the
+inspecting package is reported (the fix is there); a dependency's
+flattening (net/http's, on the corpus) was of another kind of error than
+the one inspected, and is not the analysed code's to change.
 Not reported: %+v and other flags (a detailed rendering such as a stack
 trace would change), explicit argument indexes, and err.Error() (a string:
 that is how code hides a cause on purpose, for instance at an API

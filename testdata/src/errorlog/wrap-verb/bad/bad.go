@@ -6,8 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
-
-	"errorlog/facts/flat"
 )
 
 // %v flattens the cause.
@@ -107,10 +105,4 @@ func countFiles(a, b int) error {
 
 func retry(a, b int) bool {
 	return errors.Is(countFiles(a, b), fs.ErrNotExist) || errors.Is(direct(), fs.ErrNotExist) || errors.Is(raw("x"), fs.ErrNotExist)
-}
-
-// The flattening function is in another package: reported at the
-// inspection, which is all this package can change.
-func remote(name string) bool {
-	return errors.Is(flat.Open(name), fs.ErrNotExist) // want `errors.Is inspects the error from flat.Open, but on some path its cause was flattened to text by fmt.Errorf with %v \(flat.go:\d+\)`
 }

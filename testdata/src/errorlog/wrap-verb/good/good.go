@@ -153,3 +153,29 @@ func updated(name string) bool {
 	}
 	return false
 }
+
+// The flattening fmt.Errorf is another package's (modelled on net/http's
+// Location-header parse error under minio's and moby's context checks):
+// of another kind than the one inspected, and not this package's to fix.
+func remote(name string) bool {
+	return errors.Is(flat.Open(name), fs.ErrNotExist)
+}
+
+// The sentinel that callers look for is excluded before the cause is
+// flattened, so it reaches them as it is (modelled on hashicorp/raft's
+// Snapshot and ErrNothingNewToSnapshot).
+var errNothingNew = errors.New("nothing new")
+
+func snapshot(take func() error) error {
+	if err := take(); err != nil {
+		if err != errNothingNew {
+			err = fmt.Errorf("failed to start snapshot: %v", err)
+		}
+		return err
+	}
+	return nil
+}
+
+func periodic(take func() error) bool {
+	return errors.Is(snapshot(take), errNothingNew)
+}
