@@ -7,31 +7,19 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
-func TestSwallowed(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleSwallowed, "errorlog/swallowed/bad", "errorlog/swallowed/good")
-	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleSwallowed, "errorlog/swallowed/fix")
-}
-
-func TestUnlogged(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleUnlogged, "errorlog/unlogged/bad", "errorlog/unlogged/good")
-}
-
-func TestLogAndReturn(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleLogAndReturn, "errorlog/log-and-return/bad", "errorlog/log-and-return/good")
-}
-
-func TestFatalInLibrary(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleFatalInLibrary, "errorlog/fatal-in-library/bad", "errorlog/fatal-in-library/good", "errorlog/fatal-in-library/good/cmd", "errorlog/fatal-in-library/good/cmd/root")
-}
-
-func TestWrapVerb(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleWrapVerb, "errorlog/wrap-verb/bad", "errorlog/wrap-verb/good")
-	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleWrapVerb, "errorlog/wrap-verb/fix")
-}
-
-func TestDiscarded(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/bad", "errorlog/discarded/good")
-	ruletest.RunWithSuggestedFixes(t, errorlog.Analyzer, errorlog.RuleDiscarded, "errorlog/discarded/fix")
+// The fixtures of every rule, fixes included, run in one analysis: the
+// standard library packages they import (log, fmt, net/http ...) are
+// analysed once, not once a rule. Each fixture package is checked for the
+// rule its path names.
+func TestRules(t *testing.T) {
+	ruletest.RunFamilyWithSuggestedFixes(t, errorlog.Analyzer,
+		"errorlog/swallowed/bad", "errorlog/swallowed/good", "errorlog/swallowed/fix",
+		"errorlog/unlogged/bad", "errorlog/unlogged/good",
+		"errorlog/log-and-return/bad", "errorlog/log-and-return/good",
+		"errorlog/fatal-in-library/bad", "errorlog/fatal-in-library/good", "errorlog/fatal-in-library/good/cmd", "errorlog/fatal-in-library/good/cmd/root",
+		"errorlog/wrap-verb/bad", "errorlog/wrap-verb/good", "errorlog/wrap-verb/fix",
+		"errorlog/discarded/bad", "errorlog/discarded/good", "errorlog/discarded/fix",
+		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an
@@ -39,8 +27,4 @@ func TestDiscarded(t *testing.T) {
 func TestConfiguredLogFunctions(t *testing.T) {
 	a := errorlog.New(errorlog.Config{LogFunctions: []string{"errorlog/config/notify.Pager.Alert"}})
 	ruletest.Run(t, a, errorlog.RuleUnlogged, "errorlog/config/use")
-}
-
-func TestGoroutineDropped(t *testing.T) {
-	ruletest.Run(t, errorlog.Analyzer, errorlog.RuleGoroutineDropped, "errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good")
 }
