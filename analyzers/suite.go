@@ -29,6 +29,9 @@ type (
 	Severity = catalog.Severity
 )
 
+// Unmeasured lists the rules whose default the corpus cannot measure.
+var Unmeasured = catalog.Unmeasured
+
 // The severities.
 const (
 	Error   = catalog.Error

@@ -1,7 +1,6 @@
 package errorlog
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,13 +19,15 @@ import (
 // results depend on its operands alone: no I/O, no channel, no interface
 // call, no store to a global (a parse), so its error is a function of
 // the values it was given; Flattened, when its error may carry a cause
-// that fmt.Errorf flattened with %v, says where ("file.go:12").
+// that fmt.Errorf flattened with %v, says where ("file.go:12", in
+// package FlatPkg).
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
 	LoggedResult bool
 	Pure         bool
 	Flattened    string
+	FlatPkg      string
 }
 
 func (*contractFact) AFact()         {}
@@ -42,13 +43,16 @@ func (s *logging) contract(call *ssa.CallCommon) contractFact {
 	if m, ok := s.contracts[fn]; ok {
 		return m
 	}
-	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != s.pass.Pkg {
-		var f contractFact
-		if s.pass.ImportObjectFact(obj, &f) {
-			return f
-		}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == s.pass.Pkg {
+		return contractFact{}
 	}
-	return contractFact{}
+	f, ok := s.imported[obj]
+	if !ok {
+		s.pass.ImportObjectFact(obj, &f) // f stays zero without a fact
+		s.imported[obj] = f
+	}
+	return f
 }
 
 // summarizeContract computes fn's contract from its returns.
@@ -69,10 +73,10 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 			break
 		}
 	}
-	var origin token.Pos
-	m.Flattened, origin = s.flattened(fn, res)
-	if origin.IsValid() {
-		s.flatAt[fn] = origin
+	fi := s.flattened(fn, res)
+	m.Flattened, m.FlatPkg = fi.at, fi.pkg
+	if fi.origin.IsValid() {
+		s.flatAt[fn] = fi.origin
 	}
 	for i, p := range fn.Params {
 		if i < 64 && typematch.PointerTo(p.Type(), "os", "File") && s.syncsBeforeEveryReturn(fn, p, rets, res) {

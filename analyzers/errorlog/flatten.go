@@ -3,16 +3,24 @@ package errorlog
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
+// flatInfo says where an error's cause may have been flattened: the
+// fmt.Errorf's "file.go:12", its package, and its position when it is in
+// this package.
+type flatInfo struct {
+	at, pkg string
+	origin  token.Pos
+}
+
 // flattened returns where fn's error result may carry a cause flattened
-// by fmt.Errorf with %v ("file.go:12"), and, when that fmt.Errorf is in
-// this package, its position; "" when it cannot.
-func (s *logging) flattened(fn *ssa.Function, res int) (string, token.Pos) {
+// by fmt.Errorf with %v, or a zero flatInfo.
+func (s *logging) flattened(fn *ssa.Function, res int) flatInfo {
 	rets := returns(fn)
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -20,32 +28,31 @@ func (s *logging) flattened(fn *ssa.Function, res int) (string, token.Pos) {
 			if !ok {
 				continue
 			}
-			at, origin := s.flatOrigin(call)
-			if at == "" || !returnsTainted(rets, res, errorValue(call)) {
-				continue
+			if fi := s.flatOrigin(call); fi.at != "" && returnsTainted(rets, res, errorValue(call)) {
+				return fi
 			}
-			return at, origin
 		}
 	}
-	return "", token.NoPos
+	return flatInfo{}
 }
 
 // flatOrigin says whether call's error may carry a flattened cause: it
 // is a flattening fmt.Errorf of this package, or a call of a function
 // whose contract says so.
-func (s *logging) flatOrigin(call *ssa.Call) (string, token.Pos) {
+func (s *logging) flatOrigin(call *ssa.Call) flatInfo {
 	if _, ok := s.sites[call.Pos()]; ok && call.Pos().IsValid() {
 		p := s.pass.Fset.Position(call.Pos())
-		return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), call.Pos()
+		return flatInfo{at: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), pkg: s.pass.Pkg.Path(), origin: call.Pos()}
 	}
-	at := s.contract(call.Common()).Flattened
-	if at == "" {
-		return "", token.NoPos
+	k := s.contract(call.Common())
+	if k.Flattened == "" {
+		return flatInfo{}
 	}
+	fi := flatInfo{at: k.Flattened, pkg: k.FlatPkg}
 	if fn := call.Call.StaticCallee(); fn != nil {
-		return at, s.flatAt[fn]
+		fi.origin = s.flatAt[fn]
 	}
-	return at, token.NoPos
+	return fi
 }
 
 // returnsTainted reports whether a return's result res is computed from
@@ -54,7 +61,7 @@ func returnsTainted(rets []*ssa.Return, res int, seeds []ssa.Value) bool {
 	if len(seeds) == 0 {
 		return false
 	}
-	tainted := taint(seeds...)
+	tainted := flow(seeds...)
 	for _, r := range rets {
 		if len(r.Results) > res && tainted[returned(r, res)] {
 			return true
@@ -63,8 +70,8 @@ func returnsTainted(rets []*ssa.Return, res int, seeds []ssa.Value) bool {
 	return false
 }
 
-// checkInspected reports an inspection of an error (errors.Is, errors.As,
-// a comparison with another error, a type assertion) whose value may
+// checkInspected reports an inspection of an error's chain (errors.Is,
+// errors.As) whose value may
 // carry a cause that fmt.Errorf flattened with %v: at the fmt.Errorf when
 // it is in this package, else at the inspection.
 func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) {
@@ -74,24 +81,24 @@ func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) 
 			if !ok {
 				continue
 			}
-			at, origin := c.logs.flatOrigin(call)
-			if at == "" {
+			fi := c.logs.flatOrigin(call)
+			if fi.at == "" {
 				continue
 			}
-			insp, how := inspection(fn, taint(errorValue(call)...))
+			insp, how := c.inspection(fn, flow(errorValue(call)...), fi.pkg)
 			if insp == nil {
 				continue
 			}
-			c.reportFlattened(call, at, origin, insp, how, reported)
+			c.reportFlattened(call, fi, insp, how, reported)
 		}
 	}
 }
 
 // reportFlattened reports one flattened cause found inspected at insp.
-func (c *checker) reportFlattened(call *ssa.Call, at string, origin token.Pos, insp ssa.Instruction, how string, reported map[token.Pos]bool) {
-	if site, ok := c.logs.sites[origin]; ok {
-		if !reported[origin] {
-			reported[origin] = true
+func (c *checker) reportFlattened(call *ssa.Call, fi flatInfo, insp ssa.Instruction, how string, reported map[token.Pos]bool) {
+	if site, ok := c.logs.sites[fi.origin]; ok {
+		if !reported[fi.origin] {
+			reported[fi.origin] = true
 			c.reportWrapVerb(site, how, insp.Pos())
 		}
 		return
@@ -101,7 +108,7 @@ func (c *checker) reportFlattened(call *ssa.Call, at string, origin token.Pos, i
 	}
 	reported[insp.Pos()] = true
 	msg := fmt.Sprintf("%s inspects the error from %s, but on some path its cause was flattened to text by fmt.Errorf with %%v (%s): the inspection cannot see it; wrap the cause with %%w there",
-		how, calleeName(call.Common()), at)
+		how, calleeName(call.Common()), fi.at)
 	pos, end := insp.Pos(), insp.Pos()+1
 	if ci, ok := insp.(ssa.CallInstruction); ok {
 		pos, end = c.callRange(ci.Common().Pos())
@@ -109,29 +116,201 @@ func (c *checker) reportFlattened(call *ssa.Call, at string, origin token.Pos, i
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleWrapVerb, Message: msg})
 }
 
-// inspection returns the first instruction of fn that inspects a tainted
-// error's identity, and how it does.
-func inspection(fn *ssa.Function, tainted map[ssa.Value]bool) (ssa.Instruction, string) {
+// inspection returns the first errors.Is or errors.As of fn that looks
+// into a tainted error's chain. A comparison (err == io.EOF) or a type
+// assertion sees only the outermost error, which wrapping with %w
+// replaces just as %v does: they do not count. An inspection for an error value or
+// type that the flattening package cannot produce (it neither is nor
+// imports the package that declares it: etcd's sentinels are not in
+// protobuf's errors) does not count.
+func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatPkg string) (ssa.Instruction, string) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
+			var target types.Object
+			how := ""
 			switch ins := ins.(type) {
 			case *ssa.Call:
 				f := calleeFunc(ins.Common())
 				if f != nil && f.Pkg() != nil && f.Pkg().Path() == "errors" && (f.Name() == "Is" || f.Name() == "As") &&
-					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] {
-					return ins, "errors." + f.Name()
+					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] && !isNilTarget(ins.Call.Args[1]) {
+					how, target = "errors."+f.Name(), targetObject(ins.Call.Args[1], f.Name() == "As")
 				}
-			case *ssa.BinOp:
-				if (ins.Op == token.EQL || ins.Op == token.NEQ) && isErrorType(ins.X.Type()) && !isNilConst(ins.X) && !isNilConst(ins.Y) &&
-					(tainted[ins.X] || tainted[ins.Y]) {
-					return ins, "a comparison"
-				}
-			case *ssa.TypeAssert:
-				if isErrorType(ins.X.Type()) && tainted[ins.X] {
-					return ins, "a type assertion"
-				}
+			}
+			if how != "" && c.canCarry(flatPkg, target) {
+				return ins, how
 			}
 		}
 	}
 	return nil, ""
+}
+
+// targetObject returns what an inspection looks for: the package-level
+// variable of a sentinel (io.EOF), or the named type of an errors.As
+// target; nil when unknown.
+func targetObject(v ssa.Value, as bool) types.Object {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	if as {
+		if p, ok := v.Type().Underlying().(*types.Pointer); ok {
+			return namedObject(p.Elem())
+		}
+		return nil
+	}
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if g, ok := load.X.(*ssa.Global); ok {
+			return g.Object()
+		}
+	}
+	return namedObject(v.Type())
+}
+
+// namedObject returns the type name of t or of what t points to, when it
+// is a named type of a package.
+func namedObject(t types.Type) types.Object {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj()
+	}
+	return nil
+}
+
+// canCarry reports whether code of package flatPkg can produce target:
+// it is target's package or imports it, directly or not. An unknown
+// target or package can be anything.
+func (c *checker) canCarry(flatPkg string, target types.Object) bool {
+	if target == nil || target.Pkg() == nil || flatPkg == "" {
+		return true
+	}
+	from := findImport(c.pass.Pkg, flatPkg)
+	if from == nil {
+		return true
+	}
+	return findImport(from, target.Pkg().Path()) != nil
+}
+
+// findImport returns the package with path among pkg and its imports,
+// transitively, or nil.
+func findImport(pkg *types.Package, path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	work := []*types.Package{pkg}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		work = append(work, p.Imports()...)
+	}
+	return nil
+}
+
+// flow is taint made flow-sensitive through local variables: a value
+// stored in a variable reaches only the loads that the store reaches
+// with no other store to the variable in between (err := f(); ...;
+// err = g(); errors.Is(err, x) inspects g's error, not f's).
+func flow(seeds ...ssa.Value) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{}
+	var work []ssa.Value
+	add := func(v ssa.Value) {
+		if v != nil && !out[v] {
+			out[v] = true
+			work = append(work, v)
+		}
+	}
+	for _, s := range seeds {
+		add(s)
+	}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, r := range *refs {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Val != v {
+					continue
+				}
+				if alloc, ok := r.Addr.(*ssa.Alloc); ok {
+					for _, l := range reachedLoads(r, alloc) {
+						add(l)
+					}
+					continue
+				}
+				add(memoryRoot(r.Addr))
+			case *ssa.MapUpdate:
+				add(r.Map)
+			case ssa.Value:
+				if _, isAlloc := r.(*ssa.Alloc); !isAlloc {
+					add(r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reachedLoads returns the loads of alloc that st reaches on some path
+// without another store to alloc first.
+func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	seen := map[*ssa.BasicBlock]bool{}
+	// scan walks b's instructions from index i; it reports whether the
+	// walk goes on to the successors (no other store met).
+	scan := func(b *ssa.BasicBlock, i int) bool {
+		for _, ins := range b.Instrs[i:] {
+			switch ins := ins.(type) {
+			case *ssa.Store:
+				if ins.Addr == alloc {
+					return false
+				}
+			case *ssa.UnOp:
+				if ins.Op == token.MUL && ins.X == alloc {
+					out = append(out, ins)
+				}
+			}
+		}
+		return true
+	}
+	start := st.Block()
+	idx := 0
+	for i, ins := range start.Instrs {
+		if ins == ssa.Instruction(st) {
+			idx = i + 1
+		}
+	}
+	work := []*ssa.BasicBlock{}
+	if scan(start, idx) {
+		work = append(work, start.Succs...)
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if scan(b, 0) {
+			work = append(work, b.Succs...)
+		}
+	}
+	return out
+}
+
+// isNilTarget reports whether v is a nil error: errors.Is(err, nil) is a
+// nil check (etcd's switch on errors.Is), not a look into the chain.
+func isNilTarget(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	return isNilConst(v)
 }

@@ -248,11 +248,13 @@ type logging struct {
 	// error may come from, when it is in this package.
 	sites  map[token.Pos]flatSite
 	flatAt map[*ssa.Function]token.Pos
+	// imported caches other packages' contract facts.
+	imported map[*types.Func]contractFact
 }
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
 	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{},
-		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}}
+		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}, imported: map[*types.Func]contractFact{}}
 	s.chk = newChecker(pass, s)
 	s.sites, s.flatAt = s.chk.flatSites(), map[*ssa.Function]token.Pos{}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))

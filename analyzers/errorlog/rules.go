@@ -263,12 +263,16 @@ and every check up the stack fails silently. The message is the same with
 in a constant format that has no %w yet (a second cause formatted with %v
 next to a %w is a choice), in files whose Go version is at least 1.13,
 and only where the loss is seen: code inspects the error it becomes
-(errors.Is, errors.As, a comparison with another error, a type assertion
-or switch), in the same function or in a caller, through functions that
+with errors.Is or errors.As (a comparison or a type assertion sees only
+the outermost error, which %w replaces as well), in the same function or
+in a caller, through functions that
 return it on (a contract fact). A %v in a message that is only printed
 (config validation, startup, a protocol parse) loses nothing anyone looks
-for. When the fmt.Errorf is in another package than the inspection, the
-inspection is reported, naming the fmt.Errorf's file and line.
+for. An inspection for a sentinel or type that the flattening package
+cannot produce (it neither declares nor imports it) does not count, and a
+variable reused for another call's error is followed by where each store
+reaches. When the fmt.Errorf is in another package than the inspection,
+the inspection is reported, naming the fmt.Errorf's file and line.
 Not reported: %+v and other flags (a detailed rendering such as a stack
 trace would change), explicit argument indexes, and err.Error() (a string:
 that is how code hides a cause on purpose, for instance at an API

@@ -272,6 +272,13 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 						state{ins.Block().Succs[0], spawned, min(received+boolInt(g.cases[sel][k]), spawned)},
 						state{ins.Block().Succs[1], spawned, received})
 					stopped = true
+				} else if g.closedTest(ins) {
+					// The channel is closed and drained: every send so far
+					// was received.
+					work = append(work,
+						state{ins.Block().Succs[0], spawned, received},
+						state{ins.Block().Succs[1], spawned, spawned})
+					stopped = true
 				}
 			}
 		}

@@ -21,6 +21,7 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
+	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
@@ -60,6 +61,9 @@ type passState struct {
 	pass  *analysis.Pass
 	sum   *chanflow.Result
 	locks *locks.Result
+	// calls and acquires are wait-holding-lock's indexes, built lazily.
+	calls    map[*ssa.Function][]locks.Call
+	acquires map[acquireKey]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
@@ -77,9 +81,11 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkTimeAfterLoop(fn)
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
+		p.checkDoubleSend(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()
+	p.checkAbandonedSend()
 	return nil, nil
 }
 

@@ -45,3 +45,7 @@ func TestWaitHoldingLock(t *testing.T) {
 func TestNoPartner(t *testing.T) {
 	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleNoPartner, "goroutineleak/no-partner/bad", "goroutineleak/no-partner/good")
 }
+
+func TestAbandonedSend(t *testing.T) {
+	ruletest.Run(t, goroutineleak.Analyzer, goroutineleak.RuleAbandonedSend, "goroutineleak/abandoned-send/bad", "goroutineleak/abandoned-send/good")
+}

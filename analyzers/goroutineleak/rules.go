@@ -18,6 +18,45 @@ or GOTRACEBACK=all and SIGQUIT to dump every stack.`
 // once its precision on the bench/ corpus is at least 90%.
 var Rules = []catalog.Rule{
 	{
+		ID:    RuleAbandonedSend,
+		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
+		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
+and handed to others) with a plain send, and every receiver in the package
+receives in a select beside ctx.Done() or a stop channel (one that is only
+ever closed) and returns when that case fires. After the stop, nothing
+receives any more: the next send blocks forever, and with it the goroutine
+(often one calling a method after Close, or a worker reporting back after
+the loop it reports to has ended). The rule matches the channel across
+functions through chanflow's classes and reports the send when the channel
+is unbuffered, no value of it leaves the package's sight, and every
+receiver can give up for good; a receiver that waits with a plain receive,
+or gives up only on a timer (it may come back), keeps it silent. Fix: make
+the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
+		Bad: `func (s *Strategy) OnChange() {
+	s.reset <- struct{}{} // blocks forever once loop returned
+}
+
+func (s *Strategy) loop(ctx context.Context) {
+	for {
+		select {
+		case <-s.reset:
+			s.timer.Reset(s.every)
+		case <-ctx.Done():
+			return
+		}
+	}
+}`,
+		Good: `func (s *Strategy) OnChange(ctx context.Context) {
+	select {
+	case s.reset <- struct{}{}:
+	case <-ctx.Done():
+	}
+}`,
+		Severity: catalog.Warning,
+		Default:  false,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleBlockedReceive,
 		Title: "a goroutine that waits forever for a channel its producer returned without closing",
 		Text: `A function makes a channel, starts a goroutine that ranges over it (or
@@ -80,7 +119,11 @@ receive loop. The rule follows the channel from make through the goroutine
 summaries) and counts the sends against the receives on every path; it stays
 silent when the channel escapes (returned, stored, passed on), when the
 sender selects on another case or a default, and when the channel is
-buffered for every send. Fix: give the channel a buffer for every send
+buffered for every send. It also reports, inside a function sending on its
+channel parameter, a branch that sends and falls through to the send every
+path makes (a missing return after sending the error), when the package
+hands it an unbuffered channel received from outside any loop: that path
+sends twice, and the second send blocks. Fix: give the channel a buffer for every send
 (make(chan T, 1) for one goroutine sending once), or make the sender select
 on ctx.Done() as well. ` + confirm,
 		Bad: `ch := make(chan result)
@@ -259,8 +302,9 @@ for {
 		ID:    RuleWaitHoldingLock,
 		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
 		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a
-mutex is stuck until its partner acts: the receiver of the send, the sender
-(or the close) of the receive, the goroutines that call Done. When every
+mutex is stuck until its partner acts: the receiver of the send (or the
+close that ends it), the sender (or the close) of the receive, the
+goroutines that call Done. When every
 such partner has to take the same mutex before it gets there (it locks it
 on the way, in a loop between two receives, or its caller does), the
 partner waits for the lock and the waiter keeps it: both block forever.

@@ -46,6 +46,9 @@ func (p *passState) checkWaitHoldingLock() {
 				continue
 			}
 			partners := partnersOf(op, list)
+			if op.Kind == chanflow.Send {
+				partners = append(partners, closesOf(list)...)
+			}
 			if len(partners) == 0 {
 				continue
 			}
@@ -57,6 +60,19 @@ func (p *passState) checkWaitHoldingLock() {
 			}
 		}
 	}
+}
+
+// callers indexes the lock engine's static calls by callee (once per pass).
+func (p *passState) callers() map[*ssa.Function][]locks.Call {
+	if p.calls == nil {
+		p.calls = map[*ssa.Function][]locks.Call{}
+		for _, f := range p.locks.Funcs {
+			for _, c := range f.Calls {
+				p.calls[c.Callee] = append(p.calls[c.Callee], c)
+			}
+		}
+	}
+	return p.calls
 }
 
 // heldAt is a lock held at a blocking operation: in its own function, or
@@ -82,12 +98,7 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 			}
 		}
 	}
-	calls := map[*ssa.Function][]locks.Call{}
-	for _, f := range p.locks.Funcs {
-		for _, c := range f.Calls {
-			calls[c.Callee] = append(calls[c.Callee], c)
-		}
-	}
+	calls := p.callers()
 	out := map[ssa.Instruction][]heldAt{}
 	for fn, ins := range byFn {
 		f := p.locks.Of(fn)
@@ -123,6 +134,18 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 			}
 		}
 		out[i] = keep
+	}
+	return out
+}
+
+// closesOf returns the closes among list: a close ends a blocked send too
+// (it panics), so a sender under a lock that every closer needs is stuck.
+func closesOf(list []chanflow.Op) []chanflow.Op {
+	var out []chanflow.Op
+	for _, o := range list {
+		if o.Kind == chanflow.Close {
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -182,23 +205,88 @@ func (p *passState) needsLock(blocked, o chanflow.Op, h heldAt) ssa.Instruction 
 		if spawn != nil && !instrReaches(spawn, a) {
 			continue // taken before the blocked goroutine exists
 		}
+		if p.beforeAdd(o, a) {
+			continue
+		}
 		if deferred || instrReaches(a, o.Ins) {
 			return a
 		}
 	}
-	for _, g := range p.locks.Funcs {
-		for _, c := range g.Calls {
-			if c.Callee != fn {
-				continue
-			}
-			for _, a := range p.acquisitions(g.Fn, h) {
-				if instrReaches(a, c.Call) {
-					return a
-				}
+	for _, c := range p.callers()[fn] {
+		for _, a := range p.acquisitions(c.Call.Parent(), h) {
+			if !p.beforeAdd(o, a) && instrReaches(a, c.Call) {
+				return a
 			}
 		}
 	}
 	return nil
+}
+
+// beforeAdd reports whether the acquisition a, on the way to the Done o,
+// can come before an Add of the same WaitGroup in its function (the Add
+// itself, or a call that leads to one): Wait waits only for what was
+// added before it, so a lock taken before the Add is not one the waiter's
+// partner needs (a start guarded by the waiter's own lock).
+func (p *passState) beforeAdd(o chanflow.Op, a ssa.Instruction) bool {
+	if o.Kind != chanflow.Done {
+		return false
+	}
+	var addFns []*ssa.Function
+	adds := map[ssa.Instruction]bool{}
+	for _, add := range p.sum.Ops().ByClass[o.Class] {
+		if add.Kind == chanflow.Add {
+			adds[add.Ins] = true
+			addFns = append(addFns, add.Ins.Parent())
+		}
+	}
+	for _, b := range a.Parent().Blocks {
+		for _, s := range b.Instrs {
+			if !adds[s] && !p.leadsTo(s, addFns) {
+				continue
+			}
+			if s == a || instrReaches(a, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadsTo reports whether s is a call that reaches one of fns.
+func (p *passState) leadsTo(s ssa.Instruction, fns []*ssa.Function) bool {
+	for _, fn := range fns {
+		if p.callsInto(s, fn, map[*ssa.Function]bool{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsInto reports whether the call a leads to target through the
+// package's static calls (a helper that locks and adds).
+func (p *passState) callsInto(a ssa.Instruction, target *ssa.Function, busy map[*ssa.Function]bool) bool {
+	ci, ok := a.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	callee := ci.Common().StaticCallee()
+	if callee == nil || busy[callee] || len(busy) > maxCallDepth {
+		return false
+	}
+	if callee == target {
+		return true
+	}
+	busy[callee] = true
+	f := p.locks.Of(callee)
+	if f == nil {
+		return false
+	}
+	for _, c := range f.Calls {
+		if p.callsInto(c.Call, target, busy) {
+			return true
+		}
+	}
+	return false
 }
 
 // spawnOf returns the go statement of fn that starts g (or the closure g
@@ -232,11 +320,32 @@ func (p *passState) acquisitions(fn *ssa.Function, h heldAt) []ssa.Instruction {
 		}
 	}
 	for _, c := range f.Calls {
-		if p.mayAcquire(c.Callee, h, map[*ssa.Function]bool{fn: true}) {
+		if p.mayAcquireMemo(c.Callee, h) {
 			out = append(out, c.Call)
 		}
 	}
 	return out
+}
+
+// acquireKey memoizes mayAcquire per callee, lock class and mode.
+type acquireKey struct {
+	fn    *ssa.Function
+	class string
+	mode  locks.Mode
+}
+
+// mayAcquireMemo is mayAcquire from a fresh call chain, memoized.
+func (p *passState) mayAcquireMemo(fn *ssa.Function, h heldAt) bool {
+	k := acquireKey{fn, h.Class, h.Mode}
+	if v, ok := p.acquires[k]; ok {
+		return v
+	}
+	if p.acquires == nil {
+		p.acquires = map[acquireKey]bool{}
+	}
+	v := p.mayAcquire(fn, h, map[*ssa.Function]bool{})
+	p.acquires[k] = v
+	return v
 }
 
 // mayAcquire reports whether fn, or a function of the package it calls,
@@ -290,7 +399,7 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 	name := p.className(op.Class)
 	switch op.Kind {
 	case chanflow.Send:
-		what, partner = "sends on "+name, "receiver"
+		what, partner = "sends on "+name, "receiver (and close)"
 	case chanflow.Recv:
 		what, partner = "receives from "+name, "sender (and close)"
 	case chanflow.Wait:

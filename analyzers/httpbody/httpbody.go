@@ -3,22 +3,17 @@ package httpbody
 import (
 	_ "embed"
 	"fmt"
-	"go/constant"
-	"go/token"
 	"go/types"
-	"net/http"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 //go:embed doc.go
@@ -77,7 +72,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			sites = leaks.IndexSites(pass.Fset, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 		}
 		l := leaks.Describe(pass, ob, sites.At(ob.Call.Pos()))
-		if len(ob.Leaks) > 0 && !switchesProtocols(ob) {
+		if len(ob.Leaks) > 0 {
 			reportUnclosed(pass, l)
 		}
 		reportUndrained(pass, l)
@@ -114,41 +109,6 @@ func reportUnclosed(pass *analysis.Pass, l leaks.Leak) {
 		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed on the path returning at line %d; add defer %s after the error check", l.Name, callee, line, l.ExitLine, l.Release())
 	}
 	pass.Report(l.Diagnostic(RuleUnclosed, msg, l.DeferFix(false)))
-}
-
-// switchesProtocols reports whether the function compares the response's
-// status with 101 Switching Protocols: after an upgrade the body is the
-// connection itself, which the function goes on to use (a hijack).
-func switchesProtocols(ob *lifetime.Obligation) bool {
-	for _, b := range ob.Fn.Blocks {
-		for _, ins := range b.Instrs {
-			cmp, ok := ins.(*ssa.BinOp)
-			if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-				continue
-			}
-			if isStatusLoad(ob, cmp.X) && isConstInt(cmp.Y, http.StatusSwitchingProtocols) ||
-				isStatusLoad(ob, cmp.Y) && isConstInt(cmp.X, http.StatusSwitchingProtocols) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// isStatusLoad reports whether v loads the tracked response's StatusCode.
-func isStatusLoad(ob *lifetime.Obligation, v ssa.Value) bool {
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return false
-	}
-	fa, ok := u.X.(*ssa.FieldAddr)
-	return ok && ob.Tracked(fa.X) && typematch.FieldName(fa.X.Type(), fa.Field) == "StatusCode"
-}
-
-// isConstInt reports whether v is the integer constant n.
-func isConstInt(v ssa.Value, n int64) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Int64() == n
 }
 
 // fromNetHTTP reports whether the response comes straight from net/http.

@@ -106,10 +106,15 @@ a bytes.Buffer, or a helper of the project that does one of these: its
 summary says so, across packages) with no bound lets one client send a body
 of any size and exhaust the server's memory. Bound the body first with
 r.Body = http.MaxBytesReader(w, r.Body, limit), or read through
-io.LimitReader. A package that bounds bodies in a middleware (it assigns
-http.MaxBytesReader to a request's Body, or uses http.MaxBytesHandler) is
-trusted to do so for all its handlers, and a handler that assigns r.Body
-itself is too. Test files are not checked.`,
+io.LimitReader. Trust follows the route, not the package: a handler is
+not reported when every route to it bounds the body first — it is
+registered (directly, or on a router that is) behind http.MaxBytesHandler or
+a middleware whose closure assigns http.MaxBytesReader to r.Body before
+calling the next handler (a project's own one counts, across packages), or
+every caller assigns r.Body = http.MaxBytesReader before calling it. A
+handler beside a bounded one, or whose routes are out of sight, is still
+checked; so is a handler that assigns r.Body itself. Test files are not
+checked.`,
 		Bad: `func create(w http.ResponseWriter, r *http.Request) {
 	var item Item
 	if err := json.NewDecoder(r.Body).Decode(&item); err != nil {

@@ -87,12 +87,14 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 	if !typematch.PointerTo(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || copiedFromLiteral(a) {
 		return
 	}
-	for _, r := range *a.Referrers() {
-		if fa, ok := r.(*ssa.FieldAddr); ok {
-			switch typematch.FieldName(a.Type(), fa.Field) {
-			case "Timeout", "Transport":
-				return
-			}
+	if setsDeadline(a) {
+		return
+	}
+	// i.Client = &http.Client{}; i.Client.Transport = t (minio-go's
+	// sts_tls_identity.go): configured through the field it went into.
+	for _, v := range fieldReloads(a) {
+		if setsDeadline(v) {
+			return
 		}
 	}
 	pass.Report(analysis.Diagnostic{
@@ -101,6 +103,49 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 		Category: RuleNoTimeout,
 		Message:  "http.Client without Timeout (or a Transport with deadlines): a server that stops answering hangs its requests forever; set Timeout",
 	})
+}
+
+// setsDeadline reports whether the client c has its Timeout or Transport
+// set.
+func setsDeadline(c ssa.Value) bool {
+	for _, r := range *c.Referrers() {
+		if fa, ok := r.(*ssa.FieldAddr); ok {
+			switch typematch.FieldName(c.Type(), fa.Field) {
+			case "Timeout", "Transport":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldReloads returns, for a value stored into a field (s.req = req),
+// the loads of that same field of the same base in the function: the
+// value again, under another name.
+func fieldReloads(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, r := range *v.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != v {
+			continue
+		}
+		fa, ok := st.Addr.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, u := range *fa.X.Referrers() {
+			other, ok := u.(*ssa.FieldAddr)
+			if !ok || other.Field != fa.Field {
+				continue
+			}
+			for _, l := range *other.Referrers() {
+				if load, ok := l.(*ssa.UnOp); ok && load.Op == token.MUL {
+					out = append(out, load)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // copiedFromLiteral reports whether a variable receives a whole client
@@ -159,27 +204,43 @@ func contextParam(fn *ssa.Function) string {
 }
 
 // getsContextLater reports whether the request from call reaches
-// (*Request).WithContext or Clone.
+// (*Request).WithContext or Clone: directly, or through the field it is
+// kept in (a request built once, cached in s.req, and sent as
+// s.req.WithContext(ctx): prometheus's scrape.go).
 func getsContextLater(call *ssa.Call) bool {
 	for _, r := range *call.Referrers() {
 		e, ok := r.(*ssa.Extract)
 		if !ok || e.Index != 0 {
 			continue
 		}
-		for _, u := range *e.Referrers() {
-			c, ok := u.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			if f := c.Common().StaticCallee(); f != nil && (f.Name() == "WithContext" || f.Name() == "Clone") {
+		if contextAttached(e) {
+			return true
+		}
+		for _, v := range fieldReloads(e) {
+			if contextAttached(v) {
 				return true
 			}
-			// A client that takes the context beside the request
-			// (prometheus's client.Do(ctx, req)) attaches it itself.
-			for _, a := range c.Common().Args {
-				if typematch.Named(a.Type(), "context", "Context") {
-					return true
-				}
+		}
+	}
+	return false
+}
+
+// contextAttached reports whether request req is given a context by a
+// call it reaches.
+func contextAttached(req ssa.Value) bool {
+	for _, u := range *req.Referrers() {
+		c, ok := u.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		if f := c.Common().StaticCallee(); f != nil && (f.Name() == "WithContext" || f.Name() == "Clone") {
+			return true
+		}
+		// A client that takes the context beside the request
+		// (prometheus's client.Do(ctx, req)) attaches it itself.
+		for _, a := range c.Common().Args {
+			if typematch.Named(a.Type(), "context", "Context") {
+				return true
 			}
 		}
 	}

@@ -11,17 +11,21 @@ import (
 
 // reportUnboundedReads reports, in a handler, the calls that read the
 // request body into memory with no bound: one client can then exhaust the
-// server's memory. Test files are left alone, and so is a package that
-// bounds bodies in a middleware.
+// server's memory. Test files are left alone, and so is a handler whose
+// every route bounds the body first (a middleware, or its caller).
 func reportUnboundedReads(pass *analysis.Pass, h *handlers.Result, fn *ssa.Function) {
-	if h.LimitsBodies || !handlers.IsHandler(fn) || isTestFile(pass, fn.Pos()) {
+	if !handlers.IsHandler(fn) || isTestFile(pass, fn.Pos()) {
 		return
 	}
 	for _, p := range fn.Params {
 		if !handlers.IsRequest(p) {
 			continue
 		}
-		for _, call := range h.UnboundedReads(fn, p) {
+		reads := h.UnboundedReads(fn, p)
+		if len(reads) == 0 || h.BoundedRoutes(fn) {
+			continue
+		}
+		for _, call := range reads {
 			pass.Report(analysis.Diagnostic{
 				Pos:      call.Pos(),
 				End:      call.Pos(),

@@ -22,6 +22,9 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 			if !ok || !ob.Releases(d) || !lifetime.InSameLoop(acq, b) {
 				continue
 			}
+			if ob.CarriedToNextIteration() {
+				return // meant to outlive its iteration: the defer is right
+			}
 			s := site(ob)
 			name := s.Name(ob.Result)
 			if name == "" || name == "_" {

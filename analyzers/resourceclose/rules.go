@@ -116,7 +116,9 @@ ends. Deferring Close inside a loop keeps every iteration's file, rows or
 connection open until the function returns: with enough iterations that is
 "too many open files" or a drained connection pool. Only loops that acquire
 the resource they defer are reported, unlike linters that flag every defer in
-a loop. Fix: release at the end of the iteration, or move the body into a
+a loop, and not a resource the next iterations go on using (a timeout context
+made once per host and reused while the host stays the same): that one is
+meant to outlive its iteration. Fix: release at the end of the iteration, or move the body into a
 function (or a closure called in the loop) so the defer runs per iteration.`,
 		Bad: `for _, name := range names {
 f, err := os.Open(name)

@@ -187,7 +187,7 @@ func guardOf(l locks.Lock, obj locks.Ref) (string, bool) {
 	}
 	// A mutex of an object on the path to obj: c.mu for c.stats*.
 	dir := l.Path[:strings.LastIndex(l.Path, ".")+1]
-	if strings.HasPrefix(obj.Path, dir) && !strings.Contains(l.Path[len(dir):], "*") {
+	if strings.HasPrefix(obj.Path, dir) && !strings.Contains(strings.TrimSuffix(l.Path[len(dir):], "*"), "*") {
 		return l.Path + "@" + obj.Path, true
 	}
 	return "", false
@@ -238,7 +238,7 @@ func (c *checker) plainAccess(fn *ssa.Function, ins ssa.Instruction, s *locks.St
 		return nil
 	}
 	use, ok := atomics[key]
-	if !ok || !sharedAddr(addr) || freshlyAllocated(addr) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
+	if !ok || !sharedAddr(addr) || freshAt(addr, ins) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
 		return nil
 	}
 	if read && (!use.written || use.writers[fn]) {
@@ -291,20 +291,6 @@ func atomicFunc(c *ssa.CallCommon) (string, bool) {
 // fieldNameOf returns the name of the field fa selects ("?" if unknown).
 func fieldNameOf(fa *ssa.FieldAddr) string {
 	return cmp.Or(typematch.FieldName(fa.X.Type(), fa.Field), "?")
-}
-
-// freshlyAllocated reports whether addr is a field of a value allocated
-// in this function (new, &T{}, a local): nobody else sees it yet.
-func freshlyAllocated(addr ssa.Value) bool {
-	for {
-		fa, ok := addr.(*ssa.FieldAddr)
-		if !ok {
-			break
-		}
-		addr = fa.X
-	}
-	_, ok := addr.(*ssa.Alloc)
-	return ok
 }
 
 // displayVar renders addr for a message: s.n, counter.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -74,8 +75,9 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			out[f.Fn] = &entryInfo{fresh: map[int]bool{}, held: receiverMutexes(f.Fn)}
 		}
 	}
-	// A few rounds carry what callers hold down chains of helpers.
-	for range 3 {
+	// Rounds carry what callers hold down chains of helpers (eight calls
+	// deep: etcd's WAL reaches tail through Save, cut, seq).
+	for range 8 {
 		next := map[*ssa.Function]*entryInfo{}
 		for fn, info := range out {
 			if expectsLock(fn) {
@@ -88,11 +90,17 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			}
 			var info *entryInfo
 			for _, call := range calls {
+				if call.caller == fn && len(calls) > 1 {
+					// A recursive call runs inside fn, under what fn's
+					// other callers hold (a tree walk below its locked
+					// entry point).
+					continue
+				}
 				site := atSite(fn, call, out[call.caller])
 				if info == nil {
 					info = site
 				} else {
-					info = intersect(info, site)
+					info = intersect(info, site, fn.Params)
 				}
 			}
 			next[fn] = info
@@ -160,7 +168,7 @@ func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo 
 		if j >= len(fn.Params) {
 			break
 		}
-		if _, ok := locks.RefOf(arg).Root.(*ssa.Alloc); ok && locks.RefOf(arg).Path == "" {
+		if _, fresh := unpublishedAlloc(arg, call.Call.Call); fresh && locks.RefOf(arg).Path == "" {
 			info.fresh[j] = true
 		}
 	}
@@ -189,23 +197,37 @@ func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo 
 	return info
 }
 
-// intersect keeps what both guarantee.
-func intersect(a, b *entryInfo) *entryInfo {
+// intersect keeps what both guarantee. A site that passes a parameter
+// fresh guarantees every lock of it (nobody else can touch the value), so
+// the other site's locks on that parameter stand: a helper called with the
+// lock held by every caller except the constructor.
+func intersect(a, b *entryInfo, params []*ssa.Parameter) *entryInfo {
 	out := &entryInfo{fresh: map[int]bool{}}
 	for i := range a.fresh {
 		if b.fresh[i] {
 			out.fresh[i] = true
 		}
 	}
+	keep := func(l locks.Ref, other *entryInfo) bool {
+		return slices.Contains(other.held, l) || other.fresh[slices.Index(params, rootParam(l))]
+	}
 	for _, l := range a.held {
-		for _, m := range b.held {
-			if l == m {
-				out.held = append(out.held, l)
-				break
-			}
+		if keep(l, b) {
+			out.held = append(out.held, l)
+		}
+	}
+	for _, l := range b.held {
+		if !slices.Contains(out.held, l) && keep(l, a) {
+			out.held = append(out.held, l)
 		}
 	}
 	return out
+}
+
+// rootParam returns the parameter l is rooted in, or nil.
+func rootParam(l locks.Ref) *ssa.Parameter {
+	p, _ := l.Root.(*ssa.Parameter)
+	return p
 }
 
 // addressTaken returns the package's functions used as values (method

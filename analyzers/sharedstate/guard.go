@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,6 +22,9 @@ type access struct {
 	// guards are the mutex fields of the same object held at the access
 	// ("mu"), and the globals held ("global:pkg.name").
 	guards []string
+	// classes are the classes of every lock held (see locks.Class),
+	// whatever object it belongs to.
+	classes []string
 }
 
 // fieldAccesses gathers a field's accesses after publication.
@@ -47,7 +51,7 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 	fields := map[varID]*fieldAccesses{}
 	var order []varID
 	for _, f := range c.locks.Funcs {
-		skip := isConstructor(f.Fn)
+		returned, created := returnedObjects(f.Fn), mutexesCreated(f.Fn)
 		unknownCaller := f.Fn.Parent() != nil && !launchedByGo(f.Fn)
 		f.Walk(func(ins ssa.Instruction, s *locks.State) {
 			fa, write, ok := fieldAccess(ins)
@@ -61,7 +65,11 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			if _, atomic := atomics[key]; atomic {
 				return
 			}
-			fresh := freshlyAllocated(fa) || entry[f.Fn].isFresh(paramIndex(f.Fn, locks.RefOf(fa.X).Root))
+			obj := locks.RefOf(fa.X)
+			// Not yet shared: a value allocated here and not handed out,
+			// one every caller passes so, a constructor's result, or an
+			// object whose mutex this function creates.
+			fresh := freshAt(fa, ins) || entry[f.Fn].isFresh(paramIndex(f.Fn, obj.Root)) || returned[obj.Root] || created[obj]
 			fr := fields[key]
 			if fr == nil {
 				fr = &fieldAccesses{key: key, name: fieldNameOf(fa)}
@@ -74,11 +82,7 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			if write {
 				fr.writtenAfterInit = true
 			}
-			if skip {
-				return
-			}
-			obj := locks.RefOf(fa.X)
-			a := access{fn: f, pos: accessPos(fa, ins), write: write, obj: obj, guards: guardsAt(s, obj)}
+			a := access{fn: f, pos: accessPos(fa, ins), write: write, obj: obj, guards: guardsAt(s, obj), classes: heldClasses(s)}
 			a.guards = append(a.guards, entry[f.Fn].guardsFor(obj)...)
 			if unknownCaller && len(a.guards) == 0 {
 				// A closure handed to a helper (withLock(func(){...}))
@@ -116,7 +120,7 @@ func (c *checker) checkField(fr *fieldAccesses, declared string) {
 	}
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
-		if hasGuard(a, guard) || reported[a.fn.Fn] || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
+		if hasGuard(a, guard) || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
 			continue
 		}
 		reported[a.fn.Fn] = true
@@ -145,6 +149,42 @@ func guardName(obj locks.Ref, guard string) string {
 		return g[strings.LastIndex(g, ".")+1:]
 	}
 	return obj.Name() + "." + guard
+}
+
+// otherLockExcludes reports whether a holds some lock (by class) that
+// every conflicting access holds too (every write for a read, every
+// access for a write): a field written only inside a transaction whose
+// lock its unguarded reader also holds (Eraser's lockset, beside the
+// majority guard).
+func (c *checker) otherLockExcludes(fr *fieldAccesses, a access) bool {
+	for _, cls := range a.classes {
+		conflicts, all := 0, true
+		for _, b := range fr.all {
+			if b.pos == a.pos || !a.write && !b.write {
+				continue
+			}
+			conflicts++
+			if !slices.Contains(b.classes, cls) {
+				all = false
+				break
+			}
+		}
+		if all && conflicts > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// heldClasses returns the classes of the locks held in s.
+func heldClasses(s *locks.State) []string {
+	var out []string
+	for _, h := range s.Held() {
+		if h.Class != "" {
+			out = append(out, h.Class)
+		}
+	}
+	return out
 }
 
 // majorityGuard returns the guard held at most accesses, how many, and
@@ -268,12 +308,16 @@ func trackedField(fa *ssa.FieldAddr) bool {
 }
 
 // expectsLockByName reports whether fn's name says its caller holds the
-// lock (fooLocked, foo_locked, fooWithLock): the Go convention.
+// lock (fooLocked, foo_locked, fooWithLock, fooLockHeld): the Go
+// convention, matched on a word boundary so that isBlocked or unlocked
+// are not taken for it.
 func expectsLockByName(fn *ssa.Function) bool {
 	for f := fn; f != nil; f = f.Parent() {
-		name := strings.ToLower(f.Name())
-		if strings.HasSuffix(name, "locked") || strings.HasSuffix(name, "withlock") || strings.HasSuffix(name, "lockheld") {
-			return true
+		name := f.Name()
+		for _, suffix := range []string{"Locked", "_locked", "WithLock", "LockHeld"} {
+			if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
+				return true
+			}
 		}
 	}
 	return false
@@ -310,13 +354,4 @@ func launchedByGo(fn *ssa.Function) bool {
 		}
 	}
 	return found
-}
-
-// isConstructor reports whether fn (or the function it is a closure of) is
-// a NewFoo/newFoo constructor: what it touches is not yet published.
-func isConstructor(fn *ssa.Function) bool {
-	for ; fn.Parent() != nil; fn = fn.Parent() {
-	}
-	name := fn.Name()
-	return fn.Signature.Recv() == nil && (strings.HasPrefix(name, "New") || strings.HasPrefix(name, "new"))
 }

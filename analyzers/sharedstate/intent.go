@@ -10,11 +10,14 @@ import (
 )
 
 var (
-	// reasonedNote is a comment next to an access showing its author
-	// thought about synchronisation there ("No need to lock, attempt is
-	// committed and cannot change", "Safe to read: only written in
-	// callbacks, which are serialised").
-	reasonedNote = regexp.MustCompile(`(?i)\b(lock|locked|locking|unlocked|mutex|race|racy|safe|atomic|synchroni[sz]\w*|serialized|serialised)\b`)
+	// reasonedNote is a comment next to an access that says why it needs
+	// no lock ("No need to lock, attempt is committed and cannot change",
+	// "Safe to read: only written in callbacks, which are serialised",
+	// "benign race"): an assertion, not a mere mention of locking.
+	reasonedNote = regexp.MustCompile(`(?i)\bno (need|lock|locking|mutex)\b|\b(don't|doesn't|do not|does not|needn't|need not|no need to) (need )?(to )?(take |hold |grab )?(the |a )?(lock|locking|mutex)|\b(lock|locking|mutex) (is |are )?(not |un)(needed|required|necessary)|\bsafe (to|because|since|without|as|here|for)\b|\b(is|are|it's) (thread[- ])?safe\b|\brace[- ]free\b|\b(benign|harmless|intentional|acceptable)(ly)? (data )?rac(e|y)\b|\bwithout (the |a |taking the |holding the )?(lock|locking|mutex)\b|\b(already|still) (locked|held|holding)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex)\b|\bunder (the )?\w*\s?(lock|mutex)\b|\b(serialized|serialised|synchronized|synchronised) (by|through|via|with|on)\b|\bonly (ever )?(called|accessed|written|read|used|modified|set|touched) (from|by|in|on|during|before)\b`)
+	// defectNote marks a comment that flags the access as a problem
+	// ("BUG: this read is racy", "TODO: lock"): no reason to stay silent.
+	defectNote = regexp.MustCompile(`\b(BUG|TODO|FIXME|XXX)\b|(?i)\b(is|are) racy\b`)
 	// unsharedNote is a function doc saying it does not run concurrently
 	// ("reset is for testing only, and doesn't need to be thread safe").
 	unsharedNote = regexp.MustCompile(`(?i)not (thread|concurrency|goroutine)[- ]safe|need(s)? (not|n't) (to )?be (thread|concurrency)[- ]safe|testing only|only (for|in|used in) tests?\b|for tests\b|before (it is |being )?(used|started|served|shared)|not safe for concurrent`)
@@ -59,7 +62,7 @@ func (n *notes) reasonedAt(fn *ssa.Function, pos token.Pos) bool {
 	}
 	m := n.lines[p.Filename]
 	for l := first; l <= p.Line; l++ {
-		if reasonedNote.MatchString(m[l]) {
+		if reasonedNote.MatchString(m[l]) && !defectNote.MatchString(m[l]) {
 			return true
 		}
 	}

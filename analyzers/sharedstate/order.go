@@ -2,6 +2,7 @@ package sharedstate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,6 +18,9 @@ type orderEdge struct {
 	acq           locks.Acquisition
 	held          locks.Held
 	fn            string
+	// gates are the other lock classes held exclusively around the edge,
+	// here or by every caller.
+	gates []string
 }
 
 // lockOrders reports two lock classes (a mutex field of a named type, or
@@ -24,10 +28,13 @@ type orderEdge struct {
 // through callees: two goroutines taking them in the two orders deadlock
 // (AB/BA). Both sites are reported. Two read locks alone cannot deadlock
 // each other, and a class nested in itself (two nodes of one tree) is
-// left out: which instance comes first is not visible statically.
+// left out: which instance comes first is not visible statically. Nor are
+// two orders that run under one gate lock held exclusively around both:
+// they never run at the same time.
 func (c *checker) lockOrders() {
 	edges := map[[2]string]orderEdge{}
 	var keys [][2]string
+	inherited := c.callerGates()
 	for _, f := range c.locks.Funcs {
 		for _, acq := range f.Acquisitions {
 			if acq.Try || acq.Class == "" || local(acq.Lock) {
@@ -42,7 +49,8 @@ func (c *checker) lockOrders() {
 				}
 				k := [2]string{h.Class, acq.Class}
 				if _, ok := edges[k]; !ok {
-					edges[k] = orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name()}
+					gates := append(writeClasses(acq.Before, h.Class, acq.Class), inherited[f.Fn]...)
+					edges[k] = orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates}
 					keys = append(keys, k)
 				}
 			}
@@ -51,7 +59,7 @@ func (c *checker) lockOrders() {
 	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
 	for _, k := range keys {
 		rev, ok := edges[[2]string{k[1], k[0]}]
-		if !ok {
+		if !ok || slices.ContainsFunc(edges[k].gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
 			continue
 		}
 		c.reportOrder(edges[k], rev)
@@ -81,4 +89,75 @@ func shortClass(class string) string {
 func local(l locks.Lock) bool {
 	_, ok := l.Root.(*ssa.Alloc)
 	return ok
+}
+
+// writeClasses returns the classes of the locks in held that are held
+// exclusively, except the ones named in but.
+func writeClasses(held []locks.Held, but ...string) []string {
+	var out []string
+	for _, h := range held {
+		if h.Mode == locks.Write && h.Class != "" && !slices.Contains(but, h.Class) {
+			out = append(out, h.Class)
+		}
+	}
+	return out
+}
+
+// callerGates returns, for each function whose every caller is known (not
+// address-taken, or a closure only ever called where it is made), the
+// lock classes every caller holds exclusively when calling it, carried
+// down a few levels of calls.
+func (c *checker) callerGates() map[*ssa.Function][]string {
+	sites := map[*ssa.Function][]siteCall{}
+	for _, g := range c.locks.Funcs {
+		for _, call := range g.Calls {
+			sites[call.Callee] = append(sites[call.Callee], siteCall{caller: g.Fn, Call: call})
+		}
+	}
+	taken := c.addressTaken()
+	out := map[*ssa.Function][]string{}
+	for range 3 {
+		next := map[*ssa.Function][]string{}
+		for fn, calls := range sites {
+			if taken[fn] && !onlyCalledClosure(fn) {
+				continue
+			}
+			var gates []string
+			for i, call := range calls {
+				here := append(writeClasses(call.Held), out[call.caller]...)
+				if i == 0 {
+					gates = here
+				} else {
+					gates = slices.DeleteFunc(gates, func(g string) bool { return !slices.Contains(here, g) })
+				}
+			}
+			next[fn] = gates
+		}
+		out = next
+	}
+	return out
+}
+
+// onlyCalledClosure reports whether fn is a function literal whose closure
+// is only ever called directly (check := func(){...}; check()): its
+// callers are the calls in its parent.
+func onlyCalledClosure(fn *ssa.Function) bool {
+	if fn.Parent() == nil {
+		return false
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, ins := range b.Instrs {
+			mc, ok := ins.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, r := range *mc.Referrers() {
+				call, ok := r.(*ssa.Call)
+				if !ok || call.Call.Value != mc {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

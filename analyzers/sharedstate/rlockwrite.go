@@ -15,14 +15,22 @@ import (
 // on that object is its RWMutex's read lock: other readers run at the same
 // time, so the write races with them (a map write even crashes the
 // program).
+//
+// A field that other functions touch with no lock of its object at all is
+// not guarded by that RWMutex (a map confined to a run loop, read-locked
+// here only to keep Close out): the write lock is not the remedy, and a
+// race there is unguarded-field's to report.
 func (c *checker) rlockWrites(f *locks.Func) {
 	f.Walk(func(ins ssa.Instruction, s *locks.State) {
-		obj, field, pos, ok := writtenField(ins)
+		fa, obj, field, pos, ok := writtenField(ins)
 		if !ok {
 			return
 		}
 		h, ok := onlyReadLocked(s, obj)
 		if !ok {
+			return
+		}
+		if id, ok := varIDOf(fa); ok && c.touchedUnlockedElsewhere(id, f.Fn) {
 			return
 		}
 		name := obj.Name() + "." + field
@@ -35,7 +43,7 @@ func (c *checker) rlockWrites(f *locks.Func) {
 // writtenField recognises a write into a field of an object: obj.f = v,
 // obj.m[k] = v, delete(obj.m, k), obj.s[i] = v. It returns the object, the
 // field's name and the position to report.
-func writtenField(ins ssa.Instruction) (locks.Ref, string, token.Pos, bool) {
+func writtenField(ins ssa.Instruction) (*ssa.FieldAddr, locks.Ref, string, token.Pos, bool) {
 	switch ins := ins.(type) {
 	case *ssa.Store:
 		switch addr := ins.Addr.(type) {
@@ -57,7 +65,7 @@ func writtenField(ins ssa.Instruction) (locks.Ref, string, token.Pos, bool) {
 			}
 		}
 	}
-	return locks.Ref{}, "", token.NoPos, false
+	return nil, locks.Ref{}, "", token.NoPos, false
 }
 
 // loadedField returns the field address v was loaded from (obj.m), if any.
@@ -74,13 +82,46 @@ func loadedField(v ssa.Value) *ssa.FieldAddr {
 
 // fieldOf returns the object fa selects from and the field's name; the
 // position is the selector's (the write's when it has none).
-func fieldOf(fa *ssa.FieldAddr, write token.Pos) (locks.Ref, string, token.Pos, bool) {
+func fieldOf(fa *ssa.FieldAddr, write token.Pos) (*ssa.FieldAddr, locks.Ref, string, token.Pos, bool) {
 	name := fieldNameOf(fa)
 	pos := fa.Pos()
 	if !pos.IsValid() {
 		pos = write
 	}
-	return locks.RefOf(fa.X), name, pos, pos.IsValid()
+	return fa, locks.RefOf(fa.X), name, pos, pos.IsValid()
+}
+
+// touchedUnlockedElsewhere reports whether a function other than fn
+// accesses the field with no lock of its object held (on entry either)
+// and after its initialisation.
+func (c *checker) touchedUnlockedElsewhere(id varID, fn *ssa.Function) bool {
+	if c.unlockedIn == nil {
+		c.unlockedIn = map[varID]map[*ssa.Function]bool{}
+		entry := c.entryInfo()
+		for _, g := range c.locks.Funcs {
+			g.Walk(func(ins ssa.Instruction, s *locks.State) {
+				fa, _, ok := fieldAccess(ins)
+				if !ok {
+					return
+				}
+				key, ok := varIDOf(fa)
+				obj := locks.RefOf(fa.X)
+				if !ok || freshAt(fa, ins) || len(guardsAt(s, obj)) > 0 || len(entry[g.Fn].guardsFor(obj)) > 0 {
+					return
+				}
+				if c.unlockedIn[key] == nil {
+					c.unlockedIn[key] = map[*ssa.Function]bool{}
+				}
+				c.unlockedIn[key][g.Fn] = true
+			})
+		}
+	}
+	for g := range c.unlockedIn[id] {
+		if g != fn {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyReadLocked returns the read-locked RWMutex of obj when it is held

@@ -107,8 +107,13 @@ func (c *conn) close() {
 		Text: `Atomic operations only synchronise with other atomic operations on the same
 word. A field incremented with atomic.AddInt64 and read with a plain load
 elsewhere is a data race: the read may see a torn or stale value, and the
-race detector reports it. Initialising a value the function has just
-allocated is not reported (nobody else can see it yet). Fix: access the
+race detector reports it. A variable is one field of one owner (a struct
+embedded in two types is two variables). Not reported: initialising a value
+the function has just allocated (nobody else can see it yet), a plain read
+by the only atomic writer, and a plain access that a mutex keeps apart from
+every atomic one it conflicts with (held at all of them, and for writing on
+one side: a reset under the write lock while the atomic adds run under the
+read lock). Fix: access the
 variable with sync/atomic everywhere, or better make it an atomic.Int64 (or
 atomic.Bool, atomic.Pointer...), which cannot be accessed plainly.`,
 		Bad: `atomic.AddInt64(&s.hits, 1)
@@ -128,7 +133,10 @@ field store, a map update or delete, a slice element) while only the read
 lock is held races with every other reader; a map written this way crashes
 the program with "concurrent map writes". The usual bug is a lookup that
 fills a cache or bumps a counter under RLock. Fix: take the write lock
-(Lock) for the write, re-checking the condition after upgrading.`,
+(Lock) for the write, re-checking the condition after upgrading. Not
+reported: a field other functions touch with no lock of its object at all
+(the RWMutex is not its guard: a map confined to one goroutine, read-locked
+only to keep Close out).`,
 		Bad: `c.mu.RLock()
 defer c.mu.RUnlock()
 v, ok := c.m[k]
@@ -157,12 +165,16 @@ without it races with the others: a torn or stale read, a lost update, a map
 corrupted. The guard is inferred from how the code already uses its locks
 (as Infer's RacerD does for Java); a +checklocks:mu annotation or a "mu
 guards x, y" comment on the mutex declares it outright. Not reported:
-initialisation of a value the function allocated and has not published
-(constructors), fooLocked functions and functions every caller in the
-package calls with the lock held, closures handed to helpers (which may
-run them under the lock), fields never written after construction,
-atomics, channels. Fix: take the lock around the access, or rename the
-function fooLocked if its callers hold the lock.`,
+initialisation of a value the function allocated and has not yet handed
+out (a write after go c.Inc() is not initialisation), the result a
+constructor fills in before returning it, the fields a setup method
+initialises while creating the object's mutex, fooLocked functions and
+functions every caller in the package calls with the lock held (a caller
+passing an unpublished value aside), a read holding a lock every write
+holds, closures handed to helpers (which may run them under the lock),
+fields never written after construction, atomics, channels, and accesses
+next to a comment saying why no lock is needed. Fix: take the lock around
+the access, or rename the function fooLocked if its callers hold the lock.`,
 		Bad: `func (c *Counter) Inc() {
 	c.mu.Lock()
 	c.n++

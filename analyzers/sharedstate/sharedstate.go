@@ -91,6 +91,9 @@ type checker struct {
 	notes *notes
 	// entry is what callers guarantee each function (see entryInfo).
 	entry map[*ssa.Function]*entryInfo
+	// unlockedIn are, per field, the functions that access it with no
+	// lock of its object held (see touchedUnlockedElsewhere).
+	unlockedIn map[varID]map[*ssa.Function]bool
 	// oldLoopVars are the loop variables declared in files older than Go
 	// 1.22 (computed on first use).
 	oldLoopVars map[token.Pos]bool

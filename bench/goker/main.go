@@ -41,6 +41,7 @@ func main() {
 	bin := flag.String("bin", "", "reviewlint binary to measure (required)")
 	keep := flag.Bool("keep", false, "keep the throwaway module and print its path")
 	out := flag.String("out", "", "write the report here instead of stdout")
+	extra := flag.String("extra", "", "also measure the default configuration plus these -enable rules or analyzers (comma-separated), e.g. goroutineleak")
 	flag.Parse()
 	if *bin == "" {
 		fail(fmt.Errorf("-bin is required"))
@@ -55,6 +56,9 @@ func main() {
 	}
 	kernels := prepare(src, work)
 	configs := []config{{name: "default"}, {name: "all", flags: []string{"-enable", "all"}}}
+	if *extra != "" {
+		configs = append(configs, config{name: "default+" + *extra, flags: []string{"-enable", *extra}})
+	}
 	for i := range configs {
 		configs[i].findings = analyse(*bin, work, configs[i].flags)
 	}

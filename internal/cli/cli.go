@@ -76,12 +76,12 @@ vanish, HTTP bodies never closed or checked.
 
 Usage:
   reviewlint [flags] [packages]   lint packages (default ./...; go list patterns)
-  reviewlint rules                list every rule: ID, severity, default, title
+  reviewlint rules [-v]           list every rule: ID, severity, default, title (-v: the corpus evidence behind each default)
   reviewlint explain RULE         print a rule's full documentation
   reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version
   reviewlint clean-cache          remove the result cache
-  go vet -vettool=$(command -v reviewlint) ./...
+  go vet -vettool=$(command -v reviewlint) [-enable=R] [-disable=R] ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or
 configuration error, or a directory pattern that does not exist; 3 the go

@@ -13,14 +13,29 @@ import (
 
 // cmdRules prints the catalog as a table.
 func cmdRules(args []string, stdout io.Writer) (int, error) {
-	if len(args) > 0 {
-		return ExitUsage, usageError{fmt.Errorf("rules takes no arguments")}
+	verbose := len(args) == 1 && (args[0] == "-v" || args[0] == "--v")
+	if len(args) > 0 && !verbose {
+		return ExitUsage, usageError{fmt.Errorf("rules takes no arguments but -v")}
+	}
+	if verbose {
+		for _, r := range analyzers.Rules() {
+			fmt.Fprintf(stdout, "%s (%s, %s)\n    %s\n", r.ID, r.Severity, onOffWord(r.Default), docgen.Evidence(r))
+		}
+		return ExitClean, nil
 	}
 	if err := ruleTable(stdout, analyzers.Rules()); err != nil {
 		return ExitUsage, err
 	}
 	fmt.Fprintln(stdout, "\nRules marked [staticcheck] are staticcheck's checks (honnef.co/go/tools, MIT), and [go vet] go vet's passes (golang.org/x/tools, BSD), bundled with credit.")
 	return ExitClean, nil
+}
+
+// onOffWord renders a rule's default.
+func onOffWord(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
 
 // ruleTable writes rules as RULE, SEVERITY, DEFAULT, TITLE columns.

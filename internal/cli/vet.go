@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -136,14 +137,20 @@ func printVetVersion(stdout, stderr io.Writer) int {
 	return ExitClean
 }
 
-// hashConfigs writes the path and contents of every config file that can
-// apply to a package under dir into h.
-func hashConfigs(h io.Writer, dir string) {
+// hashConfigs writes the path (relative to dir, so that the same tree
+// elsewhere shares go vet's cached results) and contents of every config
+// file that can apply to a package under dir into h.
+func hashConfigs(h hash.Hash, dir string) {
 	add := func(path string) {
-		if data, err := os.ReadFile(path); err == nil {
-			fmt.Fprintf(h, "\x00%s\x00%d\x00", path, len(data))
-			h.Write(data)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return
 		}
+		if rel, err := filepath.Rel(dir, path); err == nil {
+			path = rel
+		}
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", path, len(data))
+		h.Write(data)
 	}
 	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
 		for _, name := range config.FileNames {

@@ -371,9 +371,9 @@ func TestAnalyzerSettings(t *testing.T) {
 			want:    testSettings{MaxDepth: 7, Kinds: []string{"file"}, Limits: map[string]int{"anything": 1}, Common: Common{Verbose: true}},
 		},
 		{
-			name:    "the first of several unknown keys, every time",
-			content: "x:\n  max-depth: 1\n  b: 1\n  c: 1\n  d: 1\n  e: 1\n  f: 1\n  g: 1\n",
-			wantErr: `3:3: settings.x: unknown key "b"`,
+			name:    "every unknown key, in document order, every time",
+			content: "x:\n  max-depth: 1\n  b: 1\n  c: 1\n  d: 1\n  nested: {off: 1}\n",
+			wantErr: "3:3: settings.x: unknown key \"b\"\nF:4:3: settings.x: unknown key \"c\"\nF:5:3: settings.x: unknown key \"d\"\nF:6:12: settings.x.nested: unknown key \"off\"",
 		},
 		{
 			name:    "unknown key in a flow map",
@@ -449,7 +449,7 @@ func TestLoadAllErrors(t *testing.T) {
 	content := "enabel: [all]\n" +
 		"enable: [httpbody, SA9999, errorlog/nope]\n" +
 		"severity:\n  httpbody: fatal\n  htpbody: info\n  errorlog: error\n" +
-		"settings:\n  httbody: {}\n  httpbody: {max-reads: 3}\n"
+		"settings:\n  httbody: {}\n  httpbody: {max-reads: 3, nope: 1}\n"
 	path := writeConfig(t, t.TempDir(), FileName, content)
 	_, err := Load(path)
 	want := []string{
@@ -460,6 +460,7 @@ func TestLoadAllErrors(t *testing.T) {
 		`5:3: severity: unknown rule or analyzer "htpbody"`,
 		`8:3: settings: unknown key "httbody"`,
 		`9:14: settings.httpbody: unknown key "max-reads"`,
+		`9:28: settings.httpbody: unknown key "nope"`,
 	}
 	for i := range want {
 		want[i] = path + ":" + want[i]

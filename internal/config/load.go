@@ -21,17 +21,25 @@ type loader struct {
 	errs []*Error
 }
 
-// note records err (an *Error) and reports whether there was one.
+// note records err (an *Error or Errors) and reports whether there was one.
 func (l *loader) note(err error) bool {
 	if err == nil {
 		return false
 	}
-	e, ok := err.(*Error)
-	if !ok {
-		e = &Error{File: l.file, Msg: err.Error(), err: err}
+	if es, ok := err.(Errors); ok {
+		l.errs = append(l.errs, es...)
+		return true
 	}
-	l.errs = append(l.errs, e)
+	l.errs = append(l.errs, asError(l.file, err))
 	return true
+}
+
+// asError returns err as an *Error of file.
+func asError(file string, err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	return &Error{File: file, Msg: err.Error(), err: err}
 }
 
 // decode parses data, the contents of file, on top of the defaults.

@@ -62,18 +62,33 @@ func (l *loader) analyzerSettings(e entry, key string, dst any) error {
 // decoder checks only their shape).
 type validator interface{ Validate() error }
 
-// checkKeys rejects, in document order, the first duplicate key in n or
-// key that names no field of the struct type t it decodes into. The decoder
-// checks both too, but without the key path, and it reports unknown fields
-// in map order, so the same file could give a different error each run.
-// Aliases are not followed: what they name is checked where it is written.
+// checkKeys rejects, in document order, every key in n that names no
+// field of the struct type t it decodes into, and the first duplicate key
+// of each map. The decoder checks both too, but without the key path, only
+// the first, and in map order, so the same file could give a different
+// error each run. Aliases are not followed: what they name is checked
+// where it is written.
 func (l *loader) checkKeys(n ast.Node, key string, t reflect.Type) error {
+	var errs Errors
+	l.collectKeyErrors(n, key, t, &errs)
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errs
+}
+
+// collectKeyErrors is checkKeys' walk, appending to errs.
+func (l *loader) collectKeyErrors(n ast.Node, key string, t reflect.Type, errs *Errors) {
 	t = plainType(t)
 	switch v := unwrap(n).(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		entries, err := l.mapping(v, key, "a map")
 		if err != nil {
-			return err
+			*errs = append(*errs, asError(l.file, err))
+			return
 		}
 		for _, e := range entries {
 			var vt reflect.Type
@@ -82,15 +97,14 @@ func (l *loader) checkKeys(n ast.Node, key string, t reflect.Type) error {
 			case t.Kind() == reflect.Struct:
 				f, ok := fieldByYAMLName(t, e.name)
 				if !ok {
-					return l.errAt(e.key, key, "unknown key %q", e.name)
+					*errs = append(*errs, l.errAt(e.key, key, "unknown key %q", e.name))
+					continue
 				}
 				vt = f.Type
 			case t.Kind() == reflect.Map:
 				vt = t.Elem()
 			}
-			if err := l.checkKeys(e.value, key+"."+e.name, vt); err != nil {
-				return err
-			}
+			l.collectKeyErrors(e.value, key+"."+e.name, vt, errs)
 		}
 	case *ast.SequenceNode:
 		var et reflect.Type
@@ -98,12 +112,9 @@ func (l *loader) checkKeys(n ast.Node, key string, t reflect.Type) error {
 			et = t.Elem()
 		}
 		for _, item := range v.Values {
-			if err := l.checkKeys(item, key, et); err != nil {
-				return err
-			}
+			l.collectKeyErrors(item, key, et, errs)
 		}
 	}
-	return nil
 }
 
 // unmarshalers are the interfaces through which a type decodes itself; the

@@ -92,6 +92,9 @@ func ExplainText(r analyzers.Rule) string {
 	fmt.Fprintf(&b, "Family:   %s\n", r.Family)
 	fmt.Fprintf(&b, "Severity: %s\n", r.Severity)
 	fmt.Fprintf(&b, "Default:  %s\n", onOff(r.Default))
+	if ev := Evidence(r); ev != "" {
+		fmt.Fprintf(&b, "Evidence: %s\n", ev)
+	}
 	fmt.Fprintf(&b, "Since:    %s\n", since(r))
 	if r.Credit != "" {
 		fmt.Fprintf(&b, "Credit:   %s\n", r.Credit)
@@ -105,6 +108,25 @@ func ExplainText(r analyzers.Rule) string {
 		fmt.Fprintf(&b, "\nDocumentation: %s\n", r.URL)
 	}
 	return b.String()
+}
+
+// Evidence is one line on what decided a rule's default: its findings on
+// the bench corpus, their triage, and the policy's verdict (DESIGN.md);
+// "" for a rule the corpus cannot measure.
+func Evidence(r analyzers.Rule) string {
+	if why, ok := analyzers.Unmeasured[r.ID]; ok {
+		return "not measured on the corpus: " + why
+	}
+	ev, on, why := r.Policy()
+	verdict := "off"
+	if on {
+		verdict = "on"
+	}
+	if ev.Findings() == 0 {
+		return fmt.Sprintf("%s by policy: %s", verdict, why)
+	}
+	return fmt.Sprintf("%d findings on the bench corpus (%d in libraries, %d in applications); triaged %d true, %d false, %d unsure; %s by policy: %s",
+		ev.Findings(), ev.LibraryFindings, ev.ApplicationFindings, ev.TP, ev.FP, ev.Unsure, verdict, why)
 }
 
 // writeIndented writes a labelled example indented like go doc's code
@@ -200,6 +222,9 @@ func ruleSection(r analyzers.Rule) string {
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", r.ID, r.Title)
 	fmt.Fprintf(&b, "- Severity: %s\n", r.Severity)
 	fmt.Fprintf(&b, "- Default: %s\n", onOff(r.Default))
+	if ev := Evidence(r); ev != "" {
+		fmt.Fprintf(&b, "- Evidence: %s\n", ev)
+	}
 	fmt.Fprintf(&b, "- Since: %s\n", since(r))
 	if r.Credit != "" {
 		fmt.Fprintf(&b, "- Credit: %s; upstream documentation: <%s>\n", r.Credit, r.URL)

@@ -192,6 +192,7 @@ func TestExplainTextExact(t *testing.T) {
 Family:   httpbody
 Severity: warning
 Default:  on
+Evidence: ` + Evidence(sample) + `
 Since:    v0.1.0
 Credit:   someone, MIT licence
 
@@ -255,7 +256,7 @@ func TestExplainTextOmitsEmpty(t *testing.T) {
 // TestRuleSection pins the markdown of one rule's section.
 func TestRuleSection(t *testing.T) {
 	want := "## httpbody/sample\n\na sample rule\n\n" +
-		"- Severity: warning\n- Default: on\n- Since: v0.1.0\n" +
+		"- Severity: warning\n- Default: on\n- Evidence: " + Evidence(sample) + "\n- Since: v0.1.0\n" +
 		"- Credit: someone, MIT licence; upstream documentation: <https://example.com/sample>\n" +
 		"\nWhy it matters.\nHow to fix it.\n" +
 		"\nBad:\n\n```go\nresp, _ := http.Get(u)\n\n_ = resp\n```\n" +

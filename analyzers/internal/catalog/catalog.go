@@ -54,8 +54,9 @@ type Rule struct {
 	// Bad and Good are short Go examples: code the rule reports and its fix.
 	Bad, Good string
 	Severity  Severity
-	// Default reports whether the rule is on without configuration. Only rules
-	// whose measured precision on bench/ is at least 90% are on by default.
+	// Default reports whether the rule is on without configuration: what
+	// its measured evidence on the bench corpus decides (Policy; a test
+	// keeps the two in step).
 	Default bool
 	// Since is the reviewlint version (or, for bundled checks, the
 	// staticcheck version) the rule first appeared in.

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -27,6 +28,7 @@ const (
 	Done
 	CondWait
 	Signal
+	Add
 )
 
 // Op is one synchronising operation of the package on a channel or
@@ -59,7 +61,10 @@ type Ops struct {
 	// cannot follow it (another package's function, an interface, a map),
 	// or that are assigned a channel of unknown origin.
 	escaped map[string]bool
-	res     *Result
+	// sendOnly holds the escaped classes whose every escape is a hand-off
+	// to a function of the package that only sends on the channel.
+	sendOnly map[string]bool
+	res      *Result
 }
 
 // Ops returns the package's operation index.
@@ -86,7 +91,7 @@ func (o *Ops) Unbuffered(class string) bool {
 func (o *Ops) Exported(class string) bool { return o.exported[class] || o.res.exported[class] }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, escaped: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -102,6 +107,14 @@ func (s *Result) buildOps() *Ops {
 // in the index: nothing outside can send, receive or close it.
 func (o *Ops) Closed(class string) bool { return !o.Exported(class) && !o.escaped[class] }
 
+// NoHiddenReceiver reports whether every receive from class is in the
+// index: a value may go to a function of the package the index does not
+// attribute to the class (its parameter takes several classes), but that
+// function only sends on it.
+func (o *Ops) NoHiddenReceiver(class string) bool {
+	return !o.Exported(class) && (!o.escaped[class] || o.sendOnly[class])
+}
+
 // noteEscapes marks the class of every channel operand of ins that ins
 // uses in a way the index does not follow.
 func (o *Ops) noteEscapes(ins ssa.Instruction) {
@@ -115,10 +128,46 @@ func (o *Ops) noteEscapes(ins ssa.Instruction) {
 			continue
 		}
 		c := o.res.Class(v)
-		if c != "" && !o.follows(ins, v, c) {
-			o.escaped[c] = true
+		if c == "" || o.follows(ins, v, c) {
+			continue
+		}
+		if !o.escaped[c] {
+			o.sendOnly[c] = true
+		}
+		o.escaped[c] = true
+		o.sendOnly[c] = o.sendOnly[c] && o.sendsOnly(ins, v)
+	}
+}
+
+// escape marks class as escaping in any way.
+func (o *Ops) escape(class string) {
+	o.escaped[class] = true
+	o.sendOnly[class] = false
+}
+
+// sendsOnly reports whether ins hands v to parameters of the package's
+// functions that only send on it (chanflow's summary): what it adds to the
+// class are sends.
+func (o *Ops) sendsOnly(ins ssa.Instruction, v ssa.Value) bool {
+	ci, ok := ins.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	call := ci.Common()
+	callee := call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	for i, a := range call.Args {
+		if a != v {
+			continue
+		}
+		u := o.res.Param(callee, i)
+		if u == nil || u.Escapes || u.Receives || u.GuardedRecv {
+			return false
 		}
 	}
+	return true
 }
 
 // noteStore checks an assignment of a channel: into a class, the value
@@ -136,11 +185,11 @@ func (o *Ops) noteStore(st *ssa.Store) {
 		// through) is an alias the index does not merge.
 		made := isMade(st.Val) && onlyStored(st.Val)
 		if k, ok := st.Val.(*ssa.Const); !made && vc != ac && !(ok && k.IsNil()) {
-			o.escaped[ac] = true
+			o.escape(ac)
 		}
 	}
 	if vc != "" && vc != ac {
-		o.escaped[vc] = true
+		o.escape(vc)
 	}
 }
 
@@ -286,6 +335,8 @@ func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 		add(Wait, c.Args[0], true)
 	case isWaitGroup(recv) && callee.Name() == "Done":
 		add(Done, c.Args[0], false)
+	case isWaitGroup(recv) && callee.Name() == "Add":
+		add(Add, c.Args[0], false)
 	case isCond(recv) && callee.Name() == "Wait":
 		add(CondWait, c.Args[0], true)
 	case isCond(recv) && (callee.Name() == "Signal" || callee.Name() == "Broadcast"):
@@ -552,4 +603,56 @@ func (s *Result) addrClass(a ssa.Value) string {
 		return c
 	}
 	return ""
+}
+
+// LocalMake reports whether class is a channel made in a function (and
+// maybe handed to others), rather than a field or a package-level variable.
+func LocalMake(class string) bool {
+	i := strings.LastIndex(class, ".")
+	return i >= 0 && strings.HasPrefix(class[i+1:], "make@")
+}
+
+// StopOnly reports whether class is only ever closed, never sent on: a
+// done or stop channel, whose receive means "give up for good".
+func (o *Ops) StopOnly(class string) bool {
+	closed := false
+	for _, op := range o.ByClass[class] {
+		switch op.Kind {
+		case Send:
+			return false
+		case Close:
+			closed = true
+		}
+	}
+	return closed
+}
+
+// Permanent reports whether a receive from v, once ready, stays ready: v
+// is ctx.Done() or a stop channel of the package (see StopOnly).
+func (o *Ops) Permanent(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		c := call.Common()
+		if c.IsInvoke() && c.Method.Name() == "Done" && typematch.Named(c.Value.Type(), "context", "Context") {
+			return true
+		}
+	}
+	c := o.res.Class(v)
+	return c != "" && o.Closed(c) && o.StopOnly(c)
+}
+
+// ArgClasses returns the class of the channel each call of fn in the
+// package passes as parameter i ("" where it has none); nil when fn can be
+// called from elsewhere (exported, or used as a value).
+func (s *Result) ArgClasses(fn *ssa.Function, i int) []string {
+	if visibleOutside(fn) {
+		return nil
+	}
+	var out []string
+	for _, c := range s.callSites()[fn] {
+		if i >= len(c.Args) {
+			return nil
+		}
+		out = append(out, s.Class(c.Args[i]))
+	}
+	return out
 }

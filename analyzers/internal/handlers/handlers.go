@@ -30,12 +30,17 @@ type Handling struct {
 	ReadsAll []int
 	// Writes lists the io.Writer-like parameters written to.
 	Writes []int
+	// Bounds lists the handler parameters whose request bodies the
+	// function bounds before they are served: a middleware that wraps them
+	// in http.MaxBytesHandler or sets r.Body = http.MaxBytesReader before
+	// calling them.
+	Bounds []int
 }
 
 func (*Handling) AFact() {}
 
 func (h *Handling) String() string {
-	return fmt.Sprintf("handling(readsAll=%v, writes=%v)", h.ReadsAll, h.Writes)
+	return fmt.Sprintf("handling(readsAll=%v, writes=%v, bounds=%v)", h.ReadsAll, h.Writes, h.Bounds)
 }
 
 // unboundedSinks are the calls that read their reader argument (by index,
@@ -82,18 +87,24 @@ func run(pass *analysis.Pass) (any, error) {
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	h := newHandlings(pass)
 	h.exportFacts(fns)
-	return &Result{h: h, LimitsBodies: limitsBodies(fns)}, nil
+	return &Result{h: h, fns: fns}, nil
 }
 
 // Result answers questions about the package's handlers.
 type Result struct {
-	h *handlings
-	// LimitsBodies reports whether the package bounds request bodies
-	// itself, in a middleware: it wraps a handler with
-	// http.MaxBytesHandler or assigns http.MaxBytesReader to a request's
-	// Body. Its handlers then read bounded bodies even though they do not
-	// say so.
-	LimitsBodies bool
+	h      *handlings
+	fns    []*ssa.Function
+	routes *routes // built on first use
+}
+
+// BoundedRoutes reports whether every route to handler fn bounds its
+// request body before fn runs (see routes.go); false when one does not,
+// or when its routes are not all in this package.
+func (r *Result) BoundedRoutes(fn *ssa.Function) bool {
+	if r.routes == nil {
+		r.routes = newRoutes(r.h, r.fns)
+	}
+	return r.routes.bounded(fn)
 }
 
 // UnboundedReads returns the calls of fn that read request parameter p's
@@ -123,7 +134,7 @@ func (h *handlings) exportFacts(fns []*ssa.Function) {
 		if !ok || obj.Pkg() != h.pass.Pkg {
 			continue
 		}
-		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0) {
+		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0) {
 			h.pass.ExportObjectFact(obj, hd)
 		}
 	}
@@ -157,6 +168,9 @@ func (h *handlings) of(fn *ssa.Function) *Handling {
 		}
 		if isWriter(p.Type()) && len(h.writes(p, false)) > 0 {
 			hd.Writes = append(hd.Writes, i)
+		}
+		if h.boundsParam(fn, p) {
+			hd.Bounds = append(hd.Bounds, i)
 		}
 	}
 	delete(h.inProgress, fn)

@@ -28,56 +28,6 @@ func IsResponseWriter(v ssa.Value) bool {
 	return typematch.Named(v.Type(), "net/http", "ResponseWriter")
 }
 
-// limitsBodies reports whether one of fns wraps a handler with
-// http.MaxBytesHandler or assigns http.MaxBytesReader to a request's Body.
-func limitsBodies(fns []*ssa.Function) bool {
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, ins := range b.Instrs {
-				call, ok := ins.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				switch FuncName(callee) {
-				case "net/http.MaxBytesHandler":
-					return true
-				case "net/http.MaxBytesReader":
-					if storedInBody(call) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// storedInBody reports whether v (or a conversion of it) is stored into a
-// request's Body field.
-func storedInBody(v ssa.Value) bool {
-	for _, u := range *v.Referrers() {
-		switch u := u.(type) {
-		case *ssa.Store:
-			if fa, ok := u.Addr.(*ssa.FieldAddr); ok && typematch.FieldName(fa.X.Type(), fa.Field) == "Body" {
-				return true
-			}
-		case *ssa.MakeInterface:
-			if storedInBody(u) {
-				return true
-			}
-		case *ssa.ChangeInterface:
-			if storedInBody(u) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // noReturn are the calls after which nothing more is written.
 var noReturn = map[string]bool{
 	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,

@@ -174,3 +174,73 @@ func (a *Acquisition) EscapesBesidesOwnMethods() bool {
 func InSameLoop(x, y *ssa.BasicBlock) bool {
 	return ssautil.Reaches(x, y) && ssautil.Reaches(y, x)
 }
+
+// CarriedToNextIteration reports whether a result of the acquiring call
+// (the resource, or what it guards: the ctx of a cancel func) is used by
+// the next iteration of the loop it is acquired in: it flows into a phi of
+// a block above the acquisition in that loop, and from there to a use in
+// the loop. Its lifetime then spans iterations by design (one timeout per
+// host, reused while the host stays the same: pgx's connectPreferred), and
+// it cannot be released at the end of the iteration that made it.
+func (a *Acquisition) CarriedToNextIteration() bool {
+	acq := a.Call.Block()
+	inLoop := func(b *ssa.BasicBlock) bool { return InSameLoop(acq, b) }
+	for _, r := range a.results() {
+		for _, p := range phisOf(r, inLoop) {
+			if p.Block().Dominates(acq) && usedInLoop(p, inLoop) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// results returns the values of the acquiring call: its Extracts, or the
+// call itself.
+func (a *Acquisition) results() []ssa.Value {
+	if _, ok := a.Call.Type().(*types.Tuple); !ok {
+		return []ssa.Value{a.Call}
+	}
+	var out []ssa.Value
+	for _, r := range *a.Call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// phisOf returns the phis, in blocks that in accepts, that v flows into
+// through phis.
+func phisOf(v ssa.Value, in func(*ssa.BasicBlock) bool) []*ssa.Phi {
+	var out []*ssa.Phi
+	seen := map[ssa.Value]bool{}
+	var visit func(v ssa.Value)
+	visit = func(v ssa.Value) {
+		if seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			if p, ok := r.(*ssa.Phi); ok && in(p.Block()) {
+				out = append(out, p)
+				visit(p)
+			}
+		}
+	}
+	visit(v)
+	return out
+}
+
+// usedInLoop reports whether phi p, or a phi it flows into inside the
+// loop, is used by an instruction of the loop other than a phi.
+func usedInLoop(p *ssa.Phi, in func(*ssa.BasicBlock) bool) bool {
+	for _, q := range append([]*ssa.Phi{p}, phisOf(p, in)...) {
+		for _, r := range *q.Referrers() {
+			if _, isPhi := r.(*ssa.Phi); !isPhi && r.Block() != nil && in(r.Block()) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,9 +1,13 @@
 package lifetime
 
 import (
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // Leak is a path on which an acquired resource is not released.
@@ -34,6 +38,8 @@ func (a *Acquisition) leaks() []Leak {
 type walker struct {
 	t  *tracker
 	fn *ssa.Function
+	// from is the block the paths start in (the acquisition's).
+	from *ssa.BasicBlock
 	// acquire, when set, is the acquiring call: reaching it again means the
 	// previous resource is overwritten still owed.
 	acquire ssa.Instruction
@@ -43,6 +49,7 @@ type walker struct {
 }
 
 func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
+	w.from = start
 	var out []Leak
 	visited := map[*ssa.BasicBlock]bool{}
 	type item struct {
@@ -92,24 +99,34 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 		case *ssa.Panic:
 			return nil, nil, true
 		case *ssa.If:
-			return nil, w.t.followIf(ins), false
+			return nil, w.t.followIf(ins, w.from), false
 		}
 	}
 	return nil, b.Succs, false
 }
 
 // followIf drops the successor on which the acquisition's error is
-// non-nil or the resource is nil.
-func (t *tracker) followIf(ins *ssa.If) []*ssa.BasicBlock {
-	return t.followIfWith(ins, nil)
+// non-nil or the resource is nil, or that a flag rules out on the paths
+// from block from.
+func (t *tracker) followIf(ins *ssa.If, from *ssa.BasicBlock) []*ssa.BasicBlock {
+	return t.followIfWith(ins, from, nil)
 }
 
 // followIfWith is followIf where failed names more error values.
-func (t *tracker) followIfWith(ins *ssa.If, failed func(ssa.Value) bool) []*ssa.BasicBlock {
+func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
 	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
 	succs := ins.Block().Succs
+	if v, ok := flagOnPaths(ins.Cond, from); ok {
+		if v {
+			return succs[:1]
+		}
+		return succs[1:]
+	}
 	if t.selectFired(ins) {
 		return succs[1:] // the timer fired: nothing left to stop
+	}
+	if up := t.upgradeEdge(ins); up >= 0 {
+		return succs[1-up : 2-up] // the other edge: the upgrade owes nothing here
 	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.impliesErr(call, isErr) {
 		return succs[1:] // os.IsNotExist(err) and the like: err != nil
@@ -283,8 +300,81 @@ func (a *Acquisition) walkStateful(b *ssa.BasicBlock, start int, state uint8, w 
 		case *ssa.Panic:
 			return state, nil, false
 		case *ssa.If:
-			return state, a.t.followIfWith(ins, w.Failed), true
+			return state, a.t.followIfWith(ins, a.Call.Block(), w.Failed), true
 		}
 	}
 	return state, b.Succs, true
+}
+
+// flagOnPaths reports the value a boolean condition has on every path
+// from block from, when it is known: a flag set beside the acquisition
+// ("opened = true" after the open, "false" where nothing was opened), so
+// that "if opened { f.Close() }" closes on the acquisition's paths
+// (nats-server's filestore.go syncFile). The flag is a phi of constants;
+// only the edges of its block that a path from from can take count. Every
+// path from from to the test enters the phi's block after from, unless
+// that block dominates from (then the value may predate the acquisition).
+func flagOnPaths(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
+	negated := false
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		cond, negated = u.X, true
+	}
+	phi, ok := cond.(*ssa.Phi)
+	if !ok || from == nil || phi.Block().Dominates(from) {
+		return false, false
+	}
+	for i, e := range phi.Edges {
+		pred := phi.Block().Preds[i]
+		if pred != from && !ssautil.Reaches(from, pred) {
+			continue // set where no path from the acquisition passes
+		}
+		c, ok := e.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+			return false, false
+		}
+		b := constant.BoolVal(c.Value)
+		if known && b != value {
+			return false, false
+		}
+		value, known = b, true
+	}
+	return value != negated, known
+}
+
+// upgradeEdge returns the index of the successor of ins on which the
+// tracked response's status is 101 Switching Protocols, or -1. After an
+// upgrade the body is the connection itself, which the function goes on
+// to use or hand to its caller (moby's hijack): that path owes no Close,
+// while a refused upgrade still does.
+func (t *tracker) upgradeEdge(ins *ssa.If) int {
+	if t.kind != KindResponse {
+		return -1
+	}
+	cmp, ok := ins.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return -1
+	}
+	if !(t.isStatusLoad(cmp.X) && isConstInt(cmp.Y, 101) || t.isStatusLoad(cmp.Y) && isConstInt(cmp.X, 101)) {
+		return -1
+	}
+	if cmp.Op == token.EQL {
+		return 0
+	}
+	return 1
+}
+
+// isStatusLoad reports whether v loads the tracked response's StatusCode.
+func (t *tracker) isStatusLoad(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	return ok && t.aliases[fa.X] && typematch.FieldName(fa.X.Type(), fa.Field) == "StatusCode"
+}
+
+// isConstInt reports whether v is the integer constant n.
+func isConstInt(v ssa.Value, n int64) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Int64() == n
 }

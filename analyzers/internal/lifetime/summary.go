@@ -291,8 +291,16 @@ func (s *summarizer) freeVarTracker(fn *ssa.Function, b binding) *tracker {
 	t := newTracker(s, nil, nil)
 	if b.boxed {
 		for _, r := range *fv.Referrers() {
-			if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
-				t.addAlias(u)
+			switch r := r.(type) {
+			case *ssa.UnOp:
+				if r.Op == token.MUL {
+					t.addAlias(r)
+				}
+			case *ssa.MakeClosure:
+				// The variable handed on to a nested closure (a deferred
+				// closure that starts a goroutine calling cancel: caddy's
+				// app.go Stop).
+				t.addClosure(r, fv, true)
 			}
 		}
 	} else {

@@ -366,6 +366,39 @@ func (t *tracker) addClosureValue(v ssa.Value, c *closure) {
 			t.addClosureValue(r, c)
 		case *ssa.Call:
 			t.addWrapped(r, v)
+			t.addWrappedClosure(r, v, c)
+		}
+	}
+}
+
+// addWrappedClosure follows closure c through a callee that wraps it into
+// a func-valued result: calling that result calls c (defer
+// errors.Capture(&err, f.Close)() closes f). A wrapper whose func does
+// not call c would make this a miss, never a false report.
+func (t *tracker) addWrappedClosure(call *ssa.Call, v ssa.Value, c *closure) {
+	fn, ok := call.Call.Value.(*ssa.Function)
+	if !ok {
+		return
+	}
+	for i, a := range call.Call.Args {
+		if a != v || t.s.paramEffect(fn, i) != Wraps {
+			continue
+		}
+		targets := t.s.wrapTargets(fn, i)
+		for j := 0; j < resultCount(call); j++ {
+			if targets&(1<<j) == 0 {
+				continue
+			}
+			res := ssa.Value(call)
+			if _, ok := call.Type().(*types.Tuple); ok {
+				res = extractOf(call, j)
+			}
+			if res == nil {
+				continue
+			}
+			if _, isFunc := res.Type().Underlying().(*types.Signature); isFunc {
+				t.addClosureValue(res, c)
+			}
 		}
 	}
 }
@@ -435,8 +468,8 @@ func (t *tracker) addErr(v ssa.Value) {
 		case *ssa.Phi, *ssa.ChangeInterface:
 			t.addErr(r.(ssa.Value))
 		case *ssa.Store:
-			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
-				for _, ar := range *a.Referrers() {
+			if r.Val == v && isVariable(r.Addr) {
+				for _, ar := range *r.Addr.Referrers() {
 					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
 						t.addErr(u)
 					}
@@ -444,6 +477,17 @@ func (t *tracker) addErr(v ssa.Value) {
 			}
 		}
 	}
+}
+
+// isVariable reports whether addr is a variable's cell: a local one, or
+// the enclosing function's, captured by a closure (fd, err = open() inside
+// a func literal assigns the outer err: nats-server's filestore.go).
+func isVariable(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.FreeVar:
+		return true
+	}
+	return false
 }
 
 // carried reports whether v is the resource or carries it.

@@ -109,11 +109,29 @@ func rootName(v ssa.Value) string {
 	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 		return v.Name()
 	case *ssa.Alloc:
-		if v.Comment != "" {
+		switch v.Comment {
+		case "", "complit", "new", "slicelit", "varargs":
+			// an allocation with no variable name: named by its type below
+		default:
 			return v.Comment
+		}
+	case *ssa.Phi:
+		if v.Comment != "" {
+			return v.Comment // the variable a lifted local merges
 		}
 	case *ssa.UnOp:
 		return rootName(v.X)
+	}
+	if IsMutexType(v.Type()) {
+		return "the mutex"
+	}
+	// Some other value (a call result, a range element): name its type.
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return "(" + n.Obj().Name() + ")"
 	}
 	return "the mutex"
 }

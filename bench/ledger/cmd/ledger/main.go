@@ -48,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	reportPath := fl.String("report", "", "write the per-rule precision report as markdown to `FILE` (and FILE with .tsv for .md)")
 	linesPath := fl.String("lines", "bench/corpus/lines.tsv", "the corpus line totals (`file`), for -report")
 	appsPath := fl.String("apps", "bench/corpus/apps.tsv", "the application modules (`file`), for -report")
+	rulesPath := fl.String("rules", "", "output of `reviewlint rules` (`FILE`): rules without findings get a row in the -report too")
+	defaultDir := fl.String("default-findings-dir", "", "bench/findings output of the default configuration (`DIR`), counted in the -report's 'default' column")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "usage: ledger [flags] FINDINGS.json...\n\n"+
 			"Matches reviewlint findings against the triage ledger and prints untriaged findings\n"+
@@ -175,7 +177,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\nappended %d untriaged entries to %s\n", len(add), *ledgerPath)
 	}
 	if *reportPath != "" {
-		if err := report(*reportPath, *linesPath, *appsPath, stats, fs, led, *sampleN, *seed, fl.Args(), *findingsDir); err != nil {
+		var defaults []findings.Finding
+		if *defaultDir != "" {
+			if defaults, err = findings.LoadDir(*defaultDir); err != nil {
+				fmt.Fprintln(stderr, "ledger:", err)
+				return 2
+			}
+			if defaults == nil {
+				defaults = []findings.Finding{}
+			}
+		}
+		if *rulesPath != "" {
+			ids, err := ruleIDs(*rulesPath)
+			if err != nil {
+				fmt.Fprintln(stderr, "ledger:", err)
+				return 2
+			}
+			stats = withRules(stats, ids)
+		}
+		if err := report(*reportPath, *linesPath, *appsPath, stats, fs, defaults, led, *sampleN, *seed, fl.Args(), *findingsDir); err != nil {
 			fmt.Fprintln(stderr, "ledger:", err)
 			return 2
 		}
@@ -191,7 +211,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // report writes the markdown report to path and the same table as TSV
 // beside it.
-func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []findings.Finding, led *findings.Ledger, sampleN int, seed uint64, args []string, dir string) error {
+func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs, defaults []findings.Finding, led *findings.Ledger, sampleN int, seed uint64, args []string, dir string) error {
 	lines, err := findings.TotalLines(linesPath)
 	if err != nil {
 		return err
@@ -203,9 +223,12 @@ func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []f
 	if sampleN == 0 {
 		sampleN = 20
 	}
-	rs := rows(stats, fs, apps, findings.Sample(fs, sampleN, seed), led)
+	rs := rows(stats, fs, defaults, apps, findings.Sample(fs, sampleN, seed), led)
 	sources := append([]string(nil), args...)
 	if dir != "" {
+		if c, err := os.ReadFile(dir + "/commit.txt"); err == nil {
+			dir += " (reviewlint " + strings.TrimSpace(string(c)) + ")"
+		}
 		sources = append(sources, dir)
 	}
 	var md, tsv strings.Builder
@@ -215,4 +238,41 @@ func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs []f
 		return err
 	}
 	return os.WriteFile(strings.TrimSuffix(path, ".md")+".tsv", []byte(tsv.String()), 0o644)
+}
+
+// ruleIDs reads the first column of `reviewlint rules` output: every line
+// after the RULE header up to the first blank line.
+func ruleIDs(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	started := false
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case !started:
+			started = len(f) > 0 && f[0] == "RULE"
+		case len(f) == 0:
+			return ids, nil
+		default:
+			ids = append(ids, f[0])
+		}
+	}
+	return ids, nil
+}
+
+// withRules adds an empty row for every rule of ids that has no finding.
+func withRules(stats []findings.RuleStats, ids []string) []findings.RuleStats {
+	have := map[string]bool{}
+	for _, s := range stats {
+		have[s.Rule] = true
+	}
+	for _, id := range ids {
+		if !have[id] {
+			stats = append(stats, findings.RuleStats{Rule: id})
+		}
+	}
+	return stats
 }

@@ -75,8 +75,8 @@ func assigned(name string) bool {
 	return false
 }
 
-// Callers inspect each error above for its cause, which %v hid: errors.Is,
-// errors.As, a comparison with a sentinel, a type switch.
+// Callers inspect each error above for its cause, which %v hid, with
+// errors.Is or errors.As.
 func missing(name string) bool {
 	return errors.Is(open(name), fs.ErrNotExist)
 }
@@ -88,15 +88,12 @@ func numErr(s string) bool {
 }
 
 func notExist(name string) bool {
-	return pathErr(name) == fs.ErrNotExist
+	return errors.Is(pathErr(name), fs.ErrNotExist)
 }
 
-func kind() string {
-	switch only().(type) {
-	case *os.PathError:
-		return "path"
-	}
-	return ""
+func kind() bool {
+	var pe *os.PathError
+	return errors.As(only(), &pe)
 }
 
 // The flattened error travels through a function that wraps it with %w

@@ -1,10 +1,13 @@
 package good
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+
+	"errorlog/facts/flat"
 )
 
 // Wrapped with %w.
@@ -88,4 +91,65 @@ func start(path string) {
 // The error inspected comes from a function that wraps with %w.
 func missing(name string) bool {
 	return errors.Is(open(name), fs.ErrNotExist)
+}
+
+// The variable err (kept in memory: a deferred closure reads it) is
+// reused: the flattened error is assigned after the comparison, which
+// inspects another call's error (modelled on grpc's DialContext).
+func dial(ctx context.Context, connect, cleanup func() error) (err error) {
+	defer func() {
+		if err != nil {
+			cleanup()
+		}
+	}()
+	err = connect()
+	if ctx.Err() == err {
+		return nil
+	}
+	if err != nil {
+		err = fmt.Errorf("%v: %v", ctx.Err(), err)
+	}
+	return err
+}
+
+// The inspection looks for this package's own sentinel, which the
+// flattening package cannot produce: it does not import this one
+// (modelled on etcd's raftRequest, whose protobuf marshal error is
+// flattened in protobuf while etcd tests for its own ErrStopped).
+var errStopped = errors.New("stopped")
+
+func stopped(name string) bool {
+	return errors.Is(flat.Open(name), errStopped)
+}
+
+// A comparison or a type switch sees only the outermost error, which %w
+// would replace just as %v does (modelled on grpc's grpclb, which compares
+// with its own sentinel, and retryablehttp's *url.Error assertion).
+func flattenedOuter(name string) error {
+	if err := os.Remove(name); err != nil {
+		return fmt.Errorf("remove %s: %v", name, err)
+	}
+	return nil
+}
+
+func compared(name string) string {
+	err := flattenedOuter(name)
+	if err == fs.ErrNotExist {
+		return "missing"
+	}
+	switch err.(type) {
+	case *os.PathError:
+		return "path"
+	}
+	return ""
+}
+
+// errors.Is(err, nil) is a nil check in a switch, not a look into the
+// chain (modelled on etcd's cluster-version update).
+func updated(name string) bool {
+	switch err := flattenedOuter(name); {
+	case errors.Is(err, nil):
+		return true
+	}
+	return false
 }

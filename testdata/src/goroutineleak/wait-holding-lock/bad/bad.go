@@ -176,3 +176,39 @@ func (c *counter) produce(ch chan int, n int) {
 		ch <- i
 	}
 }
+
+type muxWatcher struct{ result chan struct{} }
+
+type mux struct {
+	mu       sync.Mutex
+	watchers map[int]*muxWatcher
+}
+
+func (m *mux) watch(id int) *muxWatcher {
+	w := &muxWatcher{result: make(chan struct{})}
+	m.mu.Lock()
+	m.watchers[id] = w
+	m.mu.Unlock()
+	return w
+}
+
+// The distributor sends to a watcher under the mux lock; the only way to
+// end that send is stopping the watcher, which closes the channel under
+// the same lock. Modelled on kubernetes/kubernetes#1321 (the watch mux's
+// distribute blocked on a stopped watcher's result channel).
+func (m *mux) distribute() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, w := range m.watchers {
+		w.result <- struct{}{} // want `goroutine sends on muxWatcher.result while holding m.mu`
+	}
+}
+
+func (m *mux) stopWatching(id int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if w, ok := m.watchers[id]; ok {
+		delete(m.watchers, id)
+		close(w.result)
+	}
+}

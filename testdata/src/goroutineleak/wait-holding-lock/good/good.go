@@ -218,3 +218,59 @@ func (s *signal) set() {
 	s.ready = true
 	s.cond.Signal()
 }
+
+type monitor struct {
+	startMu sync.Mutex
+	mu      sync.Mutex
+	wg      sync.WaitGroup
+	running bool
+}
+
+// Add happens under startMu, and Wait holds startMu so that no new
+// monitor is counted while it waits: the Done of a counted monitor never
+// needs startMu (nats-server server/consumer.go stopMonitoring and
+// shouldStartMonitor, a false positive on the application corpus).
+func (m *monitor) stop() {
+	m.startMu.Lock()
+	defer m.startMu.Unlock()
+	m.wg.Wait()
+}
+
+func (m *monitor) shouldStart() bool {
+	m.startMu.Lock()
+	defer m.startMu.Unlock()
+	m.mu.Lock()
+	if m.running {
+		m.mu.Unlock()
+		return false
+	}
+	m.running = true
+	m.mu.Unlock()
+	m.wg.Add(1)
+	return true
+}
+
+func (m *monitor) clearRunning() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.running {
+		m.wg.Done()
+		m.running = false
+	}
+}
+
+func (m *monitor) start(run func(func())) {
+	if m.shouldStart() {
+		run(func() {
+			defer m.clearRunning()
+		})
+	}
+}
+
+func (m *monitor) startOrUndo(start func() bool) {
+	if m.shouldStart() {
+		if !start() {
+			m.clearRunning()
+		}
+	}
+}

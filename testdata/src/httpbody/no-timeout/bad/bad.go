@@ -63,3 +63,28 @@ func closureIgnoresCtx(ctx context.Context, u string) func() (*http.Request, err
 		return http.NewRequest(http.MethodGet, u, nil) // want `http.NewRequest ignores ctx`
 	}
 }
+
+type cache struct {
+	req    *http.Request
+	client *http.Client
+}
+
+// cachedRequestSentBare: the request kept in a field is sent without the
+// context the function has.
+func (c *cache) cachedRequestSentBare(ctx context.Context, u string) (*http.Response, error) {
+	if c.req == nil {
+		req, err := http.NewRequest(http.MethodGet, u, nil) // want `http.NewRequest ignores ctx`
+		if err != nil {
+			return nil, err
+		}
+		c.req = req
+	}
+	return c.client.Do(c.req)
+}
+
+// clientInFieldNeverConfigured: the literal goes into a field, and what is
+// set through the field later is not a timeout.
+func (c *cache) clientInFieldNeverConfigured() {
+	c.client = &http.Client{} // want `http.Client without Timeout`
+	c.client.CheckRedirect = nil
+}

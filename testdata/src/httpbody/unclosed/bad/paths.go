@@ -298,3 +298,18 @@ func loggedNotClosed(c *http.Client, url string) error {
 	log.Printf("GET %s: %s", url, resp.Status)
 	return nil
 }
+
+// refusedUpgrade: the function checks for 101 Switching Protocols, but the
+// response of a refused upgrade is never closed (the upgrade path owes
+// nothing; this one does).
+func refusedUpgrade(rt http.RoundTripper, req *http.Request) (io.ReadWriteCloser, error) {
+	resp, err := rt.RoundTrip(req) // want `body of resp from rt.RoundTrip \(line \d+\) is not closed on the path returning`
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		return nil, errors.New(resp.Status)
+	}
+	rwc, _ := resp.Body.(io.ReadWriteCloser)
+	return rwc, nil
+}

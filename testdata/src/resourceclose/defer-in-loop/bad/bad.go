@@ -51,3 +51,22 @@ func closureInLoop(names []string) {
 		f.WriteString("x")
 	}
 }
+
+// lastKeptAfterLoop: the variable outlives the loop (its last file is
+// used after it), but each iteration's file is dead when the next one is
+// opened: all but the last stay open for nothing.
+func lastKeptAfterLoop(names []string) (string, error) {
+	var f *os.File
+	for _, name := range names {
+		var err error
+		f, err = os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close() // want `deferred release of f from os.Open`
+	}
+	if f == nil {
+		return "", nil
+	}
+	return f.Name(), nil
+}

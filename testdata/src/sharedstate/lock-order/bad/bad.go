@@ -89,3 +89,27 @@ func invalidate() {
 	regMu.Lock() // want `regMu is acquired here while cacheM is held`
 	regMu.Unlock()
 }
+
+type gate struct{ mu sync.Mutex }
+
+type left struct{ mu sync.Mutex }
+
+type right struct{ mu sync.Mutex }
+
+// viaGate takes left then right under the gate; sideways takes them the
+// other way without it: the gate serialises only one side.
+func viaGate(g *gate, l *left, r *right) {
+	g.mu.Lock()
+	l.mu.Lock()
+	r.mu.Lock() // want `right.mu is acquired here while left.mu is held`
+	r.mu.Unlock()
+	l.mu.Unlock()
+	g.mu.Unlock()
+}
+
+func sideways(l *left, r *right) {
+	r.mu.Lock()
+	l.mu.Lock() // want `left.mu is acquired here while right.mu is held`
+	l.mu.Unlock()
+	r.mu.Unlock()
+}

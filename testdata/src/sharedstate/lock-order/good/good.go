@@ -243,3 +243,40 @@ func (t *table) drop(e *entry, i int) {
 	t.locks[i].Unlock()
 	e.mu.Unlock()
 }
+
+type series struct {
+	sync.Mutex
+	stale bool
+}
+
+type seriesSet struct {
+	gcMu   sync.Mutex
+	stripe []stripe
+	byHash [][]*series
+}
+
+// gc takes a hash stripe, then a series, then (inside check) the series'
+// ref stripe; the other order (series, then stripe) appears within the
+// same pass only. Both orders run under gcMu, held around the whole pass,
+// so two of them never overlap (modelled on the false positive in a TSDB
+// agent's series GC, documented as serialised by its GC mutex).
+func (s *seriesSet) gc(refStripe func(*series) int) {
+	s.gcMu.Lock()
+	defer s.gcMu.Unlock()
+	check := func(hash int, sr *series) {
+		sr.Lock()
+		if ref := refStripe(sr); ref != hash {
+			s.stripe[ref].Lock()
+			sr.stale = true
+			s.stripe[ref].Unlock()
+		}
+		sr.Unlock()
+	}
+	for i := range s.stripe {
+		s.stripe[i].Lock()
+		for _, sr := range s.byHash[i] {
+			check(i, sr)
+		}
+		s.stripe[i].Unlock()
+	}
+}

@@ -220,7 +220,7 @@ func (b *block) firstLocked() uint64 {
 type respStats struct{ hits, misses int64 }
 
 type respCache struct {
-	mu    sync.RWMutex
+	mu    *sync.RWMutex
 	stats *respStats
 	m     map[string][]byte
 }
@@ -235,6 +235,19 @@ func (c *respCache) get(k string) []byte {
 		atomic.AddInt64(&c.stats.misses, 1)
 	}
 	return v
+}
+
+// adjust runs with c.mu held by every caller (put holds it for writing).
+func (c *respCache) adjust(d int64) { atomic.AddInt64(&c.stats.misses, d) }
+
+func (c *respCache) put(k string, v []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[k]; ok {
+		c.adjust(-1)
+	}
+	c.m[k] = v
+	c.adjust(1)
 }
 
 func (c *respCache) rebuild() {

@@ -74,3 +74,35 @@ func (p *peers) touch(id int, addr string) {
 		p.byID[id] = addr // want `p.byID is written while only the read lock p.RWMutex.RLock`
 	}
 }
+
+// tree counts entries under the read lock in insert, while its recursive
+// pruning runs under the write lock: the recursion keeps its caller's
+// lock, so the counter is guarded by tr.mu and insert's write races with
+// other inserts (modelled on a radix tree's Insert under RLock).
+type tree struct {
+	mu   sync.RWMutex
+	size int
+	kids map[string]*tree
+}
+
+func (tr *tree) insert(k string) {
+	tr.mu.RLock()
+	if _, ok := tr.kids[k]; !ok {
+		tr.size++ // want `tr.size is written while only the read lock`
+	}
+	tr.mu.RUnlock()
+}
+
+func (tr *tree) Prune(depth int) {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	tr.prune(depth)
+}
+
+func (tr *tree) prune(depth int) {
+	if depth == 0 {
+		tr.size = 0
+		return
+	}
+	tr.prune(depth - 1)
+}

@@ -137,3 +137,47 @@ func (ix *index) touch(k string) {
 		e.mu.Unlock()
 	}
 }
+
+// journal's pending map belongs to its run loop: replay and compact touch
+// it with no lock at all, and truncate holds the read lock only to keep
+// Close out; the RWMutex is not what guards the map, so its write lock is
+// not the remedy (modelled on the false positive in a TSDB agent's
+// deleted-series map).
+type journal struct {
+	mtx     sync.RWMutex
+	closed  bool
+	pending map[int]int
+}
+
+func (j *journal) replay(refs []int) {
+	for _, r := range refs {
+		j.pending[r] = r
+	}
+}
+
+func (j *journal) compact(max int) {
+	for r := range j.pending {
+		if r > max {
+			delete(j.pending, r)
+		}
+	}
+}
+
+func (j *journal) truncate(last int) {
+	j.mtx.RLock()
+	defer j.mtx.RUnlock()
+	if j.closed {
+		return
+	}
+	for r := range j.pending {
+		if r <= last {
+			delete(j.pending, r)
+		}
+	}
+}
+
+func (j *journal) Close() {
+	j.mtx.Lock()
+	j.closed = true
+	j.mtx.Unlock()
+}

@@ -1,0 +1,106 @@
+// Package good holds sends whose receivers keep receiving, or that can
+// give up themselves.
+package good
+
+import (
+	"context"
+	"time"
+)
+
+type server struct {
+	requests chan string
+	replies  chan string
+	updates  chan int
+	quit     chan struct{}
+	pause    chan struct{}
+	buffered chan int
+}
+
+func newServer() *server {
+	return &server{
+		requests: make(chan string),
+		replies:  make(chan string),
+		updates:  make(chan int),
+		quit:     make(chan struct{}),
+		pause:    make(chan struct{}),
+		buffered: make(chan int, 8),
+	}
+}
+
+// The sender selects on quit too: it gives up with the receiver.
+func (s *server) submit(r string) {
+	select {
+	case s.requests <- r:
+	case <-s.quit:
+	}
+}
+
+func (s *server) serve() {
+	for {
+		select {
+		case r := <-s.requests:
+			_ = r
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+func (s *server) close() { close(s.quit) }
+
+// The receiver gives up only on a timer: it may be called again and
+// receive the next reply.
+func (s *server) reply(r string) { s.replies <- r }
+
+func (s *server) await() (string, bool) {
+	select {
+	case r := <-s.replies:
+		return r, true
+	case <-time.After(time.Second):
+		return "", false
+	}
+}
+
+// A receiver that waits with a plain receive as well as in a select.
+func (s *server) update(v int) { s.updates <- v }
+
+func (s *server) watch(ctx context.Context) {
+	for {
+		select {
+		case <-s.updates:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (s *server) drainUpdates() {
+	for range s.updates {
+	}
+}
+
+// The stop case goes round again: the receiver never leaves.
+func (s *server) send(v int) { s.buffered <- v }
+
+func (s *server) pausing(pauses chan int) {
+	for {
+		select {
+		case <-pauses:
+		case <-s.pause:
+			continue
+		}
+	}
+}
+
+func (s *server) stopPause() { close(s.pause) }
+
+// A buffered channel: the analysis cannot count the sends against it.
+func (s *server) consume(ctx context.Context) {
+	for {
+		select {
+		case <-s.buffered:
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package bad
+
+import "sync"
+
+// tally is shared with a goroutine before main resets it: the textbook
+// race of issue #22 (a write after the value was handed to a goroutine is
+// not initialisation).
+type tally struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (t *tally) Inc() {
+	t.mu.Lock()
+	t.n++
+	t.mu.Unlock()
+}
+
+func (t *tally) Get() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.n
+}
+
+func (t *tally) Reset() {
+	t.n = 0 // want `t.n is written without holding t.mu`
+}
+
+func resetAfterStart() int {
+	t := &tally{}
+	go t.Inc()
+	t.Reset()
+	return t.Get()
+}
+
+// gate.isBlocked is not a ...Locked helper: its name only ends in
+// "locked" in lower case, and nobody calls it with the lock held.
+type gate struct {
+	mu      sync.Mutex
+	blocked bool
+}
+
+func (g *gate) block() {
+	g.mu.Lock()
+	g.blocked = true
+	g.mu.Unlock()
+}
+
+func (g *gate) unblock() {
+	g.mu.Lock()
+	g.blocked = false
+	g.mu.Unlock()
+}
+
+func (g *gate) state() (bool, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.blocked, !g.blocked
+}
+
+func (g *gate) isBlocked() bool {
+	return g.blocked // want `g.blocked is read without holding g.mu`
+}
+
+// peek: a comment that calls the read racy is no reason to stay silent.
+func (g *gate) peek() bool {
+	// BUG: this read is racy
+	return g.blocked // want `g.blocked is read without holding g.mu`
+}
+
+// NewsCount is not a constructor: it returns a count, not a new value.
+type feed struct {
+	mu   sync.Mutex
+	news []string
+}
+
+func (f *feed) add(s string) {
+	f.mu.Lock()
+	f.news = append(f.news, s)
+	f.mu.Unlock()
+}
+
+func (f *feed) latest() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.news[len(f.news)-1]
+}
+
+func NewsCount(f *feed) int {
+	return len(f.news) // want `f.news is read without holding f.mu`
+}
+
+// proxy.reload replaces the map without the lock: unlike a setup method,
+// it does not create the mutex, so others may hold it.
+type proxy struct {
+	connMu *sync.Mutex
+	conns  map[int]bool
+}
+
+func (p *proxy) register(id int) {
+	p.connMu.Lock()
+	p.conns[id] = true
+	p.connMu.Unlock()
+}
+
+func (p *proxy) count() int {
+	p.connMu.Lock()
+	defer p.connMu.Unlock()
+	return len(p.conns)
+}
+
+func (p *proxy) reload() {
+	p.conns = make(map[int]bool) // want `p.conns is written without holding p.connMu`
+}
+
+// wal.tail is called with the lock held by every caller but Name.
+type wal struct {
+	mu    sync.Mutex
+	files []string
+}
+
+func (w *wal) tail() string {
+	return w.files[len(w.files)-1] // want `w.files is read without holding w.mu`
+}
+
+func (w *wal) cut(name string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.tail()
+	w.files = append(w.files, name)
+}
+
+func (w *wal) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.files)
+}
+
+func (w *wal) sync() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.tail()
+}
+
+func (w *wal) Name() string { return w.tail() }
+
+func (w *wal) empty() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files == nil
+}
+
+// revStore: the unlocked read in bump holds the batch lock, but one
+// write (reset) does not hold it, so the batch lock is not the field's.
+type batch struct{ sync.Mutex }
+
+type revStore struct {
+	revMu sync.RWMutex
+	rev   int64
+	tx    *batch
+}
+
+func (s *revStore) bump() {
+	s.tx.Lock()
+	r := s.rev + 1 // want `s.rev is read without holding s.revMu`
+	s.revMu.Lock()
+	s.rev = r
+	s.revMu.Unlock()
+	s.tx.Unlock()
+}
+
+func (s *revStore) reset() {
+	s.revMu.Lock()
+	s.rev = 0
+	s.revMu.Unlock()
+}
+
+func (s *revStore) Rev() int64 {
+	s.revMu.RLock()
+	defer s.revMu.RUnlock()
+	return s.rev
+}
+
+// startNamed hands the value in its named result to a goroutine before
+// filling it in.
+func startNamed(names []string) (w *wal) {
+	w = &wal{}
+	go w.sync()
+	w.files = names // want `\(wal\).files is written without holding`
+	return w
+}

@@ -1,0 +1,237 @@
+package good
+
+import (
+	"errors"
+	"sync"
+)
+
+// tally is reset before main shares it with a goroutine: initialisation
+// (the good twin of issue #22's race).
+type tally struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (t *tally) Inc() {
+	t.mu.Lock()
+	t.n++
+	t.mu.Unlock()
+}
+
+func (t *tally) Get() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.n
+}
+
+func (t *tally) Reset() { t.n = 0 }
+
+func resetBeforeStart() int {
+	t := &tally{}
+	t.Reset()
+	go t.Inc()
+	return t.Get()
+}
+
+// gate.peekLocked is a ...Locked helper: its callers hold the lock.
+type gate struct {
+	mu      sync.Mutex
+	blocked bool
+}
+
+func (g *gate) block() {
+	g.mu.Lock()
+	g.blocked = true
+	g.mu.Unlock()
+}
+
+func (g *gate) unblock() {
+	g.mu.Lock()
+	g.blocked = false
+	g.mu.Unlock()
+}
+
+func (g *gate) peekLocked() bool { return g.blocked }
+
+// peek: the author says why no lock is needed.
+func (g *gate) peek() bool {
+	// No need to lock: a stale answer only delays the next poll.
+	return g.blocked
+}
+
+// proxy's setup method fills in the map and creates the mutex that guards
+// it: nobody can hold a mutex that does not exist yet (modelled on the
+// false positives in caddy's reverse proxy and basic-auth Provision).
+type proxy struct {
+	connMu *sync.Mutex
+	conns  map[int]bool
+}
+
+func (p *proxy) Provision() error {
+	p.conns = make(map[int]bool)
+	p.connMu = new(sync.Mutex)
+	return nil
+}
+
+func (p *proxy) register(id int) {
+	p.connMu.Lock()
+	p.conns[id] = true
+	p.connMu.Unlock()
+}
+
+func (p *proxy) count() int {
+	p.connMu.Lock()
+	defer p.connMu.Unlock()
+	return len(p.conns)
+}
+
+// wal.tail is called with the lock held by every caller except the
+// constructor, which calls it on a value nobody else has yet (modelled on
+// the false positive in a write-ahead log's tail helper).
+type wal struct {
+	mu    sync.Mutex
+	files []string
+}
+
+func (w *wal) tail() string { return w.files[len(w.files)-1] }
+
+func openWAL(names []string) (*wal, string) {
+	w := &wal{files: names}
+	last := w.tail()
+	return w, last
+}
+
+// save reaches tail four calls down, every one under save's lock.
+func (w *wal) save() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.roll()
+}
+
+func (w *wal) roll() { w.rotate() }
+
+func (w *wal) rotate() { _ = w.seq() }
+
+func (w *wal) seq() int { return len(w.tail()) }
+
+func (w *wal) cut(name string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.tail()
+	w.files = append(w.files, name)
+}
+
+func (w *wal) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.files)
+}
+
+func (w *wal) sync() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.tail()
+}
+
+// revStore: every write of rev holds the batch lock (and revMu); the
+// read in bump holds the batch lock, so no write can overlap it (modelled
+// on the false positive in a key-value store's current revision, written
+// only inside a batch transaction).
+type batch struct{ sync.Mutex }
+
+type revStore struct {
+	revMu sync.RWMutex
+	rev   int64
+	tx    *batch
+}
+
+func (s *revStore) bump() {
+	s.tx.Lock()
+	r := s.rev + 1
+	s.revMu.Lock()
+	s.rev = r
+	s.revMu.Unlock()
+	s.tx.Unlock()
+}
+
+func (s *revStore) Rev() int64 {
+	s.revMu.RLock()
+	defer s.revMu.RUnlock()
+	return s.rev
+}
+
+func (s *revStore) compacted() bool {
+	s.revMu.RLock()
+	defer s.revMu.RUnlock()
+	return s.rev > 100
+}
+
+// settings: a constructor filling in defaults on a value it returns,
+// whether its caller passed it or it made it (the shape of vault/api's
+// NewClient, without relying on the name).
+type settings struct {
+	mu      sync.Mutex
+	timeout int
+}
+
+func (o *settings) setTimeout(t int) {
+	o.mu.Lock()
+	o.timeout = t
+	o.mu.Unlock()
+}
+
+func (o *settings) Timeout() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.timeout
+}
+
+func withDefaults(o *settings) *settings {
+	if o == nil {
+		o = &settings{}
+	}
+	if o.timeout == 0 {
+		o.timeout = 30
+	}
+	return o
+}
+
+var errNoFiles = errors.New("no files")
+
+// openNamed fills in a value held in a named result that a deferred
+// cleanup captures: still nobody else's (modelled on the false positives
+// in a file store's constructor, which sets its fields after deferring a
+// cleanup on error).
+func openNamed(names []string) (w *wal, err error) {
+	w = &wal{}
+	defer func() {
+		if err != nil {
+			w.files = nil
+		}
+	}()
+	if len(names) == 0 {
+		return nil, errNoFiles
+	}
+	w.files = names
+	return w, nil
+}
+
+func (w *wal) renamed() (*wal, error) { return w, nil }
+
+// createWAL fills in a new value before its variable is reassigned from
+// a call: at the fill-in the variable still holds only the new value
+// (modelled on the false positive in a write-ahead log's Create).
+func createWAL(names []string) (*wal, error) {
+	w := &wal{}
+	var err error
+	defer func() {
+		if err != nil && w != nil {
+			w.files = nil
+		}
+	}()
+	w.files = names
+	if w, err = w.renamed(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
