@@ -160,6 +160,11 @@ func TestSARIFEmptyAndErrors(t *testing.T) {
 	if reg := run.Results[0].Locations[0].PhysicalLocation.Region; reg.EndLine != 0 || reg.StartColumn != 1 {
 		t.Fatalf("a point finding has only a start: %+v", reg)
 	}
+	f.Start.Column, f.End.Column = 0, 0
+	doc = decodeSARIF(t, writeSARIF(t, &Result{Findings: []Finding{f}}, root, "no-column"))
+	if reg := doc.Runs[0].Results[0].Locations[0].PhysicalLocation.Region; reg.StartLine != 1 || reg.StartColumn != 0 {
+		t.Fatalf("a finding without a column has a line-only region: %+v", reg)
+	}
 }
 
 // TestUTF16Column: byte columns become UTF-16 columns; a column at the end

@@ -91,8 +91,10 @@ func checkPhysical(a sarifArtifactLoc, r *sarifRegion) error {
 	if r == nil {
 		return nil
 	}
-	if r.StartLine < 1 || r.StartColumn < 1 || (r.EndLine != 0 && r.EndLine < r.StartLine) ||
-		(r.EndColumn != 0 && r.EndColumn < 1) || (r.EndLine == r.StartLine && r.EndColumn != 0 && r.EndColumn < r.StartColumn) {
+	// A zero column is an omitted one (the whole line); a present one is
+	// at least 1.
+	if r.StartLine < 1 || r.StartColumn < 0 || (r.EndLine != 0 && r.EndLine < r.StartLine) ||
+		r.EndColumn < 0 || (r.EndLine == r.StartLine && r.EndColumn != 0 && r.EndColumn < r.StartColumn) {
 		return fmt.Errorf("%s: bad region %+v (lines and columns are 1-based)", a.URI, *r)
 	}
 	return nil
