@@ -168,7 +168,7 @@ func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo 
 		if j >= len(fn.Params) {
 			break
 		}
-		if _, fresh := unpublishedAlloc(arg, call.Call.Call); fresh && locks.RefOf(arg).Path == "" {
+		if unpublished(arg, call.Call.Call) && locks.RefOf(arg).Path == "" {
 			info.fresh[j] = true
 		}
 	}

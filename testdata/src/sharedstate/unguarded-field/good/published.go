@@ -235,3 +235,26 @@ func createWAL(names []string) (*wal, error) {
 	}
 	return w, nil
 }
+
+func defaultSettings() *settings { return &settings{timeout: 30} }
+
+// fromDefaults adjusts the fresh value a constructor of the package
+// returned: nobody else has it (modelled on the false positives in
+// vault/api's NewClient reading DefaultConfig()'s result).
+func fromDefaults() int {
+	def := defaultSettings()
+	def.timeout *= 2
+	return def.timeout
+}
+
+func (o *settings) scaled(n int) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.timeout * n
+}
+
+func (o *settings) bump() {
+	o.mu.Lock()
+	o.timeout++
+	o.mu.Unlock()
+}
