@@ -258,3 +258,23 @@ func (o *settings) bump() {
 	o.timeout++
 	o.mu.Unlock()
 }
+
+type client struct {
+	mu  sync.RWMutex
+	cfg *settings
+}
+
+// clone is documented to run with both the client's and its settings'
+// read locks held; its only caller holds both (modelled on the false
+// positive in vault/api's Client.clone).
+//
+// Must be called with the read lock and the settings read lock held.
+func (c *client) clone() int { return c.cfg.timeout }
+
+func (c *client) Clone() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.cfg.mu.Lock()
+	defer c.cfg.mu.Unlock()
+	return c.clone()
+}
