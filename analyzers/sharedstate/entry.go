@@ -85,7 +85,7 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			}
 		}
 		for fn, calls := range sites {
-			if taken[fn] || next[fn] != nil {
+			if taken[fn] {
 				continue
 			}
 			var info *entryInfo
@@ -102,6 +102,15 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 				} else {
 					info = intersect(info, site, fn.Params)
 				}
+			}
+			if info == nil {
+				info = &entryInfo{fresh: map[int]bool{}} // only recursive calls
+			}
+			if held := next[fn]; held != nil {
+				// Documented to run with the receiver's lock held: that,
+				// and whatever else every caller holds (the config's
+				// lock beside the client's).
+				info = &entryInfo{fresh: info.fresh, held: append(slices.Clone(held.held), info.held...)}
 			}
 			next[fn] = info
 		}
@@ -168,7 +177,7 @@ func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo 
 		if j >= len(fn.Params) {
 			break
 		}
-		if _, fresh := unpublishedAlloc(arg, call.Call.Call); fresh && locks.RefOf(arg).Path == "" {
+		if unpublished(arg, call.Call.Call) && locks.RefOf(arg).Path == "" {
 			info.fresh[j] = true
 		}
 	}

@@ -10,24 +10,64 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
-// unpublishedAlloc returns the allocation v's object is, when no other
-// goroutine can reach it yet at ins: the function allocated it and no go
-// statement, send or store into shared memory handed it out on a path to
-// ins. A write after `go c.Inc()` is not initialisation (issue #22).
-func unpublishedAlloc(v ssa.Value, ins ssa.Instruction) (*ssa.Alloc, bool) {
+// unpublished reports whether v is an object no other goroutine can
+// reach yet at ins: the function allocated it (or got it fresh from a
+// constructor of the package) and no go statement, send or store into
+// shared memory handed it out on a path to ins. A write after `go c.Inc()`
+// is not initialisation (issue #22).
+func unpublished(v ssa.Value, ins ssa.Instruction) bool {
 	if ct, ok := v.(*ssa.ChangeType); ok {
 		v = ct.X
 	}
-	a := allocOf(v, ins)
-	if a == nil {
-		return nil, false
+	var origin ssa.Value
+	if a := allocOf(v, ins); a != nil {
+		origin = a
+	} else if call, ok := v.(*ssa.Call); ok && returnsFresh(call.Call.StaticCallee()) {
+		origin = call // def := DefaultConfig()
+	} else {
+		return false
 	}
-	for _, p := range publications(a) {
-		if precedes(p, ins, a.Block()) {
-			return a, false
+	for _, p := range publications(origin) {
+		if precedes(p, ins, origin.(ssa.Instruction).Block()) {
+			return false
 		}
 	}
-	return a, true
+	return true
+}
+
+// returnsFresh reports whether fn, a function of the package, returns as
+// each of its struct-pointer results a value it allocated and did not hand
+// out: a constructor (DefaultConfig).
+func returnsFresh(fn *ssa.Function) bool {
+	if fn == nil || len(fn.Blocks) == 0 || fn.Signature.Recv() != nil {
+		return false
+	}
+	found := false
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if !isStructPointer(r.Type()) {
+				continue
+			}
+			if _, isNil := r.(*ssa.Const); isNil {
+				continue
+			}
+			a := allocOf(r, ret)
+			if a == nil {
+				return false
+			}
+			for _, p := range publications(a) {
+				if precedes(p, ret, a.Block()) {
+					return false
+				}
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // allocOf returns the allocation v is, directly or loaded from a local
@@ -71,7 +111,7 @@ func onlyStored(slot *ssa.Alloc, ins ssa.Instruction) *ssa.Alloc {
 // concurrently: a go statement taking it (as an argument or captured), a
 // send, a store of it into memory others can reach. It follows a through
 // local variables it is stored in.
-func publications(a *ssa.Alloc) []ssa.Instruction {
+func publications(a ssa.Value) []ssa.Instruction {
 	var out []ssa.Instruction
 	vals := []ssa.Value{a}
 	seen := map[ssa.Value]bool{a: true}
@@ -157,8 +197,7 @@ func freshAt(addr ssa.Value, ins ssa.Instruction) bool {
 		}
 		addr = fa.X
 	}
-	_, fresh := unpublishedAlloc(addr, ins)
-	return fresh
+	return unpublished(addr, ins)
 }
 
 // returnedObjects returns the values a function (not a method) returns as

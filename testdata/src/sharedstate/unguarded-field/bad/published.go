@@ -189,3 +189,30 @@ func startNamed(names []string) (w *wal) {
 	w.files = names // want `\(wal\).files is written without holding`
 	return w
 }
+
+type settings struct {
+	mu      sync.Mutex
+	timeout int
+}
+
+func (o *settings) setTimeout(t int) {
+	o.mu.Lock()
+	o.timeout = t
+	o.mu.Unlock()
+}
+
+func (o *settings) Timeout() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.timeout
+}
+
+func defaultSettings() *settings { return &settings{timeout: 30} }
+
+// sharedDefaults hands the constructor's fresh value to a goroutine, then
+// reads it without the lock.
+func sharedDefaults() int {
+	def := defaultSettings()
+	go def.setTimeout(1)
+	return def.timeout // want `\(settings\).timeout is read without holding`
+}

@@ -235,3 +235,46 @@ func createWAL(names []string) (*wal, error) {
 	}
 	return w, nil
 }
+
+func defaultSettings() *settings { return &settings{timeout: 30} }
+
+// fromDefaults adjusts the fresh value a constructor of the package
+// returned: nobody else has it (modelled on the false positives in
+// vault/api's NewClient reading DefaultConfig()'s result).
+func fromDefaults() int {
+	def := defaultSettings()
+	def.timeout *= 2
+	return def.timeout
+}
+
+func (o *settings) scaled(n int) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.timeout * n
+}
+
+func (o *settings) bump() {
+	o.mu.Lock()
+	o.timeout++
+	o.mu.Unlock()
+}
+
+type client struct {
+	mu  sync.RWMutex
+	cfg *settings
+}
+
+// clone is documented to run with both the client's and its settings'
+// read locks held; its only caller holds both (modelled on the false
+// positive in vault/api's Client.clone).
+//
+// Must be called with the read lock and the settings read lock held.
+func (c *client) clone() int { return c.cfg.timeout }
+
+func (c *client) Clone() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.cfg.mu.Lock()
+	defer c.cfg.mu.Unlock()
+	return c.clone()
+}
