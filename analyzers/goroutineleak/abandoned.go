@@ -16,7 +16,10 @@ import (
 // every receiver in the package can give up for good: it receives in a
 // select beside a case on ctx.Done() or on a stop channel (one that is only
 // ever closed) that returns. Once that case is taken, nothing receives any
-// more, and the next send blocks forever.
+// more, and the next send blocks forever. A send in a function other
+// packages can call (an exported method of an exported type: Process
+// beside Close) is left alone: whether its callers send after the stop is
+// out of sight.
 func (p *passState) checkAbandonedSend() {
 	ops := p.sum.Ops()
 	var classes []string
@@ -30,8 +33,8 @@ func (p *passState) checkAbandonedSend() {
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if op.Kind != chanflow.Send || !op.Blocking || isMainMain(op.Ins.Parent()) {
-				continue
+			if op.Kind != chanflow.Send || !op.Blocking || isMainMain(op.Ins.Parent()) || chanflow.VisibleOutside(outermost(op.Ins.Parent())) {
+				continue // other packages' callers may well send only before the stop
 			}
 			if stop := p.allGiveUp(ops, partnersOf(op, list)); stop.IsValid() {
 				p.reportAbandonedSend(op, stop)

@@ -30,7 +30,9 @@ the loop it reports to has ended). The rule matches the channel across
 functions through chanflow's classes and reports the send when the channel
 is unbuffered, no value of it leaves the package's sight, and every
 receiver can give up for good; a receiver that waits with a plain receive,
-or gives up only on a timer (it may come back), keeps it silent. Fix: make
+or gives up only on a timer (it may come back), keeps it silent, and so
+does a send in a function other packages can call (an exported method of an
+exported type: whether its callers send after the stop is out of sight). Fix: make
 the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
 		Bad: `func (s *Strategy) OnChange() {
 	s.reset <- struct{}{} // blocks forever once loop returned

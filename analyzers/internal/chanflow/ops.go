@@ -372,12 +372,12 @@ func capOf(m *ssa.MakeChan) int64 {
 	return -1
 }
 
-// visibleOutside reports whether other packages can call fn: an exported
+// VisibleOutside reports whether other packages can call fn: an exported
 // function, or an exported method of an exported type. (A method of an
 // unexported type is reachable through an interface too, but its type's
 // values have to be handed out first: the classes they carry are judged
 // on their own.)
-func visibleOutside(fn *ssa.Function) bool {
+func VisibleOutside(fn *ssa.Function) bool {
 	obj := fn.Object()
 	if obj == nil || !obj.Exported() {
 		return false
@@ -399,7 +399,7 @@ func isWaitGroup(t types.Type) bool { return typematch.PointerTo(t, "sync", "Wai
 
 // recordReturn marks the classes an exported function hands out.
 func (o *Ops) recordReturn(fn *ssa.Function, ret *ssa.Return) {
-	if !visibleOutside(fn) {
+	if !VisibleOutside(fn) {
 		return
 	}
 	for _, r := range ret.Results {
@@ -510,7 +510,7 @@ func (s *Result) paramClass(p *ssa.Parameter, depth int) string {
 			idx = i
 		}
 	}
-	if idx < 0 || visibleOutside(fn) {
+	if idx < 0 || VisibleOutside(fn) {
 		return ""
 	}
 	var args []ssa.Value
@@ -644,7 +644,7 @@ func (o *Ops) Permanent(v ssa.Value) bool {
 // package passes as parameter i ("" where it has none); nil when fn can be
 // called from elsewhere (exported, or used as a value).
 func (s *Result) ArgClasses(fn *ssa.Function, i int) []string {
-	if visibleOutside(fn) {
+	if VisibleOutside(fn) {
 		return nil
 	}
 	var out []string

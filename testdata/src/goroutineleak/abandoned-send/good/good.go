@@ -104,3 +104,33 @@ func (s *server) consume(ctx context.Context) {
 		}
 	}
 }
+
+// Processor is another package's to drive: its callers call Process and
+// then Close, in that order, out of sight (jaegertracing/jaeger
+// cmd/ingester/app/processor ParallelProcessor, a false positive on the
+// application corpus: the consumer defers Close after its last Process).
+type Processor struct {
+	messages chan int
+	closed   chan struct{}
+}
+
+func NewProcessor() *Processor {
+	return &Processor{messages: make(chan int), closed: make(chan struct{})}
+}
+
+func (p *Processor) Start() {
+	go func() {
+		for {
+			select {
+			case m := <-p.messages:
+				_ = m
+			case <-p.closed:
+				return
+			}
+		}
+	}()
+}
+
+func (p *Processor) Process(m int) { p.messages <- m }
+
+func (p *Processor) Close() { close(p.closed) }
