@@ -373,25 +373,12 @@ func capOf(m *ssa.MakeChan) int64 {
 }
 
 // VisibleOutside reports whether other packages can call fn: an exported
-// function, or an exported method of an exported type. (A method of an
-// unexported type is reachable through an interface too, but its type's
-// values have to be handed out first: the classes they carry are judged
-// on their own.)
+// function, or a method with an exported name (of any type: a value of an
+// unexported type handed out as an interface is called through it, as a
+// lister's Name() returning its channel is).
 func VisibleOutside(fn *ssa.Function) bool {
 	obj := fn.Object()
-	if obj == nil || !obj.Exported() {
-		return false
-	}
-	recv := fn.Signature.Recv()
-	if recv == nil {
-		return true
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Exported()
+	return obj != nil && obj.Exported()
 }
 
 // isWaitGroup reports whether t is *sync.WaitGroup.
