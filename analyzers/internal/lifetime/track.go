@@ -195,11 +195,18 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 			if targets&(1<<j) == 0 {
 				continue
 			}
+			r := ssa.Value(call)
 			if _, ok := call.Type().(*types.Tuple); ok {
-				t.addDerived(extractOf(call, j))
-			} else {
-				t.addDerived(call)
+				r = extractOf(call, j)
 			}
+			if cl := t.closures[v]; cl != nil && r != nil && isFunc(r.Type()) {
+				// A func wrapped into a func (defer capture(&err, f.Close)():
+				// influxdb's errors.Capture): calling the wrapper is taken to
+				// call what it wraps.
+				t.addClosureValue(r, cl)
+				continue
+			}
+			t.addDerived(r)
 		}
 		for k, arg := range call.Call.Args {
 			if k != i && targets&(1<<(paramBit+k)) != 0 && !t.aliases[arg] {
@@ -207,6 +214,12 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 			}
 		}
 	}
+}
+
+// isFunc reports whether t is a func type.
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // paramBit is where parameter targets start in a wrap bitmask.
