@@ -195,11 +195,18 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 			if targets&(1<<j) == 0 {
 				continue
 			}
+			r := ssa.Value(call)
 			if _, ok := call.Type().(*types.Tuple); ok {
-				t.addDerived(extractOf(call, j))
-			} else {
-				t.addDerived(call)
+				r = extractOf(call, j)
 			}
+			if cl := t.closures[v]; cl != nil && r != nil && isFunc(r.Type()) {
+				// A func wrapped into a func (defer capture(&err, f.Close)():
+				// influxdb's errors.Capture): calling the wrapper is taken to
+				// call what it wraps.
+				t.addClosureValue(r, cl)
+				continue
+			}
+			t.addDerived(r)
 		}
 		for k, arg := range call.Call.Args {
 			if k != i && targets&(1<<(paramBit+k)) != 0 && !t.aliases[arg] {
@@ -207,6 +214,12 @@ func (t *tracker) addWrapped(call *ssa.Call, v ssa.Value) {
 			}
 		}
 	}
+}
+
+// isFunc reports whether t is a func type.
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // paramBit is where parameter targets start in a wrap bitmask.
@@ -366,39 +379,6 @@ func (t *tracker) addClosureValue(v ssa.Value, c *closure) {
 			t.addClosureValue(r, c)
 		case *ssa.Call:
 			t.addWrapped(r, v)
-			t.addWrappedClosure(r, v, c)
-		}
-	}
-}
-
-// addWrappedClosure follows closure c through a callee that wraps it into
-// a func-valued result: calling that result calls c (defer
-// errors.Capture(&err, f.Close)() closes f). A wrapper whose func does
-// not call c would make this a miss, never a false report.
-func (t *tracker) addWrappedClosure(call *ssa.Call, v ssa.Value, c *closure) {
-	fn, ok := call.Call.Value.(*ssa.Function)
-	if !ok {
-		return
-	}
-	for i, a := range call.Call.Args {
-		if a != v || t.s.paramEffect(fn, i) != Wraps {
-			continue
-		}
-		targets := t.s.wrapTargets(fn, i)
-		for j := 0; j < resultCount(call); j++ {
-			if targets&(1<<j) == 0 {
-				continue
-			}
-			res := ssa.Value(call)
-			if _, ok := call.Type().(*types.Tuple); ok {
-				res = extractOf(call, j)
-			}
-			if res == nil {
-				continue
-			}
-			if _, isFunc := res.Type().Underlying().(*types.Signature); isFunc {
-				t.addClosureValue(res, c)
-			}
 		}
 	}
 }

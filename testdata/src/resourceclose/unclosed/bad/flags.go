@@ -35,3 +35,24 @@ func closedUnderFlagClearedOnAPath(name string, keep bool) error {
 	}
 	return nil // leaks here
 }
+
+// keepFirst returns a func that calls fn and keeps its error in *err.
+func keepFirst(err *error, fn func() error) func() {
+	return func() {
+		if e := fn(); *err == nil {
+			*err = e
+		}
+	}
+}
+
+// syncedNotClosed: the deferred wrapper calls f.Sync, which does not
+// close the file.
+func syncedNotClosed(path string) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0) // want `file f from os\.OpenFile .* is not closed on the path returning at line 57`
+	if err != nil {
+		return err
+	}
+	defer keepFirst(&err, f.Sync)()
+	_, err = f.WriteString("x")
+	return err // leaks here
+}

@@ -1,40 +1,30 @@
 package good
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
-// captureErr returns a func that calls fn and keeps its error in *err
-// unless an earlier one is there (influxdb's pkg/errors.Capture).
-func captureErr(err *error, fn func() error) func() {
+// capture returns a func that calls fn and keeps its error in *err when
+// *err is still nil: deferred as defer capture(&err, f.Close)().
+func capture(err *error, fn func() error) func() {
 	return func() {
-		if e := fn(); e != nil && *err == nil {
+		if e := fn(); *err == nil {
 			*err = e
 		}
 	}
 }
 
-// The file's bound Close goes into captureErr's result, which is
-// deferred: it closes the file on every return (influxdb
-// pkg/file.CopyFileAndFsync, pkg/mmap.Map, pkg/tar.UntarFile).
-func writeCaptured(dst string, data []byte) (err error) {
-	out, err := os.Create(dst)
+// closedByDeferredCapture: the deferred func that capture returns calls
+// f.Close, the method value wrapped into it (modelled on influxdb's
+// pkg/errors.Capture, used in pkg/mmap/mmap_unix.go Map, pkg/tar/untar.go
+// untarFile, pkg/file/file.go copyFile).
+func closedByDeferredCapture(path string, w io.Writer) (err error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	defer captureErr(&err, out.Close)()
-	if _, err := out.Write(data); err != nil {
-		return err
-	}
-	return out.Sync()
-}
-
-// The same through a variable that is called at the end of every path.
-func writeCapturedVar(dst string, data []byte) (err error) {
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	closeOut := captureErr(&err, out.Close)
-	defer closeOut()
-	_, err = out.Write(data)
+	defer capture(&err, f.Close)()
+	_, err = io.Copy(w, f)
 	return err
 }
