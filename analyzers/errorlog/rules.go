@@ -180,7 +180,7 @@ if err := save(u); err != nil {
 	log.Printf("signup: %v", err)
 }`,
 		Severity: catalog.Info,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -219,7 +219,7 @@ if err != nil {
 		// (if the cache fails, compute; now recognised) and a deliberate
 		// "no resumption" (crypto/tls tickets, still pending) return nil
 		// on purpose and say so nowhere.
-		Default: false,
+		Default: true,
 		Since:   "v0.1.0",
 	},
 	{
@@ -249,7 +249,7 @@ would.`,
 	return errSaveFailed
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{

@@ -55,7 +55,7 @@ func (s *Strategy) loop(ctx context.Context) {
 	}
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -104,7 +104,7 @@ for _, x := range items {
 }
 return nil`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -145,7 +145,7 @@ case <-ctx.Done():
 	return result{}, ctx.Err()
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -166,7 +166,7 @@ return <-results                     // blocks forever`,
 go func() { results <- compute() }()
 return <-results`,
 		Severity: catalog.Error,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -213,7 +213,7 @@ that closes it. ` + confirmRecv,
 
 func (c *Cache) Close() { close(c.done) }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -257,7 +257,7 @@ func (w *watcher) run() { <-w.stop }
 
 func (w *watcher) Close() { close(w.stop) }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -297,7 +297,7 @@ for {
 	}
 }`,
 		Severity: catalog.Info,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -343,7 +343,7 @@ func (m *Manager) sync() {
 	m.updates <- s // sent without the lock
 }`,
 		Severity: catalog.Error,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -374,7 +374,7 @@ go func() {
 	}
 }()`,
 		Severity: catalog.Error,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }

@@ -63,7 +63,7 @@ if resp.StatusCode != http.StatusOK {
 }
 return json.NewDecoder(resp.Body).Decode(&out)`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -95,7 +95,7 @@ func fetch(ctx context.Context, url string) (*http.Response, error) {
 	return client.Do(req)
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -159,7 +159,7 @@ json.NewEncoder(w).Encode(result)`,
 }
 json.NewEncoder(w).Encode(result)`,
 		Severity: catalog.Error,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -199,7 +199,7 @@ send a lot).`,
 	...
 }`,
 		Severity: catalog.Info,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }

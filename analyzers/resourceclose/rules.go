@@ -59,7 +59,7 @@ if _, err := tx.ExecContext(ctx, q); err != nil {
 }
 return tx.Commit()`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -105,7 +105,7 @@ return err
 }
 return cmd.Wait()`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -143,7 +143,7 @@ defer f.Close()
 return process(f)
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -168,7 +168,7 @@ ids = append(ids, id)
 }
 return ids, rows.Err()`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }

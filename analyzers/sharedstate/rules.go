@@ -65,6 +65,7 @@ if err != nil {
 c.m[k] = v
 return nil`,
 		Severity: catalog.Error,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -123,6 +124,7 @@ return s.hits`,
 // ...
 return atomic.LoadInt64(&s.hits)`,
 		Severity: catalog.Warning,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -154,6 +156,7 @@ if !ok {
 	c.mu.Unlock()
 }`,
 		Severity: catalog.Error,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -216,6 +219,7 @@ go func() { defer wg.Done(); n = count(items) }()
 wg.Wait()
 fmt.Println(n)`,
 		Severity: catalog.Warning,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
