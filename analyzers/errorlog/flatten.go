@@ -250,47 +250,15 @@ func findImport(pkg *types.Package, path string) *types.Package {
 // with no other store to the variable in between (err := f(); ...;
 // err = g(); errors.Is(err, x) inspects g's error, not f's).
 func flow(seeds ...ssa.Value) map[ssa.Value]bool {
-	out := map[ssa.Value]bool{}
-	var work []ssa.Value
-	add := func(v ssa.Value) {
-		if v != nil && !out[v] {
-			out[v] = true
-			work = append(work, v)
-		}
-	}
-	for _, s := range seeds {
-		add(s)
-	}
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		refs := v.Referrers()
-		if refs == nil {
-			continue
-		}
-		for _, r := range *refs {
-			switch r := r.(type) {
-			case *ssa.Store:
-				if r.Val != v {
-					continue
-				}
-				if alloc, ok := r.Addr.(*ssa.Alloc); ok {
-					for _, l := range reachedLoads(r, alloc) {
-						add(l)
-					}
-					continue
-				}
-				add(memoryRoot(r.Addr))
-			case *ssa.MapUpdate:
-				add(r.Map)
-			case ssa.Value:
-				if _, isAlloc := r.(*ssa.Alloc); !isAlloc {
-					add(r)
-				}
+	return spread(func(st *ssa.Store, add func(ssa.Value)) {
+		if alloc, ok := st.Addr.(*ssa.Alloc); ok {
+			for _, l := range reachedLoads(st, alloc) {
+				add(l)
 			}
+			return
 		}
-	}
-	return out
+		add(memoryRoot(st.Addr))
+	}, seeds...)
 }
 
 // reachedLoads returns the loads of alloc that st reaches on some path

@@ -138,6 +138,13 @@ func isStderrPrint(f *types.Func, call *ssa.CallCommon) bool {
 // logger.WithError), and memory they were stored into (the variadic
 // slice of a Printf, a struct literal).
 func taint(seeds ...ssa.Value) map[ssa.Value]bool {
+	return spread(func(st *ssa.Store, add func(ssa.Value)) { add(memoryRoot(st.Addr)) }, seeds...)
+}
+
+// spread returns the seeds and every value computed from them through
+// referrers (a map they are put in, any value but an Alloc); a store of
+// one of them is followed by throughStore.
+func spread(throughStore func(st *ssa.Store, add func(ssa.Value)), seeds ...ssa.Value) map[ssa.Value]bool {
 	out := map[ssa.Value]bool{}
 	var work []ssa.Value
 	add := func(v ssa.Value) {
@@ -160,7 +167,7 @@ func taint(seeds ...ssa.Value) map[ssa.Value]bool {
 			switch r := r.(type) {
 			case *ssa.Store:
 				if r.Val == v {
-					add(memoryRoot(r.Addr))
+					throughStore(r, add)
 				}
 			case *ssa.MapUpdate:
 				add(r.Map)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -22,11 +21,7 @@ import (
 // out of sight.
 func (p *passState) checkAbandonedSend() {
 	ops := p.sum.Ops()
-	var classes []string
-	for c := range ops.ByClass {
-		classes = append(classes, c)
-	}
-	sort.Strings(classes)
+	classes := ops.Classes()
 	for _, class := range classes {
 		if !ops.Closed(class) || !ops.Unbuffered(class) || chanflow.LocalMake(class) {
 			continue // a channel made and used in one function is blocked-send's

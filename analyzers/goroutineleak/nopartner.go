@@ -2,7 +2,6 @@ package goroutineleak
 
 import (
 	"fmt"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -17,11 +16,7 @@ import (
 // forever.
 func (p *passState) checkNoPartner() {
 	ops := p.sum.Ops()
-	var classes []string
-	for c := range ops.ByClass {
-		classes = append(classes, c)
-	}
-	sort.Strings(classes)
+	classes := ops.Classes()
 	for _, class := range classes {
 		if !ops.Closed(class) {
 			continue

@@ -3,7 +3,6 @@ package goroutineleak
 import (
 	"fmt"
 	"go/token"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,11 +27,7 @@ func (p *passState) checkWaitHoldingLock() {
 		return
 	}
 	ops := p.sum.Ops()
-	var classes []string
-	for c := range ops.ByClass {
-		classes = append(classes, c)
-	}
-	sort.Strings(classes)
+	classes := ops.Classes()
 	held := p.heldAtOps(ops)
 	for _, class := range classes {
 		if ops.Exported(class) {

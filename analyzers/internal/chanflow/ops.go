@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -73,6 +74,17 @@ func (s *Result) Ops() *Ops {
 		s.ops = s.buildOps()
 	}
 	return s.ops
+}
+
+// Classes returns the channel classes with operations, sorted, so that
+// findings come out in a stable order.
+func (o *Ops) Classes() []string {
+	classes := make([]string, 0, len(o.ByClass))
+	for c := range o.ByClass {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	return classes
 }
 
 // Unbuffered reports whether every channel made into class has no buffer
