@@ -111,8 +111,8 @@ func (b bundledCheck) vetRule() catalog.Rule {
 		Good:     ours.good,
 		Severity: catalog.Warning,
 		// Off: its only corpus findings (vault's shallow Client copies, which
-		// reset the lock at once) do not establish the 90% precision bar,
-		// and go vet already runs it for everyone.
+		// reset the lock at once) are not judged true positives (the
+		// default policy, catalog.Evidence), and go vet runs it already.
 		Default: false,
 		Since:   "go vet",
 		Credit:  "go vet (golang.org/x/tools), BSD licence",
