@@ -12,8 +12,9 @@
 // lacks the error (unlogged), an error both logged and returned
 // (log-and-return), fmt.Errorf flattening an error with %v (wrap-verb),
 // library code ending the program (fatal-in-library), dropped errors that
-// lose written data (discarded), and errors that die with a goroutine
-// (goroutine-dropped). Which functions log their error parameter, or
+// lose written data (discarded), errors that die with a goroutine
+// (goroutine-dropped), and bufio.Scanner loops whose read error is never
+// asked for (scan-err-unchecked). Which functions log their error parameter, or
 // forward a message to a logger, is summarised as facts, so a project's
 // own logging helpers count in every package.
 package errorlog

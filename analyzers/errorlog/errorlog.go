@@ -78,6 +78,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			// dropped errors lose nothing a user sees.
 			c.checkDiscarded(fn)
 			c.checkGoroutineDropped(fn)
+			c.checkScanErr(fn)
 		}
 	}
 	return nil, nil

@@ -8,6 +8,7 @@ const (
 	RuleFatalInLibrary   = "errorlog/fatal-in-library"
 	RuleGoroutineDropped = "errorlog/goroutine-dropped"
 	RuleLogAndReturn     = "errorlog/log-and-return"
+	RuleScanErrUnchecked = "errorlog/scan-err-unchecked"
 	RuleSwallowed        = "errorlog/swallowed"
 	RuleUnlogged         = "errorlog/unlogged"
 	RuleWrapVerb         = "errorlog/wrap-verb"
@@ -180,6 +181,50 @@ if err := save(u); err != nil {
 	log.Printf("signup: %v", err)
 }`,
 		Severity: catalog.Info,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleScanErrUnchecked,
+		Title: "a bufio.Scanner loop whose Err is never checked",
+		Text: `Scan returns false at the end of the input, and also when the read fails
+(a reset connection, a disk error, a cancelled process pipe) or a token is
+longer than the scanner's buffer (bufio.ErrTooLong: 64 KiB lines by
+default). Only Err tells them apart: a loop that never asks treats a
+truncated input as a complete one, silently. Reported for a scanner made by
+bufio.NewScanner and scanned in a loop in the same function, when that
+function never calls its Err and never hands the scanner on (to another
+function, a closure, a field or a result), since whoever receives it may
+check it. A scanner over a strings.Reader, bytes.Reader or bytes.Buffer is
+not reported: an in-memory read cannot fail. Fix: check sc.Err() after the
+loop.`,
+		Bad: `func countLines(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		n++
+	}
+	return n, nil // a read error counts as the end of the file
+}`,
+		Good: `func countLines(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		n++
+	}
+	return n, sc.Err()
+}`,
+		Severity: catalog.Warning,
 		Default:  true,
 		Since:    "v0.1.0",
 	},
