@@ -67,6 +67,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	flatReported := map[token.Pos]bool{}
 	for _, fn := range funcs {
 		c.checkInspected(fn, flatReported)
+		c.checkEmptyBranches(fn)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
 			c.checkUnlogged(br)

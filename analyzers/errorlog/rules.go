@@ -246,7 +246,9 @@ exactly err != nil or err == nil (a compound condition is a filter),
 ctx.Err() is left alone (stopping quietly on cancellation is the norm),
 and so is a branch that falls back to another way of doing the work and
 returns that attempt's error (if the cache fails, compute): its nil means
-the fallback succeeded.`,
+the fallback succeeded. The barest form is reported too, in any function:
+an empty branch (if err != nil {}) whose error is used nowhere else, unless
+a comment on its own line inside the braces says why.`,
 		Bad: `b, err := os.ReadFile(path)
 if err != nil {
 	return nil, nil
