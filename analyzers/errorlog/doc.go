@@ -14,7 +14,8 @@
 // library code ending the program (fatal-in-library), dropped errors that
 // lose written data (discarded), errors that die with a goroutine
 // (goroutine-dropped), and bufio.Scanner loops whose read error is never
-// asked for (scan-err-unchecked). Which functions log their error parameter, or
+// asked for (scan-err-unchecked), and errors assigned to a variable that
+// nothing reads before it is reassigned (overwritten). Which functions log their error parameter, or
 // forward a message to a logger, is summarised as facts, so a project's
 // own logging helpers count in every package.
 package errorlog

@@ -68,6 +68,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		c.checkInspected(fn, flatReported)
 		c.checkEmptyBranches(fn)
+		c.checkOverwritten(fn)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
 			c.checkUnlogged(br)

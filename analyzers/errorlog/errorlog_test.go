@@ -20,7 +20,8 @@ func TestRules(t *testing.T) {
 		"errorlog/wrap-verb/bad", "errorlog/wrap-verb/good", "errorlog/wrap-verb/fix",
 		"errorlog/discarded/bad", "errorlog/discarded/good", "errorlog/discarded/fix",
 		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good",
-		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good")
+		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good",
+		"errorlog/overwritten/bad", "errorlog/overwritten/good")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an

@@ -8,6 +8,7 @@ const (
 	RuleFatalInLibrary   = "errorlog/fatal-in-library"
 	RuleGoroutineDropped = "errorlog/goroutine-dropped"
 	RuleLogAndReturn     = "errorlog/log-and-return"
+	RuleOverwritten      = "errorlog/overwritten"
 	RuleScanErrUnchecked = "errorlog/scan-err-unchecked"
 	RuleSwallowed        = "errorlog/swallowed"
 	RuleUnlogged         = "errorlog/unlogged"
@@ -181,6 +182,36 @@ if err := save(u); err != nil {
 	log.Printf("signup: %v", err)
 }`,
 		Severity: catalog.Info,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleOverwritten,
+		Title: "an error assigned to a variable and overwritten or dropped before anything checks it",
+		Text: `x, err := a(); y, err := b(); if err != nil {...}: the error of a() is
+assigned to err and replaced by b()'s before anyone looks at it, so a()'s
+failure goes unnoticed and x is used as if it were valid. The same happens
+when an err assigned in a loop or just before a return is never read. On
+SSA this is exact: the error value has no use at all. Reported for a call's
+error assigned to a named local variable (not _, which says the drop is
+meant) and never read; writes to a bytes.Buffer, strings.Builder or
+hash.Hash, which document that they never fail, are left alone. Fix: check
+the error where it is assigned, or assign it to _ if it truly does not
+matter.`,
+		Bad: `cfg, err := loadConfig(path)
+db, err := sql.Open("postgres", cfg.DSN) // loadConfig's error is lost
+if err != nil {
+	return err
+}`,
+		Good: `cfg, err := loadConfig(path)
+if err != nil {
+	return err
+}
+db, err := sql.Open("postgres", cfg.DSN)
+if err != nil {
+	return err
+}`,
+		Severity: catalog.Warning,
 		Default:  true,
 		Since:    "v0.1.0",
 	},
