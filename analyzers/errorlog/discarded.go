@@ -57,11 +57,11 @@ func (c *checker) checkDiscarded(fn *ssa.Function) {
 			default:
 				continue
 			}
-			what := c.lossyDrop(fn, call)
-			if what == "" {
-				continue
+			if what := c.lossyDrop(fn, call); what != "" {
+				c.reportDiscarded(fn, ins, call, what, deferred)
+			} else if what := stateDrop(fn, call); what != "" && c.isCallStatement(call) {
+				c.reportStateDropped(call, what, deferred)
 			}
-			c.reportDiscarded(fn, ins, call, what, deferred)
 		}
 	}
 }

@@ -20,7 +20,7 @@ const (
 var Rules = []catalog.Rule{
 	{
 		ID:    RuleDiscarded,
-		Title: "a dropped error that was the only report of lost written data",
+		Title: "a dropped error that was the only report of lost written data or of a change that did not happen",
 		Text: `Most dropped errors lose nothing: fmt.Print*, bytes.Buffer, strings.Builder
 and hash.Hash writes never fail, and the Close of a file opened for reading
 has nothing left to report. Those are the thousands of findings that bury
@@ -42,7 +42,16 @@ a project helper whose contract says it syncs its file parameter
 (etcd's fileutil.Fsync(f)), or on a variable that holds the file on some
 paths, counts as a checked Sync. Fix: check
 the error; for a deferred Close in a function with a named error result,
-defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).`,
+defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).
+The same holds for calls whose error is the only sign that a change the
+program relies on did not happen, dropped as a statement (plain or
+deferred): sql.Tx.Commit, Exec on a DB, Tx, Conn or Stmt, and os.Rename,
+Chmod, Chown, Chtimes, WriteFile, Truncate, Symlink, Link and Chdir. Not
+reported in the branch of an earlier failure (a best-effort step
+on the way out), nor as _ = f() (the drop is said), nor for removals
+(os.Remove is the usual best-effort cleanup), Rollback, or directory
+creation (a failed MkdirAll surfaces as the error of the next file
+operation in it).`,
 		Bad: `func save(path string, data []byte) error {
 	f, err := os.Create(path)
 	if err != nil {

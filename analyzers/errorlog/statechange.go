@@ -1,0 +1,108 @@
+package errorlog
+
+import (
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+// stateChanging lists the standard calls whose error is the only sign that
+// a change the program goes on to rely on did not happen: a transaction
+// not committed, a statement not executed, a file not renamed or not given
+// its permissions. By package path, receiver type ("" for a function) and
+// name. Removals are not in it (a dropped os.Remove is the usual
+// best-effort cleanup), nor directory creation: a failed MkdirAll surfaces
+// as the error of the file operation that needs the directory (both cases
+// on nats-server).
+var stateChanging = map[[3]string]bool{
+	{"database/sql", "Tx", "Commit"}:        true,
+	{"database/sql", "Tx", "Exec"}:          true,
+	{"database/sql", "Tx", "ExecContext"}:   true,
+	{"database/sql", "DB", "Exec"}:          true,
+	{"database/sql", "DB", "ExecContext"}:   true,
+	{"database/sql", "Conn", "ExecContext"}: true,
+	{"database/sql", "Stmt", "Exec"}:        true,
+	{"database/sql", "Stmt", "ExecContext"}: true,
+	{"os", "", "Rename"}:                    true,
+	{"os", "", "Chmod"}:                     true,
+	{"os", "", "Chown"}:                     true,
+	{"os", "", "Lchown"}:                    true,
+	{"os", "", "Chtimes"}:                   true,
+	{"os", "", "Mkdir"}:                     true,
+	{"os", "", "MkdirAll"}:                  true,
+	{"os", "", "WriteFile"}:                 true,
+	{"os", "", "Truncate"}:                  true,
+	{"os", "", "Symlink"}:                   true,
+	{"os", "", "Link"}:                      true,
+	{"os", "", "Chdir"}:                     true,
+	{"os", "File", "Chmod"}:                 true,
+	{"os", "File", "Chown"}:                 true,
+	{"os", "File", "Truncate"}:              true,
+	{"os", "File", "Chdir"}:                 true,
+}
+
+// stateDrop describes a dropped call of stateChanging, or returns "" when
+// the call is not one or sits in the branch of an earlier failure (a
+// best-effort step on the way out).
+func stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
+		return ""
+	}
+	recv := ""
+	if r := f.Signature().Recv(); r != nil {
+		recv = recvName(r.Type())
+	}
+	if !stateChanging[[3]string{f.Pkg().Path(), recv, f.Name()}] || cleanupAfterFailure(fn, call) {
+		return ""
+	}
+	if recv == "" {
+		return f.Pkg().Name() + "." + f.Name()
+	}
+	return recv + "." + f.Name()
+}
+
+// reportStateDropped reports the dropped error of a state-changing call.
+func (c *checker) reportStateDropped(call *ssa.CallCommon, what string, deferred bool) {
+	pos, end := c.callRange(call.Pos())
+	if !pos.IsValid() {
+		return
+	}
+	how := "check its error"
+	if deferred {
+		how = "call it where its error can be checked, not in a defer"
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: RuleDiscarded,
+		Message: fmt.Sprintf("the error of %s is dropped: the change it makes may not have happened and the program goes on as if it had; %s",
+			what, how),
+	})
+}
+
+// isCallStatement reports whether the call whose '(' is at lparen is a
+// statement of its own (plain, deferred or go): `_ = f()` drops the error
+// too, but says so.
+func (c *checker) isCallStatement(call *ssa.CallCommon) bool {
+	f := c.fileOf(call.Pos())
+	if f == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.Pos())
+	for i, n := range path {
+		ce, ok := n.(*ast.CallExpr)
+		if !ok || ce.Lparen != call.Pos() || i+1 >= len(path) {
+			continue
+		}
+		switch path[i+1].(type) {
+		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,63 @@
+package bad
+
+import (
+	"database/sql"
+	"os"
+)
+
+// A transaction committed as a statement: a failed commit (a serialization
+// conflict, a lost connection) rolls the work back, and the caller is told
+// it was saved.
+func markDone(db *sql.DB, id int) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec("UPDATE jobs SET done = true WHERE id = $1", id); err != nil {
+		tx.Rollback()
+		return err
+	}
+	tx.Commit() // want `the error of Tx.Commit is dropped: the change it makes may not have happened`
+	return nil
+}
+
+// A deferred Commit: its error can never reach anyone.
+func audit(db *sql.DB, msg string) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Commit() // want `the error of Tx.Commit is dropped`
+	_, err = tx.Exec("INSERT INTO audit(msg) VALUES ($1)", msg)
+	return err
+}
+
+// The atomic-replace idiom with the rename's error dropped: a failed
+// rename leaves the old file in place and reports success.
+func replace(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return err
+	}
+	os.Rename(tmp, path) // want `the error of os.Rename is dropped`
+	return nil
+}
+
+// A key file whose permissions are never confirmed.
+func saveKey(path string, key []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Chmod(0o600) // want `the error of File.Chmod is dropped`
+	if _, err := f.Write(key); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// A statement executed as a statement.
+func touchSession(db *sql.DB, id string) {
+	db.Exec("UPDATE sessions SET seen = now() WHERE id = $1", id) // want `the error of DB.Exec is dropped`
+}
