@@ -43,7 +43,7 @@ func bestEffortMkdir(dir string) {
 // A directory made before a file is created in it: a failed MkdirAll
 // surfaces as OpenFile's error, which is checked (nats-server's snapshot
 // restore, server/stream.go).
-func extract(path string, data []byte) error {
+func restoreInto(path string, data []byte) error {
 	os.MkdirAll(path+".d", 0o755)
 	f, err := os.OpenFile(path+".d/data", os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
