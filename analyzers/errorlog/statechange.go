@@ -31,8 +31,6 @@ var stateChanging = map[[3]string]bool{
 	{"os", "", "Chown"}:                     true,
 	{"os", "", "Lchown"}:                    true,
 	{"os", "", "Chtimes"}:                   true,
-	{"os", "", "Mkdir"}:                     true,
-	{"os", "", "MkdirAll"}:                  true,
 	{"os", "", "WriteFile"}:                 true,
 	{"os", "", "Truncate"}:                  true,
 	{"os", "", "Symlink"}:                   true,
