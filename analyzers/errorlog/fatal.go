@@ -2,6 +2,8 @@ package errorlog
 
 import (
 	"fmt"
+	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -23,7 +25,7 @@ func (c *checker) checkFatal(fn *ssa.Function) {
 				if _, isGo := ins.(*ssa.Go); isGo {
 					continue
 				}
-				if what := exitingCall(ins.Common()); what != "" {
+				if what := exitingCall(ins.Common()); what != "" && !afterSignal(ins) {
 					pos, end := c.callRange(ins.Common().Pos())
 					c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
 						Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
@@ -126,6 +128,54 @@ func exitingCall(call *ssa.CallCommon) string {
 		}
 	}
 	return ""
+}
+
+// afterSignal reports whether a receive of an os.Signal dominates the
+// instruction: the program ends because the operator asked it to
+// (SIGINT), which drops no error (caddy's hash-password restores the
+// terminal and exits).
+func afterSignal(ins ssa.Instruction) bool {
+	at := ins.Block()
+	for _, b := range ins.Parent().Blocks {
+		if !b.Dominates(at) {
+			continue
+		}
+		for _, i := range b.Instrs {
+			if b == at && i == ins {
+				break
+			}
+			if receivesSignal(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// receivesSignal reports whether i receives from a chan os.Signal, alone
+// or as a case of a select.
+func receivesSignal(i ssa.Instruction) bool {
+	switch i := i.(type) {
+	case *ssa.UnOp:
+		return i.Op == token.ARROW && isSignalChan(i.X.Type())
+	case *ssa.Select:
+		for _, st := range i.States {
+			if st.Dir == types.RecvOnly && isSignalChan(st.Chan.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSignalChan reports whether t is a channel of os.Signal.
+func isSignalChan(t types.Type) bool {
+	ch, ok := t.Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(ch.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os" && n.Obj().Name() == "Signal"
 }
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.

@@ -92,3 +92,13 @@ func LoadConfig(path string) []byte {
 	}
 	return b
 }
+
+// A receive that is not a signal's: an error from a channel still ends
+// the program for whoever imports the package.
+func Watch(errs <-chan error) {
+	go func() {
+		if err := <-errs; err != nil {
+			log.Fatal(err) // want `log.Fatal in library package bad`
+		}
+	}()
+}

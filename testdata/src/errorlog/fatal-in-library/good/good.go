@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"os/signal"
 	"regexp"
 	"sync"
 )
@@ -134,4 +135,30 @@ func NewReader(o Options) *Options {
 func PrintTLSHelp() {
 	fmt.Println("tls options: ...")
 	os.Exit(0)
+}
+
+// Exiting once a signal the code subscribed to arrives is the answer to
+// the operator's Ctrl-C, not a failure turned into an exit: no error is
+// dropped (modelled on caddy's hash-password, which restores the terminal
+// on SIGINT and exits, caddyauth/command.go).
+func ReadSecret() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	go func() {
+		<-c
+		fmt.Fprintln(os.Stderr, "interrupted")
+		os.Exit(1)
+	}()
+	defer signal.Stop(c)
+}
+
+// The same, with the signal received in a select.
+func WaitInterrupt(done <-chan struct{}) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	select {
+	case <-c:
+		os.Exit(130)
+	case <-done:
+	}
 }
