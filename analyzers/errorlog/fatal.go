@@ -82,12 +82,18 @@ func (c *checker) isLibrary() bool {
 	if c.pass.Pkg.Name() == "main" || slices.Contains(strings.Split(c.pass.Pkg.Path(), "/"), "cmd") {
 		return false
 	}
+	return !c.importsTesting()
+}
+
+// importsTesting reports whether the package imports testing: a test
+// helper package, only ever linked into tests.
+func (c *checker) importsTesting() bool {
 	for _, imp := range c.pass.Pkg.Imports() {
 		if imp.Path() == "testing" {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // exemptFromFatal reports whether fn may end the program by convention:

@@ -103,3 +103,19 @@ func (s *server) disable(path string) error {
 func (s *server) onDiskFull(path string) {
 	go s.disable(path) // want `the error returned by server.disable is lost`
 }
+
+// A captured variable written before the error check says nothing about
+// the failure after it.
+func counted(name string) int {
+	n := 0
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		n++
+		if err := os.Chmod(name, 0o600); err != nil { // want `the error from os.Chmod`
+			return
+		}
+	}()
+	<-done
+	return n
+}

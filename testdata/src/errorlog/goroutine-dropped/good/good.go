@@ -225,3 +225,22 @@ func (s *server) onDiskFull() {
 func removeLater(dir string) {
 	go os.RemoveAll(dir)
 }
+
+// The goroutine's outcome is the flag it sets, read after wg.Wait: an
+// early return on an error leaves it false, and the caller reports that
+// (modelled on vault's raft snapshot check, sys_raft.go).
+func verified(name string) bool {
+	var wg sync.WaitGroup
+	ok := false
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return
+		}
+		ok = len(b) > 0
+	}()
+	wg.Wait()
+	return ok
+}
