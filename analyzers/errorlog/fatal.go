@@ -50,7 +50,7 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 		return
 	}
 	call, _ := errorOrigin(v)
-	if call == nil || isErrorConstructor(call) {
+	if call == nil || isErrorConstructor(call) || c.fixedCall(call, 3) {
 		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
 	}
 	if fn := p.Parent(); errorResult(fn.Signature) < 0 && (!isIOCall(call) || fn.Signature.Recv() != nil || fn.Parent() != nil) {
@@ -182,6 +182,38 @@ func isSignalChan(t types.Type) bool {
 	}
 	n, ok := types.Unalias(ch.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os" && n.Obj().Name() == "Signal"
+}
+
+// fixedCall reports whether call is pure and computes on fixed inputs
+// only (constants, results of such calls): its error happens on every run
+// or on none, and a panic on it asserts an invariant (prometheus' fresh
+// chunk's Appender). depth bounds the walk.
+func (c *checker) fixedCall(call *ssa.CallCommon, depth int) bool {
+	if depth == 0 || call.IsInvoke() || !c.logs.isPure(call) {
+		return false
+	}
+	for _, a := range call.Args {
+		if !c.fixedValue(a, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixedValue reports whether v is a constant or the result of a fixed
+// call, through conversions.
+func (c *checker) fixedValue(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.MakeInterface:
+		return c.fixedValue(v.X, depth)
+	case *ssa.ChangeType:
+		return c.fixedValue(v.X, depth)
+	case *ssa.Call:
+		return c.fixedCall(&v.Call, depth-1)
+	}
+	return false
 }
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.
