@@ -15,8 +15,8 @@ import (
 // (log.Fatal*, os.Exit) and panics with an error a call returned: the
 // program that imports the package loses the choice of what to do.
 func (c *checker) checkFatal(fn *ssa.Function) {
-	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) {
-		return
+	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) || alwaysExits(fn) {
+		return // an exit helper (nats-server's PrintAndDie): its callers are checked
 	}
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -25,7 +25,7 @@ func (c *checker) checkFatal(fn *ssa.Function) {
 				if _, isGo := ins.(*ssa.Go); isGo {
 					continue
 				}
-				if what := exitingCall(ins.Common()); what != "" && !afterSignal(ins) {
+				if what := exitingCallOrHelper(ins.Common()); what != "" && !afterSignal(ins) {
 					pos, end := c.callRange(ins.Common().Pos())
 					c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
 						Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
@@ -111,6 +111,57 @@ func exemptFromFatal(fn *ssa.Function) bool {
 	// Must... panics by contract; a logger's Fatal.../Exit... exits by
 	// contract (grpclog.Fatalf, klog.Exitf).
 	return hasAnyPrefix(name, "Must", "must", "Fatal", "fatal", "Exit", "exit")
+}
+
+// exitingCallOrHelper names the call if it ends the program: an
+// exiting call, or a call of a function of this package that exits on
+// every path.
+func exitingCallOrHelper(call *ssa.CallCommon) string {
+	if what := exitingCall(call); what != "" {
+		return what
+	}
+	if f := call.StaticCallee(); f != nil && f.Parent() == nil && alwaysExits(f) {
+		return calleeName(call) + " (which exits on every path)"
+	}
+	return ""
+}
+
+// alwaysExits reports whether every path of fn through its body reaches
+// an exiting call: no return is reachable without passing one.
+func alwaysExits(fn *ssa.Function) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	exits := false
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if blockExits(b) {
+			exits = true
+			continue
+		}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+		work = append(work, b.Succs...)
+	}
+	return exits
+}
+
+// blockExits reports whether b calls os.Exit or log.Fatal*.
+func blockExits(b *ssa.BasicBlock) bool {
+	for _, ins := range b.Instrs {
+		if call, ok := ins.(*ssa.Call); ok && exitingCall(call.Common()) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // exitingCall names the call if it ends the program: log.Fatal*,

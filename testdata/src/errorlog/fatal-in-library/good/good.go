@@ -185,3 +185,11 @@ func Recode() (*chunk, error) {
 	}
 	return app, nil
 }
+
+// A function that exits on every path is an exit helper like log.Fatal:
+// calling it is its caller's decision (modelled on nats-server's
+// PrintAndDie, which its main calls, server/server.go).
+func PrintAndDie(msg string) {
+	fmt.Fprintln(os.Stderr, msg)
+	os.Exit(1)
+}
