@@ -2,9 +2,11 @@ package errorlog
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
@@ -50,7 +52,7 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
-	if isCloseMethod(&g.Call) || isRemoval(&g.Call) {
+	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || removesOnly(g.Call.StaticCallee()) {
 		return // go conn.Close(), go os.RemoveAll(dir): releasing in the background, nothing left to lose
 	}
 	if c.logs.contract(&g.Call).NilError {
@@ -171,10 +173,64 @@ func (c *checker) commentedAbove(pos token.Pos) bool {
 		return false
 	}
 	line := c.line(pos)
+	// Above the statement, or above an if that it opens.
+	path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+	for i, n := range path {
+		if ifs, ok := n.(*ast.IfStmt); ok && i >= 2 && len(ifs.Body.List) > 0 && path[i-1] == ast.Node(ifs.Body) && path[i-2] == ast.Node(ifs.Body.List[0]) {
+			line = c.line(ifs.Pos())
+			break
+		}
+	}
 	for _, cg := range f.Comments {
-		if c.line(cg.End()) == line-1 {
+		if c.line(cg.End()) == line-1 || c.line(cg.End()) == c.line(pos)-1 {
 			return true
 		}
+	}
+	return false
+}
+
+// removesOnly reports whether every error fn returns is nil or an
+// os.RemoveAll's: a helper deleting a tree in the background
+// (nats-server's removeAllWithRetry), a release like go os.RemoveAll
+// itself. A wrapped os.Remove of one file is often the work itself (a
+// user's object deleted), and stays reported.
+func removesOnly(fn *ssa.Function) bool {
+	res := -1
+	if fn != nil {
+		res = errorResult(fn.Signature)
+	}
+	if res < 0 || len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[ssa.Value]bool{}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !removalError(ret.Results[res], seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// removalError reports whether v is nil or an os.RemoveAll's error,
+// through phis.
+func removalError(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !removalError(e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Call:
+		f := calleeFunc(v.Common())
+		return isRemoval(v.Common()) && f.Name() == "RemoveAll"
 	}
 	return false
 }

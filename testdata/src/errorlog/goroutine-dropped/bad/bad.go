@@ -119,3 +119,15 @@ func counted(name string) int {
 	<-done
 	return n
 }
+
+// A helper whose errors are not all a removal's is not a removal.
+func removeAndLog(dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.WriteFile(dir+".log", nil, 0o600)
+}
+
+func purgeAndLog(dir string) {
+	go removeAndLog(dir) // want `the error returned by bad.removeAndLog is lost`
+}

@@ -244,3 +244,27 @@ func verified(name string) bool {
 	wg.Wait()
 	return ok
 }
+
+// A removal helper that retries is a removal too: its only errors are
+// os.RemoveAll's (modelled on nats-server's removeAllWithRetry of a purged
+// stream directory, filestore.go).
+func removeWithRetry(dir string) error {
+	err := os.RemoveAll(dir)
+	for i := 0; err != nil && i < 3; i++ {
+		err = os.RemoveAll(dir)
+	}
+	return err
+}
+
+func purgeLater(dir string) {
+	go removeWithRetry(dir)
+}
+
+// Fire-and-forget, explained above the condition that guards it
+// (modelled on nats.go's consumer cleanup, js.go).
+func cleanupIf(name string) {
+	// Not waited for: the server deletes inactive consumers anyway.
+	if name != "" {
+		go process(name)
+	}
+}
