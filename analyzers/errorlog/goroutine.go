@@ -52,7 +52,7 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
-	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || removesOnly(g.Call.StaticCallee()) {
+	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || benignOnly(g.Call.StaticCallee()) {
 		return // go conn.Close(), go os.RemoveAll(dir): releasing in the background, nothing left to lose
 	}
 	if c.logs.contract(&g.Call).NilError {
@@ -189,12 +189,13 @@ func (c *checker) commentedAbove(pos token.Pos) bool {
 	return false
 }
 
-// removesOnly reports whether every error fn returns is nil or an
-// os.RemoveAll's: a helper deleting a tree in the background
-// (nats-server's removeAllWithRetry), a release like go os.RemoveAll
-// itself. A wrapped os.Remove of one file is often the work itself (a
-// user's object deleted), and stays reported.
-func removesOnly(fn *ssa.Function) bool {
+// benignOnly reports whether every error fn returns is nil, an
+// os.RemoveAll's, or a context's Err: a helper deleting a tree in the
+// background (nats-server's removeAllWithRetry), a release like go
+// os.RemoveAll itself, or a loop that ends only when the spawner cancels
+// it (syncthing's stun Service.Serve). A wrapped os.Remove of one file is
+// often the work itself (a user's object deleted), and stays reported.
+func benignOnly(fn *ssa.Function) bool {
 	res := -1
 	if fn != nil {
 		res = errorResult(fn.Signature)
@@ -204,16 +205,16 @@ func removesOnly(fn *ssa.Function) bool {
 	}
 	seen := map[ssa.Value]bool{}
 	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !removalError(ret.Results[res], seen) {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !benignError(ret.Results[res], seen) {
 			return false
 		}
 	}
 	return true
 }
 
-// removalError reports whether v is nil or an os.RemoveAll's error,
-// through phis.
-func removalError(v ssa.Value, seen map[ssa.Value]bool) bool {
+// benignError reports whether v is nil, an os.RemoveAll's error or a
+// context's Err, through phis.
+func benignError(v ssa.Value, seen map[ssa.Value]bool) bool {
 	if seen[v] {
 		return true
 	}
@@ -223,14 +224,18 @@ func removalError(v ssa.Value, seen map[ssa.Value]bool) bool {
 		return v.IsNil()
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			if !removalError(e, seen) {
+			if !benignError(e, seen) {
 				return false
 			}
 		}
 		return true
 	case *ssa.Call:
-		f := calleeFunc(v.Common())
-		return isRemoval(v.Common()) && f.Name() == "RemoveAll"
+		call := v.Common()
+		if call.IsInvoke() {
+			m := call.Method
+			return m.Pkg() != nil && m.Pkg().Path() == "context" && m.Name() == "Err"
+		}
+		return isRemoval(call) && calleeFunc(call).Name() == "RemoveAll"
 	}
 	return false
 }

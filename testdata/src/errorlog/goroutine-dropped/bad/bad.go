@@ -1,6 +1,7 @@
 package bad
 
 import (
+	"context"
 	"net"
 	"os"
 	"strconv"
@@ -130,4 +131,22 @@ func removeAndLog(dir string) error {
 
 func purgeAndLog(dir string) {
 	go removeAndLog(dir) // want `the error returned by bad.removeAndLog is lost`
+}
+
+// A loop that also returns a failure of its own is not only cancelled.
+func pollOrFail(ctx context.Context, names <-chan string) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case n := <-names:
+			if err := process(n); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func startPollOrFail(ctx context.Context, names <-chan string) {
+	go pollOrFail(ctx, names) // want `the error returned by bad.pollOrFail is lost`
 }

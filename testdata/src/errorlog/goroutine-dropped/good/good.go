@@ -1,6 +1,7 @@
 package good
 
 import (
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -267,4 +268,22 @@ func cleanupIf(name string) {
 	if name != "" {
 		go process(name)
 	}
+}
+
+// A loop that ends only when its context is cancelled returns nothing
+// but ctx.Err(): the spawner cancelled it, no failure is lost (modelled
+// on syncthing's stun Service.Serve, lib/stun/stun.go).
+func pollUntil(ctx context.Context, names <-chan string) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case n := <-names:
+			_ = process(n)
+		}
+	}
+}
+
+func startPoll(ctx context.Context, names <-chan string) {
+	go pollUntil(ctx, names)
 }
