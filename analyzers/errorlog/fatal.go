@@ -201,7 +201,7 @@ func afterSignal(ins ssa.Instruction) bool {
 			if b == at && i == ins {
 				break
 			}
-			if receivesSignal(i) {
+			if receivesSignal(i, at) {
 				return true
 			}
 		}
@@ -210,14 +210,41 @@ func afterSignal(ins ssa.Instruction) bool {
 }
 
 // receivesSignal reports whether i receives from a chan os.Signal, alone
-// or as a case of a select.
-func receivesSignal(i ssa.Instruction) bool {
+// or as the case of a select that leads to block at.
+func receivesSignal(i ssa.Instruction, at *ssa.BasicBlock) bool {
 	switch i := i.(type) {
 	case *ssa.UnOp:
 		return i.Op == token.ARROW && isSignalChan(i.X.Type())
 	case *ssa.Select:
-		for _, st := range i.States {
-			if st.Dir == types.RecvOnly && isSignalChan(st.Chan.Type()) {
+		for k, st := range i.States {
+			if st.Dir == types.RecvOnly && isSignalChan(st.Chan.Type()) && selectCaseLeads(i, k, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selectCaseLeads reports whether at is reached only through case k of
+// sel: dominated by the true edge of the `index == k` test that the SSA
+// of a select branches on.
+func selectCaseLeads(sel *ssa.Select, k int, at *ssa.BasicBlock) bool {
+	for _, r := range *sel.Referrers() {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, u := range *ex.Referrers() {
+			cmp, ok := u.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			c, ok := cmp.Y.(*ssa.Const)
+			if !ok || c.Int64() != int64(k) {
+				continue
+			}
+			b := cmp.Block()
+			if _, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If); isIf && b.Succs[0].Dominates(at) {
 				return true
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log"
 	"os"
+	"os/signal"
 )
 
 // log.Fatal in a library function.
@@ -43,7 +44,7 @@ func Config(l *log.Logger, name string) {
 func Decode(b []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
-		panic(err) // want `panic with the error from json.Unmarshal \(line 45\) in library package bad`
+		panic(err) // want `panic with the error from json.Unmarshal \(line 46\) in library package bad`
 	}
 	return m, nil
 }
@@ -116,4 +117,16 @@ func Parse(b []byte) map[string]any {
 		die(err.Error()) // want `bad.die \(which exits on every path\) in library package bad`
 	}
 	return m
+}
+
+// A select that also waits for a signal, exiting on its other case: the
+// exit answers the error, not the operator.
+func WaitOrFail(errs <-chan error) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	select {
+	case <-c:
+	case err := <-errs:
+		log.Fatal(err) // want `log.Fatal in library package bad`
+	}
 }
