@@ -52,7 +52,7 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
-	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || benignOnly(g.Call.StaticCallee()) {
+	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || c.logs.contract(&g.Call).Benign {
 		return // go conn.Close(), go os.RemoveAll(dir): releasing in the background, nothing left to lose
 	}
 	if c.logs.contract(&g.Call).NilError {
@@ -226,6 +226,24 @@ func benignError(v ssa.Value, seen map[ssa.Value]bool) bool {
 		for _, e := range v.Edges {
 			if !benignError(e, seen) {
 				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		// A function with a defer returns its results through a slot.
+		alloc, ok := v.X.(*ssa.Alloc)
+		if !ok || v.Op != token.MUL {
+			return false
+		}
+		for _, r := range *alloc.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr != alloc || !benignError(r.Val, seen) {
+					return false
+				}
+			case *ssa.UnOp:
+			default:
+				return false // captured (a deferred closure may set it)
 			}
 		}
 		return true

@@ -274,6 +274,7 @@ func cleanupIf(name string) {
 // but ctx.Err(): the spawner cancelled it, no failure is lost (modelled
 // on syncthing's stun Service.Serve, lib/stun/stun.go).
 func pollUntil(ctx context.Context, names <-chan string) error {
+	defer log.Print("poll stopped")
 	for {
 		select {
 		case <-ctx.Done():
