@@ -236,8 +236,11 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 // variable of a sentinel (io.EOF), or the named type of an errors.As
 // target; nil when unknown.
 func targetObject(v ssa.Value, as bool) types.Object {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		v = x.X
+	case *ssa.ChangeInterface:
+		v = x.X // a sentinel of an interface type (nats.go's ErrMsgNotFound)
 	}
 	if as {
 		if p, ok := v.Type().Underlying().(*types.Pointer); ok {

@@ -203,3 +203,25 @@ func deleted(s string) bool {
 	_, err := parseSeq(s)
 	return errors.Is(err, ErrDeleted)
 }
+
+// codedError is an error interface of this package's API.
+type codedError interface {
+	error
+	Code() int
+}
+
+type gone struct{}
+
+func (gone) Error() string { return "gone" }
+func (gone) Code() int     { return 410 }
+
+// ErrGone is a sentinel declared with an interface type (nats.go's
+// ErrMsgNotFound is a JetStreamError).
+var ErrGone codedError = gone{}
+
+// The same, for a sentinel of an interface type: strconv's error is not
+// ErrGone (nats.go's kv.get tests GetMsg's error for ErrMsgNotFound).
+func gonePkg(s string) bool {
+	_, err := parseSeq(s)
+	return errors.Is(err, ErrGone)
+}
