@@ -20,7 +20,9 @@ import (
 // call, no store to a global (a parse), so its error is a function of
 // the values it was given; Flattened, when its error may carry a cause
 // that fmt.Errorf flattened with %v, says where ("file.go:12", in
-// package FlatPkg).
+// package FlatPkg); Benign when every error it returns is nil, an
+// os.RemoveAll's or a context's Err, so a goroutine dropping it loses no
+// failure (syncthing's stun Service.Serve).
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
@@ -28,6 +30,7 @@ type contractFact struct {
 	Pure         bool
 	Flattened    string
 	FlatPkg      string
+	Benign       bool
 }
 
 func (*contractFact) AFact()         {}
@@ -75,6 +78,7 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 	}
 	fi := s.flattened(fn, res)
 	m.Flattened, m.FlatPkg = fi.at, fi.pkg
+	m.Benign = benignOnly(fn)
 	if fi.origin.IsValid() {
 		s.flatAt[fn] = fi.origin
 	}

@@ -19,7 +19,7 @@ func TestRules(t *testing.T) {
 		"errorlog/fatal-in-library/bad", "errorlog/fatal-in-library/good", "errorlog/fatal-in-library/good/cmd", "errorlog/fatal-in-library/good/cmd/root",
 		"errorlog/wrap-verb/bad", "errorlog/wrap-verb/good", "errorlog/wrap-verb/fix",
 		"errorlog/discarded/bad", "errorlog/discarded/good", "errorlog/discarded/fix",
-		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good",
+		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good", "errorlog/goroutine-dropped/good/testhelper",
 		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good",
 		"errorlog/overwritten/bad", "errorlog/overwritten/good")
 }

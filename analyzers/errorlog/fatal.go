@@ -2,6 +2,8 @@ package errorlog
 
 import (
 	"fmt"
+	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -13,8 +15,8 @@ import (
 // (log.Fatal*, os.Exit) and panics with an error a call returned: the
 // program that imports the package loses the choice of what to do.
 func (c *checker) checkFatal(fn *ssa.Function) {
-	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) {
-		return
+	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) || alwaysExits(fn) {
+		return // an exit helper (nats-server's PrintAndDie): its callers are checked
 	}
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -23,7 +25,7 @@ func (c *checker) checkFatal(fn *ssa.Function) {
 				if _, isGo := ins.(*ssa.Go); isGo {
 					continue
 				}
-				if what := exitingCall(ins.Common()); what != "" {
+				if what := exitingCallOrHelper(ins.Common()); what != "" && !afterSignal(ins) {
 					pos, end := c.callRange(ins.Common().Pos())
 					c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
 						Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
@@ -48,7 +50,7 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 		return
 	}
 	call, _ := errorOrigin(v)
-	if call == nil || isErrorConstructor(call) {
+	if call == nil || isErrorConstructor(call) || c.fixedCall(call, 3) {
 		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
 	}
 	if fn := p.Parent(); errorResult(fn.Signature) < 0 && (!isIOCall(call) || fn.Signature.Recv() != nil || fn.Parent() != nil) {
@@ -80,12 +82,18 @@ func (c *checker) isLibrary() bool {
 	if c.pass.Pkg.Name() == "main" || slices.Contains(strings.Split(c.pass.Pkg.Path(), "/"), "cmd") {
 		return false
 	}
+	return !c.importsTesting()
+}
+
+// importsTesting reports whether the package imports testing: a test
+// helper package, only ever linked into tests.
+func (c *checker) importsTesting() bool {
 	for _, imp := range c.pass.Pkg.Imports() {
 		if imp.Path() == "testing" {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // exemptFromFatal reports whether fn may end the program by convention:
@@ -103,6 +111,57 @@ func exemptFromFatal(fn *ssa.Function) bool {
 	// Must... panics by contract; a logger's Fatal.../Exit... exits by
 	// contract (grpclog.Fatalf, klog.Exitf).
 	return hasAnyPrefix(name, "Must", "must", "Fatal", "fatal", "Exit", "exit")
+}
+
+// exitingCallOrHelper names the call if it ends the program: an
+// exiting call, or a call of a function of this package that exits on
+// every path.
+func exitingCallOrHelper(call *ssa.CallCommon) string {
+	if what := exitingCall(call); what != "" {
+		return what
+	}
+	if f := call.StaticCallee(); f != nil && f.Parent() == nil && alwaysExits(f) {
+		return calleeName(call) + " (which exits on every path)"
+	}
+	return ""
+}
+
+// alwaysExits reports whether every path of fn through its body reaches
+// an exiting call: no return is reachable without passing one.
+func alwaysExits(fn *ssa.Function) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	exits := false
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if blockExits(b) {
+			exits = true
+			continue
+		}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+		work = append(work, b.Succs...)
+	}
+	return exits
+}
+
+// blockExits reports whether b calls os.Exit or log.Fatal*.
+func blockExits(b *ssa.BasicBlock) bool {
+	for _, ins := range b.Instrs {
+		if call, ok := ins.(*ssa.Call); ok && exitingCall(call.Common()) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // exitingCall names the call if it ends the program: log.Fatal*,
@@ -126,6 +185,113 @@ func exitingCall(call *ssa.CallCommon) string {
 		}
 	}
 	return ""
+}
+
+// afterSignal reports whether a receive of an os.Signal dominates the
+// instruction: the program ends because the operator asked it to
+// (SIGINT), which drops no error (caddy's hash-password restores the
+// terminal and exits).
+func afterSignal(ins ssa.Instruction) bool {
+	at := ins.Block()
+	for _, b := range ins.Parent().Blocks {
+		if !b.Dominates(at) {
+			continue
+		}
+		for _, i := range b.Instrs {
+			if b == at && i == ins {
+				break
+			}
+			if receivesSignal(i, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// receivesSignal reports whether i receives from a chan os.Signal, alone
+// or as the case of a select that leads to block at.
+func receivesSignal(i ssa.Instruction, at *ssa.BasicBlock) bool {
+	switch i := i.(type) {
+	case *ssa.UnOp:
+		return i.Op == token.ARROW && isSignalChan(i.X.Type())
+	case *ssa.Select:
+		for k, st := range i.States {
+			if st.Dir == types.RecvOnly && isSignalChan(st.Chan.Type()) && selectCaseLeads(i, k, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selectCaseLeads reports whether at is reached only through case k of
+// sel: dominated by the true edge of the `index == k` test that the SSA
+// of a select branches on.
+func selectCaseLeads(sel *ssa.Select, k int, at *ssa.BasicBlock) bool {
+	for _, r := range *sel.Referrers() {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, u := range *ex.Referrers() {
+			cmp, ok := u.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			c, ok := cmp.Y.(*ssa.Const)
+			if !ok || c.Int64() != int64(k) {
+				continue
+			}
+			b := cmp.Block()
+			if _, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If); isIf && b.Succs[0].Dominates(at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSignalChan reports whether t is a channel of os.Signal.
+func isSignalChan(t types.Type) bool {
+	ch, ok := t.Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(ch.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os" && n.Obj().Name() == "Signal"
+}
+
+// fixedCall reports whether call is pure and computes on fixed inputs
+// only (constants, results of such calls): its error happens on every run
+// or on none, and a panic on it asserts an invariant (prometheus' fresh
+// chunk's Appender). depth bounds the walk.
+func (c *checker) fixedCall(call *ssa.CallCommon, depth int) bool {
+	if depth == 0 || call.IsInvoke() || !c.logs.isPure(call) {
+		return false
+	}
+	for _, a := range call.Args {
+		if !c.fixedValue(a, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixedValue reports whether v is a constant or the result of a fixed
+// call, through conversions.
+func (c *checker) fixedValue(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.MakeInterface:
+		return c.fixedValue(v.X, depth)
+	case *ssa.ChangeType:
+		return c.fixedValue(v.X, depth)
+	case *ssa.Call:
+		return c.fixedCall(&v.Call, depth-1)
+	}
+	return false
 }
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.

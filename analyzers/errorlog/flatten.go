@@ -41,9 +41,9 @@ func (s *logging) flattened(fn *ssa.Function, res int) flatInfo {
 // is a flattening fmt.Errorf of this package, or a call of a function
 // whose contract says so.
 func (s *logging) flatOrigin(call *ssa.Call) flatInfo {
-	if _, ok := s.sites[call.Pos()]; ok && call.Pos().IsValid() {
+	if site, ok := s.sites[call.Pos()]; ok && call.Pos().IsValid() {
 		p := s.pass.Fset.Position(call.Pos())
-		return flatInfo{at: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), pkg: s.pass.Pkg.Path(), origin: call.Pos()}
+		return flatInfo{at: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), pkg: s.causePkg(call, site.i), origin: call.Pos()}
 	}
 	k := s.contract(call.Common())
 	if k.Flattened == "" {
@@ -54,6 +54,60 @@ func (s *logging) flatOrigin(call *ssa.Call) flatInfo {
 		fi.origin = s.flatAt[fn]
 	}
 	return fi
+}
+
+// causePkg returns the package whose code made the error that the
+// fmt.Errorf call flattens as its operand i: the package of the function
+// that returned it, when that is a static call; else this package. Only
+// that package (and what it imports) can be the cause an inspection looks
+// for: strconv's error is never nats' ErrKeyDeleted (nats.go's jsm.go).
+func (s *logging) causePkg(errorf *ssa.Call, i int) string {
+	v := variadicArg(errorf.Common(), i)
+	if v != nil {
+		if call, _ := errorOrigin(v); call != nil && !call.IsInvoke() {
+			if f := call.StaticCallee(); f != nil && f.Pkg != nil {
+				return f.Pkg.Pkg.Path()
+			}
+		}
+	}
+	return s.pass.Pkg.Path()
+}
+
+// variadicArg returns the value passed as the i-th element of a call's
+// ...any slice, unwrapped from its interface, or nil.
+func variadicArg(call *ssa.CallCommon, i int) ssa.Value {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	sl, ok := call.Args[len(call.Args)-1].(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	for _, ref := range *arr.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		if k, ok := ia.Index.(*ssa.Const); !ok || k.Int64() != int64(i) {
+			continue
+		}
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				switch x := st.Val.(type) {
+				case *ssa.MakeInterface:
+					return x.X
+				case *ssa.ChangeInterface:
+					return x.X
+				}
+				return st.Val
+			}
+		}
+	}
+	return nil
 }
 
 // returnsTainted reports whether a return's result res is computed from
@@ -182,8 +236,11 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 // variable of a sentinel (io.EOF), or the named type of an errors.As
 // target; nil when unknown.
 func targetObject(v ssa.Value, as bool) types.Object {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		v = x.X
+	case *ssa.ChangeInterface:
+		v = x.X // a sentinel of an interface type (nats.go's ErrMsgNotFound)
 	}
 	if as {
 		if p, ok := v.Type().Underlying().(*types.Pointer); ok {

@@ -2,9 +2,11 @@ package errorlog
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
@@ -16,6 +18,9 @@ import (
 // nothing with the error and returns. Nobody waits for a goroutine's
 // return value: an error not sent, stored, or logged there is gone.
 func (c *checker) checkGoroutineDropped(fn *ssa.Function) {
+	if c.importsTesting() {
+		return // test infrastructure: a background server's failure fails the test's requests (grpc's stubserver)
+	}
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			g, ok := ins.(*ssa.Go)
@@ -47,7 +52,7 @@ func (c *checker) checkGoCall(g *ssa.Go) {
 	if callee := g.Call.StaticCallee(); callee != nil && (keepsOwnError(callee) || isCopy(callee)) {
 		return
 	}
-	if isCloseMethod(&g.Call) || isRemoval(&g.Call) {
+	if isCloseMethod(&g.Call) || isRemoval(&g.Call) || c.logs.contract(&g.Call).Benign {
 		return // go conn.Close(), go os.RemoveAll(dir): releasing in the background, nothing left to lose
 	}
 	if c.logs.contract(&g.Call).NilError {
@@ -77,6 +82,9 @@ func (c *checker) checkGoroutineBody(fn *ssa.Function) {
 		if ret == nil || inLoop(br.cmp.Block()) || c.explained(br, ret) {
 			continue // in a loop, returning on an error is how it ends (Accept on a closed listener, io.EOF)
 		}
+		if br.outcomeStoredAfter() {
+			continue // the result the spawner reads stays unset: the failure shows there (vault's verified flag)
+		}
 		pos, end := c.callRange(br.call.Pos())
 		c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleGoroutineDropped,
 			Message: fmt.Sprintf("the error from %s (line %d) ends this goroutine without being sent, stored or logged; send it on an error channel, use errgroup.Group.Go, or log it",
@@ -101,6 +109,26 @@ func (br *errBranch) firstReturn() *ssa.Return {
 		}
 	}
 	return nil
+}
+
+// outcomeStoredAfter reports whether the goroutine, past the error check
+// on its success side, stores into a variable it captured: the spawner
+// reads its outcome there, and the early return leaves it unset.
+func (br *errBranch) outcomeStoredAfter() bool {
+	from := br.cmp.Block()
+	for _, b := range br.fn.Blocks {
+		if br.region[b] || b == from || !from.Dominates(b) {
+			continue
+		}
+		for _, ins := range b.Instrs {
+			if st, ok := ins.(*ssa.Store); ok {
+				if _, captured := st.Addr.(*ssa.FreeVar); captured {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // keepsOwnError reports whether fn hands its own error result on before
@@ -145,10 +173,87 @@ func (c *checker) commentedAbove(pos token.Pos) bool {
 		return false
 	}
 	line := c.line(pos)
+	// Above the statement, or above an if that it opens.
+	path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+	for i, n := range path {
+		if ifs, ok := n.(*ast.IfStmt); ok && i >= 2 && len(ifs.Body.List) > 0 && path[i-1] == ast.Node(ifs.Body) && path[i-2] == ast.Node(ifs.Body.List[0]) {
+			line = c.line(ifs.Pos())
+			break
+		}
+	}
 	for _, cg := range f.Comments {
-		if c.line(cg.End()) == line-1 {
+		if c.line(cg.End()) == line-1 || c.line(cg.End()) == c.line(pos)-1 {
 			return true
 		}
+	}
+	return false
+}
+
+// benignOnly reports whether every error fn returns is nil, an
+// os.RemoveAll's, or a context's Err: a helper deleting a tree in the
+// background (nats-server's removeAllWithRetry), a release like go
+// os.RemoveAll itself, or a loop that ends only when the spawner cancels
+// it (syncthing's stun Service.Serve). A wrapped os.Remove of one file is
+// often the work itself (a user's object deleted), and stays reported.
+func benignOnly(fn *ssa.Function) bool {
+	res := -1
+	if fn != nil {
+		res = errorResult(fn.Signature)
+	}
+	if res < 0 || len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[ssa.Value]bool{}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !benignError(ret.Results[res], seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// benignError reports whether v is nil, an os.RemoveAll's error or a
+// context's Err, through phis.
+func benignError(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !benignError(e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		// A function with a defer returns its results through a slot.
+		alloc, ok := v.X.(*ssa.Alloc)
+		if !ok || v.Op != token.MUL {
+			return false
+		}
+		for _, r := range *alloc.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr != alloc || !benignError(r.Val, seen) {
+					return false
+				}
+			case *ssa.UnOp:
+			default:
+				return false // captured (a deferred closure may set it)
+			}
+		}
+		return true
+	case *ssa.Call:
+		call := v.Common()
+		if call.IsInvoke() {
+			m := call.Method
+			return m.Pkg() != nil && m.Pkg().Path() == "context" && m.Name() == "Err"
+		}
+		return isRemoval(call) && calleeFunc(call).Name() == "RemoveAll"
 	}
 	return false
 }

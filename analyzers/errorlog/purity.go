@@ -25,6 +25,7 @@ var purePackages = map[string]bool{
 	"net/netip": true, "net/url": true, "encoding/hex": true,
 	"encoding/base64": true, "encoding/base32": true,
 	"encoding/json": true, "encoding/xml": true, "mime": true,
+	"encoding/binary": true,
 }
 
 // pureFuncs are the pure functions of standard-library packages that

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log"
 	"os"
+	"os/signal"
 )
 
 // log.Fatal in a library function.
@@ -43,7 +44,7 @@ func Config(l *log.Logger, name string) {
 func Decode(b []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
-		panic(err) // want `panic with the error from json.Unmarshal \(line 45\) in library package bad`
+		panic(err) // want `panic with the error from json.Unmarshal \(line 46\) in library package bad`
 	}
 	return m, nil
 }
@@ -91,4 +92,41 @@ func LoadConfig(path string) []byte {
 		panic(err) // want `panic with the error from os.ReadFile`
 	}
 	return b
+}
+
+// A receive that is not a signal's: an error from a channel still ends
+// the program for whoever imports the package.
+func Watch(errs <-chan error) {
+	go func() {
+		if err := <-errs; err != nil {
+			log.Fatal(err) // want `log.Fatal in library package bad`
+		}
+	}()
+}
+
+// die exits on every path: the decision is its library caller's.
+func die(msg string) {
+	println(msg)
+	os.Exit(2)
+}
+
+// A library function calling its package's exit helper ends the program.
+func Parse(b []byte) map[string]any {
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		die(err.Error()) // want `bad.die \(which exits on every path\) in library package bad`
+	}
+	return m
+}
+
+// A select that also waits for a signal, exiting on its other case: the
+// exit answers the error, not the operator.
+func WaitOrFail(errs <-chan error) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	select {
+	case <-c:
+	case err := <-errs:
+		log.Fatal(err) // want `log.Fatal in library package bad`
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"os/signal"
 	"regexp"
 	"sync"
 )
@@ -134,4 +135,61 @@ func NewReader(o Options) *Options {
 func PrintTLSHelp() {
 	fmt.Println("tls options: ...")
 	os.Exit(0)
+}
+
+// Exiting once a signal the code subscribed to arrives is the answer to
+// the operator's Ctrl-C, not a failure turned into an exit: no error is
+// dropped (modelled on caddy's hash-password, which restores the terminal
+// on SIGINT and exits, caddyauth/command.go).
+func ReadSecret() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	go func() {
+		<-c
+		fmt.Fprintln(os.Stderr, "interrupted")
+		os.Exit(1)
+	}()
+	defer signal.Stop(c)
+}
+
+// The same, with the signal received in a select.
+func WaitInterrupt(done <-chan struct{}) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	select {
+	case <-c:
+		os.Exit(130)
+	case <-done:
+	}
+}
+
+// A panic on the error of a computation whose inputs are fixed asserts an
+// invariant: it fails on every run or on none, so no caller could handle
+// it (modelled on prometheus' chunkenc, which panics if a fresh empty
+// chunk's Appender fails, tsdb/chunkenc/histogram.go).
+type chunk struct{ b []byte }
+
+func newChunk() *chunk { return &chunk{b: make([]byte, 2)} }
+
+func (c *chunk) appender() (*chunk, error) {
+	if len(c.b) < 2 {
+		return nil, errors.New("chunk too short")
+	}
+	return c, nil
+}
+
+func Recode() (*chunk, error) {
+	app, err := newChunk().appender()
+	if err != nil {
+		panic(err)
+	}
+	return app, nil
+}
+
+// A function that exits on every path is an exit helper like log.Fatal:
+// calling it is its caller's decision (modelled on nats-server's
+// PrintAndDie, which its main calls, server/server.go).
+func PrintAndDie(msg string) {
+	fmt.Fprintln(os.Stderr, msg)
+	os.Exit(1)
 }

@@ -1,6 +1,7 @@
 package bad
 
 import (
+	"context"
 	"net"
 	"os"
 	"strconv"
@@ -102,4 +103,50 @@ func (s *server) disable(path string) error {
 
 func (s *server) onDiskFull(path string) {
 	go s.disable(path) // want `the error returned by server.disable is lost`
+}
+
+// A captured variable written before the error check says nothing about
+// the failure after it.
+func counted(name string) int {
+	n := 0
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		n++
+		if err := os.Chmod(name, 0o600); err != nil { // want `the error from os.Chmod`
+			return
+		}
+	}()
+	<-done
+	return n
+}
+
+// A helper whose errors are not all a removal's is not a removal.
+func removeAndLog(dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.WriteFile(dir+".log", nil, 0o600)
+}
+
+func purgeAndLog(dir string) {
+	go removeAndLog(dir) // want `the error returned by bad.removeAndLog is lost`
+}
+
+// A loop that also returns a failure of its own is not only cancelled.
+func pollOrFail(ctx context.Context, names <-chan string) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case n := <-names:
+			if err := process(n); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func startPollOrFail(ctx context.Context, names <-chan string) {
+	go pollOrFail(ctx, names) // want `the error returned by bad.pollOrFail is lost`
 }

@@ -1,6 +1,7 @@
 package good
 
 import (
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -224,4 +225,66 @@ func (s *server) onDiskFull() {
 // (modelled on nats-server's removal of tombstoned stream directories).
 func removeLater(dir string) {
 	go os.RemoveAll(dir)
+}
+
+// The goroutine's outcome is the flag it sets, read after wg.Wait: an
+// early return on an error leaves it false, and the caller reports that
+// (modelled on vault's raft snapshot check, sys_raft.go).
+func verified(name string) bool {
+	var wg sync.WaitGroup
+	ok := false
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return
+		}
+		ok = len(b) > 0
+	}()
+	wg.Wait()
+	return ok
+}
+
+// A removal helper that retries is a removal too: its only errors are
+// os.RemoveAll's (modelled on nats-server's removeAllWithRetry of a purged
+// stream directory, filestore.go).
+func removeWithRetry(dir string) error {
+	err := os.RemoveAll(dir)
+	for i := 0; err != nil && i < 3; i++ {
+		err = os.RemoveAll(dir)
+	}
+	return err
+}
+
+func purgeLater(dir string) {
+	go removeWithRetry(dir)
+}
+
+// Fire-and-forget, explained above the condition that guards it
+// (modelled on nats.go's consumer cleanup, js.go).
+func cleanupIf(name string) {
+	// Not waited for: the server deletes inactive consumers anyway.
+	if name != "" {
+		go process(name)
+	}
+}
+
+// A loop that ends only when its context is cancelled returns nothing
+// but ctx.Err(): the spawner cancelled it, no failure is lost (modelled
+// on syncthing's stun Service.Serve, lib/stun/stun.go).
+func pollUntil(ctx context.Context, names <-chan string) error {
+	defer log.Print("poll stopped")
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case n := <-names:
+			_ = process(n)
+		}
+	}
+}
+
+func startPoll(ctx context.Context, names <-chan string) {
+	go pollUntil(ctx, names)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 
 	"errorlog/facts/flat"
 )
@@ -178,4 +179,49 @@ func snapshot(take func() error) error {
 
 func periodic(take func() error) bool {
 	return errors.Is(snapshot(take), errNothingNew)
+}
+
+// ErrDeleted is this package's sentinel.
+var ErrDeleted = errors.New("deleted")
+
+// The flattened cause is strconv's, which cannot be ErrDeleted, the only
+// thing errors.Is looks for: %w would change nothing (modelled on
+// nats.go's convertDirectGetMsgResponseToMsg, whose header parse error
+// kv.Get tests for ErrKeyDeleted, jsm.go).
+func parseSeq(s string) (uint64, error) {
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("invalid sequence %q: %v", s, err)
+	}
+	if n == 0 {
+		return 0, ErrDeleted
+	}
+	return n, nil
+}
+
+func deleted(s string) bool {
+	_, err := parseSeq(s)
+	return errors.Is(err, ErrDeleted)
+}
+
+// codedError is an error interface of this package's API.
+type codedError interface {
+	error
+	Code() int
+}
+
+type gone struct{}
+
+func (gone) Error() string { return "gone" }
+func (gone) Code() int     { return 410 }
+
+// ErrGone is a sentinel declared with an interface type (nats.go's
+// ErrMsgNotFound is a JetStreamError).
+var ErrGone codedError = gone{}
+
+// The same, for a sentinel of an interface type: strconv's error is not
+// ErrGone (nats.go's kv.get tests GetMsg's error for ErrMsgNotFound).
+func gonePkg(s string) bool {
+	_, err := parseSeq(s)
+	return errors.Is(err, ErrGone)
 }
