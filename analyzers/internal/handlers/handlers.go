@@ -175,7 +175,7 @@ func (h *handlings) of(fn *ssa.Function) *Handling {
 		if h.boundsParam(fn, p) {
 			hd.Bounds = append(hd.Bounds, i)
 		}
-		if onlyRegisters(p) {
+		if h.onlyRegisters(p) {
 			hd.Registers = append(hd.Registers, i)
 		}
 	}

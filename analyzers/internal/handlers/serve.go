@@ -112,6 +112,8 @@ func (w *serveWalk) use(v ssa.Value, u ssa.Instruction, stack []ssa.CallInstruct
 		return w.returned(u, slices.Index(u.Results, v), stack)
 	case ssa.CallInstruction:
 		return w.call(v, u, stack)
+	case *ssa.FieldAddr:
+		return onlyWritten(u) // router.NotFoundHandler = h: sets up v
 	case *ssa.DebugRef:
 		return true
 	}
@@ -211,16 +213,17 @@ func isTupleWithHandler(t types.Type) bool {
 }
 
 // onlyRegisters reports whether handler parameter p (a router) is only
-// the receiver of method calls in fn: fn adds routes to it and hands it
-// to no one, so passing a router to fn adds no route to serve it.
-func onlyRegisters(p *ssa.Parameter) bool {
+// the receiver of method calls in fn, or handed to helpers that only do
+// that (h.addRoute(router, ...)): fn adds routes to it and hands it to no
+// one else, so passing a router to fn adds no route to serve it.
+func (h *handlings) onlyRegisters(p *ssa.Parameter) bool {
 	if !isHandlerType(p.Type()) || mayBeHandlerFunc(p.Type()) {
 		return false
 	}
 	for _, u := range *p.Referrers() {
 		switch u := u.(type) {
 		case ssa.CallInstruction:
-			if !isReceiver(u.Common(), p) {
+			if !isReceiver(u.Common(), p) && !h.registersArg(u.Common(), p) {
 				return false
 			}
 		case *ssa.DebugRef:
@@ -229,6 +232,17 @@ func onlyRegisters(p *ssa.Parameter) bool {
 		}
 	}
 	return true
+}
+
+// registersArg reports whether call c only adds routes to its argument v.
+func (h *handlings) registersArg(c *ssa.CallCommon, v ssa.Value) bool {
+	callee := c.StaticCallee()
+	i := slices.Index(c.Args, v)
+	if callee == nil || i < 0 {
+		return false
+	}
+	hd := h.of(callee)
+	return hd != nil && slices.Contains(hd.Registers, i)
 }
 
 // mayBeHandlerFunc reports whether t is a func type.
@@ -282,4 +296,14 @@ func (h *handlings) callReachesBound(v ssa.Value, call ssa.CallInstruction, seen
 		return h.reachesBound(recv, seen)
 	}
 	return false
+}
+
+// onlyWritten reports whether the field address is only stored to.
+func onlyWritten(fa *ssa.FieldAddr) bool {
+	for _, u := range *fa.Referrers() {
+		if st, ok := u.(*ssa.Store); !ok || st.Addr != fa {
+			return false
+		}
+	}
+	return true
 }
