@@ -35,12 +35,15 @@ type Handling struct {
 	// in http.MaxBytesHandler or sets r.Body = http.MaxBytesReader before
 	// calling them.
 	Bounds []int
+	// Registers lists the router parameters the function only adds
+	// routes to (calls methods on) and hands to no one.
+	Registers []int
 }
 
 func (*Handling) AFact() {}
 
 func (h *Handling) String() string {
-	return fmt.Sprintf("handling(readsAll=%v, writes=%v, bounds=%v)", h.ReadsAll, h.Writes, h.Bounds)
+	return fmt.Sprintf("handling(readsAll=%v, writes=%v, bounds=%v, registers=%v)", h.ReadsAll, h.Writes, h.Bounds, h.Registers)
 }
 
 // unboundedSinks are the calls that read their reader argument (by index,
@@ -134,7 +137,7 @@ func (h *handlings) exportFacts(fns []*ssa.Function) {
 		if !ok || obj.Pkg() != h.pass.Pkg {
 			continue
 		}
-		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0) {
+		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0 || len(hd.Registers) > 0) {
 			h.pass.ExportObjectFact(obj, hd)
 		}
 	}
@@ -171,6 +174,9 @@ func (h *handlings) of(fn *ssa.Function) *Handling {
 		}
 		if h.boundsParam(fn, p) {
 			hd.Bounds = append(hd.Bounds, i)
+		}
+		if h.onlyRegisters(p) {
+			hd.Registers = append(hd.Registers, i)
 		}
 	}
 	delete(h.inProgress, fn)

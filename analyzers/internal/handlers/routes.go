@@ -147,56 +147,15 @@ func (r *routes) callerBounds(call ssa.CallInstruction) bool {
 	return IsHandler(caller) && r.bounded(caller)
 }
 
-// valueBounded reports whether handler value v reaches a bounding
-// middleware and nothing else that could serve it: conversions are
-// followed, a method call on v registers on v (ignored), an argument
-// position is judged by the callee.
-func (r *routes) valueBounded(v ssa.Value, seen map[ssa.Value]bool) bool {
-	if seen[v] || v.Referrers() == nil {
-		return false
-	}
-	seen[v] = true
-	reached := false
-	for _, u := range *v.Referrers() {
-		switch u := u.(type) {
-		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi:
-			if !r.valueBounded(u.(ssa.Value), seen) {
-				return false
-			}
-			reached = true
-		case ssa.CallInstruction:
-			if isReceiver(u.Common(), v) {
-				continue // mux.HandleFunc(...): registers on it
-			}
-			if !r.argBounded(u, v, seen) {
-				return false
-			}
-			reached = true
-		case *ssa.DebugRef:
-		default:
-			return false // stored, returned, sent: routes out of sight
-		}
-	}
-	return reached
-}
+// valueBounded reports whether every route of handler value v is
+// bounded (see serve.go).
+func (r *routes) valueBounded(v ssa.Value, _ map[ssa.Value]bool) bool { return r.served(v) }
 
-// argBounded reports whether passing handler value v to call puts it
-// behind a bound: the callee bounds that parameter's handler, or v is
-// registered on a router (a method's argument) that is itself wrapped in a
-// bound.
-func (r *routes) argBounded(call ssa.CallInstruction, v ssa.Value, seen map[ssa.Value]bool) bool {
-	c := call.Common()
-	if callee := c.StaticCallee(); callee != nil {
-		for i, a := range c.Args {
-			if a == v && r.bounds(callee, i) {
-				return true
-			}
-		}
-	}
-	if recv := receiverOf(c); recv != nil && recv != v {
-		return r.valueBounded(recv, seen)
-	}
-	return false
+// argBounded reports whether passing handler fn to call puts it behind a
+// bound on every route.
+func (r *routes) argBounded(call ssa.CallInstruction, fn ssa.Value, _ map[ssa.Value]bool) bool {
+	w := &serveWalk{r: r, seen: map[walkKey]bool{}}
+	return w.call(fn, call, nil) && w.reached
 }
 
 // bounds reports whether callee bounds the body of the handler passed as
@@ -236,19 +195,9 @@ func (h *handlings) boundsParam(fn *ssa.Function, p *ssa.Parameter) bool {
 			return true
 		}
 	}
-	// return http.MaxBytesHandler(next, n), or a bounding helper's call.
-	for _, call := range callsTaking(p) {
-		callee := call.Common().StaticCallee()
-		if callee == nil {
-			continue
-		}
-		for i, a := range call.Common().Args {
-			if flowsFrom(a, p) && (FuncName(callee) == "net/http.MaxBytesHandler" && i == 0 || h.boundsOf(callee, i)) {
-				return true
-			}
-		}
-	}
-	return false
+	// return http.MaxBytesHandler(next, n), a bounding helper's call, or
+	// the same through wrappers and routers.
+	return h.reachesBound(p, map[ssa.Value]bool{})
 }
 
 // boundsOf is boundsParam of callee's i'th parameter, through its facts.
