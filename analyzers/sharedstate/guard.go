@@ -39,6 +39,9 @@ type fieldAccesses struct {
 	// plain store of the whole field (m[k] = v, delete, s[i] = v).
 	writers, readers map[*ssa.Function]bool
 	replaced         bool
+	// unsetOnly reports that every write stores only where a test just
+	// found the field nil (if x.f != nil { return }; x.f = v).
+	unsetOnly bool
 }
 
 // setOnce reports whether the field is set, after initialisation, by one
@@ -54,7 +57,7 @@ func (fr *fieldAccesses) setOnce(started map[*ssa.Function]bool) bool {
 	for fn := range fr.writers {
 		// A setter the package starts as a goroutine runs beside
 		// the readers by construction.
-		if fr.readers[fn] || started[fn] {
+		if fr.readers[fn] && !fr.unsetOnly || started[fn] {
 			return false
 		}
 	}
@@ -114,7 +117,7 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			fresh := freshAt(fa, ins) || entry[f.Fn].isFresh(paramIndex(f.Fn, obj.Root)) || returned[obj.Root] || created[obj]
 			fr := fields[key]
 			if fr == nil {
-				fr = &fieldAccesses{key: key, name: fieldNameOf(fa), writers: map[*ssa.Function]bool{}, readers: map[*ssa.Function]bool{}}
+				fr = &fieldAccesses{key: key, name: fieldNameOf(fa), writers: map[*ssa.Function]bool{}, readers: map[*ssa.Function]bool{}, unsetOnly: true}
 				fields[key] = fr
 				order = append(order, key)
 			}
@@ -124,9 +127,11 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			if write {
 				fr.writtenAfterInit = true
 				fr.writers[f.Fn] = true
-				if st, ok := ins.(*ssa.Store); !ok || st.Addr != fa {
+				st, ok := ins.(*ssa.Store)
+				if !ok || st.Addr != fa {
 					fr.replaced = true
 				}
+				fr.unsetOnly = fr.unsetOnly && ok && whenNil(st, key)
 			} else {
 				fr.readers[f.Fn] = true
 			}
@@ -404,4 +409,48 @@ func launchedByGo(fn *ssa.Function) bool {
 		}
 	}
 	return found
+}
+
+// whenNil reports whether st runs only on the branch of a test that found
+// its field (key) nil: an idempotent setup, which sets the field once.
+func whenNil(st *ssa.Store, key varID) bool {
+	for d := st.Block().Idom(); d != nil; d = d.Idom() {
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL && cond.Op != token.NEQ || !nilTestOf(cond, key) {
+			continue
+		}
+		nilSucc := d.Succs[0]
+		if cond.Op == token.NEQ {
+			nilSucc = d.Succs[1]
+		}
+		if len(nilSucc.Preds) == 1 && nilSucc.Dominates(st.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// nilTestOf reports whether cond compares a load of the field key to nil.
+func nilTestOf(cond *ssa.BinOp, key varID) bool {
+	x, y := cond.X, cond.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return false
+	}
+	ld, ok := x.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	k, ok := varIDOf(fa)
+	return ok && k == key
 }

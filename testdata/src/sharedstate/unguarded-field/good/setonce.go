@@ -35,3 +35,31 @@ func (c *conn) Deliver(msg []byte) []byte {
 	}
 	return append(c.nonce, msg...)
 }
+
+type sendStream struct {
+	mu   sync.Mutex
+	outq *[]string
+}
+
+// setupSend creates the queue once: a second call finds it set and
+// returns (modelled on nats-server's stream.setupSendCapabilities).
+func (s *sendStream) setupSend() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.outq != nil {
+		return
+	}
+	s.outq = new([]string)
+}
+
+// Queue reads the queue under the lock.
+func (s *sendStream) Queue() *[]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.outq
+}
+
+// Send reads the queue without the lock: once set, it never changes.
+func (s *sendStream) Send(m string) {
+	*s.outq = append(*s.outq, m)
+}
