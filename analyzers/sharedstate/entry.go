@@ -60,7 +60,8 @@ func (e *entryInfo) guardsFor(obj locks.Ref) []string {
 // callerHeld computes, for each function called in the package, the
 // locks all its callers hold and the parameters they all pass fresh. A
 // function whose address is taken may be called from anywhere, so it
-// gets nothing.
+// gets nothing; a closure a helper runs before returning gets what its
+// creators hold around the helper call (sarama's endTxn retry closure).
 func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 	sites := map[*ssa.Function][]siteCall{}
 	for _, g := range c.locks.Funcs {
@@ -69,6 +70,7 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 		}
 	}
 	taken := c.addressTaken()
+	closures := c.syncClosureSites()
 	out := map[*ssa.Function]*entryInfo{}
 	for _, f := range c.locks.Funcs {
 		if expectsLock(f.Fn) {
@@ -113,6 +115,9 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 				info = &entryInfo{fresh: info.fresh, held: append(slices.Clone(held.held), info.held...)}
 			}
 			next[fn] = info
+		}
+		for fn, sites := range closures {
+			next[fn] = closureEntry(fn, sites, out)
 		}
 		out = next
 	}

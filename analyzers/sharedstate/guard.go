@@ -34,6 +34,51 @@ type fieldAccesses struct {
 	all  []access
 	// writtenAfterInit reports a write outside constructors.
 	writtenAfterInit bool
+	// writers and readers are the functions writing and reading the
+	// field after initialisation; replaced reports a write other than a
+	// plain store of the whole field (m[k] = v, delete, s[i] = v).
+	writers, readers map[*ssa.Function]bool
+	replaced         bool
+	// unsetOnly reports that every write stores only where a test just
+	// found the field nil (if x.f != nil { return }; x.f = v).
+	unsetOnly bool
+}
+
+// setOnce reports whether the field is set, after initialisation, by one
+// function that stores it whole and never reads it: a value bound once
+// (at a handshake, at registration) and only read afterwards, whose
+// locked accesses are incidental. A field that is swapped (read and
+// written by one function), lazily created (checked, then set), grown
+// or set from several places stays a candidate.
+func (fr *fieldAccesses) setOnce(started map[*ssa.Function]bool) bool {
+	if fr.replaced || len(fr.writers) != 1 {
+		return false
+	}
+	for fn := range fr.writers {
+		// A setter the package starts as a goroutine runs beside
+		// the readers by construction.
+		if fr.readers[fn] && !fr.unsetOnly || started[fn] {
+			return false
+		}
+	}
+	return true
+}
+
+// goStarted returns the functions the package starts with a go statement.
+func (c *checker) goStarted() map[*ssa.Function]bool {
+	out := map[*ssa.Function]bool{}
+	for _, f := range c.locks.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, ins := range b.Instrs {
+				if g, ok := ins.(*ssa.Go); ok {
+					if fn := g.Call.StaticCallee(); fn != nil {
+						out[fn] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // unguardedFields reports, for each struct field whose accesses mostly
@@ -72,7 +117,7 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			fresh := freshAt(fa, ins) || entry[f.Fn].isFresh(paramIndex(f.Fn, obj.Root)) || returned[obj.Root] || created[obj]
 			fr := fields[key]
 			if fr == nil {
-				fr = &fieldAccesses{key: key, name: fieldNameOf(fa)}
+				fr = &fieldAccesses{key: key, name: fieldNameOf(fa), writers: map[*ssa.Function]bool{}, readers: map[*ssa.Function]bool{}, unsetOnly: true}
 				fields[key] = fr
 				order = append(order, key)
 			}
@@ -81,6 +126,14 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			}
 			if write {
 				fr.writtenAfterInit = true
+				fr.writers[f.Fn] = true
+				st, ok := ins.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					fr.replaced = true
+				}
+				fr.unsetOnly = fr.unsetOnly && ok && whenNil(st, key)
+			} else {
+				fr.readers[f.Fn] = true
 			}
 			a := access{fn: f, pos: accessPos(fa, ins), write: write, obj: obj, guards: guardsAt(s, obj), classes: heldClasses(s)}
 			a.guards = append(a.guards, entry[f.Fn].guardsFor(obj)...)
@@ -92,13 +145,14 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			fr.all = append(fr.all, a)
 		})
 	}
+	started := c.goStarted()
 	for _, key := range order {
-		c.checkField(fields[key], declared[key.leaf()])
+		c.checkField(fields[key], declared[key.leaf()], started)
 	}
 }
 
 // checkField reports the unguarded accesses of one field.
-func (c *checker) checkField(fr *fieldAccesses, declared string) {
+func (c *checker) checkField(fr *fieldAccesses, declared string, started map[*ssa.Function]bool) {
 	if !fr.writtenAfterInit || len(fr.all) == 0 {
 		return
 	}
@@ -118,9 +172,10 @@ func (c *checker) checkField(fr *fieldAccesses, declared string) {
 	if example == nil {
 		return
 	}
+	setOnce := declared == "" && fr.setOnce(started)
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
-		if hasGuard(a, guard) || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
+		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
 			continue
 		}
 		reported[a.fn.Fn] = true
@@ -354,4 +409,48 @@ func launchedByGo(fn *ssa.Function) bool {
 		}
 	}
 	return found
+}
+
+// whenNil reports whether st runs only on the branch of a test that found
+// its field (key) nil: an idempotent setup, which sets the field once.
+func whenNil(st *ssa.Store, key varID) bool {
+	for d := st.Block().Idom(); d != nil; d = d.Idom() {
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL && cond.Op != token.NEQ || !nilTestOf(cond, key) {
+			continue
+		}
+		nilSucc := d.Succs[0]
+		if cond.Op == token.NEQ {
+			nilSucc = d.Succs[1]
+		}
+		if len(nilSucc.Preds) == 1 && nilSucc.Dominates(st.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// nilTestOf reports whether cond compares a load of the field key to nil.
+func nilTestOf(cond *ssa.BinOp, key varID) bool {
+	x, y := cond.X, cond.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return false
+	}
+	ld, ok := x.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	k, ok := varIDOf(fa)
+	return ok && k == key
 }

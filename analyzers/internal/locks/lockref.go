@@ -179,6 +179,10 @@ func IsMutexType(t types.Type) bool {
 	return typematch.NamedOrPointer(t, "sync", "Mutex") || typematch.NamedOrPointer(t, "sync", "RWMutex")
 }
 
+// BoxedParam returns the parameter a is the heap box of (a parameter a
+// closure captures), when the box is only ever written once, with it.
+func BoxedParam(a *ssa.Alloc) *ssa.Parameter { return boxedParam(a) }
+
 // boxedParam returns the parameter a is the heap box of, when the box is
 // only ever written once, with that parameter.
 func boxedParam(a *ssa.Alloc) *ssa.Parameter {
