@@ -26,18 +26,10 @@ type op struct {
 }
 
 // mutexOp classifies a call of a sync.Mutex or sync.RWMutex method (and of
-// Lock/Unlock through a sync.Locker).
+// the lock methods through an interface that implements sync.Locker).
 func mutexOp(c *ssa.CallCommon) op {
 	if c.IsInvoke() {
-		if typematch.Named(c.Value.Type(), "sync", "Locker") {
-			switch c.Method.Name() {
-			case "Lock":
-				return op{opLock, Write, c.Value}
-			case "Unlock":
-				return op{opUnlock, Write, c.Value}
-			}
-		}
-		return op{}
+		return lockerOp(c)
 	}
 	var name string
 	var mu ssa.Value
@@ -72,6 +64,57 @@ func mutexOp(c *ssa.CallCommon) op {
 		return op{opTryLock, Read, mu}
 	}
 	return op{}
+}
+
+// lockerOp classifies an interface method call on a value whose interface
+// implements sync.Locker (Lock() and Unlock()): whatever hides behind it
+// (sync.Locker itself, or a project's own Mutex interface handed a
+// *sync.Mutex or a debugging wrapper of one, as syncthing's lib/sync does)
+// is a lock. RLock/RUnlock and TryLock count when the interface has them
+// with sync.RWMutex's signatures.
+func lockerOp(c *ssa.CallCommon) op {
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok || !hasLockMethod(iface, "Lock", false) || !hasLockMethod(iface, "Unlock", false) {
+		return op{}
+	}
+	readSide := hasLockMethod(iface, "RLock", false) && hasLockMethod(iface, "RUnlock", false)
+	switch name := c.Method.Name(); {
+	case name == "Lock":
+		return op{opLock, Write, c.Value}
+	case name == "Unlock":
+		return op{opUnlock, Write, c.Value}
+	case name == "RLock" && readSide:
+		return op{opLock, Read, c.Value}
+	case name == "RUnlock" && readSide:
+		return op{opUnlock, Read, c.Value}
+	case name == "TryLock" && hasLockMethod(iface, name, true):
+		return op{opTryLock, Write, c.Value}
+	}
+	return op{}
+}
+
+// hasLockMethod reports whether iface has the method name with no
+// parameters and no result (or a single bool result, for a try).
+func hasLockMethod(iface *types.Interface, name string, try bool) bool {
+	for i := range iface.NumMethods() {
+		m := iface.Method(i)
+		if m.Name() != name {
+			continue
+		}
+		sig := m.Signature()
+		if sig.Params().Len() != 0 || sig.Variadic() {
+			return false
+		}
+		if !try {
+			return sig.Results().Len() == 0
+		}
+		if sig.Results().Len() != 1 {
+			return false
+		}
+		b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Bool
+	}
+	return false
 }
 
 // noReturnFuncs are the standard library functions that never return.

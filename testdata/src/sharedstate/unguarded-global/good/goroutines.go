@@ -1,5 +1,7 @@
 package good
 
+import "sync"
+
 var flags = map[string]bool{}
 
 // mainOnly: a global written by ordinary (not concurrent) code.
@@ -80,4 +82,49 @@ func waitedFor(finished chan struct{}) int {
 	}()
 	<-finished
 	return len(done)
+}
+
+// Mutex is a project's own lock interface; its constructor hands out a
+// *sync.Mutex (or a debugging wrapper around one).
+type Mutex interface {
+	Lock()
+	Unlock()
+}
+
+// RWMutex adds the read side, as *sync.RWMutex has it.
+type RWMutex interface {
+	Mutex
+	RLock()
+	RUnlock()
+}
+
+func newMutex() Mutex { return new(sync.Mutex) }
+
+func newRWMutex() RWMutex { return new(sync.RWMutex) }
+
+var (
+	statsMu = newMutex()
+	stats   = map[string]int{}
+	seenMu  = newRWMutex()
+	seen    = map[string]bool{}
+)
+
+// interfaceLock: the goroutines write under a lock held through the
+// project's lock interface, which is a lock like sync.Locker is (modelled
+// on the false positive in syncthing's lib/model blockStats, guarded by a
+// lib/sync Mutex).
+func interfaceLock(names []string) {
+	for _, n := range names {
+		go func() {
+			statsMu.Lock()
+			stats[n]++
+			statsMu.Unlock()
+			seenMu.Lock()
+			defer seenMu.Unlock()
+			seen[n] = true
+		}()
+	}
+	seenMu.RLock()
+	_ = seen["x"]
+	seenMu.RUnlock()
 }
