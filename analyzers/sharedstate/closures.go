@@ -103,9 +103,13 @@ func invokesOnly(callee *ssa.Function, p *ssa.Parameter) bool {
 	return true
 }
 
-// made counts the MakeClosure instructions creating fn.
+// made counts the MakeClosure instructions creating fn. A bound method
+// value's wrapper ($bound) has no parent function to look in.
 func made(fn *ssa.Function) int {
 	n := 0
+	if fn.Parent() == nil {
+		return 0
+	}
 	for _, b := range fn.Parent().Blocks {
 		for _, ins := range b.Instrs {
 			if mc, ok := ins.(*ssa.MakeClosure); ok && mc.Fn == fn {
