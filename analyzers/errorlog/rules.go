@@ -148,7 +148,7 @@ use errgroup.Group.Go, or log it with context.`,
 	return w.process(job)
 })`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
@@ -385,7 +385,7 @@ if errors.Is(load(path), fs.ErrNotExist) { // never true
 	return nil
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }

@@ -133,7 +133,7 @@ checked.`,
 	store(item)
 }`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{

@@ -252,6 +252,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	mu.Unlock()
 }`,
 		Severity: catalog.Warning,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }
