@@ -31,7 +31,7 @@ func (c *checker) checkOverwritten(fn *ssa.Function) {
 			if v == nil || hasUses(v) {
 				continue
 			}
-			if id := c.assignedIdent(call); id != nil {
+			if id := c.assignedIdent(call); id != nil && !c.blanked(fn, c.pass.TypesInfo.ObjectOf(id)) {
 				c.reportOverwritten(call, id)
 			}
 		}
@@ -136,4 +136,29 @@ func infallible(call *ssa.CallCommon) bool {
 	}
 	recv := fn.Signature.Recv().Type()
 	return typematch.PointerTo(recv, "bytes", "Buffer") || typematch.PointerTo(recv, "strings", "Builder")
+}
+
+// blanked reports whether fn assigns the variable obj to the blank
+// identifier (_ = err): SSA keeps no use of it, but the drop is said.
+func (c *checker) blanked(fn *ssa.Function, obj types.Object) bool {
+	body := fn.Syntax()
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" && i < len(as.Rhs) {
+				if r, ok := as.Rhs[i].(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(r) == obj {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
 }

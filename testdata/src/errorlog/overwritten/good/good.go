@@ -66,3 +66,12 @@ func withCleanup(path string) (err error) {
 	_, err = f.WriteString("x")
 	return
 }
+
+// `_ = err` says the drop is meant, though SSA keeps no use of it.
+func probe(path string) {
+	f, err := os.Open(path)
+	_ = err
+	if f != nil {
+		f.Close()
+	}
+}
