@@ -113,3 +113,34 @@ func sideways(l *left, r *right) {
 	l.mu.Unlock()
 	r.mu.Unlock()
 }
+
+type table struct {
+	sync.RWMutex
+	rows map[string]*row
+}
+
+type row struct {
+	mu sync.Mutex
+	n  int
+}
+
+// scan reads the table while locking each row; move locks a row, then
+// writes the table: the writer waits for scan's read lock while scan waits
+// for the row, one read side is enough for the cycle.
+func (t *table) scan() {
+	t.RLock()
+	for _, r := range t.rows {
+		r.mu.Lock() // want `row.mu is acquired here while table.RWMutex is held`
+		r.n++
+		r.mu.Unlock()
+	}
+	t.RUnlock()
+}
+
+func (t *table) move(r *row, k string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t.Lock() // want `table.RWMutex is acquired here while row.mu is held`
+	t.rows[k] = r
+	t.Unlock()
+}
