@@ -21,6 +21,9 @@ type orderEdge struct {
 	// gates are the other lock classes held exclusively around the edge,
 	// here or by every caller.
 	gates []string
+	// retake: the callee acq.Via drops the caller's hold on second and
+	// takes it again (see locks.Summary.Retakes).
+	retake bool
 }
 
 // lockOrders reports two lock classes (a mutex field of a named type, or
@@ -37,7 +40,8 @@ func (c *checker) lockOrders() {
 	var keys [][2]string
 	inherited := c.callerGates()
 	for _, f := range c.locks.Funcs {
-		for _, acq := range f.Acquisitions {
+		for i, acq := range slices.Concat(f.Acquisitions, f.Retakes) {
+			retake := i >= len(f.Acquisitions)
 			if acq.Try || acq.Class == "" || local(acq.Lock) {
 				continue
 			}
@@ -53,7 +57,7 @@ func (c *checker) lockOrders() {
 					keys = append(keys, k)
 				}
 				gates := append(writeClasses(acq.Before, h.Class, acq.Class), inherited[f.Fn]...)
-				edges[k] = append(edges[k], orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates})
+				edges[k] = append(edges[k], orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates, retake: retake})
 			}
 		}
 	}
@@ -91,8 +95,12 @@ func readBothSides(e, rev orderEdge) bool {
 }
 
 func (c *checker) reportOrder(e, rev orderEdge) {
-	msg := fmt.Sprintf("%s is acquired here while %s is held (line %d), but %s acquires them in the opposite order (line %d): two goroutines taking both can deadlock; always acquire %s before %s",
-		shortClass(e.second), shortClass(e.first), c.line(e.held.Site.Pos()), rev.fn, c.line(rev.acq.Call.Pos()), shortClass(rev.first), shortClass(rev.second))
+	acquired := "acquired here"
+	if e.retake {
+		acquired = "released and taken again inside " + e.acq.Via.Name() + " here"
+	}
+	msg := fmt.Sprintf("%s is %s while %s is held (line %d), but %s acquires them in the opposite order (line %d): two goroutines taking both can deadlock; always acquire %s before %s",
+		shortClass(e.second), acquired, shortClass(e.first), c.line(e.held.Site.Pos()), rev.fn, c.line(rev.acq.Call.Pos()), shortClass(rev.first), shortClass(rev.second))
 	c.pass.Report(c.pos.diagnostic(RuleLockOrder, e.acq.Call.Pos(), msg, c.related(rev.acq.Call.Pos(), "opposite order here")))
 }
 

@@ -144,3 +144,34 @@ func (t *table) move(r *row, k string) {
 	t.rows[k] = r
 	t.Unlock()
 }
+
+type deviceSet struct {
+	sync.Mutex
+	devices map[string]*device
+}
+
+type device struct {
+	lock sync.Mutex
+	name string
+}
+
+// remove takes the set, then the device, then waitRemoved drops and
+// retakes the set while the device stays locked: a second remove holding
+// the set waits for the device, the first waits for the set; modelled on
+// moby/moby#4951 (devmapper's DeleteDevice and removeDeviceAndWait).
+func (s *deviceSet) remove(name string) {
+	s.Lock()
+	defer s.Unlock()
+	d := s.devices[name]
+	d.lock.Lock() // want `device.lock is acquired here while deviceSet.Mutex is held`
+	defer d.lock.Unlock()
+	s.waitRemoved(d.name) // want `deviceSet.Mutex is released and taken again inside waitRemoved here while device.lock is held`
+}
+
+// waitRemoved is entered with the set locked and unlocks it while it
+// waits.
+func (s *deviceSet) waitRemoved(name string) {
+	s.Unlock()
+	delete(s.devices, name)
+	s.Lock()
+}

@@ -335,3 +335,34 @@ func (n *node2) initPeer(p *peer) {
 	n.outbound(&peers)
 	p.queue = append(p.queue, []byte{byte(len(peers))})
 }
+
+type queue struct {
+	sync.Mutex
+	items []int
+	ready chan struct{}
+}
+
+type owner struct {
+	mu sync.Mutex
+	q  *queue
+}
+
+// waitReady drops and retakes the queue's lock (a condition wait's shape).
+func (q *queue) waitReady() {
+	q.Unlock()
+	<-q.ready
+	q.Lock()
+}
+
+// take retakes the queue's lock inside waitReady while holding the
+// owner's, which it took first: owner before queue, the one order.
+func (o *owner) take() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.q.Lock()
+	defer o.q.Unlock()
+	for len(o.q.items) == 0 {
+		o.q.waitReady()
+	}
+	return o.q.items[0]
+}
