@@ -21,22 +21,27 @@ type orderEdge struct {
 	// gates are the other lock classes held exclusively around the edge,
 	// here or by every caller.
 	gates []string
+	// retake: the callee acq.Via drops the caller's hold on second and
+	// takes it again (see locks.Summary.Retakes).
+	retake bool
 }
 
 // lockOrders reports two lock classes (a mutex field of a named type, or
 // a global mutex) acquired in opposite orders in the package, directly or
 // through callees: two goroutines taking them in the two orders deadlock
 // (AB/BA). Both sites are reported. Two read locks alone cannot deadlock
-// each other, and a class nested in itself (two nodes of one tree) is
-// left out: which instance comes first is not visible statically. Nor are
-// two orders that run under one gate lock held exclusively around both:
-// they never run at the same time.
+// each other, and a class nested in itself (two nodes of
+// one tree) is left out: which instance comes first is not visible
+// statically. Nor are two orders that run under one gate lock held
+// exclusively around both (they never run at the same time), or that take
+// one of the two locks for reading on both sides (see readBothSides).
 func (c *checker) lockOrders() {
-	edges := map[[2]string]orderEdge{}
+	edges := map[[2]string][]orderEdge{}
 	var keys [][2]string
 	inherited := c.callerGates()
 	for _, f := range c.locks.Funcs {
-		for _, acq := range f.Acquisitions {
+		for i, acq := range slices.Concat(f.Acquisitions, f.Retakes) {
+			retake := i >= len(f.Acquisitions)
 			if acq.Try || acq.Class == "" || local(acq.Lock) {
 				continue
 			}
@@ -49,26 +54,53 @@ func (c *checker) lockOrders() {
 				}
 				k := [2]string{h.Class, acq.Class}
 				if _, ok := edges[k]; !ok {
-					gates := append(writeClasses(acq.Before, h.Class, acq.Class), inherited[f.Fn]...)
-					edges[k] = orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates}
 					keys = append(keys, k)
 				}
+				gates := append(writeClasses(acq.Before, h.Class, acq.Class), inherited[f.Fn]...)
+				edges[k] = append(edges[k], orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates, retake: retake})
 			}
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
 	for _, k := range keys {
-		rev, ok := edges[[2]string{k[1], k[0]}]
-		if !ok || slices.ContainsFunc(edges[k].gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
-			continue
+		if e, rev, ok := opposite(edges[k], edges[[2]string{k[1], k[0]}]); ok {
+			c.reportOrder(e, rev)
 		}
-		c.reportOrder(edges[k], rev)
 	}
 }
 
+// opposite returns the first pair of an edge and a reverse edge that can
+// run at the same time and deadlock each other.
+func opposite(es, revs []orderEdge) (orderEdge, orderEdge, bool) {
+	for _, e := range es {
+		for _, rev := range revs {
+			if readBothSides(e, rev) || slices.ContainsFunc(e.gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
+				continue
+			}
+			return e, rev, true
+		}
+	}
+	return orderEdge{}, orderEdge{}, false
+}
+
+// readBothSides reports whether one of the two locks of e and its reverse
+// rev is taken for reading on both sides. Two readers never wait for each
+// other: the cycle closes only if a third goroutine's write lock queues in
+// between, and the rule errs towards silence there (the false positive in
+// nats-server: a leaf connection's lock held while reading the gateway
+// table, the gateway table read while locking other, inbound connections).
+func readBothSides(e, rev orderEdge) bool {
+	return e.acq.Mode == locks.Read && rev.held.Mode == locks.Read ||
+		e.held.Mode == locks.Read && rev.acq.Mode == locks.Read
+}
+
 func (c *checker) reportOrder(e, rev orderEdge) {
-	msg := fmt.Sprintf("%s is acquired here while %s is held (line %d), but %s acquires them in the opposite order (line %d): two goroutines taking both can deadlock; always acquire %s before %s",
-		shortClass(e.second), shortClass(e.first), c.line(e.held.Site.Pos()), rev.fn, c.line(rev.acq.Call.Pos()), shortClass(rev.first), shortClass(rev.second))
+	acquired := "acquired here"
+	if e.retake {
+		acquired = "released and taken again inside " + e.acq.Via.Name() + " here"
+	}
+	msg := fmt.Sprintf("%s is %s while %s is held (line %d), but %s acquires them in the opposite order (line %d): two goroutines taking both can deadlock; always acquire %s before %s",
+		shortClass(e.second), acquired, shortClass(e.first), c.line(e.held.Site.Pos()), rev.fn, c.line(rev.acq.Call.Pos()), shortClass(rev.first), shortClass(rev.second))
 	c.pass.Report(c.pos.diagnostic(RuleLockOrder, e.acq.Call.Pos(), msg, c.related(rev.acq.Call.Pos(), "opposite order here")))
 }
 

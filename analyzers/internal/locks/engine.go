@@ -22,6 +22,11 @@ type Func struct {
 	Exits []Exit
 	// Releases are the direct Unlock/RUnlock calls.
 	Releases []Release
+	// Retakes are the calls of a function whose summary retakes a lock
+	// (see Summary.Retakes), as acquisitions of it at the call; they are
+	// not among Acquisitions, since the caller's own hold on the lock is
+	// dropped first.
+	Retakes []Acquisition
 	// Calls are the static calls of the package's own functions, with the
 	// locks held at each.
 	Calls []Call
@@ -121,7 +126,7 @@ func (f *Func) analyse() {
 // It returns the unlocks of shared locks the function never locks.
 func (f *Func) solveAndCollect(entry *State, assumed []Held) []Held {
 	f.solve(entry)
-	f.Acquisitions, f.Exits, f.Calls, f.Releases = nil, nil, nil, nil
+	f.Acquisitions, f.Exits, f.Calls, f.Releases, f.Retakes = nil, nil, nil, nil, nil
 	var unlocks []Held
 	c := &collector{f: f, unlocks: &unlocks}
 	f.Walk(c.visit)
@@ -196,6 +201,11 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 		for _, a := range sum.Locks {
 			if l, ok := f.eng.concreteAt(a, call); ok {
 				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
+			}
+		}
+		for _, a := range sum.Retakes {
+			if l, ok := f.eng.concreteAt(a, call); ok {
+				f.Retakes = append(f.Retakes, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: true, Before: slices.Clone(s.held)})
 			}
 		}
 	}
@@ -498,6 +508,7 @@ func (f *Func) summarise() {
 			sum.Locks = addUnique(sum.Locks, a)
 		}
 	}
+	f.summariseRetakes()
 	// Locks acquired here: held at every exit, or at some.
 	counts := map[AbsLock]int{}
 	for _, ex := range f.Exits {
@@ -538,6 +549,33 @@ func (f *Func) summarise() {
 	}
 	sortAbs(sum.Acquires)
 	sortAbs(sum.MayReturnHolding)
+}
+
+// summariseRetakes records the locks f is entered holding and takes again
+// after releasing them (Unlock, wait, Lock: a function that drops its
+// caller's lock around a slow step), and the locks a callee retakes that
+// f does not hold by an acquisition of its own (f's caller holds them).
+func (f *Func) summariseRetakes() {
+	sum := f.Summary
+	add := func(acq Acquisition) {
+		if acq.Try || acq.Call.(ssa.Instruction).Block() != f.Fn.Blocks[0] && acq.Via != nil {
+			return
+		}
+		if a, ok := abstract(f.Fn, acq.Lock, acq.Mode, acq.Class); ok {
+			sum.Retakes = addUnique(sum.Retakes, a)
+		}
+	}
+	for _, acq := range f.Acquisitions {
+		if acq.Via == nil && f.assumed(acq.Lock) && !slices.ContainsFunc(acq.Before, func(h Held) bool { return h.Lock == acq.Lock }) {
+			add(acq)
+		}
+	}
+	for _, acq := range f.Retakes {
+		if !slices.ContainsFunc(acq.Before, func(h Held) bool { return h.Lock == acq.Lock && h.Site != nil }) {
+			add(acq)
+		}
+	}
+	sortAbs(sum.Retakes)
 }
 
 // global returns the package-level variable named "pkgpath.name".

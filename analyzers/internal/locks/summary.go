@@ -49,6 +49,10 @@ type Summary struct {
 	// MayReturnHolding are locked and still held at some returns but not
 	// all (a conditional acquire whose caller unlocks).
 	MayReturnHolding []AbsLock
+	// Retakes are held by the caller at entry, released inside and taken
+	// again (blocking) before returning, directly or through a callee: the
+	// call waits for them while the caller holds its other locks.
+	Retakes []AbsLock
 	// NoReturn reports that the function never returns normally.
 	NoReturn bool
 }
@@ -67,6 +71,7 @@ func (s *Summary) String() string {
 	add("releases", s.Releases)
 	add("locks", s.Locks)
 	add("mayhold", s.MayReturnHolding)
+	add("retakes", s.Retakes)
 	if s.NoReturn {
 		parts = append(parts, "noreturn")
 	}
@@ -74,7 +79,7 @@ func (s *Summary) String() string {
 }
 
 func (s *Summary) empty() bool {
-	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding) == 0 && !s.NoReturn
+	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding)+len(s.Retakes) == 0 && !s.NoReturn
 }
 
 // abstract names r in fn's contract; ok is false for locks the caller

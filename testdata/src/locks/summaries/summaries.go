@@ -76,11 +76,26 @@ func die() { // want die:"noreturn"
 }
 
 // waitLike drops and retakes its caller's lock (sync.Cond.Wait's shape):
-// the retaking is not an acquisition the caller must worry about.
-func (t *T) waitLike(ch chan struct{}) {
+// the retaking is not an acquisition that deadlocks on the caller's own
+// hold, but a retake: the call waits for the lock while the caller holds
+// its other locks.
+func (t *T) waitLike(ch chan struct{}) { // want waitLike:`retakes\[p0.mu\(W\)\]`
 	t.mu.Unlock()
 	<-ch
 	t.mu.Lock()
+}
+
+// viaWaitLike retakes its caller's lock through a callee.
+func (t *T) viaWaitLike(ch chan struct{}) { // want viaWaitLike:`retakes\[p0.mu\(W\)\]`
+	t.waitLike(ch)
+}
+
+// ownRetake locks the lock itself around the call: its caller holds
+// nothing the callee retakes.
+func (t *T) ownRetake(ch chan struct{}) { // want ownRetake:`locks\[p0.mu\(W\)\]`
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.waitLike(ch)
 }
 
 // tryOnly never blocks.

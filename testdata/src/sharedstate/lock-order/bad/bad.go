@@ -113,3 +113,65 @@ func sideways(l *left, r *right) {
 	l.mu.Unlock()
 	r.mu.Unlock()
 }
+
+type table struct {
+	sync.RWMutex
+	rows map[string]*row
+}
+
+type row struct {
+	mu sync.Mutex
+	n  int
+}
+
+// scan reads the table while locking each row; move locks a row, then
+// writes the table: the writer waits for scan's read lock while scan waits
+// for the row, one read side is enough for the cycle.
+func (t *table) scan() {
+	t.RLock()
+	for _, r := range t.rows {
+		r.mu.Lock() // want `row.mu is acquired here while table.RWMutex is held`
+		r.n++
+		r.mu.Unlock()
+	}
+	t.RUnlock()
+}
+
+func (t *table) move(r *row, k string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t.Lock() // want `table.RWMutex is acquired here while row.mu is held`
+	t.rows[k] = r
+	t.Unlock()
+}
+
+type deviceSet struct {
+	sync.Mutex
+	devices map[string]*device
+}
+
+type device struct {
+	lock sync.Mutex
+	name string
+}
+
+// remove takes the set, then the device, then waitRemoved drops and
+// retakes the set while the device stays locked: a second remove holding
+// the set waits for the device, the first waits for the set; modelled on
+// moby/moby#4951 (devmapper's DeleteDevice and removeDeviceAndWait).
+func (s *deviceSet) remove(name string) {
+	s.Lock()
+	defer s.Unlock()
+	d := s.devices[name]
+	d.lock.Lock() // want `device.lock is acquired here while deviceSet.Mutex is held`
+	defer d.lock.Unlock()
+	s.waitRemoved(d.name) // want `deviceSet.Mutex is released and taken again inside waitRemoved here while device.lock is held`
+}
+
+// waitRemoved is entered with the set locked and unlocks it while it
+// waits.
+func (s *deviceSet) waitRemoved(name string) {
+	s.Unlock()
+	delete(s.devices, name)
+	s.Lock()
+}

@@ -280,3 +280,89 @@ func (s *seriesSet) gc(refStripe func(*series) int) {
 		s.stripe[i].Unlock()
 	}
 }
+
+type hub struct {
+	sync.RWMutex
+	in  map[string]*peer
+	out []*peer
+}
+
+type peer struct {
+	mu    sync.Mutex
+	queue [][]byte
+}
+
+type node2 struct {
+	hub hub
+}
+
+// broadcast holds the hub for reading while it locks each inbound peer.
+func (n *node2) broadcast(msg []byte) {
+	n.hub.RLock()
+	for _, p := range n.hub.in {
+		p.mu.Lock()
+		p.queue = append(p.queue, msg)
+		p.mu.Unlock()
+	}
+	n.hub.RUnlock()
+}
+
+// outbound copies the outbound peers under the hub's read lock.
+func (n *node2) outbound(dst *[]*peer) {
+	n.hub.RLock()
+	*dst = append(*dst, n.hub.out...)
+	n.hub.RUnlock()
+}
+
+// addPeer is the hub's writer.
+func (n *node2) addPeer(name string, p *peer) {
+	n.hub.Lock()
+	n.hub.in[name] = p
+	n.hub.Unlock()
+}
+
+// initPeer reads the hub while holding a peer's lock, the reverse of
+// broadcast; but both sides take the hub for reading, and two readers
+// never wait for each other: the pair closes only if a writer queues on
+// the hub in between and the two peers are one object, which nothing here
+// shows (modelled on the false positive in nats-server, where a leaf
+// connection's lock is held while reading the gateway table, and the
+// gateway table is read while locking inbound gateway connections).
+func (n *node2) initPeer(p *peer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var peers []*peer
+	n.outbound(&peers)
+	p.queue = append(p.queue, []byte{byte(len(peers))})
+}
+
+type queue struct {
+	sync.Mutex
+	items []int
+	ready chan struct{}
+}
+
+type owner struct {
+	mu sync.Mutex
+	q  *queue
+}
+
+// waitReady drops and retakes the queue's lock (a condition wait's shape).
+func (q *queue) waitReady() {
+	q.Unlock()
+	<-q.ready
+	q.Lock()
+}
+
+// take retakes the queue's lock inside waitReady while holding the
+// owner's, which it took first: owner before queue, the one order.
+func (o *owner) take() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.q.Lock()
+	defer o.q.Unlock()
+	for len(o.q.items) == 0 {
+		o.q.waitReady()
+	}
+	return o.q.items[0]
+}
