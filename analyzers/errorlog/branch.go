@@ -59,19 +59,10 @@ func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
 	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
 		return nil
 	}
-	errv := nilComparedError(cmp)
-	if errv == nil {
+	br, ifStmt := c.errTest(fn, cmp)
+	if br == nil {
 		return nil
 	}
-	call, alloc := errorOrigin(errv)
-	if call == nil || isContextErr(call) || isExistenceProbe(call) {
-		return nil
-	}
-	ifStmt, errExpr := c.ifStmtOf(cmp)
-	if ifStmt == nil {
-		return nil
-	}
-	br := &errBranch{fn: fn, err: errv, alloc: alloc, call: call, cmp: cmp, errExpr: errExpr}
 	if cmp.Op == token.NEQ {
 		br.entry, br.body = b.Succs[0], ifStmt.Body
 	} else {
@@ -86,6 +77,24 @@ func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
 	}
 	br.region = dominated(br.entry)
 	return br
+}
+
+// errTest returns the nil test cmp of a call's error in fn, with its if
+// statement, or nil; the caller picks the branch (body, entry, region).
+func (c *checker) errTest(fn *ssa.Function, cmp *ssa.BinOp) (*errBranch, *ast.IfStmt) {
+	errv := nilComparedError(cmp)
+	if errv == nil {
+		return nil, nil
+	}
+	call, alloc := errorOrigin(errv)
+	if call == nil || isContextErr(call) || isExistenceProbe(call) {
+		return nil, nil
+	}
+	ifStmt, errExpr := c.ifStmtOf(cmp)
+	if ifStmt == nil {
+		return nil, nil
+	}
+	return &errBranch{fn: fn, err: errv, alloc: alloc, call: call, cmp: cmp, errExpr: errExpr}, ifStmt
 }
 
 // nilComparedError returns the error-typed operand cmp compares with nil.

@@ -32,16 +32,8 @@ func (c *checker) checkEmptyBranches(fn *ssa.Function) {
 // (both successors are the same block), so the comparison is found from
 // the syntax.
 func (c *checker) emptyErrBranch(fn *ssa.Function, cmp *ssa.BinOp) *errBranch {
-	errv := nilComparedError(cmp)
-	if errv == nil {
-		return nil
-	}
-	call, alloc := errorOrigin(errv)
-	if call == nil || isContextErr(call) || isExistenceProbe(call) {
-		return nil
-	}
-	ifStmt, errExpr := c.ifStmtOf(cmp)
-	if ifStmt == nil {
+	br, ifStmt := c.errTest(fn, cmp)
+	if br == nil {
 		return nil
 	}
 	body := ifStmt.Body
@@ -57,7 +49,8 @@ func (c *checker) emptyErrBranch(fn *ssa.Function, cmp *ssa.BinOp) *errBranch {
 	if len(body.List) > 0 {
 		return nil
 	}
-	return &errBranch{fn: fn, err: errv, alloc: alloc, call: call, cmp: cmp, body: body, errExpr: errExpr}
+	br.body = body
+	return br
 }
 
 // reportEmptyBranch reports the empty branch br.

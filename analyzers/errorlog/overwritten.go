@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
@@ -72,43 +71,31 @@ func hasUses(v ssa.Value) bool {
 // to, from the assignment or var declaration whose only right-hand side is
 // the call, or nil (a blank identifier, a call statement, a field).
 func (c *checker) assignedIdent(call *ssa.Call) *ast.Ident {
-	f := c.fileOf(call.Pos())
-	if f == nil {
+	var lhs []ast.Expr
+	switch p := c.callParent(call.Pos()).(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 {
+			lhs = p.Lhs
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 {
+			for _, n := range p.Names {
+				lhs = append(lhs, n)
+			}
+		}
+	}
+	res := errorResult(call.Common().Signature())
+	if res >= len(lhs) {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.Pos())
-	for i, n := range path {
-		ce, ok := n.(*ast.CallExpr)
-		if !ok || ce.Lparen != call.Pos() || i+1 >= len(path) {
-			continue
-		}
-		var lhs []ast.Expr
-		switch p := path[i+1].(type) {
-		case *ast.AssignStmt:
-			if len(p.Rhs) == 1 {
-				lhs = p.Lhs
-			}
-		case *ast.ValueSpec:
-			if len(p.Values) == 1 {
-				for _, n := range p.Names {
-					lhs = append(lhs, n)
-				}
-			}
-		}
-		res := errorResult(call.Common().Signature())
-		if res >= len(lhs) {
-			return nil
-		}
-		id, ok := lhs[res].(*ast.Ident)
-		if !ok || id.Name == "_" {
-			return nil
-		}
-		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || v.Parent() == v.Pkg().Scope() {
-			return nil // a package variable is read elsewhere
-		}
-		return id
+	id, ok := lhs[res].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
 	}
-	return nil
+	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || v.Parent() == v.Pkg().Scope() {
+		return nil // a package variable is read elsewhere
+	}
+	return id
 }
 
 // reportOverwritten reports the dead error assignment at id.

@@ -3,6 +3,7 @@ package errorlog
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -82,25 +83,28 @@ func (c *checker) reportStateDropped(call *ssa.CallCommon, what string, deferred
 	})
 }
 
-// isCallStatement reports whether the call whose '(' is at lparen is a
-// statement of its own (plain, deferred or go): `_ = f()` drops the error
-// too, but says so.
+// isCallStatement reports whether call is a statement of its own (plain,
+// deferred or go): `_ = f()` drops the error too, but says so.
 func (c *checker) isCallStatement(call *ssa.CallCommon) bool {
-	f := c.fileOf(call.Pos())
-	if f == nil {
-		return false
-	}
-	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.Pos())
-	for i, n := range path {
-		ce, ok := n.(*ast.CallExpr)
-		if !ok || ce.Lparen != call.Pos() || i+1 >= len(path) {
-			continue
-		}
-		switch path[i+1].(type) {
-		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
-			return true
-		}
-		return false
+	switch c.callParent(call.Pos()).(type) {
+	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+		return true
 	}
 	return false
+}
+
+// callParent returns the syntax node directly around the call whose '('
+// is at lparen (an assignment, a statement, an argument list), or nil.
+func (c *checker) callParent(lparen token.Pos) ast.Node {
+	f := c.fileOf(lparen)
+	if f == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
+	for i, n := range path {
+		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == lparen && i+1 < len(path) {
+			return path[i+1]
+		}
+	}
+	return nil
 }
