@@ -13,12 +13,15 @@ import (
 
 // checkAbandonedSend reports a plain send on an unbuffered channel whose
 // every receiver in the package can give up for good: it receives in a
-// select beside a case on ctx.Done() or on a stop channel (one that is only
-// ever closed) that returns. Once that case is taken, nothing receives any
-// more, and the next send blocks forever. A send in a function other
-// packages can call (an exported method of an exported type: Process
-// beside Close) is left alone: whether its callers send after the stop is
-// out of sight.
+// select beside a case that leaves the loop on ctx.Done(), on a stop
+// channel (one that is only ever closed) or on a stop request (a chan
+// struct{} receive). Once that case is taken, nothing receives any more,
+// and the next send blocks forever. A send in a function other packages
+// can call (Process beside Close) is reported only when the package itself
+// expects calls after the stop: another of its selects gives up on the
+// receiver's stop channel or on a channel the receiver closes as it
+// leaves (etcd-io/etcd#6857: Stop selects on done, Status does not).
+// Otherwise whether its callers send only before the stop is out of sight.
 func (p *passState) checkAbandonedSend() {
 	ops := p.sum.Ops()
 	classes := ops.Classes()
@@ -28,40 +31,51 @@ func (p *passState) checkAbandonedSend() {
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if op.Kind != chanflow.Send || !op.Blocking || isMainMain(op.Ins.Parent()) || chanflow.VisibleOutside(outermost(op.Ins.Parent())) {
+			if op.Kind != chanflow.Send || !op.Blocking || isMainMain(op.Ins.Parent()) {
+				continue
+			}
+			stops, ok := p.allGiveUp(ops, partnersOf(op, list))
+			if !ok || stopsBy(stops, class) {
+				continue
+			}
+			if chanflow.VisibleOutside(outermost(op.Ins.Parent())) && !givesUpElsewhere(ops, stops) {
 				continue // other packages' callers may well send only before the stop
 			}
-			if stop := p.allGiveUp(ops, partnersOf(op, list)); stop.IsValid() {
-				p.reportAbandonedSend(op, stop)
-			}
+			p.reportAbandonedSend(op, stops[0].pos)
 		}
 	}
 }
 
-// allGiveUp returns the give-up case of the first receiver when every
-// receiver of the send can stop receiving for good; nil otherwise.
-func (p *passState) allGiveUp(ops *chanflow.Ops, recvs []chanflow.Op) token.Pos {
-	var first token.Pos
+// giveUp is a receiver's way out: the case that leaves, and the channel
+// classes it leaves by (the case's channel, and those it closes on the way).
+type giveUp struct {
+	pos     token.Pos
+	recv    *ssa.Function
+	classes []string
+}
+
+// allGiveUp returns the give-up case of each receiver when every receiver
+// of the send can stop receiving for good.
+func (p *passState) allGiveUp(ops *chanflow.Ops, recvs []chanflow.Op) ([]giveUp, bool) {
+	var out []giveUp
 	for _, r := range recvs {
 		sel, ok := r.Ins.(*ssa.Select)
 		if !ok {
-			return token.NoPos // a plain receive waits for the send
+			return nil, false // a plain receive waits for the send
 		}
-		stop := giveUpCase(ops, sel)
-		if !stop.IsValid() {
-			return token.NoPos
+		g, ok := p.giveUpCase(ops, sel)
+		if !ok {
+			return nil, false
 		}
-		if !first.IsValid() {
-			first = stop
-		}
+		out = append(out, g)
 	}
-	return first
+	return out, len(out) > 0
 }
 
-// giveUpCase returns the position of a case of sel that receives from a
-// permanent channel and cannot come back to sel: the receiver has left for
-// good. NoPos when there is none.
-func giveUpCase(ops *chanflow.Ops, sel *ssa.Select) token.Pos {
+// giveUpCase returns a case of sel that receives from a permanent channel
+// or a stop request and cannot come back to sel: the receiver has left for
+// good.
+func (p *passState) giveUpCase(ops *chanflow.Ops, sel *ssa.Select) (giveUp, bool) {
 	for _, b := range sel.Parent().Blocks {
 		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 		if !ok {
@@ -73,12 +87,74 @@ func giveUpCase(ops *chanflow.Ops, sel *ssa.Select) token.Pos {
 		}
 		st := sel.States[k]
 		body := b.Succs[0]
-		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) || body == sel.Block() || chanflow.Reaches([]*ssa.BasicBlock{body}, sel.Block(), nil) {
+		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) && !signalOnly(st.Chan) || body == sel.Block() || chanflow.Reaches([]*ssa.BasicBlock{body}, sel.Block(), nil) {
 			continue
 		}
-		return st.Pos
+		return giveUp{pos: st.Pos, recv: sel.Parent(), classes: p.leavingClasses(ops, st.Chan, body)}, true
 	}
-	return token.NoPos
+	return giveUp{}, false
+}
+
+// signalOnly reports whether ch carries no data (chan struct{}): a receive
+// from it that leaves the loop is a stop request, whoever sends it.
+func signalOnly(ch ssa.Value) bool {
+	c, ok := ch.Type().Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	s, ok := c.Elem().Underlying().(*types.Struct)
+	return ok && s.NumFields() == 0
+}
+
+// leavingClasses returns the class of the give-up channel (first) and of
+// the channels closed in the blocks the give-up case reaches.
+func (p *passState) leavingClasses(ops *chanflow.Ops, ch ssa.Value, body *ssa.BasicBlock) []string {
+	out := []string{p.sum.Class(ch)}
+	for class, list := range ops.ByClass {
+		for _, o := range list {
+			if o.Kind == chanflow.Close && o.Ins.Parent() == body.Parent() && (o.Ins.Block() == body || chanflow.Reaches([]*ssa.BasicBlock{body}, o.Ins.Block(), nil)) {
+				out = append(out, class)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// givesUpElsewhere reports whether some select of the package outside the
+// receivers has a case on a class a receiver leaves by.
+func givesUpElsewhere(ops *chanflow.Ops, stops []giveUp) bool {
+	for _, g := range stops {
+		for _, class := range g.classes {
+			for _, o := range ops.ByClass[class] {
+				if sel, ok := o.Ins.(*ssa.Select); ok && !o.Blocking && !receiverIn(sel.Parent(), stops) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// stopsBy reports whether a receiver gives up on class itself: a send on
+// it is the stop request, not a send the stop abandons.
+func stopsBy(stops []giveUp, class string) bool {
+	for _, g := range stops {
+		if g.classes[0] == class {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverIn reports whether fn is one of the receivers that give up.
+func receiverIn(fn *ssa.Function, stops []giveUp) bool {
+	for _, g := range stops {
+		if g.recv == fn {
+			return true
+		}
+	}
+	return false
 }
 
 // reportAbandonedSend reports the send and where its receiver gives up.
@@ -91,3 +167,4 @@ func (p *passState) reportAbandonedSend(op chanflow.Op, pos token.Pos) {
 		Related: []analysis.RelatedInformation{{Pos: pos, Message: "the receiver gives up here"}},
 	})
 }
+

@@ -22,17 +22,22 @@ var Rules = []catalog.Rule{
 		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
 		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
 and handed to others) with a plain send, and every receiver in the package
-receives in a select beside ctx.Done() or a stop channel (one that is only
-ever closed) and returns when that case fires. After the stop, nothing
-receives any more: the next send blocks forever, and with it the goroutine
-(often one calling a method after Close, or a worker reporting back after
-the loop it reports to has ended). The rule matches the channel across
-functions through chanflow's classes and reports the send when the channel
-is unbuffered, no value of it leaves the package's sight, and every
-receiver can give up for good; a receiver that waits with a plain receive,
-or gives up only on a timer (it may come back), keeps it silent, and so
-does a send in a function other packages can call (an exported method of an
-exported type: whether its callers send after the stop is out of sight). Fix: make
+receives in a select beside a case that leaves for good: on ctx.Done(), on a
+stop channel (one that is only ever closed) or on a stop request (a receive
+from a chan struct{}). After the stop, nothing receives any more: the next
+send blocks forever, and with it the goroutine (often one calling a method
+after Close, or a worker reporting back after the loop it reports to has
+ended). The rule matches the channel across functions through chanflow's
+classes and reports the send when the channel is unbuffered, no value of it
+leaves the package's sight, and every receiver can give up for good; a
+receiver that waits with a plain receive, or gives up only on a timer or an
+error value (it may come back, or the data decides), keeps it silent, and so
+does the stop request's own send. A send in a function other packages can
+call is reported only when the package itself expects calls after the stop:
+another of its selects gives up on the receiver's stop channel or on a
+channel the receiver closes as it leaves (etcd-io/etcd#6857: Stop selects
+on done, Status does not); otherwise whether its callers send after the
+stop is out of sight. Fix: make
 the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
 		Bad: `func (s *Strategy) OnChange() {
 	s.reset <- struct{}{} // blocks forever once loop returned

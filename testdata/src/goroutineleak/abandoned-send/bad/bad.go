@@ -67,3 +67,77 @@ func (s *server) serve() {
 }
 
 func (s *server) close() { close(s.quit) }
+
+// Node answers status requests on its run loop until a stop request
+// arrives. Stop gives up once the loop is gone (it selects on done), so the
+// package expects calls after the stop; Status does not give up and hangs.
+// Modelled on etcd-io/etcd#6857 (raft node.Status blocked forever after
+// Stop).
+type Node struct {
+	status chan chan int
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+func NewNode() *Node {
+	n := &Node{status: make(chan chan int), stop: make(chan struct{}), done: make(chan struct{})}
+	go n.run()
+	return n
+}
+
+func (n *Node) run() {
+	for {
+		select {
+		case c := <-n.status:
+			c <- 1
+		case <-n.stop:
+			close(n.done)
+			return
+		}
+	}
+}
+
+func (n *Node) Status() int {
+	c := make(chan int, 1)
+	n.status <- c // want `goroutine sends on Node.status with no way to give up`
+	return <-c
+}
+
+func (n *Node) Stop() {
+	select {
+	case n.stop <- struct{}{}:
+	case <-n.done:
+		return
+	}
+	<-n.done
+}
+
+// worker leaves its loop on a stop request that is sent, not closed: the
+// next job after that blocks its sender.
+type worker struct {
+	jobs chan int
+	quit chan struct{}
+}
+
+func newWorker() *worker {
+	w := &worker{jobs: make(chan int), quit: make(chan struct{})}
+	go w.loop()
+	return w
+}
+
+func (w *worker) loop() {
+	for {
+		select {
+		case j := <-w.jobs:
+			_ = j
+		case <-w.quit:
+			return
+		}
+	}
+}
+
+func (w *worker) add(j int) {
+	w.jobs <- j // want `goroutine sends on worker.jobs with no way to give up`
+}
+
+func (w *worker) stop() { w.quit <- struct{}{} }

@@ -134,3 +134,61 @@ func (p *Processor) Start() {
 func (p *Processor) Process(m int) { p.messages <- m }
 
 func (p *Processor) Close() { close(p.closed) }
+
+// Pool is another package's to drive and stops on a sent request; nothing
+// in the package gives up on the loop's stop, so whether callers submit
+// after Stop is out of sight.
+type Pool struct {
+	work chan int
+	stop chan struct{}
+}
+
+func NewPool() *Pool {
+	p := &Pool{work: make(chan int), stop: make(chan struct{})}
+	go p.loop()
+	return p
+}
+
+func (p *Pool) loop() {
+	for {
+		select {
+		case w := <-p.work:
+			_ = w
+		case <-p.stop:
+			return
+		}
+	}
+}
+
+func (p *Pool) Submit(w int) { p.work <- w }
+
+func (p *Pool) Stop() { p.stop <- struct{}{} }
+
+// The loop leaves on an error value, not a stop request: whether an error
+// ever arrives is the data's business.
+type pump struct {
+	items chan int
+	errs  chan error
+}
+
+func newPump() *pump {
+	p := &pump{items: make(chan int), errs: make(chan error)}
+	go p.loop()
+	return p
+}
+
+func (p *pump) loop() {
+	for {
+		select {
+		case i := <-p.items:
+			_ = i
+		case err := <-p.errs:
+			_ = err
+			return
+		}
+	}
+}
+
+func (p *pump) put(i int) { p.items <- i }
+
+func (p *pump) fail(err error) { p.errs <- err }
