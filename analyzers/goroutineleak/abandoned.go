@@ -167,4 +167,3 @@ func (p *passState) reportAbandonedSend(op chanflow.Op, pos token.Pos) {
 		Related: []analysis.RelatedInformation{{Pos: pos, Message: "the receiver gives up here"}},
 	})
 }
-
