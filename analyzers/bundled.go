@@ -56,20 +56,20 @@ func (b bundledCheck) tool() string {
 // because it only matters on 32-bit platforms and staticcheck's own copy is
 // enough there.
 var bundled = []bundledCheck{
-	{family: "httpbody", check: sa1012.SCAnalyzer},      // nil context.Context passed to a function
-	{family: "goroutineleak", check: sa1015.SCAnalyzer}, // time.Tick leak (before Go 1.23)
-	{family: "goroutineleak", check: sa1017.SCAnalyzer}, // unbuffered channel passed to signal.Notify
-	{family: "goroutineleak", check: sa1025.SCAnalyzer}, // Timer.Reset's return value misused
-	{family: "goroutineleak", check: sa2000.SCAnalyzer}, // WaitGroup.Add inside the goroutine
-	{family: "sharedstate", check: sa2001.SCAnalyzer},   // empty critical section
-	{family: "goroutineleak", check: sa2002.SCAnalyzer}, // t.FailNow from a goroutine
-	{family: "sharedstate", check: sa2003.SCAnalyzer},   // deferred Lock right after Lock
-	{family: "resourceclose", check: sa5001.SCAnalyzer}, // defer Close before the error check
-	{family: "goroutineleak", check: sa5002.SCAnalyzer}, // empty for loop spins
-	{family: "resourceclose", check: sa5003.SCAnalyzer}, // defer in an infinite loop never runs
-	{family: "goroutineleak", check: sa5004.SCAnalyzer}, // for { select { default: } } spins
-	{family: "resourceclose", check: sa9001.SCAnalyzer}, // defer in a range loop runs late
-	{family: "sharedstate", vet: copylock.Analyzer},     // locks copied by value
+	{family: "httpbody", check: sa1012.SCAnalyzer},                      // nil context.Context passed to a function
+	{family: "goroutineleak", check: sa1015.SCAnalyzer},                 // time.Tick leak (before Go 1.23)
+	{family: "goroutineleak", check: sa1017.SCAnalyzer},                 // unbuffered channel passed to signal.Notify
+	{family: "goroutineleak", check: sa1025.SCAnalyzer},                 // Timer.Reset's return value misused
+	{family: "goroutineleak", check: sa2000.SCAnalyzer},                 // WaitGroup.Add inside the goroutine
+	{family: "sharedstate", check: sa2001.SCAnalyzer},                   // empty critical section
+	{family: "goroutineleak", check: sa2002.SCAnalyzer},                 // t.FailNow from a goroutine
+	{family: "sharedstate", check: sa2003.SCAnalyzer},                   // deferred Lock right after Lock
+	{family: "resourceclose", check: sa5001.SCAnalyzer},                 // defer Close before the error check
+	{family: "goroutineleak", check: sa5002.SCAnalyzer},                 // empty for loop spins
+	{family: "resourceclose", check: sa5003.SCAnalyzer},                 // defer in an infinite loop never runs
+	{family: "goroutineleak", check: sa5004.SCAnalyzer},                 // for { select { default: } } spins
+	{family: "resourceclose", check: sa9001.SCAnalyzer},                 // defer in a range loop runs late
+	{family: "sharedstate", vet: withoutResetCopies(copylock.Analyzer)}, // locks copied by value
 }
 
 // rule turns a staticcheck check's structured documentation into a catalog

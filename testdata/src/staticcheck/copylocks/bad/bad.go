@@ -22,3 +22,24 @@ func total(cs []counter) int {
 	}
 	return n
 }
+
+type client struct {
+	mu      sync.RWMutex
+	headers map[string]string
+}
+
+// A clone that keeps the copied lock: if another goroutine held it, the
+// copy starts locked.
+func (c *client) clone() *client {
+	c2 := *c // want `assignment copies lock value`
+	c2.headers = nil
+	return &c2
+}
+
+// The lock is reset only after the copy was used.
+func (c *client) cloneLate() *client {
+	c2 := *c // want `assignment copies lock value`
+	c2.headers = map[string]string{}
+	c2.mu = sync.RWMutex{}
+	return &c2
+}
