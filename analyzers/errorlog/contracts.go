@@ -1,7 +1,10 @@
 package errorlog
 
 import (
+	"go/build"
 	"go/types"
+	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -22,7 +25,10 @@ import (
 // that fmt.Errorf flattened with %v, says where ("file.go:12", in
 // package FlatPkg); Benign when every error it returns is nil, an
 // os.RemoveAll's or a context's Err, so a goroutine dropping it loses no
-// failure (syncthing's stun Service.Serve).
+// failure (syncthing's stun Service.Serve); ChangesState, when an error
+// it returns may be the only report that a change did not happen, names
+// the state-changing call it comes from ("DB.ExecContext": see
+// stateChanging), directly or through the package's helpers.
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
@@ -31,6 +37,7 @@ type contractFact struct {
 	Flattened    string
 	FlatPkg      string
 	Benign       bool
+	ChangesState string
 }
 
 func (*contractFact) AFact()         {}
@@ -79,6 +86,7 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 	fi := s.flattened(fn, res)
 	m.Flattened, m.FlatPkg = fi.at, fi.pkg
 	m.Benign = benignOnly(fn)
+	m.ChangesState = s.returnedStateChange(fn, rets, res)
 	if fi.origin.IsValid() {
 		s.flatAt[fn] = fi.origin
 	}
@@ -88,6 +96,52 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 		}
 	}
 	return m
+}
+
+// returnedStateChange names the state-changing call whose error fn may
+// return as its own (as it is, or wrapped by fmt.Errorf): a standard call
+// of stateChanging, or a callee whose contract says it changes state.
+func (s *logging) returnedStateChange(fn *ssa.Function, rets []*ssa.Return, res int) string {
+	if s.inGOROOT(fn) {
+		return "" // stateChanging is the standard library's own list
+	}
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() {
+				continue
+			}
+			what := stateCallName(call.Common())
+			if what == "" {
+				what = s.contract(call.Common()).ChangesState
+			}
+			if what != "" && errorReturned(call, rets, res) {
+				return what
+			}
+		}
+	}
+	return ""
+}
+
+// inGOROOT reports whether fn's source is the Go distribution's (the
+// standard library), or unknown.
+func (s *logging) inGOROOT(fn *ssa.Function) bool {
+	f := s.pass.Fset.File(fn.Pos())
+	return f == nil || strings.HasPrefix(filepath.ToSlash(f.Name()), goroot)
+}
+
+// goroot is the standard library's source directory, slash-separated.
+var goroot = filepath.ToSlash(filepath.Join(build.Default.GOROOT, "src")) + "/"
+
+// operandOf looks through the conversion of an argument to any.
+func operandOf(v ssa.Value) ssa.Value {
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return v.X
+	case *ssa.ChangeInterface:
+		return v.X
+	}
+	return v
 }
 
 // returns lists fn's return instructions.
@@ -205,15 +259,52 @@ func errorReturned(call *ssa.Call, rets []*ssa.Return, res int) bool {
 	return false
 }
 
-// flowsTo reports whether v is to, or an edge of the phis to is made of.
+// flowsTo reports whether v is to, an edge of the phis to is made of, or
+// an error fmt.Errorf wraps into it.
 func flowsTo(v, to ssa.Value, depth int) bool {
 	if v == to {
 		return true
 	}
-	if phi, ok := to.(*ssa.Phi); ok && depth < 8 {
-		for _, e := range phi.Edges {
+	if depth >= 8 {
+		return false
+	}
+	switch to := to.(type) {
+	case *ssa.Phi:
+		for _, e := range to.Edges {
 			if flowsTo(v, e, depth+1) {
 				return true
+			}
+		}
+	case *ssa.Call:
+		return wrapsArg(to.Common(), v)
+	}
+	return false
+}
+
+// wrapsArg reports whether call is fmt.Errorf with v among its operands.
+func wrapsArg(call *ssa.CallCommon, v ssa.Value) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "fmt" || f.Name() != "Errorf" || len(call.Args) != 2 {
+		return false
+	}
+	slice, ok := call.Args[1].(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	alloc, ok := slice.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
+				if operandOf(st.Val) == v {
+					return true
+				}
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func (c *checker) checkDiscarded(fn *ssa.Function) {
 			}
 			if what := c.lossyDrop(fn, call); what != "" {
 				c.reportDiscarded(fn, ins, call, what, deferred)
-			} else if what := stateDrop(fn, call); what != "" && c.isCallStatement(call) {
+			} else if what := c.stateDrop(fn, call); what != "" && c.isCallStatement(call) {
 				c.reportStateDropped(call, what, deferred)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -43,25 +44,53 @@ var stateChanging = map[[3]string]bool{
 	{"os", "File", "Chdir"}:                 true,
 }
 
-// stateDrop describes a dropped call of stateChanging, or returns "" when
-// the call is not one or sits in the branch of an earlier failure (a
-// best-effort step on the way out).
-func stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
+// stateDrop describes a dropped call of stateChanging, or of a function
+// whose contract says its error may come from one (a repository's Delete
+// returning its ExecContext's error); "" when the call is neither or sits
+// in the branch of an earlier failure (a best-effort step on the way out).
+func (c *checker) stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
+	if call.IsInvoke() || cleanupAfterFailure(fn, call) {
+		return ""
+	}
+	if what := stateCallName(call); what != "" {
+		return what
+	}
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil {
+		return ""
+	}
+	if via := c.logs.contract(call).ChangesState; via != "" {
+		return fmt.Sprintf("%s (whose error is that of %s)", funcName(f), via)
+	}
+	return ""
+}
+
+// stateCallName names call when it is one of stateChanging, or "".
+func stateCallName(call *ssa.CallCommon) string {
 	f := calleeFunc(call)
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
-	recv := ""
-	if r := f.Signature().Recv(); r != nil {
-		recv = recvName(r.Type())
-	}
-	if !stateChanging[[3]string{f.Pkg().Path(), recv, f.Name()}] || cleanupAfterFailure(fn, call) {
+	if !stateChanging[[3]string{f.Pkg().Path(), recvOf(f), f.Name()}] {
 		return ""
 	}
-	if recv == "" {
-		return f.Pkg().Name() + "." + f.Name()
+	return funcName(f)
+}
+
+// recvOf names f's receiver type ("" for a function).
+func recvOf(f *types.Func) string {
+	if r := f.Signature().Recv(); r != nil {
+		return recvName(r.Type())
 	}
-	return recv + "." + f.Name()
+	return ""
+}
+
+// funcName renders f as Recv.Name or pkg.Name.
+func funcName(f *types.Func) string {
+	if recv := recvOf(f); recv != "" {
+		return recv + "." + f.Name()
+	}
+	return f.Pkg().Name() + "." + f.Name()
 }
 
 // reportStateDropped reports the dropped error of a state-changing call.

@@ -1,7 +1,9 @@
 package bad
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
 	"os"
 )
 
@@ -60,4 +62,35 @@ func saveKey(path string, key []byte) error {
 // A statement executed as a statement.
 func touchSession(db *sql.DB, id string) {
 	db.Exec("UPDATE sessions SET seen = now() WHERE id = $1", id) // want `the error of DB.Exec is dropped`
+}
+
+// users is a repository whose methods return their statement's error.
+type users struct{ db *sql.DB }
+
+func (u *users) remove(ctx context.Context, id int) error {
+	_, err := u.db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id)
+	if err != nil {
+		return fmt.Errorf("remove user %d: %w", id, err)
+	}
+	return nil
+}
+
+// disable reaches the statement through remove: its error is the
+// statement's too.
+func (u *users) disable(ctx context.Context, id int) error {
+	return u.remove(ctx, id)
+}
+
+// The module's own method that deletes a record, its error dropped: the
+// caller reports success for a user who is still there.
+func purge(ctx context.Context, u *users, ids []int) int {
+	for _, id := range ids {
+		u.remove(ctx, id) // want `the error of users.remove \(whose error is that of DB.ExecContext\) is dropped`
+	}
+	return len(ids)
+}
+
+// Two helpers deep.
+func suspend(ctx context.Context, u *users, id int) {
+	u.disable(ctx, id) // want `the error of users.disable \(whose error is that of DB.ExecContext\) is dropped`
 }

@@ -1,7 +1,10 @@
 package good
 
 import (
+	"context"
 	"database/sql"
+	"errors"
+	"log"
 	"os"
 )
 
@@ -54,4 +57,59 @@ func restoreInto(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// accounts is a repository with helpers whose errors do not report a
+// change that did not happen.
+type accounts struct{ db *sql.DB }
+
+// validate fails only on its input: dropping it loses no change.
+func (a *accounts) validate(name string) error {
+	if name == "" {
+		return errors.New("empty name")
+	}
+	return nil
+}
+
+// touch logs its statement's failure and returns nil: the caller has
+// nothing to check.
+func (a *accounts) touch(ctx context.Context, id int) error {
+	if _, err := a.db.ExecContext(ctx, "UPDATE accounts SET seen = now() WHERE id = $1", id); err != nil {
+		log.Printf("touch %d: %v", id, err)
+	}
+	return nil
+}
+
+func (a *accounts) insert(ctx context.Context, name string) (int, error) {
+	var id int
+	err := a.db.QueryRowContext(ctx, "INSERT INTO accounts(name) VALUES ($1) RETURNING id", name).Scan(&id)
+	return id, err
+}
+
+func (a *accounts) remove(ctx context.Context, id int) error {
+	_, err := a.db.ExecContext(ctx, "DELETE FROM accounts WHERE id = $1", id)
+	return err
+}
+
+func (a *accounts) create(ctx context.Context, name string) error {
+	a.validate(name)
+	a.touch(ctx, 0)
+	id, err := a.insert(ctx, name)
+	if err != nil {
+		return err
+	}
+	if err := a.grant(ctx, id); err != nil {
+		// Best-effort undo after a failure: the error that matters is
+		// the one returned.
+		a.remove(ctx, id)
+		return err
+	}
+	// An explicit, visible decision.
+	_ = a.remove(ctx, -1)
+	return nil
+}
+
+func (a *accounts) grant(ctx context.Context, id int) error {
+	_, err := a.db.ExecContext(ctx, "INSERT INTO grants(account) VALUES ($1)", id)
+	return err
 }
