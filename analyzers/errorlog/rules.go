@@ -46,7 +46,10 @@ defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).
 The same holds for calls whose error is the only sign that a change the
 program relies on did not happen, dropped as a statement (plain or
 deferred): sql.Tx.Commit, Exec on a DB, Tx, Conn or Stmt, and os.Rename,
-Chmod, Chown, Chtimes, WriteFile, Truncate, Symlink, Link and Chdir. Not
+Chmod, Chown, Chtimes, WriteFile, Truncate, Symlink, Link and Chdir, and
+for the module's own functions whose error may be one of these calls'
+(returned as it is or wrapped by fmt.Errorf, through helpers: a
+repository's Delete returning its ExecContext's error). Not
 reported in the branch of an earlier failure (a best-effort step
 on the way out), nor as _ = f() (the drop is said), nor for removals
 (os.Remove is the usual best-effort cleanup), Rollback, or directory
