@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // parse-unchecked: `n, _ := strconv.Atoi(s)` where s comes from outside
@@ -217,6 +218,12 @@ func externalSource(v ssa.Value, seen map[ssa.Value]bool, depth int) *source {
 		return found(externalSource(x.X, seen, depth+1))
 	case *ssa.IndexAddr:
 		return found(externalSource(x.X, seen, depth+1))
+	case *ssa.Lookup:
+		return found(externalSource(x.X, seen, depth+1)) // r.Form["id"]
+	case *ssa.FieldAddr:
+		if requestPart(x.X) {
+			return &source{what: "the request's " + typematch.FieldName(x.X.Type(), x.Field), pos: x.Pos(), chain: []ssa.Value{v}}
+		}
 	case *ssa.Phi:
 		for _, e := range x.Edges {
 			if s := externalSource(e, seen, depth+1); s != nil {
@@ -237,6 +244,21 @@ func externalSource(v ssa.Value, seen map[ssa.Value]bool, depth int) *source {
 		return found(callSource(x, seen, depth))
 	}
 	return nil
+}
+
+// requestPart reports whether v is an *http.Request, or the *url.URL of
+// one (r.URL): their fields (r.Form, r.Host, r.URL.Path) are what the
+// client sent.
+func requestPart(v ssa.Value) bool {
+	if typematch.PointerTo(v.Type(), "net/http", "Request") {
+		return true
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || !typematch.PointerTo(v.Type(), "net/url", "URL") {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && typematch.PointerTo(fa.X.Type(), "net/http", "Request")
 }
 
 // loadSource follows a load: of a local variable, of an element of a

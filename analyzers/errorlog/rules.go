@@ -236,14 +236,19 @@ for strconv's Atoi, ParseInt, ParseUint, ParseFloat and ParseBool,
 time.Parse, ParseInLocation and ParseDuration, and url.Parse and
 ParseRequestURI, when the error is assigned to the blank identifier and
 the parsed string comes from outside: an HTTP request's form, query,
-path value or header, os.Getenv or LookupEnv, a flag, os.Args, or a read
+path value, header or fields (r.Form, r.URL.Path), os.Getenv or
+LookupEnv, a flag, os.Args, or a read
 (bufio.Scanner, bufio.Reader, io.ReadAll, os.ReadFile), followed
 through conversions, slicing, local variables, closures and the
 splitting and trimming functions of strings and bytes. Not reported: a
 constant input, an input the function checked first (a regexp matched
 it, or an earlier parse of the same value whose error is checked), a
-value only compared with a constant (if n, _ := strconv.Atoi(s); n > 0
-makes zero the explicit "not set"), and test files. Fix: check the
+value compared with a constant before every use (if n, _ :=
+strconv.Atoi(s); n > 0 makes zero the explicit "not set"), a parameter
+of a function with no error result (a lenient conversion helper such as
+caddy's WeakString.Int, whose contract is zero on bad input), and test
+files. A parameter of a function that returns an error is reported: it
+could have said the input was bad. Fix: check the
 error and report the bad input, or make the fallback explicit.`,
 		Bad: `limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 rows := store.List(limit) // "ten" lists nothing`,

@@ -87,3 +87,16 @@ func handler() http.HandlerFunc {
 		w.Write(make([]byte, page()))
 	}
 }
+
+// A path segment of the request URL.
+func itemID(r *http.Request) int64 {
+	id, _ := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/items/"), 10, 64) // want `its input comes from the request's Path`
+	return id
+}
+
+// A form field read through the parsed form map.
+func pageOf(r *http.Request) int {
+	r.ParseForm()
+	p, _ := strconv.Atoi(r.Form["page"][0]) // want `its input comes from the request's Form`
+	return p
+}
