@@ -25,8 +25,8 @@ import (
 //     loop at its terminating error; `for rows.Next()` walks items;
 //   - a continue that skips nothing (the if is the last statement of the
 //     loop body), removals and Close (best-effort cleanup);
-//   - a nil return only inside the loop (the first candidate that works
-//     wins), an error that flows past the branch (into a variable a retry
+//   - a nil return inside the loop (a search: the first candidate that
+//     works wins), an error that flows past the branch (into a variable a retry
 //     loop checks after its last attempt), a log call in the branch, and
 //     a comment on its own line in the braces, which says why.
 
@@ -177,9 +177,13 @@ func labels(path []ast.Node, i int, name string) bool {
 
 // nilReturnAfter returns a return outside loop, reachable from the
 // branch, whose error result is the constant nil: where the function
-// reports success after the skip. A return inside the loop (the next
-// item's success ends a search) does not count.
+// reports success after the skip. It returns nil when a nil return inside
+// the loop is reachable too: the loop is a search (the first certificate
+// that fits, the first address that answers), a skipped item is a
+// candidate that did not work, and the return after the loop is its "none
+// found" answer (crypto/tls's getClientCertificate).
 func nilReturnAfter(br *errBranch, loop ast.Stmt, res int) *ssa.Return {
+	var after *ssa.Return
 	seen := map[*ssa.BasicBlock]bool{}
 	work := []*ssa.BasicBlock{br.entry}
 	for len(work) > 0 {
@@ -192,15 +196,15 @@ func nilReturnAfter(br *errBranch, loop ast.Stmt, res int) *ssa.Return {
 		if len(b.Instrs) == 0 {
 			continue
 		}
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			inside := ret.Pos() >= loop.Pos() && ret.Pos() < loop.End()
-			if !inside && ret.Pos().IsValid() && len(ret.Results) > res && isNilConst(returned(ret, res)) {
-				return ret
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && ret.Pos().IsValid() && len(ret.Results) > res && isNilConst(returned(ret, res)) {
+			if ret.Pos() >= loop.Pos() && ret.Pos() < loop.End() {
+				return nil
 			}
+			after = ret
 		}
 		work = append(work, b.Succs...)
 	}
-	return nil
+	return after
 }
 
 // reportSkipped reports the continue or break that drops the error.

@@ -244,7 +244,9 @@ splitting and trimming functions of strings and bytes. Not reported: a
 constant input, an input the function checked first (a regexp matched
 it, or an earlier parse of the same value whose error is checked), a
 value compared with a constant before every use (if n, _ :=
-strconv.Atoi(s); n > 0 makes zero the explicit "not set"), a parameter
+strconv.Atoi(s); n > 0 makes zero the explicit "not set"; a bool tested
+by an if is on only when it says true), a comment on the line or the
+line above (// zero if unset or invalid: a documented decision), a parameter
 of a function with no error result (a lenient conversion helper such as
 caddy's WeakString.Int, whose contract is zero on bad input), and test
 files. A parameter of a function that returns an error is reported: it
@@ -335,8 +337,10 @@ loop: the caller takes a partial result for a complete one. Not reported
 in that form: a pure call's failure (strconv.Atoi of a file name:
 skipping what does not parse is how a loop filters its input), removals
 and Close (best-effort cleanup), an error that flows past the branch (a
-retry loop returning its last attempt's error), a loop whose only nil
-return is inside it (the first address that answers wins), loops with
+retry loop returning its last attempt's error), a callee whose errors
+are all sentinels (return ErrNotFound: an outcome, as errors.Is would
+say), a search loop that returns a nil error from inside (the first
+certificate that fits wins; none fitting is an answer), loops with
 no range, post statement or call condition (for {} and for ok {} retry,
 or end at their terminating error), a continue that skips nothing, and
 a comment on its own line in the braces.`,

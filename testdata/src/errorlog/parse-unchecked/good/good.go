@@ -122,3 +122,26 @@ func basePathDepth() int {
 	n, _ := strconv.Atoi(strings.TrimPrefix(u.Path, "/"))
 	return n
 }
+
+// A comment on the line says why the error does not matter
+// (net/http/cgi's REMOTE_PORT).
+func remotePort(params map[string]string) (int, error) {
+	port, _ := strconv.Atoi(params["REMOTE_PORT"]) // zero if unset or invalid
+	return port, nil
+}
+
+// Or on the line above.
+func retries() int {
+	// Unset or malformed means no retries.
+	n, _ := strconv.Atoi(os.Getenv("RETRIES"))
+	return n
+}
+
+// A bool tested by an if: on only when it says true, like `n > 0`
+// (internal/testenv's GO_BUILDER_FLAKY_NET).
+func skipFlaky() bool {
+	if v, _ := strconv.ParseBool(os.Getenv("FLAKY_NET")); v {
+		return true
+	}
+	return false
+}

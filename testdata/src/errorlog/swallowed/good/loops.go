@@ -3,6 +3,7 @@ package good
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log"
 	"net"
@@ -230,4 +231,28 @@ func (t *table) prefix(n int) ([]string, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+type cert struct{ names []string }
+
+func (c *cert) supports(name string) error {
+	for _, n := range c.names {
+		if n == name {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s not supported", name)
+}
+
+// A search: the first certificate that fits is returned from inside the
+// loop, and none fitting is a valid answer, not a failure
+// (crypto/tls's getClientCertificate).
+func pick(certs []*cert, name string) (*cert, error) {
+	for _, c := range certs {
+		if err := c.supports(name); err != nil {
+			continue
+		}
+		return c, nil
+	}
+	return nil, nil
 }
