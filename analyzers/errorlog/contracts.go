@@ -2,6 +2,7 @@ package errorlog
 
 import (
 	"go/build"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"strings"
@@ -25,10 +26,14 @@ import (
 // that fmt.Errorf flattened with %v, says where ("file.go:12", in
 // package FlatPkg); Benign when every error it returns is nil, an
 // os.RemoveAll's or a context's Err, so a goroutine dropping it loses no
-// failure (syncthing's stun Service.Serve); ChangesState, when an error
-// it returns may be the only report that a change did not happen, names
-// the state-changing call it comes from ("DB.ExecContext": see
-// stateChanging), directly or through the package's helpers.
+// failure (syncthing's stun Service.Serve); Sentinels when every error it
+// returns is nil or a package-level error variable (return ErrNotFound),
+// so its errors are outcomes a caller tests for, not causes (nats-server's
+// raft.applyCommit logs the cause and returns errEntryLoadFailed);
+// ChangesState, when an error it returns may be the only report that a
+// change did not happen, names the state-changing call it comes from
+// ("DB.ExecContext": see stateChanging), directly or through the
+// package's helpers.
 type contractFact struct {
 	SyncsParams  uint64
 	NilError     bool
@@ -37,6 +42,7 @@ type contractFact struct {
 	Flattened    string
 	FlatPkg      string
 	Benign       bool
+	Sentinels    bool
 	ChangesState string
 }
 
@@ -86,6 +92,7 @@ func (s *logging) summarizeContract(fn *ssa.Function) contractFact {
 	fi := s.flattened(fn, res)
 	m.Flattened, m.FlatPkg = fi.at, fi.pkg
 	m.Benign = benignOnly(fn)
+	m.Sentinels = !m.NilError && s.sentinelsOnly(rets, res)
 	m.ChangesState = s.returnedStateChange(fn, rets, res)
 	if fi.origin.IsValid() {
 		s.flatAt[fn] = fi.origin
@@ -182,6 +189,75 @@ func (s *logging) alwaysNil(v ssa.Value, depth int) bool {
 		return s.contract(v.Common()).NilError
 	}
 	return false
+}
+
+// sentinelsOnly reports whether every error rets return is nil or a
+// package-level error variable, directly or through a callee whose
+// contract says the same.
+func (s *logging) sentinelsOnly(rets []*ssa.Return, res int) bool {
+	for _, r := range rets {
+		if len(r.Results) <= res || !s.sentinel(returned(r, res), 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentinel reports whether the error value v is nil or a package-level
+// variable on every path.
+func (s *logging) sentinel(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		switch x := v.X.(type) {
+		case *ssa.Global:
+			return true
+		case *ssa.Alloc:
+			return s.sentinelSlot(x, depth)
+		}
+		return false
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !s.sentinel(e, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			c := s.contract(call.Common())
+			return errorResult(call.Call.Signature()) == v.Index && (c.Sentinels || c.NilError)
+		}
+	case *ssa.Call:
+		c := s.contract(v.Common())
+		return c.Sentinels || c.NilError
+	}
+	return false
+}
+
+// sentinelSlot reports whether every value stored in the result slot a
+// function with defers returns through is a sentinel, and nothing else
+// (a deferred closure) may write it.
+func (s *logging) sentinelSlot(slot *ssa.Alloc, depth int) bool {
+	for _, r := range *slot.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != slot || !s.sentinel(r.Val, depth+1) {
+				return false
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // syncsBeforeEveryReturn reports whether some call syncing file p (its

@@ -68,6 +68,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		c.checkInspected(fn, flatReported)
 		c.checkEmptyBranches(fn)
+		c.checkSkipped(fn)
 		c.checkOverwritten(fn)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
@@ -81,6 +82,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkDiscarded(fn)
 			c.checkGoroutineDropped(fn)
 			c.checkScanErr(fn)
+			c.checkParseUnchecked(fn)
 		}
 	}
 	return nil, nil

@@ -21,7 +21,8 @@ func TestRules(t *testing.T) {
 		"errorlog/discarded/bad", "errorlog/discarded/good", "errorlog/discarded/fix",
 		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good", "errorlog/goroutine-dropped/good/testhelper",
 		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good",
-		"errorlog/overwritten/bad", "errorlog/overwritten/good")
+		"errorlog/overwritten/bad", "errorlog/overwritten/good",
+		"errorlog/parse-unchecked/bad", "errorlog/parse-unchecked/good")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an

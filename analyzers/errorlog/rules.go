@@ -9,6 +9,7 @@ const (
 	RuleGoroutineDropped = "errorlog/goroutine-dropped"
 	RuleLogAndReturn     = "errorlog/log-and-return"
 	RuleOverwritten      = "errorlog/overwritten"
+	RuleParseUnchecked   = "errorlog/parse-unchecked"
 	RuleScanErrUnchecked = "errorlog/scan-err-unchecked"
 	RuleSwallowed        = "errorlog/swallowed"
 	RuleUnlogged         = "errorlog/unlogged"
@@ -228,6 +229,44 @@ if err != nil {
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleParseUnchecked,
+		Title: "a parse of outside input whose error is assigned to _: a malformed value silently becomes zero",
+		Text: `n, _ := strconv.Atoi(r.FormValue("limit")) turns "ten", "10 " or "1e3" into
+0 without a trace, and the program goes on with a limit, a port, a timeout
+or a flag the user never asked for; "yes" parsed with ParseBool becomes
+false. The error is the only sign that the input was malformed. Reported
+for strconv's Atoi, ParseInt, ParseUint, ParseFloat and ParseBool,
+time.Parse, ParseInLocation and ParseDuration, and url.Parse and
+ParseRequestURI, when the error is assigned to the blank identifier and
+the parsed string comes from outside: an HTTP request's form, query,
+path value, header or fields (r.Form, r.URL.Path), os.Getenv or
+LookupEnv, a flag, os.Args, or a read
+(bufio.Scanner, bufio.Reader, io.ReadAll, os.ReadFile), followed
+through conversions, slicing, local variables, closures and the
+splitting and trimming functions of strings and bytes. Not reported: a
+constant input, an input the function checked first (a regexp matched
+it, or an earlier parse of the same value whose error is checked), a
+value compared with a constant before every use (if n, _ :=
+strconv.Atoi(s); n > 0 makes zero the explicit "not set"; a bool tested
+by an if is on only when it says true), a comment on the line or the
+line above (// zero if unset or invalid: a documented decision), a parameter
+of a function with no error result (a lenient conversion helper such as
+caddy's WeakString.Int, whose contract is zero on bad input), and test
+files. A parameter of a function that returns an error is reported: it
+could have said the input was bad. Fix: check the
+error and report the bad input, or make the fallback explicit.`,
+		Bad: `limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+rows := store.List(limit) // "ten" lists nothing`,
+		Good: `limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+if err != nil {
+	http.Error(w, "limit: not a number", http.StatusBadRequest)
+	return
+}
+rows := store.List(limit)`,
+		Severity: catalog.Warning,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleScanErrUnchecked,
 		Title: "a bufio.Scanner loop whose Err is never checked",
 		Text: `Scan returns false at the end of the input, and also when the read fails
@@ -291,7 +330,23 @@ and so is a branch that falls back to another way of doing the work and
 returns that attempt's error (if the cache fails, compute): its nil means
 the fallback succeeded. The barest form is reported too, in any function:
 an empty branch (if err != nil {}) whose error is used nowhere else, unless
-a comment on its own line inside the braces says why.`,
+a comment on its own line inside the braces says why.
+So is the loop form: in a loop over items (a range, a for with a post
+statement, or a for whose condition is a call such as rows.Next()), a
+branch on a call's error that skips the item with continue, or stops
+with break, doing nothing but calls before it (no log, count, flag or
+append of the error), in a function that returns a nil error after the
+loop: the caller takes a partial result for a complete one. Not reported
+in that form: a pure call's failure (strconv.Atoi of a file name:
+skipping what does not parse is how a loop filters its input), removals
+and Close (best-effort cleanup), an error that flows past the branch (a
+retry loop returning its last attempt's error), a callee whose errors
+are all sentinels (return ErrNotFound: an outcome, as errors.Is would
+say), a search loop that returns a nil error from inside (the first
+certificate that fits wins; none fitting is an answer), loops with
+no range, post statement or call condition (for {} and for ok {} retry,
+or end at their terminating error), a continue that skips nothing, and
+a comment on its own line in the braces.`,
 		Bad: `b, err := os.ReadFile(path)
 if err != nil {
 	return nil, nil

@@ -143,11 +143,17 @@ func isZeroConst(k *ssa.Const) bool {
 // dead we expect this to fail"): the decision is documented for the
 // reader, which is what the rule asks for.
 func (c *checker) explained(br *errBranch, ret *ssa.Return) bool {
-	f := c.fileOf(ret.Pos())
+	return c.explainedAt(br, ret.Pos())
+}
+
+// explainedAt reports whether such a comment lies in the branch before
+// the statement at pos.
+func (c *checker) explainedAt(br *errBranch, pos token.Pos) bool {
+	f := c.fileOf(pos)
 	if f == nil {
 		return false
 	}
-	retLine := c.line(ret.Pos())
+	retLine := c.line(pos)
 	for _, cg := range f.Comments {
 		// On its own line(s) inside the braces: not a trailing comment
 		// of the if line.
