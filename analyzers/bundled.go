@@ -110,10 +110,10 @@ func (b bundledCheck) vetRule() catalog.Rule {
 		Bad:      ours.bad,
 		Good:     ours.good,
 		Severity: catalog.Warning,
-		// Off: its only corpus findings (vault's shallow Client copies, which
-		// reset the lock at once) are not judged true positives (the
-		// default policy, catalog.Evidence), and go vet runs it already.
-		Default: false,
+		// On: no corpus findings once copies whose locks are reset at once
+		// (vault's shallow Client clones) are left out (withoutResetCopies);
+		// the default policy, catalog.Evidence.
+		Default: true,
 		Since:   "go vet",
 		Credit:  "go vet (golang.org/x/tools), BSD licence",
 		URL:     "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/" + strings.TrimSuffix(name, "s"),

@@ -100,6 +100,7 @@ func (c *conn) close() {
 	c.closed = true
 }`,
 		Severity: catalog.Warning,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
