@@ -79,12 +79,70 @@ func (c *checker) checkParseUnchecked(fn *ssa.Function) {
 			if src.param && errorResult(fn.Signature) < 0 {
 				continue // a lenient helper: with no error result, zero on bad input is its contract
 			}
-			if c.commentedDrop(call) {
+			if c.commentedDrop(call) || zeroFallback(call) {
 				continue
 			}
 			c.reportParseUnchecked(call, name, src)
 		}
 	}
+}
+
+// zeroFallback reports whether the parse only runs where the value it
+// replaces was just found zero, and its result merges with that value:
+// `n := r.ContentLength; if n == 0 { n, _ = strconv.ParseInt(h, 10, 64) }`.
+// A failed parse yields the zero the variable already held, so nothing is
+// lost (caddy's fastcgi transport).
+func zeroFallback(call *ssa.Call) bool {
+	for _, r := range *call.Referrers() {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, u := range *ex.Referrers() {
+			phi, ok := u.(*ssa.Phi)
+			if !ok {
+				return false
+			}
+			for _, e := range phi.Edges {
+				if e != ex && testedZeroBefore(call.Block(), e) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// testedZeroBefore reports whether b runs only on the true side of a test
+// v == 0 (or the false side of v != 0).
+func testedZeroBefore(b *ssa.BasicBlock, v ssa.Value) bool {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL && cond.Op != token.NEQ {
+			continue
+		}
+		other := cond.Y
+		if cond.Y == v {
+			other = cond.X
+		} else if cond.X != v {
+			continue
+		}
+		if k, ok := other.(*ssa.Const); !ok || k.Value == nil || k.Value.String() != "0" {
+			continue
+		}
+		succ := d.Succs[0]
+		if cond.Op == token.NEQ {
+			succ = d.Succs[1]
+		}
+		if len(succ.Preds) == 1 && succ.Dominates(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // parsedArg returns the string operand of a parse call and the parse's

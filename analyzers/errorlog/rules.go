@@ -264,6 +264,7 @@ if err != nil {
 }
 rows := store.List(limit)`,
 		Severity: catalog.Warning,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 	{
