@@ -87,6 +87,12 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		}
 		return fmt.Sprintf("%s.%s", recv, f.Name())
 	}
+	if encodingMethods[key] && len(call.Args) >= 1 {
+		if open := encodedFile(call.Args[0]); open != "" && !cleanupAfterFailure(fn, call) {
+			return fmt.Sprintf("%s.%s into a file opened with %s", recv, f.Name(), open)
+		}
+		return ""
+	}
 	if (key == [3]string{"os", "File", "Close"} || key == [3]string{"os", "File", "Sync"}) && len(call.Args) == 1 {
 		// Only files this function opened for writing: Sync of a
 		// directory opened read-only is a best-effort durability step,
@@ -103,6 +109,33 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		return f.Name() + " of a file opened with " + open
 	}
 	return ""
+}
+
+// encodingMethods write an encoding of their operand to the encoder's
+// writer: a dropped error means the file holds a partial or no record.
+var encodingMethods = map[[3]string]bool{
+	{"encoding/json", "Encoder", "Encode"}: true,
+	{"encoding/gob", "Encoder", "Encode"}:  true,
+	{"encoding/xml", "Encoder", "Encode"}:  true,
+}
+
+// encodedFile returns how the file an encoder writes was opened, when the
+// encoder was made here by NewEncoder over a file this function opened for
+// writing; "" otherwise.
+func encodedFile(enc ssa.Value) string {
+	mk, ok := receiverSource(enc).(*ssa.Call)
+	if !ok || len(mk.Call.Args) != 1 {
+		return ""
+	}
+	f := calleeFunc(mk.Common())
+	if f == nil || f.Name() != "NewEncoder" || f.Signature().Recv() != nil {
+		return ""
+	}
+	w := mk.Call.Args[0]
+	if mi, ok := w.(*ssa.MakeInterface); ok {
+		w = mi.X
+	}
+	return writableOpen(receiverSource(w))
 }
 
 // receiverSource follows a receiver to the value it was produced as:

@@ -44,6 +44,8 @@ a project helper whose contract says it syncs its file parameter
 paths, counts as a checked Sync. Fix: check
 the error; for a deferred Close in a function with a named error result,
 defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).
+An Encode of a json, gob or xml encoder made over such a file is the same:
+its dropped error leaves a partial record behind a success.
 The same holds for calls whose error is the only sign that a change the
 program relies on did not happen, dropped as a statement (plain or
 deferred): sql.Tx.Commit, Exec on a DB, Tx, Conn or Stmt, and os.Rename,

@@ -3,6 +3,7 @@ package bad
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 )
@@ -93,4 +94,15 @@ func purge(ctx context.Context, u *users, ids []int) int {
 // Two helpers deep.
 func suspend(ctx context.Context, u *users, id int) {
 	u.disable(ctx, id) // want `the error of users.disable \(whose error is that of DB.ExecContext\) is dropped`
+}
+
+// An encoding written to a file this function created, its error dropped:
+// a full disk leaves a truncated record and the caller is told it saved.
+func saveState(path string, v any) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	json.NewEncoder(f).Encode(v) // want `the error of Encoder.Encode into a file opened with os.Create is dropped`
+	return f.Close()
 }

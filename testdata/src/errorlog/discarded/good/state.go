@@ -1,9 +1,12 @@
 package good
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"io"
 	"log"
 	"os"
 )
@@ -112,4 +115,21 @@ func (a *accounts) create(ctx context.Context, name string) error {
 func (a *accounts) grant(ctx context.Context, id int) error {
 	_, err := a.db.ExecContext(ctx, "INSERT INTO grants(account) VALUES ($1)", id)
 	return err
+}
+
+// Encodings to a response writer or an in-memory buffer, and one whose
+// error is checked: nothing of the caller's is lost unseen.
+func encodeAll(w io.Writer, v any) ([]byte, error) {
+	json.NewEncoder(w).Encode(v)
+	var buf bytes.Buffer
+	json.NewEncoder(&buf).Encode(v)
+	f, err := os.Create("out.json")
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewEncoder(f).Encode(v); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return buf.Bytes(), f.Close()
 }
