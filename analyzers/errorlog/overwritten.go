@@ -71,6 +71,20 @@ func hasUses(v ssa.Value) bool {
 // to, from the assignment or var declaration whose only right-hand side is
 // the call, or nil (a blank identifier, a call statement, a field).
 func (c *checker) assignedIdent(call *ssa.Call) *ast.Ident {
+	id := c.errorTarget(call)
+	if id == nil || id.Name == "_" {
+		return nil
+	}
+	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || v.Parent() == v.Pkg().Scope() {
+		return nil // a package variable is read elsewhere
+	}
+	return id
+}
+
+// errorTarget returns the identifier the call's error result is assigned
+// to (possibly _), from the assignment or var declaration whose only
+// right-hand side is the call, or nil.
+func (c *checker) errorTarget(call *ssa.Call) *ast.Ident {
 	var lhs []ast.Expr
 	switch p := c.callParent(call.Pos()).(type) {
 	case *ast.AssignStmt:
@@ -85,16 +99,10 @@ func (c *checker) assignedIdent(call *ssa.Call) *ast.Ident {
 		}
 	}
 	res := errorResult(call.Common().Signature())
-	if res >= len(lhs) {
+	if res < 0 || res >= len(lhs) {
 		return nil
 	}
-	id, ok := lhs[res].(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || v.Parent() == v.Pkg().Scope() {
-		return nil // a package variable is read elsewhere
-	}
+	id, _ := lhs[res].(*ast.Ident)
 	return id
 }
 

@@ -2,7 +2,6 @@ package errorlog
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -162,25 +161,8 @@ func parsedArg(call *ssa.CallCommon) (ssa.Value, string) {
 // errorBlanked reports whether the call's error result is assigned to the
 // blank identifier: `v, _ := strconv.Atoi(s)`.
 func (c *checker) errorBlanked(call *ssa.Call) bool {
-	var lhs []ast.Expr
-	switch p := c.callParent(call.Pos()).(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 {
-			lhs = p.Lhs
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 {
-			for _, n := range p.Names {
-				lhs = append(lhs, n)
-			}
-		}
-	}
-	res := errorResult(call.Common().Signature())
-	if res < 1 || res >= len(lhs) {
-		return false
-	}
-	id, ok := lhs[res].(*ast.Ident)
-	return ok && id.Name == "_"
+	id := c.errorTarget(call)
+	return id != nil && id.Name == "_" && errorResult(call.Common().Signature()) >= 1
 }
 
 // valueUsed reports whether the parsed value is used without a check:
