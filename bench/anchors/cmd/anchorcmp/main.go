@@ -2,13 +2,17 @@
 //
 //	anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
 //	anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool SPEC...
+//	anchorcmp corpus  -family NAME -ours DIR -theirs DIR [-ledger FILE] [-triage FILE] [-sample N]
 //
 // prepare copies the analysistest fixtures of one family (GOPATH layout under
 // testdata/src) into a throwaway module whose path is -module (default
 // "fixtures"), rewriting imports of fixture packages and dropping .golden
 // files. score reads the ground truth from that module (// want lines are
 // positive cases, functions of good/ packages negative cases), reads every
-// tool's output, and prints the markdown comparison. See bench/anchors/README.md.
+// tool's output, and prints the markdown comparison. corpus compares one
+// family's findings on the corpus (bench/findings) with golangci-lint's
+// anchor linters on the same packages (bench/anchors/corpus). See
+// bench/anchors/README.md.
 package main
 
 import (
@@ -26,6 +30,8 @@ func main() {
 		err = cmdPrepare(os.Args[2:])
 	case "score":
 		err = cmdScore(os.Args[2:])
+	case "corpus":
+		err = cmdCorpus(os.Args[2:])
 	default:
 		usage()
 	}
@@ -38,6 +44,7 @@ func main() {
 func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
-  anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool 'LABEL;FORMAT;CHECKS;FILE'...`)
+  anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool 'LABEL;FORMAT;CHECKS;FILE'...
+  anchorcmp corpus  -family NAME -ours DIR -theirs DIR [-ledger FILE] [-triage FILE] [-sample N]`)
 	os.Exit(2)
 }

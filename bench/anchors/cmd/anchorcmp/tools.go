@@ -238,7 +238,9 @@ func (t *tool) readGolangci(data []byte, rel func(string) string) error {
 			}
 		}
 	}
-	if err := json.Unmarshal(data, &doc); err != nil {
+	// The first JSON value: golangci-lint may print its text summary
+	// ("N issues: ...") after it on the same stream.
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		return err
 	}
 	for _, is := range doc.Issues {
