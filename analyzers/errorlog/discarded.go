@@ -57,7 +57,7 @@ func (c *checker) checkDiscarded(fn *ssa.Function) {
 			default:
 				continue
 			}
-			if what := c.lossyDrop(fn, call); what != "" {
+			if what := c.lossyDrop(fn, ins, call); what != "" {
 				c.reportDiscarded(fn, ins, call, what, deferred)
 			} else if what := c.stateDrop(fn, call); what != "" && c.isCallStatement(call) {
 				c.reportStateDropped(call, what, deferred)
@@ -68,7 +68,10 @@ func (c *checker) checkDiscarded(fn *ssa.Function) {
 
 // lossyDrop describes the dropped call if its error says whether written
 // data was saved, or returns "".
-func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
+func (c *checker) lossyDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon) string {
+	if what := fileWriteDrop(fn, ins, call); what != "" {
+		return what
+	}
 	f := calleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Signature().Recv() == nil || errorResult(f.Signature()) < 0 {
 		return ""
@@ -100,7 +103,7 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		src := receiverSource(call.Args[0])
 		open := writableOpen(src)
 		closeChecked := f.Name() == "Close" && c.checkedElsewhere(fn, call, "Close")
-		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) || removesFile(fn, src) {
+		if open == "" || closeChecked || c.checkedElsewhere(fn, call, "Sync") || cleanupAfterFailure(fn, call) || removesFile(fn, src) || removedAfter(ins, src) {
 			return ""
 		}
 		if !mayBeWritten(src) {
@@ -109,6 +112,51 @@ func (c *checker) lossyDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 		return f.Name() + " of a file opened with " + open
 	}
 	return ""
+}
+
+// fileWrites write their data straight to a file, unbuffered: by package
+// path, receiver type ("" for a function) and name, with the index of the
+// argument that is the file written.
+var fileWrites = map[[3]string]int{
+	{"io", "", "Copy"}:               0,
+	{"io", "", "CopyN"}:              0,
+	{"io", "", "CopyBuffer"}:         0,
+	{"io", "", "WriteString"}:        0,
+	{"os", "File", "Write"}:          0,
+	{"os", "File", "WriteString"}:    0,
+	{"os", "File", "WriteAt"}:        0,
+	{"os", "File", "ReadFrom"}:       0,
+	{"fmt", "", "Fprint"}:            0,
+	{"fmt", "", "Fprintf"}:           0,
+	{"fmt", "", "Fprintln"}:          0,
+	{"encoding/binary", "", "Write"}: 0,
+}
+
+// fileWriteDrop describes a dropped write into a file this function opened
+// for writing, or returns "". A failed write to an *os.File is reported
+// by that write only: Close does not repeat it, so a dropped one leaves
+// a short file that every later step takes as complete. Writes to a file
+// removed afterwards, or made on the way out of an earlier failure, lose
+// nothing the caller keeps.
+func fileWriteDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon) string {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
+		return ""
+	}
+	at, ok := fileWrites[[3]string{f.Pkg().Path(), recvOf(f), f.Name()}]
+	if !ok || at >= len(call.Args) {
+		return ""
+	}
+	dst := call.Args[at]
+	if mi, ok := dst.(*ssa.MakeInterface); ok {
+		dst = mi.X
+	}
+	src := receiverSource(dst)
+	open := writableOpen(src)
+	if open == "" || cleanupAfterFailure(fn, call) || removesFile(fn, src) || removedAfter(ins, src) {
+		return ""
+	}
+	return fmt.Sprintf("%s into a file opened with %s", funcName(f), open)
 }
 
 // encodingMethods write an encoding of their operand to the encoder's
@@ -547,17 +595,31 @@ func removesFile(fn *ssa.Function, file ssa.Value) bool {
 				if !ok {
 					continue // removed on every path only when deferred; an error path's removal is cleanup
 				}
-				f := calleeFunc(ci.Common())
-				if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
-					continue
-				}
-				if isNameOf(receiverSource(ci.Common().Args[0]), file) {
+				if isRemoveOf(ci.Common(), file) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// removedAfter reports whether every path from ins on removes file by its
+// name (os.Remove(f.Name())): a probe written, closed and deleted.
+func removedAfter(ins ssa.Instruction, file ssa.Value) bool {
+	return ssautil.EveryPathAfter(ins, func(x ssa.Instruction) bool {
+		call, ok := x.(*ssa.Call)
+		return ok && isRemoveOf(call.Common(), file)
+	})
+}
+
+// isRemoveOf reports whether call is os.Remove or os.RemoveAll of file's name.
+func isRemoveOf(call *ssa.CallCommon, file ssa.Value) bool {
+	f := calleeFunc(call)
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(call.Args) != 1 {
+		return false
+	}
+	return isNameOf(receiverSource(call.Args[0]), file)
 }
 
 // isNameOf reports whether v is file.Name().

@@ -45,7 +45,11 @@ paths, counts as a checked Sync. Fix: check
 the error; for a deferred Close in a function with a named error result,
 defer func() { err = errors.Join(err, f.Close()) }() (Go 1.20).
 An Encode of a json, gob or xml encoder made over such a file is the same:
-its dropped error leaves a partial record behind a success.
+its dropped error leaves a partial record behind a success; and so is a
+write straight into such a file (io.Copy, io.CopyN, io.CopyBuffer,
+io.WriteString, fmt.Fprint*, binary.Write, and the file's Write,
+WriteString, WriteAt and ReadFrom), whose error Close does not repeat,
+unless the file is removed on every path after it (a probe).
 The same holds for calls whose error is the only sign that a change the
 program relies on did not happen, dropped as a statement (plain or
 deferred): sql.Tx.Commit, Exec on a DB, Tx, Conn or Stmt, and os.Rename,

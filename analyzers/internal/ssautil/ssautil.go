@@ -51,3 +51,47 @@ func ReachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bo
 	}
 	return false
 }
+
+// EveryPathAfter reports whether every path from ins to a return of its
+// function passes, after ins, an instruction that satisfies pass. Paths
+// that end in a panic are not counted: nothing after them returns.
+func EveryPathAfter(ins ssa.Instruction, pass func(ssa.Instruction) bool) bool {
+	after := false
+	for _, x := range ins.Block().Instrs {
+		if after && pass(x) {
+			return true
+		}
+		after = after || x == ins
+	}
+	return exitsPass(ins.Block(), pass, map[*ssa.BasicBlock]bool{})
+}
+
+// exitsPass reports whether every path out of the end of b passes pass.
+func exitsPass(b *ssa.BasicBlock, pass func(ssa.Instruction) bool, seen map[*ssa.BasicBlock]bool) bool {
+	switch b.Instrs[len(b.Instrs)-1].(type) {
+	case *ssa.Return:
+		return false
+	case *ssa.Panic:
+		return true
+	}
+	for _, s := range b.Succs {
+		if !blockPasses(s, pass, seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// blockPasses reports whether every path through b to a return passes pass.
+func blockPasses(b *ssa.BasicBlock, pass func(ssa.Instruction) bool, seen map[*ssa.BasicBlock]bool) bool {
+	if seen[b] {
+		return true // a cycle: its exits are checked where they leave it
+	}
+	seen[b] = true
+	for _, x := range b.Instrs {
+		if pass(x) {
+			return true
+		}
+	}
+	return exitsPass(b, pass, seen)
+}
