@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // capturedWrites reports a local variable shared between a goroutine
@@ -21,21 +22,43 @@ import (
 func (c *checker) capturedWrites(f *locks.Func) {
 	for _, b := range f.Fn.Blocks {
 		for i, ins := range b.Instrs {
-			g, ok := ins.(*ssa.Go)
-			if !ok {
-				continue
-			}
-			mc, ok := g.Call.Value.(*ssa.MakeClosure)
-			if !ok {
+			g, mc := goroutineStart(ins)
+			if mc == nil {
 				continue
 			}
 			c.capturedByGo(f, g, b, i, mc)
+			c.fieldSiblings(b, i, g, mc)
 		}
 	}
 }
 
+// goroutineStart returns ins and the closure it runs on a new goroutine:
+// a go statement of a function literal, or a literal handed to
+// sync.WaitGroup.Go or errgroup.Group.Go/TryGo, which start one.
+func goroutineStart(ins ssa.Instruction) (ssa.CallInstruction, *ssa.MakeClosure) {
+	switch ins := ins.(type) {
+	case *ssa.Go:
+		mc, _ := ins.Call.Value.(*ssa.MakeClosure)
+		return ins, mc
+	case *ssa.Call:
+		callee := ins.Call.StaticCallee()
+		if callee == nil || callee.Signature.Recv() == nil || len(ins.Call.Args) != 2 {
+			return nil, nil
+		}
+		recv := callee.Signature.Recv().Type()
+		starts := callee.Name() == "Go" && typematch.PointerTo(recv, "sync", "WaitGroup") ||
+			(callee.Name() == "Go" || callee.Name() == "TryGo") && typematch.PointerTo(recv, "golang.org/x/sync/errgroup", "Group")
+		if !starts {
+			return nil, nil
+		}
+		mc, _ := ins.Call.Args[1].(*ssa.MakeClosure)
+		return ins, mc
+	}
+	return nil, nil
+}
+
 // capturedByGo checks each variable the goroutine closure mc captures.
-func (c *checker) capturedByGo(f *locks.Func, g *ssa.Go, b *ssa.BasicBlock, idx int, mc *ssa.MakeClosure) {
+func (c *checker) capturedByGo(f *locks.Func, g ssa.CallInstruction, b *ssa.BasicBlock, idx int, mc *ssa.MakeClosure) {
 	body := mc.Fn.(*ssa.Function)
 	for i, bound := range mc.Bindings {
 		alloc, ok := bound.(*ssa.Alloc)
@@ -56,9 +79,135 @@ func (c *checker) capturedByGo(f *locks.Func, g *ssa.Go, b *ssa.BasicBlock, idx 
 		if len(inner.writes) == 0 && len(inner.reads) == 0 {
 			continue
 		}
+		if w, ok := c.siblingWrite(b, idx, g, body, alloc, inner); ok {
+			c.reportSiblings(alloc.Comment, w, g)
+		}
 		outer := c.unorderedAfter(f.Fn, b, idx, alloc)
 		c.reportCaptured(f, g, body, alloc, inner, outer)
 	}
+}
+
+// siblingWrite returns a write of the goroutine that races with the same
+// write of the goroutine's other instances: the go statement runs again
+// (a loop) with no sync point in between and without a new instance of
+// the variable, and the goroutine writes it holding no lock. A goroutine
+// that waits on anything first (a token channel, a start signal) is left
+// alone: the rule does not model what its wait orders.
+func (c *checker) siblingWrite(b *ssa.BasicBlock, idx int, g ssa.CallInstruction, body *ssa.Function, alloc *ssa.Alloc, inner accesses) (ssa.Instruction, bool) {
+	if len(inner.writes) == 0 || c.syncedInside(body) || !c.startsAgain(b, idx, g, alloc) {
+		return nil, false
+	}
+	locked := heldAt(c.locks.Of(body))
+	for _, w := range inner.writes {
+		if !locked[w] {
+			return w, true
+		}
+	}
+	return nil, false
+}
+
+// startsAgain reports whether g (b.Instrs[idx]) can run again before any
+// sync point and before alloc makes a new variable.
+func (c *checker) startsAgain(b *ssa.BasicBlock, idx int, g ssa.CallInstruction, alloc *ssa.Alloc) bool {
+	again := false
+	c.walkUnordered(b, idx, func(ins ssa.Instruction) bool {
+		if ins == g {
+			again = true
+		}
+		return ins != alloc && !again
+	})
+	return again
+}
+
+// fieldSiblings reports the fields of one shared struct that every
+// instance of a goroutine started again and again writes holding no lock:
+// the struct is reached through a captured variable that holds the same
+// pointer for all of them (a receiver, a variable made outside the loop
+// and only read by the goroutine).
+func (c *checker) fieldSiblings(b *ssa.BasicBlock, idx int, g ssa.CallInstruction, mc *ssa.MakeClosure) {
+	body := mc.Fn.(*ssa.Function)
+	if c.syncedInside(body) {
+		return
+	}
+	var locked map[ssa.Instruction]bool
+	for i, bound := range mc.Bindings {
+		alloc, ok := bound.(*ssa.Alloc)
+		if !ok || i >= len(body.FreeVars) || !c.startsAgain(b, idx, g, alloc) {
+			continue
+		}
+		fv := body.FreeVars[i]
+		if len(accessesOf(fv).writes) > 0 {
+			continue // the goroutine repoints the variable: not one struct
+		}
+		for _, st := range fieldStoresThrough(fv) {
+			if locked == nil {
+				locked = heldAt(c.locks.Of(body))
+			}
+			if !locked[st.store] {
+				c.reportSiblings(alloc.Comment+"."+st.path, st.store, g)
+			}
+		}
+	}
+}
+
+// fieldStore is a store into a field of the struct a variable points to.
+type fieldStore struct {
+	store ssa.Instruction
+	path  string // the field, as the source spells it: hits, stats.hits
+}
+
+// fieldStoresThrough returns the stores into fields of the struct that
+// the variable at addr points to, one per field, in its function.
+func fieldStoresThrough(addr ssa.Value) []fieldStore {
+	var out []fieldStore
+	seen := map[string]bool{}
+	for _, r := range *addr.Referrers() {
+		load, ok := r.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		for _, fa := range fieldAddrsOf(load, "") {
+			for _, u := range *fa.addr.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == fa.addr && !seen[fa.path] && !locks.IsMutexType(st.Val.Type()) {
+					seen[fa.path] = true
+					out = append(out, fieldStore{store: st, path: fa.path})
+				}
+			}
+		}
+	}
+	return out
+}
+
+type fieldAddr struct {
+	addr *ssa.FieldAddr
+	path string
+}
+
+// fieldAddrsOf returns the field addresses taken from ptr, through nested
+// struct fields (s.a.b).
+func fieldAddrsOf(ptr ssa.Value, prefix string) []fieldAddr {
+	var out []fieldAddr
+	for _, r := range *ptr.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.X != ptr {
+			continue
+		}
+		path := prefix + fieldNameOf(fa)
+		out = append(out, fieldAddr{addr: fa, path: path})
+		out = append(out, fieldAddrsOf(fa, path+".")...)
+	}
+	return out
+}
+
+// reportSiblings reports a variable every instance of a goroutine writes.
+func (c *checker) reportSiblings(name string, w ssa.Instruction, g ssa.CallInstruction) {
+	pos := instrPos(w)
+	if !pos.IsValid() {
+		return
+	}
+	msg := fmt.Sprintf("%s is written by every goroutine started at line %d in this loop, with no lock: the goroutines race with each other (lost updates, a torn value); give each goroutine its own variable or result slot, or guard %s with a mutex or sync/atomic",
+		name, c.line(g.Pos()), name)
+	c.pass.Report(c.pos.diagnostic(RuleCapturedWrite, pos, msg))
 }
 
 // isOldLoopVar reports whether pos declares a for or range variable in a
@@ -110,7 +259,7 @@ type accesses struct {
 // reportCaptured reports the first conflicting pair, if any: a goroutine
 // write against any spawner access, or a goroutine read against a
 // spawner write.
-func (c *checker) reportCaptured(f *locks.Func, g *ssa.Go, body *ssa.Function, alloc *ssa.Alloc, inner, outer accesses) {
+func (c *checker) reportCaptured(f *locks.Func, g ssa.CallInstruction, body *ssa.Function, alloc *ssa.Alloc, inner, outer accesses) {
 	if c.syncedInside(body) && spawnerSignals(f.Fn) {
 		return // the goroutine waits for the spawner before touching it
 	}
@@ -129,7 +278,7 @@ func (c *checker) reportCaptured(f *locks.Func, g *ssa.Go, body *ssa.Function, a
 }
 
 // reportPair emits the diagnostic at the spawner's access.
-func (c *checker) reportPair(name, innerVerb string, in ssa.Instruction, outerVerb string, out ssa.Instruction, g *ssa.Go) {
+func (c *checker) reportPair(name, innerVerb string, in ssa.Instruction, outerVerb string, out ssa.Instruction, g ssa.CallInstruction) {
 	inPos, outPos := instrPos(in), instrPos(out)
 	if !inPos.IsValid() || !outPos.IsValid() {
 		return

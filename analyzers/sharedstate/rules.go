@@ -199,17 +199,25 @@ func (c *Counter) Value() int {
 	{
 		ID:    RuleCapturedWrite,
 		Title: "a local variable shared with a goroutine closure, written on one side and used on the other without synchronisation",
-		Text: `A closure started with go shares the variables it captures with the function
-that starts it. When the goroutine writes such a variable and the spawning
-function reads or writes it after the go statement (or the other way round)
-with nothing in between that waits for the goroutine (WaitGroup.Wait,
-errgroup's Wait, a channel receive or select, a lock held on both sides),
-the two accesses race: the value read is torn or stale, and the race
-detector only notices when a test happens to run that path. Not reported:
-variables whose address is passed on or whose fields are used (the
-analysis cannot see every write), per-iteration copies, accesses before
-the go statement. Fix: wait for the goroutine before touching the variable,
-or send the result on a channel and receive it.`,
+		Text: `A closure started with go (or handed to sync.WaitGroup.Go or
+errgroup.Group.Go, which start one) shares the variables it captures with
+the function that starts it. When the goroutine writes such a variable and
+the spawning function reads or writes it after the go statement (or the
+other way round) with nothing in between that waits for the goroutine
+(WaitGroup.Wait, errgroup's Wait, a channel receive or select, a lock held
+on both sides), the two accesses race: the value read is torn or stale, and
+the race detector only notices when a test happens to run that path.
+A goroutine started again and again (in a loop, with no wait between the
+starts) that writes a captured variable, or a field of the one struct a
+captured variable points to, with no lock races with its own other
+instances: the last error wins or is torn, counters lose increments,
+appends lose elements. Not reported: variables whose address is passed on
+(sync/atomic) or whose fields are used (the analysis cannot see every
+write), per-iteration copies, accesses before the go statement, writes
+under a lock, goroutines that wait on something before they write (a token
+channel, a start signal). Fix: wait for the goroutine before touching the
+variable, send the result on a channel and receive it, or give each
+goroutine its own variable or result slot.`,
 		Bad: `var n int
 go func() { n = count(items) }()
 fmt.Println(n) // races with the goroutine's write`,

@@ -92,7 +92,7 @@ func loopSpawn(xs []int) int {
 	total := 0
 	for _, x := range xs {
 		go func() {
-			total += x
+			total += x // want `total is written by every goroutine started at line 94 in this loop`
 		}()
 	}
 	return total // want `total is written by the goroutine`
