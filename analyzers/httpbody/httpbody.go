@@ -9,11 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 //go:embed doc.go
@@ -76,15 +78,17 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			reportUnclosed(pass, l)
 		}
 		reportUndrained(pass, l)
-		if fromNetHTTP(ob) {
+		if fromNetHTTP(ob) || passesResponseThrough(pass, ob.Callee) {
 			// A project's own wrapper (moby's cli.get) usually checks the
-			// status before it hands the response out.
+			// status before it hands the response out; one that returns
+			// net/http's response untouched leaves that to its caller.
 			reportStatusUnchecked(pass, l)
 		}
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
 	if importsHTTP(pass.Pkg) {
+		reportGlobalClients(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg, fns)
 		for _, fn := range fns {
 			reportNoTimeout(pass, fn)
 			reportUnboundedReads(pass, h, fn)
@@ -114,6 +118,64 @@ func reportUnclosed(pass *analysis.Pass, l leaks.Leak) {
 // fromNetHTTP reports whether the response comes straight from net/http.
 func fromNetHTTP(ob *lifetime.Obligation) bool {
 	return ob.Callee != nil && ob.Callee.Pkg() != nil && ob.Callee.Pkg().Path() == "net/http"
+}
+
+// passesResponseThrough reports whether callee, a function of this
+// package, returns the *http.Response of a net/http call untouched on
+// every path that returns one: the wrapper neither reads it nor hands it
+// to a helper (which might check the status), so the status is its
+// caller's to check.
+func passesResponseThrough(pass *analysis.Pass, callee *types.Func) bool {
+	if callee == nil || callee.Pkg() != pass.Pkg {
+		return false
+	}
+	fn := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg.Prog.FuncValue(callee)
+	if fn == nil {
+		return false
+	}
+	passed := false
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if !typematch.PointerTo(r.Type(), "net/http", "Response") {
+				continue
+			}
+			if c, ok := r.(*ssa.Const); ok && c.IsNil() {
+				continue // the error path's nil response
+			}
+			if !untouchedNetHTTPResponse(r) {
+				return false
+			}
+			passed = true
+		}
+	}
+	return passed
+}
+
+// untouchedNetHTTPResponse reports whether v is the response result of a
+// net/http call whose only uses are returns.
+func untouchedNetHTTPResponse(v ssa.Value) bool {
+	ex, ok := v.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	f := call.Call.StaticCallee()
+	if f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "net/http" {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(*ssa.Return); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // importsHTTP reports whether pkg imports net/http: the cheap early exit.

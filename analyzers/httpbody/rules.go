@@ -46,7 +46,10 @@ succeeded turns a 503 into a confusing "invalid character '<'" error, or worse
 into a zero value that looks valid. Reading the body first and checking the
 status afterwards (to put the error page into the error) is fine: a path is
 reported only when it reads the body and returns without any look at
-StatusCode or Status. Handing the response to a helper counts as a check.`,
+StatusCode or Status. Handing the response to a helper counts as a check.
+Responses come from net/http, or from a wrapper of the package that returns
+net/http's response untouched (it builds the request and returns Do's
+result): such a wrapper never looked at the status, so its caller must.`,
 		Bad: `resp, err := client.Do(req)
 if err != nil {
 	return err
@@ -77,7 +80,9 @@ with a deadline. http.NewRequest in a function that has a context.Context
 drops that context: the request is neither cancelled with the caller nor
 bounded by its deadline; use http.NewRequestWithContext. Clients with a
 custom Transport are left alone (the transport may carry deadlines), and so
-are test files.`,
+are test files. A package-level client is reported where it is built when it
+is unexported and no function of the package sets its Timeout or Transport
+or replaces it (an exported one may be configured by its importers).`,
 		Bad: `func fetch(ctx context.Context, url string) (*http.Response, error) {
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {

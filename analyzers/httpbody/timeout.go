@@ -105,6 +105,71 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 	})
 }
 
+// reportGlobalClients reports an unexported package-level client that
+// the package initializer builds without Timeout or Transport and that no
+// function of the package configures or replaces: every request the
+// package sends through it can hang forever. An exported one may be
+// configured by its importers.
+func reportGlobalClients(pass *analysis.Pass, pkg *ssa.Package, fns []*ssa.Function) {
+	init := pkg.Func("init")
+	if init == nil {
+		return
+	}
+	for _, b := range init.Blocks {
+		for _, ins := range b.Instrs {
+			a, ok := ins.(*ssa.Alloc)
+			if !ok || !typematch.PointerTo(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || isTestFile(pass, a.Pos()) || copiedFromLiteral(a) || setsDeadline(a) {
+				continue
+			}
+			g := storedGlobal(a)
+			if g == nil || g.Object() == nil || g.Object().Exported() || configuredElsewhere(g, fns) {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      a.Pos(),
+				End:      a.Pos(),
+				Category: RuleNoTimeout,
+				Message:  fmt.Sprintf("package-level http.Client %s has no Timeout (or a Transport with deadlines) and nothing in the package sets one: a server that stops answering hangs its requests forever; set Timeout", g.Name()),
+			})
+		}
+	}
+}
+
+// storedGlobal returns the package variable a is stored into, if that is
+// what the initializer does with it.
+func storedGlobal(a *ssa.Alloc) *ssa.Global {
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Val == a {
+			if g, ok := st.Addr.(*ssa.Global); ok {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+// configuredElsewhere reports whether a function of the package sets the
+// Timeout or Transport of the client in g, or stores another client there.
+func configuredElsewhere(g *ssa.Global, fns []*ssa.Function) bool {
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				switch ins := ins.(type) {
+				case *ssa.Store:
+					if ins.Addr == g {
+						return true
+					}
+				case *ssa.UnOp:
+					if ins.Op == token.MUL && ins.X == g && setsDeadline(ins) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // setsDeadline reports whether the client c has its Timeout or Transport
 // set.
 func setsDeadline(c ssa.Value) bool {
