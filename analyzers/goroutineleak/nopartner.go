@@ -13,17 +13,23 @@ import (
 // (for a send) or sends on it or closes it (for a receive), and no value of
 // it leaves the package's sight (chanflow's Closed: not exported, not handed
 // to another package, not assigned from elsewhere). The goroutine waits
-// forever.
+// forever. A channel that leaves only receive-only (an exported getter
+// returning <-chan) can have receivers outside, never senders: its
+// receives are still reported.
 func (p *passState) checkNoPartner() {
 	ops := p.sum.Ops()
 	classes := ops.Classes()
 	for _, class := range classes {
-		if !ops.Closed(class) {
+		closed := ops.Closed(class)
+		if !closed && !ops.NoOutsideSender(class) {
 			continue
 		}
 		list := ops.ByClass[class]
 		for _, op := range list {
-			if !op.Blocking || isMainMain(op.Ins.Parent()) {
+			if !op.Blocking || isMainMain(op.Ins.Parent()) || (!closed && op.Kind != chanflow.Recv) {
+				// A class handed out receive-only may have receivers
+				// outside, never senders or closers: only its receives
+				// are known to have no partner.
 				continue
 			}
 			switch op.Kind {

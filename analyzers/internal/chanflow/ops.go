@@ -58,6 +58,10 @@ type Ops struct {
 	// function), so its partners may be out of sight.
 	caps     map[string][]int64
 	exported map[string]bool
+	// recvOut holds the classes exported functions hand out receive-only
+	// (a <-chan result): other packages may receive from them, never send
+	// on them or close them.
+	recvOut map[string]bool
 	// escaped holds the classes some value of which goes where the index
 	// cannot follow it (another package's function, an interface, a map),
 	// or that are assigned a channel of unknown origin.
@@ -100,10 +104,19 @@ func (o *Ops) Unbuffered(class string) bool {
 }
 
 // Exported reports whether code outside the package can reach class.
-func (o *Ops) Exported(class string) bool { return o.exported[class] || o.res.exported[class] }
+func (o *Ops) Exported(class string) bool {
+	return o.exported[class] || o.res.exported[class] || o.recvOut[class]
+}
+
+// NoOutsideSender reports whether every send on class and close of it is
+// in the index: the class may be handed out, but only receive-only, and no
+// value of it goes where the index cannot follow it.
+func (o *Ops) NoOutsideSender(class string) bool {
+	return !o.exported[class] && !o.res.exported[class] && !o.escaped[class]
+}
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -253,7 +266,7 @@ func (o *Ops) follows(ins ssa.Instruction, v ssa.Value, c string) bool {
 	case *ssa.Phi, *ssa.ChangeType:
 		return o.res.Class(ins.(ssa.Value)) == c
 	case *ssa.Return:
-		return o.res.sameClass(returned(ins.Parent()), 0) == c
+		return o.res.returnedClass(ins.Parent(), 0) == c
 	case ssa.CallInstruction:
 		return o.passes(ins.Common(), v, c)
 	}
@@ -401,8 +414,14 @@ func (o *Ops) recordReturn(fn *ssa.Function, ret *ssa.Return) {
 	if !VisibleOutside(fn) {
 		return
 	}
-	for _, r := range ret.Results {
-		if c := o.res.Class(r); c != "" {
+	results := fn.Signature.Results()
+	for i, r := range ret.Results {
+		c := o.res.Class(r)
+		switch {
+		case c == "":
+		case isRecvOnly(results.At(i).Type()):
+			o.recvOut[c] = true
+		default:
 			o.exported[c] = true
 		}
 	}
@@ -529,7 +548,26 @@ func (s *Result) resultClass(call *ssa.Call, depth int) string {
 	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != s.pass.Pkg {
 		return ""
 	}
-	return s.sameClass(returned(fn), depth)
+	return s.returnedClass(fn, depth)
+}
+
+// returnedClass is the class every return of fn gives back; a nil
+// channel returned beside it (a getter's nil-receiver guard) is not
+// another class.
+func (s *Result) returnedClass(fn *ssa.Function, depth int) string {
+	var vs []ssa.Value
+	for _, v := range returned(fn) {
+		if k, ok := v.(*ssa.Const); !ok || !k.IsNil() {
+			vs = append(vs, v)
+		}
+	}
+	return s.sameClass(vs, depth)
+}
+
+// isRecvOnly reports whether t is a receive-only channel type.
+func isRecvOnly(t types.Type) bool {
+	c, ok := t.Underlying().(*types.Chan)
+	return ok && c.Dir() == types.RecvOnly
 }
 
 // callSites returns, per function of the package, the calls and go

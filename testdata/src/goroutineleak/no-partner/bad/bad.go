@@ -73,3 +73,28 @@ func (p *plugin) waitActive() error {
 	}
 	return p.err
 }
+
+// Stopper hands its quiesce channel out receive-only: code in other
+// packages can wait on it but can never send on it or close it.
+type Stopper struct{ quiesce chan struct{} }
+
+// NewStopper makes the channel; nothing in the package ever closes it.
+func NewStopper() *Stopper { return &Stopper{quiesce: make(chan struct{})} }
+
+// ShouldQuiesce guards a nil stopper, as such getters often do.
+func (s *Stopper) ShouldQuiesce() <-chan struct{} {
+	if s == nil {
+		return nil
+	}
+	return s.quiesce
+}
+
+type queue struct{ stopper *Stopper }
+
+// A worker waits for a quiesce signal that no code can ever give: the only
+// way out of the package is receive-only. Modelled on
+// cockroachdb/cockroach#25456 (a queue's process blocked on
+// ShouldQuiesce of a stopper that was never stopped).
+func (q *queue) process() {
+	<-q.stopper.ShouldQuiesce() // want `goroutine receives from Stopper.quiesce, but nothing in the package sends on it or closes it`
+}

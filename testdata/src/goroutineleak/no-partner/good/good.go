@@ -152,3 +152,45 @@ func NewLister(all []string) Lister {
 }
 
 func (l *lister) Names() <-chan string { return l.names }
+
+// Stopper hands its channels out; what other packages can do with them
+// depends on the direction they get.
+type Stopper struct {
+	quiesce chan struct{}
+	done    chan struct{}
+	ext     chan struct{}
+}
+
+// NewStopper makes quiesce and done; ext comes from the caller.
+func NewStopper(ext chan struct{}) *Stopper {
+	return &Stopper{quiesce: make(chan struct{}), done: make(chan struct{}), ext: ext}
+}
+
+// ShouldQuiesce is receive-only, but Stop closes the channel.
+func (s *Stopper) ShouldQuiesce() <-chan struct{} {
+	if s == nil {
+		return nil
+	}
+	return s.quiesce
+}
+
+// Stop closes quiesce: the receive in process ends.
+func (s *Stopper) Stop() { close(s.quiesce) }
+
+// Done hands the channel out both ways: another package may close it.
+func (s *Stopper) Done() chan struct{} { return s.done }
+
+// External returns a channel of unknown origin receive-only: whoever made
+// it may close it.
+func (s *Stopper) External() <-chan struct{} { return s.ext }
+
+type queue struct{ stopper *Stopper }
+
+// Stop closes the channel.
+func (q *queue) process() { <-q.stopper.ShouldQuiesce() }
+
+// Another package can close what Done returns.
+func (q *queue) waitDone() { <-q.stopper.done }
+
+// The caller of NewStopper made ext and may close it.
+func (q *queue) waitExt() { <-q.stopper.External() }
