@@ -64,6 +64,8 @@ type passState struct {
 	// calls and acquires are wait-holding-lock's indexes, built lazily.
 	calls    map[*ssa.Function][]locks.Call
 	acquires map[acquireKey]bool
+	// blockingIn indexes the blocking operations by function.
+	blockingIn map[*ssa.Function][]chanflow.Op
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {

@@ -171,21 +171,98 @@ func partnersOf(op chanflow.Op, list []chanflow.Op) []chanflow.Op {
 	return out
 }
 
+// need is how a partner comes to need the held lock: it takes it at acq,
+// or it first waits at via for goroutines that take it at acq.
+type need struct {
+	acq, via ssa.Instruction
+}
+
 // allNeed reports whether every partner takes h's lock before it gets to
-// its operation; it returns the first partner's acquisition. Two read locks
-// of an RWMutex do not exclude each other.
-func (p *passState) allNeed(op chanflow.Op, partners []chanflow.Op, h heldAt) (ssa.Instruction, bool) {
-	var first ssa.Instruction
+// its operation, itself or through a wait for goroutines that take it
+// (one step); it returns the first partner's. Two read locks of an
+// RWMutex do not exclude each other.
+func (p *passState) allNeed(op chanflow.Op, partners []chanflow.Op, h heldAt) (need, bool) {
+	var first need
 	for _, o := range partners {
-		acq := p.needsLock(op, o, h)
-		if acq == nil {
-			return nil, false
+		n := need{acq: p.needsLock(op, o, h)}
+		if n.acq == nil {
+			n = p.waitsForLock(op, o, h)
 		}
-		if first == nil {
-			first = acq
+		if n.acq == nil {
+			return need{}, false
+		}
+		if first.acq == nil {
+			first = n
 		}
 	}
-	return first, first != nil
+	return first, first.acq != nil
+}
+
+// waitsForLock finds, before the partner o in its function, a blocking
+// operation (after the blocked goroutine is started) on a channel or
+// WaitGroup whose every partner takes h's lock first: o's goroutine waits
+// there for goroutines that wait for the lock, so it never gets to o. The
+// waited-for class must be closed to other packages (no hidden partner).
+func (p *passState) waitsForLock(blocked, o chanflow.Op, h heldAt) need {
+	fn := o.Ins.Parent()
+	_, deferred := o.Ins.(*ssa.Defer)
+	spawn := spawnOf(fn, blocked.Ins.Parent())
+	ops := p.sum.Ops()
+	for _, b := range p.blockingOps()[fn] {
+		if b.Ins == blocked.Ins || b.Class == o.Class || !ops.Closed(b.Class) || b.Kind == chanflow.CondWait {
+			continue
+		}
+		if b.Kind == chanflow.Send && !ops.Unbuffered(b.Class) {
+			continue
+		}
+		if spawn != nil && !instrReaches(spawn, b.Ins) {
+			continue // over before the blocked goroutine exists
+		}
+		if !deferred && !instrReaches(b.Ins, o.Ins) {
+			continue
+		}
+		list := ops.ByClass[b.Class]
+		partners := partnersOf(b, list)
+		if b.Kind == chanflow.Send {
+			partners = append(partners, closesOf(list)...)
+		}
+		if len(partners) == 0 {
+			continue
+		}
+		var first ssa.Instruction
+		for _, q := range partners {
+			acq := p.needsLock(b, q, h)
+			if acq == nil {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = acq
+			}
+		}
+		if first != nil {
+			return need{acq: first, via: b.Ins}
+		}
+	}
+	return need{}
+}
+
+// blockingOps indexes the package's blocking operations by function (once
+// per pass).
+func (p *passState) blockingOps() map[*ssa.Function][]chanflow.Op {
+	if p.blockingIn == nil {
+		p.blockingIn = map[*ssa.Function][]chanflow.Op{}
+		ops := p.sum.Ops()
+		for _, class := range ops.Classes() {
+			for _, op := range ops.ByClass[class] {
+				if op.Blocking {
+					fn := op.Ins.Parent()
+					p.blockingIn[fn] = append(p.blockingIn[fn], op)
+				}
+			}
+		}
+	}
+	return p.blockingIn
 }
 
 // needsLock returns an acquisition of h's lock class that comes before the
@@ -389,7 +466,7 @@ func instrReaches(a, b ssa.Instruction) bool {
 }
 
 // reportWaitHoldingLock reports the blocking operation.
-func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Instruction) {
+func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, n need) {
 	what, partner := "", ""
 	name := p.className(op.Class)
 	switch op.Kind {
@@ -405,15 +482,22 @@ func (p *passState) reportWaitHoldingLock(op chanflow.Op, h heldAt, need ssa.Ins
 		holder = " (its caller " + h.caller.Name() + " does)"
 	}
 	lockName := h.Lock.Name()
+	related := []analysis.RelatedInformation{
+		{Pos: h.Site.Pos(), Message: "locked here"},
+		{Pos: n.acq.Pos(), Message: "the partner takes the lock here"},
+	}
+	takes := "takes that lock first"
+	if n.via != nil {
+		takes = fmt.Sprintf("first waits (line %d) for goroutines that take that lock", p.line(n.via.Pos()))
+		related[1].Message = "a goroutine the partner waits for takes the lock here"
+		related = append(related, analysis.RelatedInformation{Pos: n.via.Pos(), Message: "the partner waits here first"})
+	}
 	p.pass.Report(analysis.Diagnostic{
 		Pos:      opPos(op),
 		Category: RuleWaitHoldingLock,
-		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s takes that lock first (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
-			what, lockName, p.line(h.Site.Pos()), holder, partner, p.line(need.Pos())),
-		Related: []analysis.RelatedInformation{
-			{Pos: h.Site.Pos(), Message: "locked here"},
-			{Pos: need.Pos(), Message: "the partner takes the lock here"},
-		},
+		Message: fmt.Sprintf("goroutine %s while holding %s (locked at line %d%s), but every %s %s (line %d), so both wait forever; release the lock before blocking, or make the partner not need it",
+			what, lockName, p.line(h.Site.Pos()), holder, partner, takes, p.line(n.acq.Pos())),
+		Related: related,
 	})
 }
 

@@ -212,3 +212,35 @@ func (m *mux) stopWatching(id int) {
 		close(w.result)
 	}
 }
+
+type listener struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+// pop holds mu while it waits for stop. Its partner, the deferred close in
+// serve, runs only after serve's wait for a helper goroutine, and the
+// helper takes mu before it reports: pop waits for serve, serve for the
+// helper, the helper for pop's lock. Modelled on kubernetes/kubernetes#26980
+// (processorListener.pop waited on stopCh while holding p.lock; the test
+// closing stopCh first waited for a goroutine that needed p.lock).
+func (l *listener) pop(stop chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	<-stop // want `goroutine receives from the channel while holding l.mu`
+}
+
+func serve() {
+	l := &listener{}
+	stop := make(chan struct{})
+	defer close(stop)
+	go l.pop(stop)
+	done := make(chan struct{})
+	go func() {
+		l.mu.Lock()
+		l.pending = nil
+		l.mu.Unlock()
+		close(done)
+	}()
+	<-done
+}

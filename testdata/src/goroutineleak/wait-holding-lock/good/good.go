@@ -274,3 +274,117 @@ func (m *monitor) startOrUndo(start func() bool) {
 		}
 	}
 }
+
+type listenerNoLock struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+// pop holds mu while it waits for stop.
+func (l *listenerNoLock) pop(stop chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	<-stop
+}
+
+// The helper does not take mu: serve's wait for it ends.
+func serveNoLock() {
+	l := &listenerNoLock{}
+	stop := make(chan struct{})
+	defer close(stop)
+	go l.pop(stop)
+	done := make(chan struct{})
+	go func() {
+		l.pending = nil
+		close(done)
+	}()
+	<-done
+}
+
+type listenerHelperFirst struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+// pop holds mu while it waits for stop.
+func (l *listenerHelperFirst) pop(stop chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	<-stop
+}
+
+// The wait for the helper ends before pop is started: the helper's lock
+// is taken and released before anyone holds it.
+func serveHelperFirst() {
+	l := &listenerHelperFirst{}
+	stop := make(chan struct{})
+	defer close(stop)
+	done := make(chan struct{})
+	go func() {
+		l.mu.Lock()
+		l.pending = nil
+		l.mu.Unlock()
+		close(done)
+	}()
+	<-done
+	go l.pop(stop)
+}
+
+type listenerCloseFirst struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+// pop holds mu while it waits for stop.
+func (l *listenerCloseFirst) pop(stop chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	<-stop
+}
+
+// stop is closed before the wait for the helper.
+func serveCloseFirst() {
+	l := &listenerCloseFirst{}
+	stop := make(chan struct{})
+	go l.pop(stop)
+	done := make(chan struct{})
+	go func() {
+		l.mu.Lock()
+		l.pending = nil
+		l.mu.Unlock()
+		close(done)
+	}()
+	close(stop)
+	<-done
+}
+
+type listenerTimeout struct {
+	mu      sync.Mutex
+	pending []int
+}
+
+// pop holds mu while it waits for stop.
+func (l *listenerTimeout) pop(stop chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	<-stop
+}
+
+// The wait for the helper can give up on a timer.
+func serveTimeout(timeout <-chan struct{}) {
+	l := &listenerTimeout{}
+	stop := make(chan struct{})
+	defer close(stop)
+	go l.pop(stop)
+	done := make(chan struct{})
+	go func() {
+		l.mu.Lock()
+		l.pending = nil
+		l.mu.Unlock()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-timeout:
+	}
+}
