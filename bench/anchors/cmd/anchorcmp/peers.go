@@ -488,7 +488,7 @@ func (r *peerResult) write(p func(string, ...any)) {
 	if len(r.extras) == 0 {
 		p("none.\n\n")
 	} else {
-		p("%d\n\n| rule | where | message | reported by | note |\n| --- | --- | --- | --- | --- |\n", len(r.extras))
+		p("%d (%s)\n\n| rule | where | message | reported by | note |\n| --- | --- | --- | --- | --- |\n", len(r.extras), r.extrasByRule())
 		for _, e := range r.extras {
 			by := "default and all"
 			if !e.in[0] {
@@ -514,6 +514,24 @@ func (r *peerResult) write(p func(string, ...any)) {
 			p("reviewlint (%s) reported %d load/compile errors:\n\n```\n%s\n```\n\n", configs[c], len(errs), strings.Join(errs, "\n"))
 		}
 	}
+}
+
+// extrasByRule counts the extra findings of each rule: "rule N, ...".
+func (r *peerResult) extrasByRule() string {
+	n := map[string]int{}
+	var rules []string
+	for _, e := range r.extras {
+		if n[e.f.check] == 0 {
+			rules = append(rules, e.f.check)
+		}
+		n[e.f.check]++
+	}
+	sort.Strings(rules)
+	var parts []string
+	for _, ru := range rules {
+		parts = append(parts, fmt.Sprintf("%s %d", ru, n[ru]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // wantText is the expectation of a want comment without "// want".

@@ -71,6 +71,7 @@ func f() {
 		"- x/x.go:3 (r/unclosed or r/undrained, missed by default only): expected_results.txt: Rows was not closed",
 		"| broken/b.go:3 | \"x\" | the package does not compile (b.go:3:13: undefined: k) |",
 		"a/a.go:6 (looked for on line 5)",
+		"**Extra findings** (reviewlint findings on no in-scope want of their rule): 2 (r/other 1, r/unclosed 1)",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("report lacks %q:\n%s", s, out)
