@@ -3,6 +3,8 @@
 //	anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
 //	anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool SPEC...
 //	anchorcmp corpus  -family NAME -ours DIR -theirs DIR [-ledger FILE] [-triage FILE] [-sample N]
+//	anchorcmp peers prepare -src DIR -dst DIR -module PATH [-go VERSION] [-gomod FILE]
+//	anchorcmp peers score   -scope FILE [-header FILE] -peer 'NAME;MODULE@VERSION;DIR;DEFAULT;ALL;BROKEN'...
 //
 // prepare copies the analysistest fixtures of one family (GOPATH layout under
 // testdata/src) into a throwaway module whose path is -module (default
@@ -12,7 +14,9 @@
 // tool's output, and prints the markdown comparison. corpus compares one
 // family's findings on the corpus (bench/findings) with golangci-lint's
 // anchor linters on the same packages (bench/anchors/corpus). See
-// bench/anchors/README.md.
+// bench/anchors/README.md. peers builds the testdata of the linters
+// reviewlint means to replace into scratch modules and scores reviewlint on
+// their want lines in scope (bench/peers/README.md).
 package main
 
 import (
@@ -32,6 +36,8 @@ func main() {
 		err = cmdScore(os.Args[2:])
 	case "corpus":
 		err = cmdCorpus(os.Args[2:])
+	case "peers":
+		err = cmdPeers(os.Args[2:])
 	default:
 		usage()
 	}
@@ -45,6 +51,8 @@ func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   anchorcmp prepare -src DIR -family NAME -dst DIR [-go VERSION] [-module PATH]
   anchorcmp score   -module DIR -family NAME [-build-errors FILE] [-header FILE] -tool 'LABEL;FORMAT;CHECKS;FILE'...
-  anchorcmp corpus  -family NAME -ours DIR -theirs DIR [-ledger FILE] [-triage FILE] [-sample N]`)
+  anchorcmp corpus  -family NAME -ours DIR -theirs DIR [-ledger FILE] [-triage FILE] [-sample N]
+  anchorcmp peers prepare -src DIR -dst DIR -module PATH [-go VERSION] [-gomod FILE]
+  anchorcmp peers score   -scope FILE [-header FILE] -peer 'NAME;MODULE@VERSION;DIR;DEFAULT;ALL;BROKEN'...`)
 	os.Exit(2)
 }

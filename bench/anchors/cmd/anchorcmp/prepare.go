@@ -45,31 +45,9 @@ func cmdPrepare(args []string) error {
 	if len(pkgs) == 0 {
 		return fmt.Errorf("prepare: no Go package under %s", famDir)
 	}
-	// Copy the family's packages, then any fixture package they import
-	// that is not among them (another family's, or one under a skipped
-	// directory): those are support code and are not scored.
-	done := map[string]bool{}
-	queue := append([]string(nil), pkgs...)
-	var support []string
-	for len(queue) > 0 {
-		rel := queue[0]
-		queue = queue[1:]
-		if done[rel] {
-			continue
-		}
-		done[rel] = true
-		imports, err := copyPackage(*src, rel, *dst, *modPath)
-		if err != nil {
-			return err
-		}
-		for _, imp := range imports {
-			if !done[imp] {
-				queue = append(queue, imp)
-				if !contains(pkgs, imp) {
-					support = append(support, imp)
-				}
-			}
-		}
+	support, err := copyPackages(*src, pkgs, *dst, *modPath)
+	if err != nil {
+		return err
 	}
 	gomod := fmt.Sprintf("module %s\n\ngo %s\n", *modPath, *goVersion)
 	if err := os.WriteFile(filepath.Join(*dst, "go.mod"), []byte(gomod), 0o644); err != nil {
@@ -80,6 +58,37 @@ func cmdPrepare(args []string) error {
 		fmt.Fprintf(os.Stderr, "anchorcmp prepare: also copied imported fixture package %s (not scored)\n", s)
 	}
 	return nil
+}
+
+// copyPackages copies the packages pkgs of src (slash-separated, relative
+// to src) to dst, then any fixture package they import that is not among
+// them (another family's, or one under a skipped directory): those are
+// support code, returned so that the caller can say they are not scored.
+func copyPackages(src string, pkgs []string, dst, modPath string) ([]string, error) {
+	done := map[string]bool{}
+	queue := append([]string(nil), pkgs...)
+	var support []string
+	for len(queue) > 0 {
+		rel := queue[0]
+		queue = queue[1:]
+		if done[rel] {
+			continue
+		}
+		done[rel] = true
+		imports, err := copyPackage(src, rel, dst, modPath)
+		if err != nil {
+			return nil, err
+		}
+		for _, imp := range imports {
+			if !done[imp] {
+				queue = append(queue, imp)
+				if !contains(pkgs, imp) {
+					support = append(support, imp)
+				}
+			}
+		}
+	}
+	return support, nil
 }
 
 func contains(list []string, s string) bool {

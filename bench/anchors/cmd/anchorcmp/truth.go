@@ -43,6 +43,26 @@ func classify(pkgRel string) class {
 // expectations, `// want name:"..."`, do not match).
 var wantRE = regexp.MustCompile("^(?://|/\\*)\\s*want\\s+[\"`]")
 
+// A wantComment is one comment of a file that expects a diagnostic on its
+// line.
+type wantComment struct {
+	line int
+	text string // the whole comment, "// want ..."
+}
+
+// wantComments returns the expectation comments of f (wantRE), in order.
+func wantComments(fset *token.FileSet, f *ast.File) []wantComment {
+	var out []wantComment
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if wantRE.MatchString(c.Text) {
+				out = append(out, wantComment{line: fset.Position(c.Slash).Line, text: c.Text})
+			}
+		}
+	}
+	return out
+}
+
 // A fn is a top-level function or method of a fixture file.
 type fn struct {
 	pkg        string // package directory relative to the family, e.g. unclosed/good
@@ -147,26 +167,20 @@ func loadTruth(module, family string) (*truth, error) {
 				})
 			}
 			t.funcs[fileRel] = fns
-			for _, cg := range f.Comments {
-				for _, c := range cg.List {
-					if !wantRE.MatchString(c.Text) {
-						continue
-					}
-					line := fset.Position(c.Slash).Line
-					if cls == classFix {
-						t.fixWants++
-						continue
-					}
-					if _, dup := t.posAt[lineKey(fileRel, line)]; dup {
-						continue
-					}
-					pc := &posCase{fn: enclosing(fns, line), pkg: pkgRel, file: fileRel, line: line}
-					if pc.fn != nil {
-						pc.fn.wants = append(pc.fn.wants, line)
-					}
-					t.positives = append(t.positives, pc)
-					t.posAt[lineKey(fileRel, line)] = pc
+			for _, w := range wantComments(fset, f) {
+				if cls == classFix {
+					t.fixWants++
+					continue
 				}
+				if _, dup := t.posAt[lineKey(fileRel, w.line)]; dup {
+					continue
+				}
+				pc := &posCase{fn: enclosing(fns, w.line), pkg: pkgRel, file: fileRel, line: w.line}
+				if pc.fn != nil {
+					pc.fn.wants = append(pc.fn.wants, w.line)
+				}
+				t.positives = append(t.positives, pc)
+				t.posAt[lineKey(fileRel, w.line)] = pc
 			}
 			if cls == classGood || cls == classMixed {
 				for _, f := range fns {
