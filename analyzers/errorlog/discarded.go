@@ -115,21 +115,21 @@ func (c *checker) lossyDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.Cal
 }
 
 // fileWrites write their data straight to a file, unbuffered: by package
-// path, receiver type ("" for a function) and name, with the index of the
-// argument that is the file written.
-var fileWrites = map[[3]string]int{
-	{"io", "", "Copy"}:               0,
-	{"io", "", "CopyN"}:              0,
-	{"io", "", "CopyBuffer"}:         0,
-	{"io", "", "WriteString"}:        0,
-	{"os", "File", "Write"}:          0,
-	{"os", "File", "WriteString"}:    0,
-	{"os", "File", "WriteAt"}:        0,
-	{"os", "File", "ReadFrom"}:       0,
-	{"fmt", "", "Fprint"}:            0,
-	{"fmt", "", "Fprintf"}:           0,
-	{"fmt", "", "Fprintln"}:          0,
-	{"encoding/binary", "", "Write"}: 0,
+// path, receiver type ("" for a function) and name. The file written is
+// the first argument (the receiver, for a method).
+var fileWrites = map[[3]string]bool{
+	{"io", "", "Copy"}:               true,
+	{"io", "", "CopyN"}:              true,
+	{"io", "", "CopyBuffer"}:         true,
+	{"io", "", "WriteString"}:        true,
+	{"os", "File", "Write"}:          true,
+	{"os", "File", "WriteString"}:    true,
+	{"os", "File", "WriteAt"}:        true,
+	{"os", "File", "ReadFrom"}:       true,
+	{"fmt", "", "Fprint"}:            true,
+	{"fmt", "", "Fprintf"}:           true,
+	{"fmt", "", "Fprintln"}:          true,
+	{"encoding/binary", "", "Write"}: true,
 }
 
 // fileWriteDrop describes a dropped write into a file this function opened
@@ -143,11 +143,10 @@ func fileWriteDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon) 
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
-	at, ok := fileWrites[[3]string{f.Pkg().Path(), recvOf(f), f.Name()}]
-	if !ok || at >= len(call.Args) {
+	if !fileWrites[[3]string{f.Pkg().Path(), recvOf(f), f.Name()}] || len(call.Args) == 0 {
 		return ""
 	}
-	dst := call.Args[at]
+	dst := call.Args[0]
 	if mi, ok := dst.(*ssa.MakeInterface); ok {
 		dst = mi.X
 	}
