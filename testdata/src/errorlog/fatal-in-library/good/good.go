@@ -2,6 +2,8 @@
 package good
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"log"
@@ -274,4 +276,22 @@ func AppendOrCut(full bool, a *histAppender) (*histChunk, *histAppender, error) 
 		panic(err) // This should never happen for an empty chunk.
 	}
 	return c, app, nil
+}
+
+// A CSV writer over a local bytes.Buffer, with its default delimiter,
+// cannot fail: the exit on its error is unreachable (modelled on nats.go's
+// Benchmark.CSV, bench/bench.go:125).
+func Report(rows [][]string) string {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write([]string{"id", "count"}); err != nil {
+		log.Fatalf("serializing headers: %v", err)
+	}
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			log.Fatalf("serializing %v: %v", r, err)
+		}
+	}
+	w.Flush()
+	return buf.String()
 }
