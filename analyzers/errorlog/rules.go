@@ -10,6 +10,7 @@ const (
 	RuleLogAndReturn     = "errorlog/log-and-return"
 	RuleOverwritten      = "errorlog/overwritten"
 	RuleParseUnchecked   = "errorlog/parse-unchecked"
+	RuleRetryCauseLost   = "errorlog/retry-cause-lost"
 	RuleScanErrUnchecked = "errorlog/scan-err-unchecked"
 	RuleSwallowed        = "errorlog/swallowed"
 	RuleUnlogged         = "errorlog/unlogged"
@@ -451,6 +452,40 @@ if errors.Is(load(path), fs.ErrNotExist) { // never true
 }`,
 		Severity: catalog.Warning,
 		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleRetryCauseLost,
+		Title: "a retry loop that gives up with a new error and drops the last attempt's cause",
+		Text: `for i := 0; i < 3; i++ { if c, err := dial(); err == nil { return c, nil } }
+return nil, errors.New("retries exhausted"): the caller learns that every
+attempt failed, not why; the refused connection, the expired certificate
+or the 503 that would have told an operator what to fix is gone.
+Reported for a return of a new error (errors.New, fmt.Errorf) after a loop
+in which a call's error is tested against nil, its failure goes round
+again and its success leaves the loop, when that error is used for nothing
+but the test. Not reported: an error kept in a variable and wrapped or
+returned after the loop, logged or handed to a helper in the loop (a
+retryable check), a sentinel or ctx.Err() returned after the loop, and
+loops whose failure returns at once. Fix: keep the last error and wrap
+it, or join the attempts' errors (errors.Join).`,
+		Bad: `for i := 0; i < 3; i++ {
+	if conn, err := net.Dial("tcp", addr); err == nil {
+		return conn, nil
+	}
+}
+return nil, errors.New("dial: retries exhausted")`,
+		Good: `var last error
+for i := 0; i < 3; i++ {
+	conn, err := net.Dial("tcp", addr)
+	if err == nil {
+		return conn, nil
+	}
+	last = err
+}
+return nil, fmt.Errorf("dial %s: retries exhausted: %w", addr, last)`,
+		Severity: catalog.Warning,
+		Default:  false,
 		Since:    "v0.1.0",
 	},
 }
