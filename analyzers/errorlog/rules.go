@@ -99,7 +99,13 @@ functions named Must... or must... (panicking is their documented contract,
 like regexp.MustCompile; a logger's Fatal.../Exit... functions likewise),
 panics with an error built on the spot (errors.New, fmt.Errorf: an
 assertion, not a converted failure), and os.Exit(0) (a success exit after
-printing help or a version drops no error). In a function without an error result,
+printing help or a version drops no error), an exit after a receive from an
+os.Signal channel (the operator's interrupt), a function that exits on
+every path (an exit helper like log.Fatal: its callers in the package are
+reported instead), and an exit or panic on an error that cannot happen: a
+pure call on fixed inputs (a freshly made chunk's appender) or a write into
+memory (a bytes.Buffer, or a bufio or csv writer made around one and left
+with its defaults). In a function without an error result,
 panic(err) is reported only in a plain function (not a method or a function
 literal, whose signature an interface or a callback may impose) and only
 for a failure of the outside world (os, io,
