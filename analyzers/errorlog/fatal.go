@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -347,11 +348,70 @@ func (c *checker) fixedCall(call *ssa.CallCommon, depth int) bool {
 		return false
 	}
 	for _, a := range call.Args {
-		if !c.fixedValue(a, depth) {
+		if !c.fixedValue(a, depth) || !untouchedBefore(a, call) {
 			return false
 		}
 	}
 	return true
+}
+
+// untouchedBefore reports whether nothing uses the value behind arg (a
+// conversion of it included) before call does: a method call or a field
+// store first could have changed what a fresh object holds (a chunk
+// Reset onto outside bytes).
+func untouchedBefore(arg ssa.Value, call *ssa.CallCommon) bool {
+	var user ssa.Instruction
+	for _, r := range *arg.Referrers() {
+		if ci, ok := r.(ssa.CallInstruction); ok && ci.Common() == call {
+			user = r
+		}
+	}
+	if user == nil {
+		return false
+	}
+	for v := arg; ; {
+		for _, r := range *v.Referrers() {
+			if r != user && !isConversionOf(r, v) && mayPrecede(r, user) {
+				return false
+			}
+		}
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return true
+		}
+	}
+}
+
+// isConversionOf reports whether r converts v (the chain walked from arg).
+func isConversionOf(r ssa.Instruction, v ssa.Value) bool {
+	switch r := r.(type) {
+	case *ssa.MakeInterface:
+		return r.X == v
+	case *ssa.ChangeType:
+		return r.X == v
+	}
+	return false
+}
+
+// mayPrecede reports whether a can run before b: earlier in b's block, or
+// in a block from which b's is reachable.
+func mayPrecede(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return ssautil.Reaches(a.Block(), b.Block())
+	}
+	for _, i := range b.Block().Instrs {
+		if i == a {
+			return true
+		}
+		if i == b {
+			return false
+		}
+	}
+	return false
 }
 
 // fixedValue reports whether v is a constant or the result of a fixed
