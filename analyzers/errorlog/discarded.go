@@ -484,6 +484,20 @@ func (c *checker) importEdit(f *ast.File, path string) *analysis.TextEdit {
 // os.Stderr, whose write errors programs drop by convention, like
 // fmt.Print's.
 func inMemoryOrStdio(w ssa.Value) bool {
+	under := wrappedWriter(w)
+	return under != nil && (isMemoryWriter(under) || isStdio(under))
+}
+
+// inMemoryWriter reports whether w is a writer constructor's result
+// wrapped around a bytes.Buffer or strings.Builder.
+func inMemoryWriter(w ssa.Value) bool {
+	under := wrappedWriter(w)
+	return under != nil && isMemoryWriter(under)
+}
+
+// wrappedWriter returns the first argument of the constructor call that
+// made w, through its interface conversion; nil if w is not a call's.
+func wrappedWriter(w ssa.Value) ssa.Value {
 	call, ok := w.(*ssa.Call)
 	if !ok {
 		if ex, ok := w.(*ssa.Extract); ok {
@@ -491,17 +505,23 @@ func inMemoryOrStdio(w ssa.Value) bool {
 		}
 	}
 	if call == nil || len(call.Call.Args) == 0 {
-		return false
+		return nil
 	}
 	under := call.Call.Args[0]
 	if mi, ok := under.(*ssa.MakeInterface); ok {
 		under = mi.X
 	}
-	t := under.Type()
-	if typematch.PointerTo(t, "bytes", "Buffer") || typematch.PointerTo(t, "strings", "Builder") {
-		return true
-	}
-	if load, ok := under.(*ssa.UnOp); ok && load.Op == token.MUL {
+	return under
+}
+
+// isMemoryWriter reports whether v is a *bytes.Buffer or *strings.Builder.
+func isMemoryWriter(v ssa.Value) bool {
+	return typematch.PointerTo(v.Type(), "bytes", "Buffer") || typematch.PointerTo(v.Type(), "strings", "Builder")
+}
+
+// isStdio reports whether v is a load of os.Stdout or os.Stderr.
+func isStdio(v ssa.Value) bool {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
 			return g.Name() == "Stdout" || g.Name() == "Stderr"
 		}

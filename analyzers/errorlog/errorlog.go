@@ -76,6 +76,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkLogAndReturn(br)
 		}
 		c.checkFatal(fn)
+		c.checkRetryCause(fn)
 		if !c.isTestFile(fn.Pos()) {
 			// A test's scratch files and servers are its own: their
 			// dropped errors lose nothing a user sees.

@@ -22,7 +22,8 @@ func TestRules(t *testing.T) {
 		"errorlog/goroutine-dropped/bad", "errorlog/goroutine-dropped/good", "errorlog/goroutine-dropped/good/testhelper",
 		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good",
 		"errorlog/overwritten/bad", "errorlog/overwritten/good",
-		"errorlog/parse-unchecked/bad", "errorlog/parse-unchecked/good")
+		"errorlog/parse-unchecked/bad", "errorlog/parse-unchecked/good",
+		"errorlog/retry-cause-lost/bad", "errorlog/retry-cause-lost/good")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an

@@ -6,9 +6,13 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // checkFatal reports, in a library package, calls that end the program
@@ -18,23 +22,31 @@ func (c *checker) checkFatal(fn *ssa.Function) {
 	if !c.isLibrary() || c.isTestFile(fn.Pos()) || exemptFromFatal(fn) || alwaysExits(fn) {
 		return // an exit helper (nats-server's PrintAndDie): its callers are checked
 	}
+	branches := sync.OnceValue(func() []*errBranch { return c.errBranches(fn) })
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			switch ins := ins.(type) {
 			case ssa.CallInstruction:
-				if _, isGo := ins.(*ssa.Go); isGo {
-					continue
-				}
-				if what := exitingCallOrHelper(ins.Common()); what != "" && !afterSignal(ins) {
-					pos, end := c.callRange(ins.Common().Pos())
-					c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
-						Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
+				if _, isGo := ins.(*ssa.Go); !isGo {
+					c.checkExit(ins, branches)
 				}
 			case *ssa.Panic:
 				c.checkPanic(ins)
 			}
 		}
 	}
+}
+
+// checkExit reports ins if it ends the program, unless the operator asked
+// for it (a signal) or the error it answers cannot happen.
+func (c *checker) checkExit(ins ssa.CallInstruction, branches func() []*errBranch) {
+	what := exitingCallOrHelper(ins.Common())
+	if what == "" || afterSignal(ins) || c.onImpossibleError(branches(), ins) {
+		return
+	}
+	pos, end := c.callRange(ins.Common().Pos())
+	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: RuleFatalInLibrary,
+		Message: fmt.Sprintf("%s in library package %s ends the whole program of whoever imports it (deferred calls do not run); return an error and let main decide", what, c.pass.Pkg.Name())})
 }
 
 // checkPanic reports panic(err) where err came back from a call.
@@ -50,7 +62,7 @@ func (c *checker) checkPanic(p *ssa.Panic) {
 		return
 	}
 	call, _ := errorOrigin(v)
-	if call == nil || isErrorConstructor(call) || c.fixedCall(call, 3) {
+	if call == nil || isErrorConstructor(call) || c.cannotFail(call) {
 		return // panic(errors.New("unreachable")) asserts, it does not convert a failure
 	}
 	if fn := p.Parent(); errorResult(fn.Signature) < 0 && (!isIOCall(call) || fn.Signature.Recv() != nil || fn.Parent() != nil) {
@@ -262,6 +274,71 @@ func isSignalChan(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os" && n.Obj().Name() == "Signal"
 }
 
+// onImpossibleError reports whether ins sits in the branch of an error
+// that cannot happen: the exit is unreachable (nats.go's CSV report,
+// written to a bytes.Buffer, exits if a write fails).
+func (c *checker) onImpossibleError(branches []*errBranch, ins ssa.Instruction) bool {
+	for _, br := range branches {
+		if br.region[ins.Block()] && c.cannotFail(br.call) {
+			return true
+		}
+	}
+	return false
+}
+
+// cannotFail reports whether call's error cannot happen, or happens on
+// every run if at all: a pure call on fixed inputs, or a write into
+// memory.
+func (c *checker) cannotFail(call *ssa.CallCommon) bool {
+	return c.fixedCall(call, 3) || writesToMemory(call)
+}
+
+// destinationOnly lists the writer methods whose only failure is their
+// destination's, by the writer type (package, name).
+var destinationOnly = map[[2]string][]string{
+	{"bufio", "Writer"}:        {"Write", "WriteString", "WriteByte", "WriteRune", "Flush"},
+	{"encoding/csv", "Writer"}: {"Write", "WriteAll"},
+}
+
+// writesToMemory reports whether call writes into memory, which cannot
+// fail: a bytes.Buffer or strings.Builder method, or a destination-only
+// method of a writer made around one and left with its default settings
+// (a csv.Writer with an invalid Comma fails its writes).
+func writesToMemory(call *ssa.CallCommon) bool {
+	if infallible(call) {
+		return true
+	}
+	fn := call.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil || len(call.Args) == 0 {
+		return false
+	}
+	recv := fn.Signature.Recv().Type()
+	for typ, methods := range destinationOnly {
+		if typematch.PointerTo(recv, typ[0], typ[1]) && slices.Contains(methods, fn.Name()) {
+			w := call.Args[0]
+			return inMemoryWriter(w) && !fieldStored(w)
+		}
+	}
+	return false
+}
+
+// fieldStored reports whether a field of the struct v points to is
+// assigned.
+func fieldStored(v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fixedCall reports whether call is pure and computes on fixed inputs
 // only (constants, results of such calls): its error happens on every run
 // or on none, and a panic on it asserts an invariant (prometheus' fresh
@@ -271,11 +348,70 @@ func (c *checker) fixedCall(call *ssa.CallCommon, depth int) bool {
 		return false
 	}
 	for _, a := range call.Args {
-		if !c.fixedValue(a, depth) {
+		if !c.fixedValue(a, depth) || !untouchedBefore(a, call) {
 			return false
 		}
 	}
 	return true
+}
+
+// untouchedBefore reports whether nothing uses the value behind arg (a
+// conversion of it included) before call does: a method call or a field
+// store first could have changed what a fresh object holds (a chunk
+// Reset onto outside bytes).
+func untouchedBefore(arg ssa.Value, call *ssa.CallCommon) bool {
+	var user ssa.Instruction
+	for _, r := range *arg.Referrers() {
+		if ci, ok := r.(ssa.CallInstruction); ok && ci.Common() == call {
+			user = r
+		}
+	}
+	if user == nil {
+		return false
+	}
+	for v := arg; ; {
+		for _, r := range *v.Referrers() {
+			if r != user && !isConversionOf(r, v) && mayPrecede(r, user) {
+				return false
+			}
+		}
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return true
+		}
+	}
+}
+
+// isConversionOf reports whether r converts v (the chain walked from arg).
+func isConversionOf(r ssa.Instruction, v ssa.Value) bool {
+	switch r := r.(type) {
+	case *ssa.MakeInterface:
+		return r.X == v
+	case *ssa.ChangeType:
+		return r.X == v
+	}
+	return false
+}
+
+// mayPrecede reports whether a can run before b: earlier in b's block, or
+// in a block from which b's is reachable.
+func mayPrecede(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return ssautil.Reaches(a.Block(), b.Block())
+	}
+	for _, i := range b.Block().Instrs {
+		if i == a {
+			return true
+		}
+		if i == b {
+			return false
+		}
+	}
+	return false
 }
 
 // fixedValue reports whether v is a constant or the result of a fixed

@@ -332,6 +332,7 @@ func (s *logging) summary(call *ssa.CallCommon) logsErrorFact {
 // summarize computes which error parameters each function logs, to a
 // fixed point (helpers calling helpers), and exports the facts.
 func (s *logging) summarize(funcs []*ssa.Function) {
+	funcs = calleesFirst(funcs)
 	for changed, round := true, 0; changed && round < 4; round++ {
 		changed = false
 		for _, fn := range funcs {
@@ -354,6 +355,40 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 		}
 	}
 	s.exportContracts(funcs)
+}
+
+// calleesFirst orders funcs so that a function comes after the functions
+// it calls statically: one round then summarises a chain of helpers of
+// any depth (prometheus chunkenc's Appender sits six calls above its
+// byte reader), and the capped rounds are left to recursion.
+func calleesFirst(funcs []*ssa.Function) []*ssa.Function {
+	in := make(map[*ssa.Function]bool, len(funcs))
+	for _, fn := range funcs {
+		in[fn] = true
+	}
+	seen := make(map[*ssa.Function]bool, len(funcs))
+	order := make([]*ssa.Function, 0, len(funcs))
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				if call, ok := ins.(ssa.CallInstruction); ok {
+					if f := call.Common().StaticCallee(); f != nil && in[f] {
+						visit(f)
+					}
+				}
+			}
+		}
+		order = append(order, fn)
+	}
+	for _, fn := range funcs {
+		visit(fn)
+	}
+	return order
 }
 
 // summarizeFunc computes which of fn's error parameters reach a log call,

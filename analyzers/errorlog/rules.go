@@ -10,6 +10,7 @@ const (
 	RuleLogAndReturn     = "errorlog/log-and-return"
 	RuleOverwritten      = "errorlog/overwritten"
 	RuleParseUnchecked   = "errorlog/parse-unchecked"
+	RuleRetryCauseLost   = "errorlog/retry-cause-lost"
 	RuleScanErrUnchecked = "errorlog/scan-err-unchecked"
 	RuleSwallowed        = "errorlog/swallowed"
 	RuleUnlogged         = "errorlog/unlogged"
@@ -98,7 +99,13 @@ functions named Must... or must... (panicking is their documented contract,
 like regexp.MustCompile; a logger's Fatal.../Exit... functions likewise),
 panics with an error built on the spot (errors.New, fmt.Errorf: an
 assertion, not a converted failure), and os.Exit(0) (a success exit after
-printing help or a version drops no error). In a function without an error result,
+printing help or a version drops no error), an exit after a receive from an
+os.Signal channel (the operator's interrupt), a function that exits on
+every path (an exit helper like log.Fatal: its callers in the package are
+reported instead), and an exit or panic on an error that cannot happen: a
+pure call on fixed inputs (a freshly made chunk's appender) or a write into
+memory (a bytes.Buffer, or a bufio or csv writer made around one and left
+with its defaults). In a function without an error result,
 panic(err) is reported only in a plain function (not a method or a function
 literal, whose signature an interface or a callback may impose) and only
 for a failure of the outside world (os, io,
@@ -451,6 +458,40 @@ if errors.Is(load(path), fs.ErrNotExist) { // never true
 }`,
 		Severity: catalog.Warning,
 		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleRetryCauseLost,
+		Title: "a retry loop that gives up with a new error and drops the last attempt's cause",
+		Text: `for i := 0; i < 3; i++ { if c, err := dial(); err == nil { return c, nil } }
+return nil, errors.New("retries exhausted"): the caller learns that every
+attempt failed, not why; the refused connection, the expired certificate
+or the 503 that would have told an operator what to fix is gone.
+Reported for a return of a new error (errors.New, fmt.Errorf) after a loop
+in which a call's error is tested against nil, its failure goes round
+again and its success leaves the loop, when that error is used for nothing
+but the test. Not reported: an error kept in a variable and wrapped or
+returned after the loop, logged or handed to a helper in the loop (a
+retryable check), a sentinel or ctx.Err() returned after the loop, and
+loops whose failure returns at once. Fix: keep the last error and wrap
+it, or join the attempts' errors (errors.Join).`,
+		Bad: `for i := 0; i < 3; i++ {
+	if conn, err := net.Dial("tcp", addr); err == nil {
+		return conn, nil
+	}
+}
+return nil, errors.New("dial: retries exhausted")`,
+		Good: `var last error
+for i := 0; i < 3; i++ {
+	conn, err := net.Dial("tcp", addr)
+	if err == nil {
+		return conn, nil
+	}
+	last = err
+}
+return nil, fmt.Errorf("dial %s: retries exhausted: %w", addr, last)`,
+		Severity: catalog.Warning,
+		Default:  false,
 		Since:    "v0.1.0",
 	},
 }

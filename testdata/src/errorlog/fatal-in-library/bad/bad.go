@@ -2,7 +2,10 @@
 package bad
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"log"
 	"os"
 	"os/signal"
@@ -44,7 +47,7 @@ func Config(l *log.Logger, name string) {
 func Decode(b []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
-		panic(err) // want `panic with the error from json.Unmarshal \(line 46\) in library package bad`
+		panic(err) // want `panic with the error from json.Unmarshal \(line 49\) in library package bad`
 	}
 	return m, nil
 }
@@ -129,4 +132,53 @@ func WaitOrFail(errs <-chan error) {
 	case err := <-errs:
 		log.Fatal(err) // want `log.Fatal in library package bad`
 	}
+}
+
+// A CSV writer over a file can fail (a full disk): exiting on its error
+// still ends the importer's program.
+func WriteCSV(f *os.File, row []string) {
+	w := csv.NewWriter(f)
+	if err := w.Write(row); err != nil {
+		log.Fatalf("write: %v", err) // want `log.Fatalf in library package bad`
+	}
+	w.Flush()
+}
+
+// A CSV writer over memory whose delimiter is set can fail on an invalid
+// one: the exit is reachable.
+func ReportWith(comma rune, row []string) string {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma = comma
+	if err := w.Write(row); err != nil {
+		log.Fatalf("write: %v", err) // want `log.Fatalf in library package bad`
+	}
+	w.Flush()
+	return buf.String()
+}
+
+// A chunk made on the spot but reset onto the caller's bytes before its
+// appender is asked for: the appender's error depends on those bytes, and
+// the caller could have handled it.
+type chunk struct{ b []byte }
+
+func newChunk() *chunk { return &chunk{b: make([]byte, 2)} }
+
+func (c *chunk) reset(b []byte) { c.b = b }
+
+func (c *chunk) appender() (*chunk, error) {
+	if len(c.b) < 2 {
+		return nil, errors.New("chunk too short")
+	}
+	return c, nil
+}
+
+func Reopen(b []byte) (*chunk, error) {
+	c := newChunk()
+	c.reset(b)
+	app, err := c.appender()
+	if err != nil {
+		panic(err) // want `panic with the error from chunk.appender`
+	}
+	return app, nil
 }

@@ -2,6 +2,8 @@
 package good
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"log"
@@ -192,4 +194,104 @@ func Recode() (*chunk, error) {
 func PrintAndDie(msg string) {
 	fmt.Fprintln(os.Stderr, msg)
 	os.Exit(1)
+}
+
+// The same invariant when the chunk's appender replays the chunk through
+// a chain of helpers deeper than the summaries' rounds (modelled on
+// prometheus' chunkenc: HistogramChunk.Appender iterates the chunk
+// through iterator, Next and the bit reader before it can fail,
+// tsdb/chunkenc/float_histogram.go:749).
+type histChunk struct{ b []byte }
+
+func newHistChunk() *histChunk { return &histChunk{b: make([]byte, 3, 128)} }
+
+func (c *histChunk) Appender() (*histAppender, error) {
+	it := c.iterator()
+	for it.next() {
+	}
+	if it.err != nil {
+		return nil, it.err
+	}
+	return &histAppender{c: c, n: it.n}, nil
+}
+
+type histAppender struct {
+	c *histChunk
+	n int
+}
+
+type histIterator struct {
+	r   bitReader
+	n   int
+	err error
+}
+
+func (c *histChunk) iterator() *histIterator { return newHistIterator(c.b) }
+
+func newHistIterator(b []byte) *histIterator { return &histIterator{r: newBitReader(b[2:])} }
+
+func (it *histIterator) next() bool {
+	v, err := it.r.readValue()
+	if err != nil {
+		it.err = err
+		return false
+	}
+	it.n += int(v)
+	return true
+}
+
+type bitReader struct {
+	b   []byte
+	off int
+}
+
+func newBitReader(b []byte) bitReader { return bitReader{b: b} }
+
+func (r *bitReader) readValue() (uint64, error) {
+	hi, err := r.readByte()
+	if err != nil {
+		return 0, err
+	}
+	lo, err := r.readByte()
+	return uint64(hi)<<8 | uint64(lo), err
+}
+
+func (r *bitReader) readByte() (byte, error) {
+	if !r.avail() {
+		return 0, errors.New("end of chunk")
+	}
+	r.off++
+	return r.b[r.off-1], nil
+}
+
+func (r *bitReader) avail() bool { return r.off < len(r.b) }
+
+func AppendOrCut(full bool, a *histAppender) (*histChunk, *histAppender, error) {
+	if !full {
+		return nil, a, nil
+	}
+	c := newHistChunk()
+	app, err := c.Appender()
+	if err != nil {
+		panic(err) // This should never happen for an empty chunk.
+	}
+	return c, app, nil
+}
+
+// A CSV writer over a local bytes.Buffer, with its default delimiter,
+// cannot fail: the exit on its error is unreachable (modelled on nats.go's
+// Benchmark.CSV, bench/bench.go:125).
+func Report(rows [][]string) string {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write([]string{"id", "count"}); err != nil {
+		log.Fatalf("serializing headers: %v", err)
+	}
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			log.Fatalf("serializing %v: %v", r, err)
+		}
+	}
+	w.Flush()
+	return buf.String()
 }

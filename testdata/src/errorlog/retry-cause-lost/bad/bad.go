@@ -1,0 +1,50 @@
+// Package bad retries and then reports a failure without its cause.
+package bad
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+)
+
+// The attempts' error lives inside the loop; what is returned once they
+// are used up says only that they were (modelled on couchbase/sync_gateway#1498,
+// whose RetryLoop returned a custom error at the retry limit instead of
+// the last attempt's).
+func Dial(addr string) (net.Conn, error) {
+	for i := 0; i < 3; i++ {
+		conn, err := net.Dial("tcp", addr)
+		if err == nil {
+			return conn, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, errors.New("dial: retries exhausted") // want `the error returned after the retry loop does not carry the last attempt's error from net.Dial \(line 17\)`
+}
+
+// The error variable outlives the loop, but the returned error is a new
+// one that does not wrap it.
+func Fetch(get func() ([]byte, error), attempts int) ([]byte, error) {
+	var b []byte
+	var err error
+	for i := 0; i < attempts; i++ {
+		b, err = get()
+		if err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("fetch failed after %d attempts", attempts) // want `does not carry the last attempt's error from the call \(line 32\)`
+}
+
+// Trying each candidate in turn loses every candidate's reason.
+func First(addrs []string) (net.Conn, error) {
+	for _, a := range addrs {
+		c, err := net.Dial("tcp", a)
+		if err != nil {
+			continue
+		}
+		return c, nil
+	}
+	return nil, errors.New("no address reachable") // want `does not carry the last attempt's error from net.Dial`
+}
