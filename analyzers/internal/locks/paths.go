@@ -1,6 +1,10 @@
 package locks
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // ReturnsStillHolding returns the returns that some path from the
 // acquisition reaches without releasing the lock (no Unlock, no deferred
@@ -76,6 +80,53 @@ func (f *Func) endsHolding(ins ssa.CallInstruction, l Lock) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// unconditional reports whether b runs whenever its function returns
+// normally, a loop's own test aside: no branch above b (in the dominator
+// tree) leads to a return that bypasses it, except a loop header's, since
+// a call made for each element of a collection stands for the usual path
+// (cockroachdb/cockroach#10214: a replica locked for each queued
+// heartbeat), where a call behind a test of its own may never run.
+func unconditional(b *ssa.BasicBlock) bool {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		if len(d.Succs) > 1 && !loopHeader(d) && bypasses(d, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// loopHeader reports whether d is the target of a back edge.
+func loopHeader(d *ssa.BasicBlock) bool {
+	for _, p := range d.Preds {
+		if d.Dominates(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bypasses reports whether some path from d reaches a return without
+// going through b.
+func bypasses(d, b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{b: true, d: true}
+	work := slices.Clone(d.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if len(x.Instrs) > 0 {
+			if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok {
+				return true
+			}
+		}
+		work = append(work, x.Succs...)
 	}
 	return false
 }

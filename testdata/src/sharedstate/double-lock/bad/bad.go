@@ -164,3 +164,32 @@ func (l *logging) outputLogEntry() {
 	}
 	l.mu.Unlock()
 }
+
+// A ring of members flushed one by one under the ring's lock.
+type ring struct {
+	mu      sync.Mutex
+	members []string
+	sent    int
+}
+
+func (r *ring) send(string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent++
+}
+
+func (r *ring) flushAll() {
+	for _, m := range r.members {
+		r.send(m)
+	}
+}
+
+// flush holds r.mu and calls flushAll, whose loop locks r.mu for each
+// member: the first iteration deadlocks. Modelled on etcd-io/etcd#6948
+// (a method of the locked object, reached through a helper, took the
+// lock again).
+func (r *ring) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushAll() // want `calls flushAll, which locks r.mu while it is already locked`
+}

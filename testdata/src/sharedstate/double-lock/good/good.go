@@ -262,3 +262,32 @@ func (c *tlsConn) quicRead() {
 	defer c.handshakeMu.Unlock()
 	c.postHandshake()
 }
+
+// A ring whose members are re-sent only when marked for a retry, which
+// the caller that holds the lock never marks: the callee's lock inside the
+// loop is behind a test of its own, a path the caller may not take.
+type ring struct {
+	mu      sync.Mutex
+	members []string
+	retry   map[string]bool
+}
+
+func (r *ring) resend(string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+}
+
+func (r *ring) resendMarked() {
+	for _, m := range r.members {
+		if r.retry[m] {
+			r.resend(m)
+		}
+	}
+}
+
+func (r *ring) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.retry = nil
+	r.resendMarked()
+}
