@@ -16,14 +16,31 @@ func (c *checker) doubleLocks(f *locks.Func) {
 		if acq.Try {
 			continue
 		}
+		reported := false
 		for _, h := range acq.Before {
 			if h.Site == nil || h.Lock != acq.Lock {
 				continue
 			}
 			c.reportDoubleLock(acq, h)
+			reported = true
 			break
 		}
+		if !reported && f.RelockedRoundLoop(acq) {
+			c.reportLoopRelock(acq)
+		}
 	}
+}
+
+// reportLoopRelock reports a Lock that a path round its loop reaches again
+// still holding the lock (see locks.Func.RelockedRoundLoop).
+func (c *checker) reportLoopRelock(acq locks.Acquisition) {
+	how, unlock := "locks", "Unlock"
+	if acq.Mode == locks.Read {
+		how, unlock = "read-locks", "RUnlock"
+	}
+	name := acq.Lock.Name()
+	msg := fmt.Sprintf("this %s %s again on the next iteration while it is still locked: a path round the loop (a continue, say) skips the %s, so the goroutine deadlocks on itself; call %s.%s() on that path too", how, name, unlock, name, unlock)
+	c.pass.Report(c.pos.diagnostic(RuleDoubleLock, acq.Call.Pos(), msg))
 }
 
 func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -16,11 +17,12 @@ import (
 // A function that returns holding the lock on every path is a lock helper
 // by design (its summary says so to its callers), and is not reported.
 func (c *checker) lockLeaks(f *locks.Func) {
-	if acquiresByName(f.Fn) {
-		return
-	}
+	byName := acquiresByName(f.Fn)
 	reported := map[locks.Lock]bool{}
 	for _, ex := range f.Exits {
+		if byName && !returnsError(ex.Ret) {
+			continue
+		}
 		for _, h := range ex.Held {
 			if h.Site == nil || reported[h.Lock] || !h.Lock.Shared() || heldAtEveryExit(f, h.Lock) {
 				continue
@@ -32,7 +34,21 @@ func (c *checker) lockLeaks(f *locks.Func) {
 			c.reportLeak(f, ex, h)
 		}
 	}
-	c.lockLeaksOnSomePaths(f, reported)
+	c.lockLeaksOnSomePaths(f, reported, byName)
+}
+
+// returnsError reports whether ret returns an error that is certainly not
+// nil. A function named for acquiring a lock hands it over on success;
+// its callers, seeing an error, owe nothing (the (v, err) convention), so
+// a lock still held there is leaked whatever the name
+// (etcd-io/etcd#5509: acquire returned ErrConnClosed read-locked).
+func returnsError(ret *ssa.Return) bool {
+	for _, r := range ret.Results {
+		if ssautil.NonNilError(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // lockLeaksOnSomePaths reports a lock whose Lock call dominates a return
@@ -41,14 +57,14 @@ func (c *checker) lockLeaks(f *locks.Func) {
 // cockroachdb/cockroach#584). Requiring the Lock to dominate the return
 // keeps out locks taken under a condition and released under the same
 // one, which only a path-insensitive analysis would confuse.
-func (c *checker) lockLeaksOnSomePaths(f *locks.Func, reported map[locks.Lock]bool) {
+func (c *checker) lockLeaksOnSomePaths(f *locks.Func, reported map[locks.Lock]bool, byName bool) {
 	for _, acq := range f.Acquisitions {
 		if acq.Via != nil || acq.Try || reported[acq.Lock] || !acq.Lock.Shared() || !releasedSomewhere(f, acq.Lock) || f.EnteredHolding(acq.Lock) {
 			continue
 		}
 		lockBlock := acq.Call.(ssa.Instruction).Block()
 		for _, ret := range f.ReturnsStillHolding(acq) {
-			if !lockBlock.Dominates(ret.Block()) || returnsOwnership(ret, acq.Lock) || releasedLater(f, acq.Lock) || c.callersUnlock(f, acq.Lock) {
+			if !lockBlock.Dominates(ret.Block()) || byName && !returnsError(ret) || returnsOwnership(ret, acq.Lock) || releasedLater(f, acq.Lock) || c.callersUnlock(f, acq.Lock) {
 				continue
 			}
 			reported[acq.Lock] = true

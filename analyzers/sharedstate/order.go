@@ -74,13 +74,36 @@ func (c *checker) lockOrders() {
 func opposite(es, revs []orderEdge) (orderEdge, orderEdge, bool) {
 	for _, e := range es {
 		for _, rev := range revs {
-			if readBothSides(e, rev) || slices.ContainsFunc(e.gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
+			if readBothSides(e, rev) || !instancesMeet(e, rev) || slices.ContainsFunc(e.gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
 				continue
 			}
 			return e, rev, true
 		}
 	}
 	return orderEdge{}, orderEdge{}, false
+}
+
+// instancesMeet reports whether the locks of e and its reverse rev can be
+// the same two mutexes, as far as the edges tell. An edge whose acquired
+// lock the function cannot name (an element of a collection, locked in a
+// callee: known by its class only) pairs only with a reverse edge whose
+// two locks hang off one object, the element holding its own lock and
+// taking its owner's through a link back (cockroachdb/cockroach#10214: a
+// replica's raftMu held while it takes r.store's coalescedMu). Otherwise
+// the element may never be the object the reverse edge holds (the false
+// positive in nats-server: inbound gateway connections locked under the
+// gateway table's lock, a leaf connection's lock held while reading that
+// table).
+func instancesMeet(e, rev orderEdge) bool {
+	unnamed := func(x orderEdge) bool { return x.acq.Lock.AnyInstance() }
+	linked := func(x orderEdge) bool { return !x.acq.Lock.AnyInstance() && x.acq.Lock.Root == x.held.Lock.Root }
+	switch {
+	case unnamed(e):
+		return linked(rev)
+	case unnamed(rev):
+		return linked(e)
+	}
+	return true
 }
 
 // readBothSides reports whether one of the two locks of e and its reverse

@@ -13,8 +13,10 @@ directly or by calling a method that locks it, blocks forever. The usual bug
 is a public method that locks calling another public method that locks the
 same mutex. A read lock taken while the same RWMutex is read-locked
 deadlocks too as soon as a writer queues in between (sync.RWMutex forbids
-recursive read locking). The lock state is tracked on every path, through
-defer and through the summaries of the functions called, across packages.
+recursive read locking). So does a loop whose Lock comes round again on a
+path (a continue) that skipped the Unlock. The lock state is tracked on
+every path, through defer and through the summaries of the functions
+called, across packages.
 Fix: split the callee into a variant that expects the lock held (fooLocked)
 and call that, or release the lock before the call.`,
 		Bad: `func (c *Cache) Put(k string, v int) {

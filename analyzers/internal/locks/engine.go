@@ -489,7 +489,7 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
-		if acq.Via != nil && acq.Transient && acq.Call.(ssa.Instruction).Block() != fn.Blocks[0] {
+		if acq.Via != nil && acq.Transient && !unconditional(acq.Call.(ssa.Instruction).Block()) {
 			// A lock a callee takes and releases, on a branch of this
 			// function, is carried up the call chain only when the call is
 			// unconditional: otherwise it stands for paths the caller may
@@ -505,6 +505,8 @@ func (f *Func) summarise() {
 			continue
 		}
 		if a, ok := abstract(fn, acq.Lock, acq.Mode, acq.Class); ok {
+			sum.Locks = addUnique(sum.Locks, a)
+		} else if a, ok := abstractClass(acq.Lock, acq.Mode, acq.Class); ok {
 			sum.Locks = addUnique(sum.Locks, a)
 		}
 	}

@@ -91,6 +91,9 @@ func fieldName(ptr types.Type, i int) string {
 
 // Name returns a readable name for r, as the source spells it: c.mu, mu.
 func (r Ref) Name() string {
+	if r.AnyInstance() {
+		return r.Path
+	}
 	path := strings.ReplaceAll(r.Path, "*", "")
 	if r.Index != nil {
 		index := "..."
@@ -136,6 +139,10 @@ func rootName(v ssa.Value) string {
 	return "the mutex"
 }
 
+// AnyInstance reports whether r is a callee's lock the caller cannot
+// name, known by its class only (see AbsLock.AnyInstance).
+func (r Ref) AnyInstance() bool { return r.Root == nil }
+
 // Shared reports whether r is rooted in something other functions can see
 // too: a parameter, a free variable, or a global.
 func (r Ref) Shared() bool {
@@ -157,7 +164,15 @@ func Class(v ssa.Value) string {
 			return ""
 		}
 		n, ok := types.Unalias(p.Elem()).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
+		if !ok {
+			// A mutex in a struct-typed field with no type name of its own
+			// (mu struct{ sync.Mutex; ... }): named by the field that holds it.
+			if outer := Class(v.X); outer != "" {
+				return outer + "." + fieldName(v.X.Type(), v.Field)
+			}
+			return ""
+		}
+		if n.Obj().Pkg() == nil {
 			return ""
 		}
 		return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + fieldName(v.X.Type(), v.Field)

@@ -1,6 +1,11 @@
 package locks
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // ReturnsStillHolding returns the returns that some path from the
 // acquisition reaches without releasing the lock (no Unlock, no deferred
@@ -78,4 +83,135 @@ func (f *Func) endsHolding(ins ssa.CallInstruction, l Lock) bool {
 		}
 	}
 	return false
+}
+
+// unconditional reports whether b runs whenever its function returns
+// normally, a loop's own test aside: no branch above b (in the dominator
+// tree) leads to a return that bypasses it, except a loop header's, since
+// a call made for each element of a collection stands for the usual path
+// (cockroachdb/cockroach#10214: a replica locked for each queued
+// heartbeat), where a call behind a test of its own may never run.
+func unconditional(b *ssa.BasicBlock) bool {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		if len(d.Succs) > 1 && !loopHeader(d) && bypasses(d, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// loopHeader reports whether d is the target of a back edge.
+func loopHeader(d *ssa.BasicBlock) bool {
+	for _, p := range d.Preds {
+		if d.Dominates(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bypasses reports whether some path from d reaches a return without
+// going through b.
+func bypasses(d, b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{b: true, d: true}
+	work := slices.Clone(d.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if len(x.Instrs) > 0 {
+			if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok {
+				return true
+			}
+		}
+		work = append(work, x.Succs...)
+	}
+	return false
+}
+
+// RelockedRoundLoop reports whether some path from the direct, blocking
+// acquisition acq goes round a loop and takes the lock again without
+// releasing it (a continue that skips the Unlock): the next iteration
+// waits for the lock its own goroutine holds. The must state misses it,
+// since the loop's entry edge holds nothing. Only a lock that is the same
+// on every iteration counts (rooted outside the loop, no element or
+// pointer load on its path), and only when the Lock runs on every
+// iteration that goes round (its block dominates the back edge's
+// source): a lock taken and released under one test in each iteration is
+// left out, as the path that takes it and skips the release is
+// infeasible.
+func (f *Func) RelockedRoundLoop(acq Acquisition) bool {
+	if acq.Via != nil || acq.Try || acq.Deferred {
+		return false
+	}
+	start := acq.Call.(ssa.Instruction)
+	lockBlock := start.Block()
+	type state struct {
+		b       *ssa.BasicBlock
+		crossed bool
+	}
+	seen := map[state]bool{}
+	var walk func(b *ssa.BasicBlock, from int, crossed bool) bool
+	walk = func(b *ssa.BasicBlock, from int, crossed bool) bool {
+		for _, ins := range b.Instrs[from:] {
+			switch ins := ins.(type) {
+			case *ssa.Return, *ssa.Panic:
+				return false
+			case ssa.CallInstruction:
+				if crossed && f.blockingLockOf(ins, acq.Lock) {
+					return true
+				}
+				if f.endsHolding(ins, acq.Lock) {
+					return false
+				}
+			}
+		}
+		for _, succ := range b.Succs {
+			next := crossed
+			if succ.Dominates(b) && succ.Dominates(lockBlock) {
+				// Round the loop that contains the Lock.
+				if !lockBlock.Dominates(b) || !loopInvariant(acq.Lock, succ) {
+					continue
+				}
+				next = true
+			}
+			if s := (state{succ, next}); !seen[s] {
+				seen[s] = true
+				if walk(succ, 0, next) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i, ins := range lockBlock.Instrs {
+		if ins == start {
+			return walk(lockBlock, i+1, false)
+		}
+	}
+	return false
+}
+
+// blockingLockOf reports whether ins is a blocking Lock or RLock of l.
+func (f *Func) blockingLockOf(ins ssa.CallInstruction, l Lock) bool {
+	if _, ok := ins.(*ssa.Call); !ok {
+		return false
+	}
+	o := mutexOp(ins.Common())
+	return o.kind == opLock && RefOf(o.mu) == l
+}
+
+// loopInvariant reports whether l names the same mutex on every iteration
+// of the loop headed by h.
+func loopInvariant(l Lock, h *ssa.BasicBlock) bool {
+	if l.Index != nil || strings.ContainsAny(l.Path, "*[") {
+		return false
+	}
+	if ins, ok := l.Root.(ssa.Instruction); ok && ins.Block() != nil && h.Dominates(ins.Block()) {
+		return false
+	}
+	return true
 }

@@ -17,12 +17,18 @@ type AbsLock struct {
 	Mode   Mode
 	// Class names the lock across functions (see Class), if known.
 	Class string
+	// AnyInstance marks a lock the caller cannot name, known by its Class
+	// only (a mutex of an element looked up in a map or slice): enough
+	// for lock order, which reasons on classes, never for double locking.
+	AnyInstance bool
 }
 
 // String renders a for fact tests and debugging: p0.mu(W), pkg.g(R).
 func (a AbsLock) String() string {
 	root := fmt.Sprintf("p%d", a.Param)
-	if a.Param < 0 {
+	if a.AnyInstance {
+		root = "any " + a.Class
+	} else if a.Param < 0 {
 		root = a.Global
 	}
 	mode := "W"
@@ -109,10 +115,27 @@ func abstract(fn *ssa.Function, r Ref, m Mode, class string) (AbsLock, bool) {
 	return AbsLock{}, false
 }
 
+// abstractClass names, by its class only, a lock fn acquires that the
+// caller cannot name: one reached through a value fn loaded (a map or
+// slice element, a field of a call's result), never a local allocation,
+// which no other goroutine can hold.
+func abstractClass(r Ref, m Mode, class string) (AbsLock, bool) {
+	if class == "" {
+		return AbsLock{}, false
+	}
+	if _, ok := r.Root.(*ssa.Alloc); ok {
+		return AbsLock{}, false
+	}
+	return AbsLock{Param: -1, Mode: m, Class: class, AnyInstance: true}, true
+}
+
 // concrete names a in the caller at the call c of a function with len
 // params parameters, given the closure bindings (if the callee is a
 // closure made here).
 func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bindings []ssa.Value) (Ref, bool) {
+	if a.AnyInstance {
+		return Ref{Path: a.Class}, true // rooted nowhere: equal to no lock the caller holds
+	}
 	if a.Param < 0 {
 		g := global(a.Global)
 		if g == nil {

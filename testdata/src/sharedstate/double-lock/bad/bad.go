@@ -164,3 +164,70 @@ func (l *logging) outputLogEntry() {
 	}
 	l.mu.Unlock()
 }
+
+// A ring of members flushed one by one under the ring's lock.
+type ring struct {
+	mu      sync.Mutex
+	members []string
+	sent    int
+}
+
+func (r *ring) send(string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent++
+}
+
+func (r *ring) flushAll() {
+	for _, m := range r.members {
+		r.send(m)
+	}
+}
+
+// flush holds r.mu and calls flushAll, whose loop locks r.mu for each
+// member: the first iteration deadlocks. Modelled on etcd-io/etcd#6948
+// (a method of the locked object, reached through a helper, took the
+// lock again).
+func (r *ring) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushAll() // want `calls flushAll, which locks r.mu while it is already locked`
+}
+
+// A dialer that records its connections under p.mu, one address per
+// iteration.
+type dialer struct {
+	mu    sync.Mutex
+	conns []int
+}
+
+func dial(string) (int, error) { return 0, nil }
+
+// dialAll: the continue after a failed dial skips the Unlock, and the
+// next iteration locks p.mu again while it is still held. Modelled on
+// moby/moby#7559 (the userland UDP proxy's loop continued past its
+// connection-tracking lock's Unlock when a dial failed).
+func (p *dialer) dialAll(addrs []string) {
+	for _, a := range addrs {
+		p.mu.Lock() // want `locks p.mu again on the next iteration while it is still locked`
+		c, err := dial(a)
+		if err != nil {
+			continue
+		}
+		p.conns = append(p.conns, c)
+		p.mu.Unlock()
+	}
+}
+
+var registryMu sync.Mutex
+
+// registerAll: a global mutex, the retry path loops back holding it.
+func registerAll(names []string) {
+	for i := 0; i < len(names); i++ {
+		registryMu.Lock() // want `locks registryMu again on the next iteration while it is still locked`
+		if names[i] == "" {
+			continue
+		}
+		registryMu.Unlock()
+	}
+}

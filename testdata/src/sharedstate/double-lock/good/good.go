@@ -262,3 +262,122 @@ func (c *tlsConn) quicRead() {
 	defer c.handshakeMu.Unlock()
 	c.postHandshake()
 }
+
+// A ring whose members are re-sent only when marked for a retry, which
+// the caller that holds the lock never marks: the callee's lock inside the
+// loop is behind a test of its own, a path the caller may not take.
+type ring struct {
+	mu      sync.Mutex
+	members []string
+	retry   map[string]bool
+}
+
+func (r *ring) resend(string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+}
+
+func (r *ring) resendMarked() {
+	for _, m := range r.members {
+		if r.retry[m] {
+			r.resend(m)
+		}
+	}
+}
+
+func (r *ring) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.retry = nil
+	r.resendMarked()
+}
+
+// A dialer whose loops a path-insensitive "locked on the way round"
+// check would get wrong.
+type dialer struct {
+	mu    sync.Mutex
+	conns []int
+	peers []*dialer
+}
+
+func dial(string) (int, error) { return 0, nil }
+
+// dialAll releases the lock on the continue path too.
+func (p *dialer) dialAll(addrs []string) {
+	for _, a := range addrs {
+		p.mu.Lock()
+		c, err := dial(a)
+		if err != nil {
+			p.mu.Unlock()
+			continue
+		}
+		p.conns = append(p.conns, c)
+		p.mu.Unlock()
+	}
+}
+
+// lockPeers locks a different peer on each iteration (the range element
+// changes) and unlocks them all afterwards: lock-all, not a relock.
+func (p *dialer) lockPeers() {
+	for _, q := range p.peers {
+		q.mu.Lock()
+	}
+	for _, q := range p.peers {
+		q.mu.Unlock()
+	}
+}
+
+// conditional locks and unlocks under the same test in each iteration:
+// the path that locks and then skips the Unlock is infeasible, and the
+// Lock does not run on every iteration.
+func (p *dialer) conditional(addrs []string, shared bool) {
+	for _, a := range addrs {
+		if shared {
+			p.mu.Lock()
+		}
+		c, _ := dial(a)
+		p.conns = append(p.conns, c)
+		if shared {
+			p.mu.Unlock()
+		}
+	}
+}
+
+// window holds the lock across the loop and drops it around the slow
+// step: each Lock follows its own Unlock.
+func (p *dialer) window(addrs []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, a := range addrs {
+		p.mu.Unlock()
+		c, _ := dial(a)
+		p.mu.Lock()
+		p.conns = append(p.conns, c)
+	}
+}
+
+// untilReady leaves the loop holding the lock; every path that goes
+// round again unlocks first.
+func (p *dialer) untilReady(addr string) {
+	for {
+		p.mu.Lock()
+		if len(p.conns) > 0 {
+			break
+		}
+		p.mu.Unlock()
+		c, _ := dial(addr)
+		p.conns = append(p.conns, c)
+	}
+	p.mu.Unlock()
+}
+
+// stripes locks stripe i on each iteration, a different one each time.
+func (p *dialer) stripes(locks []sync.Mutex) {
+	for i := range locks {
+		locks[i].Lock()
+		if i%2 == 0 {
+			continue
+		}
+		locks[i].Unlock()
+	}
+}

@@ -164,3 +164,33 @@ func (s *store) deferCoversAnother(wait func()) error {
 	s.rw.Unlock()
 	return nil
 }
+
+// A client whose streams wait, in a loop, until a connection is ready.
+type client struct {
+	mu     sync.RWMutex
+	conns  []int
+	closed bool
+}
+
+// acquireConn read-locks the client on each attempt and returns the
+// closed error still holding the read lock, though every other path of
+// the loop releases it: its callers, seeing the error, owe nothing, and
+// the client's Close then waits forever for the write lock. A name that
+// says "acquire" does not make an error return a handover. Modelled on
+// etcd-io/etcd#5509 (clientv3's remote client returned ErrConnClosed
+// without the RUnlock).
+func (c *client) acquireConn(wait func()) (int, error) {
+	for {
+		c.mu.RLock()
+		if c.closed {
+			return 0, errClosed // want `c.mu locked at line \d+ is still held when the function returns at line \d+`
+		}
+		if len(c.conns) > 0 {
+			conn := c.conns[0]
+			c.mu.RUnlock()
+			return conn, nil
+		}
+		c.mu.RUnlock()
+		wait()
+	}
+}

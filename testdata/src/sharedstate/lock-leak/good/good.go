@@ -379,3 +379,38 @@ func (s *store) waitOutsideLock(done <-chan struct{}) error {
 	s.m["done"]++
 	return nil
 }
+
+// acquireState returns holding the lock on every path, the error one
+// included, and never unlocks it: its contract is "returns locked", and
+// useState unlocks whatever the error.
+func (s *store) acquireState() error {
+	s.mu.Lock()
+	if s.closed {
+		return errClosed
+	}
+	return nil
+}
+
+func (s *store) useState() error {
+	err := s.acquireState()
+	defer s.mu.Unlock()
+	return err
+}
+
+// acquireReady waits, in a loop, until the store is open and returns
+// holding the lock with a nil error; the closed path unlocks before its
+// error. A lock handed over on success is the helper's contract.
+func (s *store) acquireReady(wait func()) error {
+	for {
+		s.mu.Lock()
+		if len(s.m) > 0 {
+			return nil
+		}
+		if s.closed {
+			s.mu.Unlock()
+			return errClosed
+		}
+		s.mu.Unlock()
+		wait()
+	}
+}

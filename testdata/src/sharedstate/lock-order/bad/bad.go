@@ -175,3 +175,110 @@ func (s *deviceSet) waitRemoved(name string) {
 	delete(s.devices, name)
 	s.Lock()
 }
+
+// hub keeps its outgoing batch under a mutex embedded in an anonymous
+// struct field, and its members in a map.
+type hub struct {
+	outbox struct {
+		sync.Mutex
+		msgs []string
+	}
+	members map[string]*member
+}
+
+type member struct {
+	mu  sync.Mutex
+	hub *hub
+}
+
+// flush holds the hub's outbox while it notifies each member, found in the
+// map, and notify locks the member; post holds its member and takes the
+// hub's outbox: flush and post deadlock (AB/BA), though flush never names
+// the member it locks. Modelled on cockroachdb/cockroach#10214
+// (coalesced heartbeats sent under the store's lock, queued under the
+// replica's).
+func (h *hub) flush() {
+	h.outbox.Lock()
+	defer h.outbox.Unlock()
+	h.notify("all") // want `member.mu is acquired here while hub.outbox.Mutex is held`
+}
+
+func (h *hub) notify(name string) {
+	m := h.members[name]
+	m.wake()
+}
+
+func (m *member) wake() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+}
+
+func (m *member) post(msg string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.hub.outbox.Lock() // want `hub.outbox.Mutex is acquired here while member.mu is held`
+	m.hub.outbox.msgs = append(m.hub.outbox.msgs, msg)
+	m.hub.outbox.Unlock()
+}
+
+// A store whose queued heartbeats go to every replica it holds in a map,
+// each replica locked in a loop two calls down.
+type store struct {
+	coalescedMu struct {
+		sync.Mutex
+		pending []int
+	}
+	replicas map[int]*replica
+}
+
+type replica struct {
+	raftMu sync.Mutex
+	store  *store
+}
+
+// sendQueued holds the store's coalesced lock while it reports to each
+// replica, whose raftMu the callee takes in a loop; tick holds raftMu and,
+// in a loop, queues a heartbeat under the coalesced lock. Modelled on
+// cockroachdb/cockroach#10214 (sendQueuedHeartbeats held coalescedMu and
+// reached Replica.raftMu; Replica.tick held raftMu and reached
+// coalescedMu).
+func (s *store) sendQueued() {
+	s.coalescedMu.Lock()
+	defer s.coalescedMu.Unlock()
+	for range s.coalescedMu.pending {
+		s.reportAll() // want `replica.raftMu is acquired here while store.coalescedMu.Mutex is held`
+	}
+}
+
+func (s *store) reportAll() {
+	for i := 0; i < len(s.replicas); i++ {
+		s.replicas[i].unreachable()
+	}
+}
+
+func (r *replica) unreachable() {
+	r.raftMu.Lock()
+	defer r.raftMu.Unlock()
+}
+
+func (r *replica) tick() {
+	r.raftMu.Lock()
+	defer r.raftMu.Unlock()
+	r.quiesce() // want `store.coalescedMu.Mutex is acquired here while replica.raftMu is held`
+}
+
+func (r *replica) quiesce() bool {
+	for i := 0; i < 2; i++ {
+		if !r.coalesce() {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *replica) coalesce() bool {
+	r.store.coalescedMu.Lock()
+	defer r.store.coalescedMu.Unlock()
+	r.store.coalescedMu.pending = append(r.store.coalescedMu.pending, 1)
+	return true
+}

@@ -366,3 +366,182 @@ func (o *owner) take() int {
 	}
 	return o.q.items[0]
 }
+
+// relay keeps its outgoing batch under a mutex embedded in an anonymous
+// struct field, and its listeners in a map.
+type relay struct {
+	outbox struct {
+		sync.Mutex
+		msgs []string
+	}
+	listeners map[string]*listener
+}
+
+type listener struct {
+	mu    sync.Mutex
+	relay *relay
+}
+
+// welcome holds the outbox while it locks a listener it has just made in
+// a callee: no other goroutine can hold that listener yet, so post's
+// opposite order cannot meet it.
+func (h *relay) welcome(name string) {
+	h.outbox.Lock()
+	defer h.outbox.Unlock()
+	h.listeners[name] = h.newListener()
+}
+
+func (h *relay) newListener() *listener {
+	m := &listener{relay: h}
+	m.mu.Lock()
+	m.relay = h
+	m.mu.Unlock()
+	return m
+}
+
+// flush copies the listeners under the outbox lock and notifies them after
+// releasing it: the listener's lock is never taken under the outbox.
+func (h *relay) flush() {
+	h.outbox.Lock()
+	names := make([]string, 0, len(h.listeners))
+	for name := range h.listeners {
+		names = append(names, name)
+	}
+	h.outbox.Unlock()
+	for _, name := range names {
+		h.notify(name)
+	}
+}
+
+func (h *relay) notify(name string) {
+	m := h.listeners[name]
+	m.wake()
+}
+
+func (m *listener) wake() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+}
+
+// post: listener then outbox, the one order of the package.
+func (m *listener) post(msg string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.relay.outbox.Lock()
+	m.relay.outbox.msgs = append(m.relay.outbox.msgs, msg)
+	m.relay.outbox.Unlock()
+}
+
+// pool holds its listeners in a slice and locks them one at a time under
+// its read lock; nothing takes the pool's lock under a listener's.
+type pool struct {
+	sync.RWMutex
+	items []*listener
+}
+
+func (p *pool) each() {
+	p.RLock()
+	defer p.RUnlock()
+	p.first().wake()
+}
+
+func (p *pool) first() *listener { return p.items[0] }
+
+// A depot whose pickers lock the depot; the depot calls back into a
+// picker's lock only behind a condition tested inside the loop.
+type depot struct {
+	mu      sync.Mutex
+	pickers []*picker
+	closing bool
+}
+
+type picker struct {
+	mu    sync.Mutex
+	depot *depot
+	stale bool
+}
+
+// sweep holds the depot and, per picker, resets it only when it is stale,
+// which the caller's other order (refill) rules out: a call inside a
+// loop behind a condition of its own stands for a path the caller may
+// never take, and is not carried up (as crypto/tls's renegotiation).
+func (d *depot) sweep() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.resetStale()
+}
+
+func (d *depot) resetStale() {
+	for _, p := range d.pickers {
+		if p.stale {
+			p.reset()
+		}
+	}
+}
+
+func (p *picker) reset() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stale = false
+}
+
+// refill: picker then depot.
+func (p *picker) refill() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.depot.mu.Lock()
+	p.depot.closing = false
+	p.depot.mu.Unlock()
+}
+
+// A switchboard W-locks its table while it locks each inbound line (an
+// element it cannot name); a trunk line holds its own lock and read-locks
+// the table of a switchboard it is handed separately. Both locks are of
+// one class, line.mu, but the trunk is never among the inbound lines:
+// modelled on the false positive in nats-server (solicitGateway locks the
+// inbound gateway connections under the gateway lock, a leaf connection
+// read-locks the gateway table under its own lock). An order through an
+// element nobody names is only paired with a reverse order whose two
+// locks hang off one object (the element's link back to its owner).
+type switchboard struct {
+	sync.RWMutex
+	inbound map[string]*line
+}
+
+type line struct {
+	mu   sync.Mutex
+	name string
+}
+
+func (sb *switchboard) hasInbound(name string) bool {
+	for _, l := range sb.inbound {
+		l.mu.Lock()
+		n := l.name
+		l.mu.Unlock()
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (sb *switchboard) forget(name string) {
+	sb.Lock()
+	defer sb.Unlock()
+	if sb.hasInbound(name) {
+		return
+	}
+	delete(sb.inbound, name)
+}
+
+func (sb *switchboard) count() int {
+	sb.RLock()
+	defer sb.RUnlock()
+	return len(sb.inbound)
+}
+
+func trunkSync(sb *switchboard, trunk *line) int {
+	trunk.mu.Lock()
+	defer trunk.mu.Unlock()
+	return sb.count()
+}
