@@ -360,6 +360,9 @@ func (c *checker) fixedCall(call *ssa.CallCommon, depth int) bool {
 // store first could have changed what a fresh object holds (a chunk
 // Reset onto outside bytes).
 func untouchedBefore(arg ssa.Value, call *ssa.CallCommon) bool {
+	if arg.Referrers() == nil {
+		return true // a constant or a function: nothing can change it
+	}
 	var user ssa.Instruction
 	for _, r := range *arg.Referrers() {
 		if ci, ok := r.(ssa.CallInstruction); ok && ci.Common() == call {
@@ -369,7 +372,7 @@ func untouchedBefore(arg ssa.Value, call *ssa.CallCommon) bool {
 	if user == nil {
 		return false
 	}
-	for v := arg; ; {
+	for v := arg; v.Referrers() != nil; {
 		for _, r := range *v.Referrers() {
 			if r != user && !isConversionOf(r, v) && mayPrecede(r, user) {
 				return false
@@ -384,6 +387,7 @@ func untouchedBefore(arg ssa.Value, call *ssa.CallCommon) bool {
 			return true
 		}
 	}
+	return true // converted from a constant
 }
 
 // isConversionOf reports whether r converts v (the chain walked from arg).

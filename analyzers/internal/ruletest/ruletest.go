@@ -39,9 +39,10 @@ func Testdata(t *testing.T) string {
 	}
 }
 
-// Only returns a keeping only rule's diagnostics.
+// Only returns a keeping only rule's diagnostics, and the internal error
+// of a recovered panic, so that a crash on a fixture fails its test.
 func Only(a *analysis.Analyzer, rule string) *analysis.Analyzer {
-	return policy.Wrap(a, nil, policy.Policy{Enabled: func(id string) bool { return id == rule }})
+	return policy.Wrap(a, nil, policy.Policy{Enabled: func(id string) bool { return id == rule || id == policy.InternalError }})
 }
 
 // RunIn checks every diagnostic and fact of a on the fixture packages pkgs
@@ -133,8 +134,8 @@ func byFixtureRule(a *analysis.Analyzer, allRules ...string) *analysis.Analyzer 
 		rule := ruleOfFixture(pass.Pkg.Path())
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
-			if d.Category == rule {
-				pass.Report(d)
+			if d.Category == rule || d.Category == policy.InternalError {
+				pass.Report(d) // a crash on a fixture fails its test
 			}
 		}
 		return inner.Run(&filtered)

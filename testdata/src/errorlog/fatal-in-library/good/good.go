@@ -295,3 +295,24 @@ func Report(rows [][]string) string {
 	w.Flush()
 	return buf.String()
 }
+
+// A constructor with a constant precision cannot fail: the panic on its
+// error is unreachable (modelled on influxdb's hll.NewDefaultPlus,
+// pkg/estimator/hll/hll.go:119; a constant argument has no referrers, which
+// once crashed the analyzer).
+func NewDefaultSketch() *sketch {
+	s, err := newSketch(14)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+type sketch struct{ p uint8 }
+
+func newSketch(p uint8) (*sketch, error) {
+	if p < 4 || p > 18 {
+		return nil, errors.New("precision must be between 4 and 18")
+	}
+	return &sketch{p: p}, nil
+}
