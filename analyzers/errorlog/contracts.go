@@ -65,7 +65,7 @@ func (s *logging) contract(call *ssa.CallCommon) contractFact {
 	}
 	f, ok := s.imported[obj]
 	if !ok {
-		s.pass.ImportObjectFact(obj, &f) // f stays zero without a fact
+		f, _ = s.contractFacts.Import(obj) // f stays zero without a fact
 		s.imported[obj] = f
 	}
 	return f
@@ -393,7 +393,7 @@ func (s *logging) exportContracts(funcs []*ssa.Function) {
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
 		if m := s.contracts[fn]; m != (contractFact{}) && ok && obj.Pkg() == s.pass.Pkg {
-			s.pass.ExportObjectFact(obj, &m)
+			s.contractFacts.Export(obj, &m)
 		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // A log call is recognised by the callee's package path, receiver type and
@@ -230,7 +232,7 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 		Name:       "errorlogsummary",
 		Doc:        "summarises which error parameters each function logs",
 		Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
-		FactTypes:  []analysis.Fact{new(logsErrorFact), new(contractFact)},
+		FactTypes:  []analysis.Fact{new(packageLogs), new(packageContracts)},
 		ResultType: reflect.TypeOf((*logging)(nil)),
 		Run:        st.runLogging,
 	}
@@ -257,14 +259,38 @@ type logging struct {
 	flatAt map[*ssa.Function]token.Pos
 	// imported caches other packages' contract facts.
 	imported map[*types.Func]contractFact
+	// logFacts and contractFacts carry the summaries across packages.
+	logFacts      *facttable.Set[logsErrorFact, *packageLogs]
+	contractFacts *facttable.Set[contractFact, *packageContracts]
 }
+
+// packageLogs and packageContracts are the package facts that carry a
+// package's logsErrorFacts and contractFacts.
+type (
+	packageLogs      struct{ facttable.Table[logsErrorFact] }
+	packageContracts struct{ facttable.Table[contractFact] }
+)
+
+// AFact implements analysis.Fact.
+func (*packageLogs) AFact() {}
+
+// AFact implements analysis.Fact.
+func (*packageContracts) AFact() {}
 
 func (st *settings) runLogging(pass *analysis.Pass) (any, error) {
 	s := &logging{pass: pass, cfg: st.cfg, logs: map[*ssa.Function]logsErrorFact{}, contracts: map[*ssa.Function]contractFact{},
-		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}, imported: map[*types.Func]contractFact{}}
+		loggedAt: map[*ssa.Function]token.Pos{}, branches: map[*ssa.Function][]*errBranch{}, imported: map[*types.Func]contractFact{},
+		logFacts:      facttable.New[logsErrorFact](pass, func() *packageLogs { return new(packageLogs) }),
+		contractFacts: facttable.New[contractFact](pass, func() *packageContracts { return new(packageContracts) })}
 	s.chk = newChecker(pass, s)
 	s.sites, s.flatAt = s.chk.flatSites(), map[*ssa.Function]token.Pos{}
 	s.summarize(sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)))
+	if err := s.logFacts.Flush(); err != nil {
+		return nil, err
+	}
+	if err := s.contractFacts.Flush(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -321,8 +347,7 @@ func (s *logging) summary(call *ssa.CallCommon) logsErrorFact {
 		return m
 	}
 	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != s.pass.Pkg {
-		var f logsErrorFact
-		if s.pass.ImportObjectFact(obj, &f) {
+		if f, ok := s.logFacts.Import(obj); ok {
 			return f
 		}
 	}
@@ -351,7 +376,7 @@ func (s *logging) summarize(funcs []*ssa.Function) {
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
 		if m := s.logs[fn]; m != (logsErrorFact{}) && ok && obj.Pkg() == s.pass.Pkg {
-			s.pass.ExportObjectFact(obj, &m)
+			s.logFacts.Export(obj, &m)
 		}
 	}
 	s.exportContracts(funcs)

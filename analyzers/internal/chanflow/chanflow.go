@@ -16,6 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // ManySends stands for "a send inside a loop": no count bounds it.
@@ -94,6 +96,7 @@ func (f *ChanParams) String() string {
 // and facts for callees in other packages.
 type Result struct {
 	pass  *analysis.Pass
+	facts *facttable.Set[ChanParams, *packageChanParams]
 	cache map[paramKey]*ChanUse
 	// busy guards against recursion: a function using a parameter through
 	// itself is an escape.
@@ -114,7 +117,7 @@ type paramKey struct {
 }
 
 func newResult(pass *analysis.Pass) *Result {
-	return &Result{pass: pass, cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}}
+	return &Result{pass: pass, facts: facttable.New[ChanParams](pass, newPackageChanParams), cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}}
 }
 
 // Param returns what fn does with its i-th parameter, from its body in this
@@ -137,8 +140,7 @@ func (s *Result) Param(fn *ssa.Function, i int) *ChanUse {
 			u = &r
 		}
 	case fn.Object() != nil:
-		var f ChanParams
-		if s.pass.ImportObjectFact(fn.Object(), &f) && i < len(f.Params) && f.Params[i].Known {
+		if f, ok := s.facts.Import(fn.Object()); ok && i < len(f.Params) && f.Params[i].Known {
 			u = &f.Params[i]
 		}
 	}
@@ -446,16 +448,28 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanflow",
 	Doc:        "chanflow: summaries of what functions do with their channel parameters (no diagnostics)",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-	FactTypes:  []analysis.Fact{(*ChanParams)(nil)},
+	FactTypes:  []analysis.Fact{(*packageChanParams)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
 		r := newResult(pass)
 		srcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 		r.funcs = withClosures(srcs)
 		r.exportFacts(srcs)
+		if err := r.facts.Flush(); err != nil {
+			return nil, err
+		}
 		return r, nil
 	},
 }
+
+// packageChanParams is the package fact that carries a package's
+// ChanParams.
+type packageChanParams struct{ facttable.Table[ChanParams] }
+
+// AFact implements analysis.Fact.
+func (*packageChanParams) AFact() {}
+
+func newPackageChanParams() *packageChanParams { return new(packageChanParams) }
 
 // exportFacts records, for every function of the package with a channel
 // parameter, what it does with it.
@@ -482,7 +496,7 @@ func (s *Result) exportFacts(funcs []*ssa.Function) {
 			any = true
 		}
 		if any {
-			s.pass.ExportObjectFact(obj, &f)
+			s.facts.Export(obj, &f)
 		}
 	}
 }

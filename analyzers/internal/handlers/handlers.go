@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -83,13 +84,24 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Handling)(nil)},
+	FactTypes:  []analysis.Fact{(*packageHandlings)(nil)},
 }
+
+// packageHandlings is the package fact that carries a package's Handlings.
+type packageHandlings struct{ facttable.Table[Handling] }
+
+// AFact implements analysis.Fact.
+func (*packageHandlings) AFact() {}
+
+func newPackageHandlings() *packageHandlings { return new(packageHandlings) }
 
 func run(pass *analysis.Pass) (any, error) {
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	h := newHandlings(pass)
 	h.exportFacts(fns)
+	if err := h.facts.Flush(); err != nil {
+		return nil, err
+	}
 	return &Result{h: h, fns: fns}, nil
 }
 
@@ -123,10 +135,14 @@ type handlings struct {
 	pass       *analysis.Pass
 	done       map[*ssa.Function]*Handling
 	inProgress map[*ssa.Function]bool
+	facts      *facttable.Set[Handling, *packageHandlings]
 }
 
 func newHandlings(pass *analysis.Pass) *handlings {
-	return &handlings{pass: pass, done: map[*ssa.Function]*Handling{}, inProgress: map[*ssa.Function]bool{}}
+	return &handlings{
+		pass: pass, done: map[*ssa.Function]*Handling{}, inProgress: map[*ssa.Function]bool{},
+		facts: facttable.New[Handling](pass, newPackageHandlings),
+	}
 }
 
 // exportFacts computes and exports the Handling of every function that
@@ -138,7 +154,7 @@ func (h *handlings) exportFacts(fns []*ssa.Function) {
 			continue
 		}
 		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0 || len(hd.Registers) > 0) {
-			h.pass.ExportObjectFact(obj, hd)
+			h.facts.Export(obj, hd)
 		}
 	}
 }
@@ -152,10 +168,11 @@ func (h *handlings) of(fn *ssa.Function) *Handling {
 		return hd
 	}
 	if len(fn.Blocks) == 0 {
-		obj, ok := fn.Object().(*types.Func)
-		hd := new(Handling)
-		if !ok || !h.pass.ImportObjectFact(obj, hd) {
-			hd = nil
+		var hd *Handling
+		if obj, ok := fn.Object().(*types.Func); ok {
+			if f, ok := h.facts.Import(obj); ok {
+				hd = &f
+			}
 		}
 		h.done[fn] = hd
 		return hd

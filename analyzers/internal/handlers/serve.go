@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Following a handler value to where it is served, across the package's
@@ -141,7 +142,7 @@ func (w *serveWalk) returned(ret *ssa.Return, i int, stack []ssa.CallInstruction
 // extract follows element i of a tuple-valued call.
 func (w *serveWalk) extract(call *ssa.Call, i int, stack []ssa.CallInstruction) bool {
 	for _, u := range *call.Referrers() {
-		if e, ok := u.(*ssa.Extract); ok && (i < 0 || e.Index == i) && (i >= 0 || isHandlerType(e.Type())) {
+		if e, ok := u.(*ssa.Extract); ok && (i < 0 || e.Index == i) && (i >= 0 || isHandlerType(e.Type(), &call.Parent().Prog.MethodSets)) {
 			if !w.value(e, stack) {
 				return false
 			}
@@ -169,9 +170,9 @@ func (w *serveWalk) call(v ssa.Value, call ssa.CallInstruction, stack []ssa.Call
 	}
 	cv, _ := call.(*ssa.Call)
 	switch {
-	case cv != nil && isHandlerType(cv.Type()):
+	case cv != nil && isHandlerType(cv.Type(), &cv.Parent().Prog.MethodSets):
 		return w.value(cv, stack) // a middleware wrapping it
-	case cv != nil && isTupleWithHandler(cv.Type()):
+	case cv != nil && isTupleWithHandler(cv.Type(), &cv.Parent().Prog.MethodSets):
 		return w.extract(cv, -1, stack)
 	case callee != nil && i >= 0 && len(callee.Blocks) > 0 && callee.Pkg == call.Parent().Pkg && len(stack) < maxDepth:
 		return w.value(callee.Params[i], append(stack[:len(stack):len(stack)], call))
@@ -184,14 +185,16 @@ func (w *serveWalk) call(v ssa.Value, call ssa.CallInstruction, stack []ssa.Call
 
 // isHandlerType reports whether t can serve requests: a func with a
 // handler's parameters, or a type with a ServeHTTP method of that shape.
-func isHandlerType(t types.Type) bool {
+// msets is the program's method set cache (building a method set for
+// every parameter of every function was a tenth of a cold run's analysis).
+func isHandlerType(t types.Type, msets *typeutil.MethodSetCache) bool {
 	if _, ok := t.Underlying().(*types.Signature); ok {
 		return mayBeHandler(t)
 	}
-	sel := types.NewMethodSet(t).Lookup(nil, "ServeHTTP")
+	sel := msets.MethodSet(t).Lookup(nil, "ServeHTTP")
 	if sel == nil {
 		if _, isPtr := t.(*types.Pointer); !isPtr {
-			sel = types.NewMethodSet(types.NewPointer(t)).Lookup(nil, "ServeHTTP")
+			sel = msets.MethodSet(types.NewPointer(t)).Lookup(nil, "ServeHTTP")
 		}
 	}
 	return sel != nil && mayBeHandler(sel.Type())
@@ -199,13 +202,13 @@ func isHandlerType(t types.Type) bool {
 
 // isTupleWithHandler reports whether t is a tuple with a handler in it
 // (a middleware constructor returning (http.Handler, error)).
-func isTupleWithHandler(t types.Type) bool {
+func isTupleWithHandler(t types.Type, msets *typeutil.MethodSetCache) bool {
 	tu, ok := t.(*types.Tuple)
 	if !ok {
 		return false
 	}
 	for i := 0; i < tu.Len(); i++ {
-		if isHandlerType(tu.At(i).Type()) {
+		if isHandlerType(tu.At(i).Type(), msets) {
 			return true
 		}
 	}
@@ -217,7 +220,7 @@ func isTupleWithHandler(t types.Type) bool {
 // that (h.addRoute(router, ...)): fn adds routes to it and hands it to no
 // one else, so passing a router to fn adds no route to serve it.
 func (h *handlings) onlyRegisters(p *ssa.Parameter) bool {
-	if !isHandlerType(p.Type()) || mayBeHandlerFunc(p.Type()) {
+	if !isHandlerType(p.Type(), &p.Parent().Prog.MethodSets) || mayBeHandlerFunc(p.Type()) {
 		return false
 	}
 	for _, u := range *p.Referrers() {
@@ -289,7 +292,7 @@ func (h *handlings) callReachesBound(v ssa.Value, call ssa.CallInstruction, seen
 			return true
 		}
 	}
-	if cv, ok := call.(*ssa.Call); ok && (isHandlerType(cv.Type()) || isTupleWithHandler(cv.Type())) {
+	if cv, ok := call.(*ssa.Call); ok && (isHandlerType(cv.Type(), &cv.Parent().Prog.MethodSets) || isTupleWithHandler(cv.Type(), &cv.Parent().Prog.MethodSets)) {
 		return h.reachesBound(cv, seen)
 	}
 	if recv := receiverOf(c); recv != nil {

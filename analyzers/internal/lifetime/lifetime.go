@@ -37,7 +37,7 @@ func newAnalyzer(custom []customConstructor) *analysis.Analyzer {
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, custom) },
 		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 		ResultType: reflect.TypeOf((*Result)(nil)),
-		FactTypes:  []analysis.Fact{(*Summary)(nil)},
+		FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
 	}
 }
 
@@ -70,6 +70,9 @@ func run(pass *analysis.Pass, custom []customConstructor) (any, error) {
 				Released:    a.everDischarged(),
 			})
 		}
+	}
+	if err := s.facts.Flush(); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

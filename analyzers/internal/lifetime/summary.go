@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // Effect is what a function does with a parameter that holds a resource.
@@ -84,6 +86,14 @@ func (s *Summary) String() string {
 	return out
 }
 
+// packageSummaries is the package fact that carries a package's summaries.
+type packageSummaries struct{ facttable.Table[Summary] }
+
+// AFact implements analysis.Fact.
+func (*packageSummaries) AFact() {}
+
+func newPackageSummaries() *packageSummaries { return new(packageSummaries) }
+
 // worthExporting reports whether the summary says more than the default.
 func (s *Summary) worthExporting() bool {
 	for _, e := range s.Params {
@@ -109,6 +119,7 @@ type summarizer struct {
 	computing  *ssa.Function // the function whose summary is being computed
 	freeVars   map[freeVarKey]Effect
 	imported   map[*types.Func]*Summary
+	facts      *facttable.Set[Summary, *packageSummaries]
 	custom     []customConstructor // kinds from configuration
 }
 
@@ -125,6 +136,7 @@ func newSummarizer(pass *analysis.Pass) *summarizer {
 		inProgress: map[*ssa.Function]bool{},
 		freeVars:   map[freeVarKey]Effect{},
 		imported:   map[*types.Func]*Summary{},
+		facts:      facttable.New[Summary](pass, newPackageSummaries),
 	}
 }
 
@@ -206,9 +218,8 @@ func (s *summarizer) importedSummary(fn *ssa.Function) *Summary {
 		return sum
 	}
 	var sum *Summary
-	fact := new(Summary)
-	if s.pass.ImportObjectFact(obj, fact) {
-		sum = fact
+	if fact, ok := s.facts.Import(obj); ok {
+		sum = &fact
 	}
 	s.imported[obj] = sum
 	return sum
@@ -410,7 +421,7 @@ func mayHoldResource(t types.Type) bool {
 }
 
 // exportFacts exports the summaries worth exporting of the package's
-// declared functions and methods.
+// declared functions and methods (the pass flushes them when it ends).
 func (s *summarizer) exportFacts(funcs []*ssa.Function) {
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
@@ -418,7 +429,7 @@ func (s *summarizer) exportFacts(funcs []*ssa.Function) {
 			continue
 		}
 		if sum := s.summary(fn); sum != nil && sum.worthExporting() {
-			s.pass.ExportObjectFact(obj, sum)
+			s.facts.Export(obj, sum)
 		}
 	}
 }

@@ -23,6 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // Analyzer computes the lock state of every function of the package.
@@ -32,8 +34,16 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Summary)(nil)},
+	FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
 }
+
+// packageSummaries is the package fact that carries a package's contracts.
+type packageSummaries struct{ facttable.Table[Summary] }
+
+// AFact implements analysis.Fact.
+func (*packageSummaries) AFact() {}
+
+func newPackageSummaries() *packageSummaries { return new(packageSummaries) }
 
 // Result is the engine's answer for one package.
 type Result struct {
@@ -61,6 +71,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	res := &Result{byFn: map[*ssa.Function]*Func{}}
 	eng := &engine{prog: ssaRes.Pkg.Prog, local: res.byFn}
+	facts := facttable.New[Summary](pass, newPackageSummaries)
 	eng.imports = func(fn *ssa.Function) *Summary {
 		obj := fn.Object()
 		if fn.Origin() != nil {
@@ -69,9 +80,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if obj == nil || obj.Pkg() == pass.Pkg {
 			return nil
 		}
-		sum := new(Summary)
-		if pass.ImportObjectFact(obj, sum) {
-			return sum
+		if sum, ok := facts.Import(obj); ok {
+			return &sum
 		}
 		return nil
 	}
@@ -99,8 +109,11 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Funcs {
 		obj := f.Fn.Object()
 		if obj != nil && obj.Pkg() == pass.Pkg && f.Fn.Origin() == nil && !f.Summary.empty() {
-			pass.ExportObjectFact(obj, f.Summary)
+			facts.Export(obj, f.Summary)
 		}
+	}
+	if err := facts.Flush(); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // Why not analysistest: it runs the checker with SanityCheck, which gob
@@ -96,7 +98,7 @@ func checkFactsEncode(t *testing.T, act *checker.Action) {
 			t.Errorf("%s: %T fact changes through gob: %s, was %s", what, fact, got, want)
 		}
 	}
-	for _, f := range act.AllObjectFacts() {
+	for _, f := range objectFacts(act) {
 		if f.Object.Pkg() == act.Package.Types {
 			check(f.Object.Name(), f.Fact)
 		}
@@ -106,4 +108,17 @@ func checkFactsEncode(t *testing.T, act *checker.Action) {
 			check("package "+f.Package.Path(), f.Fact)
 		}
 	}
+}
+
+// objectFacts returns act's object facts, with the entries of the
+// package's fact tables (facttable) among them: a summary is an object's
+// fact to a fixture however it travels.
+func objectFacts(act *checker.Action) []analysis.ObjectFact {
+	facts := act.AllObjectFacts()
+	for _, pf := range act.AllPackageFacts() {
+		if l, ok := pf.Fact.(facttable.Lister); ok && pf.Package == act.Package.Types {
+			facts = append(facts, l.ObjectFacts(pf.Package)...)
+		}
+	}
+	return facts
 }

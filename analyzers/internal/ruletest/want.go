@@ -85,7 +85,7 @@ func checkWants(t *testing.T, testdata string, act *checker.Action) {
 	for _, d := range act.Diagnostics {
 		match(rel(fset.Position(d.Pos)), "", "diagnostic", d.Message)
 	}
-	facts := act.AllObjectFacts()
+	facts := objectFacts(act)
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() })
 	for _, f := range facts {
 		if f.Object.Pkg() == act.Package.Types {
