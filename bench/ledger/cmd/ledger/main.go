@@ -207,11 +207,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// internalError is the rule of a recovered analyzer panic
+// (policy.InternalError in the reviewlint module).
+const internalError = "reviewlint/internal-error"
+
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // report writes the markdown report to path and the same table as TSV
 // beside it.
 func report(path, linesPath, appsPath string, stats []findings.RuleStats, fs, defaults []findings.Finding, led *findings.Ledger, sampleN int, seed uint64, args []string, dir string) error {
+	for _, s := range stats {
+		if s.Rule == internalError {
+			// A crash lost the findings of an analyzer on a package: the
+			// evidence of its rules is incomplete.
+			return fmt.Errorf("the findings hold %d internal error(s) (%s): fix the crash and rerun before writing the report", s.Findings, internalError)
+		}
+	}
 	lines, err := findings.TotalLines(linesPath)
 	if err != nil {
 		return err
