@@ -234,7 +234,11 @@ func parseLint(body string) *Directive {
 func parseNoLint(rest string) *Directive {
 	d := &Directive{Kind: NoLint}
 	if names, ok := strings.CutPrefix(rest, ":"); ok {
-		list, reason, _ := strings.Cut(names, " ")
+		// The list ends at the first space or tab ("//nolint:errcheck\t// why").
+		list, reason := names, ""
+		if i := strings.IndexAny(names, " \t"); i >= 0 {
+			list, reason = names[:i], names[i+1:]
+		}
 		d.Selectors = splitSelectors(list)
 		rest = reason
 	}

@@ -64,6 +64,7 @@ func TestMatches(t *testing.T) {
 		{"//nolint:reviewlint", true},                         // this tool as a whole
 		{"//nolint:httpbody", true},                           // the analyzer
 		{"//nolint:errcheck,httpbody", true},                  // one of several
+		{"//nolint:httpbody\t// closed by the caller", true},  // a tab ends the list
 		{"//nolint:httpbody/status-unchecked", true},          // the rule
 		{"//nolint:errcheck", false},                          // another linter
 		{"//nolint:httpbody/unclosed", false},                 // a sibling rule
