@@ -42,6 +42,7 @@ func main() {
 	keep := flag.Bool("keep", false, "keep the throwaway module and print its path")
 	out := flag.String("out", "", "write the report here instead of stdout")
 	extra := flag.String("extra", "", "also measure the default configuration plus these -enable rules or analyzers (comma-separated), e.g. goroutineleak")
+	gobench := flag.String("gobench", "", "measure the full GoBench GoKer set (blocking and non-blocking) of this checkout of github.com/timmyyuan/gobench instead of the toolchain's copy")
 	flag.Parse()
 	if *bin == "" {
 		fail(fmt.Errorf("-bin is required"))
@@ -54,13 +55,19 @@ func main() {
 	} else {
 		defer os.RemoveAll(work)
 	}
-	kernels := prepare(src, work)
+	var kernels []unit
+	test := false
+	if *gobench != "" {
+		kernels, test = prepareGoBench(*gobench, work), true
+	} else {
+		kernels = prepare(src, work)
+	}
 	configs := []config{{name: "default"}, {name: "all", flags: []string{"-enable", "all"}}}
 	if *extra != "" {
 		configs = append(configs, config{name: "default+" + *extra, flags: []string{"-enable", *extra}})
 	}
 	for i := range configs {
-		configs[i].findings = analyse(*bin, work, configs[i].flags)
+		configs[i].findings = analyse(*bin, work, test, configs[i].flags)
 	}
 	w := os.Stdout
 	if *out != "" {
@@ -68,6 +75,10 @@ func main() {
 		check(err)
 		defer f.Close()
 		w = f
+	}
+	if *gobench != "" {
+		reportGoBench(w, kernels, configs)
+		return
 	}
 	report(w, kernels, configs)
 }
@@ -91,6 +102,7 @@ type finding struct {
 // unit is what is scored: a GoKer kernel, or one pattern of commonpatterns.go.
 type unit struct {
 	name    string // kernel file base name, or commonpatterns/Driver
+	kind    string // GoBench's blocking or nonblocking, "" for the toolchain's copy
 	subtype string // GoBench's sub-type label, "" for commonpatterns
 	file    string // path relative to the module
 	bug     []span // the declarations that count as the bug
@@ -277,8 +289,8 @@ func normalise(s string) string {
 }
 
 // analyse runs the binary on the module and returns its findings.
-func analyse(bin, work string, flags []string) []finding {
-	args := append([]string{"-test=false", "-format", "json"}, flags...)
+func analyse(bin, work string, test bool, flags []string) []finding {
+	args := append([]string{fmt.Sprintf("-test=%t", test), "-format", "json"}, flags...)
 	cmd := exec.Command(bin, append(args, "./...")...)
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "REVIEWLINT_CACHE=off")
@@ -364,7 +376,26 @@ func report(w *os.File, units []unit, configs []config) {
 		}
 		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %d |\n", c.name, k, len(kernels), p, len(patterns), g)
 	}
-	fmt.Fprintf(w, "\n## Per GoBench sub-type\n\n| sub-type | total |")
+	subtypeTable(w, "Per GoBench sub-type", kernels, configs)
+	unitTable(w, "Per kernel", units, configs)
+	fmt.Fprintf(w, "\n## Findings not counted\n\n")
+	for _, c := range configs {
+		other, driver := 0, 0
+		for _, f := range c.findings {
+			if !concurrency(f.Rule) {
+				other++
+			} else if !inAnyBug(units, f) {
+				driver++
+			}
+		}
+		fmt.Fprintf(w, "- %s: %d findings in all, %d of other rules, %d of concurrency rules outside the bug functions (drivers, init)\n", c.name, len(c.findings), other, driver)
+	}
+}
+
+// subtypeTable prints, per GoBench sub-type, how many units each
+// configuration located.
+func subtypeTable(w *os.File, title string, kernels []unit, configs []config) {
+	fmt.Fprintf(w, "\n## %s\n\n| sub-type | total |", title)
 	for _, c := range configs {
 		fmt.Fprintf(w, " %s |", c.name)
 	}
@@ -395,7 +426,11 @@ func report(w *os.File, units []unit, configs []config) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "\n## Per kernel\n\n| kernel | sub-type |")
+}
+
+// unitTable prints the rules that located each unit, per configuration.
+func unitTable(w *os.File, title string, units []unit, configs []config) {
+	fmt.Fprintf(w, "\n## %s\n\n| kernel | sub-type |", title)
 	for _, c := range configs {
 		fmt.Fprintf(w, " %s |", c.name)
 	}
@@ -415,18 +450,6 @@ func report(w *os.File, units []unit, configs []config) {
 			fmt.Fprintf(w, " %s |", cell)
 		}
 		fmt.Fprintln(w)
-	}
-	fmt.Fprintf(w, "\n## Findings not counted\n\n")
-	for _, c := range configs {
-		other, driver := 0, 0
-		for _, f := range c.findings {
-			if !concurrency(f.Rule) {
-				other++
-			} else if !inAnyBug(units, f) {
-				driver++
-			}
-		}
-		fmt.Fprintf(w, "- %s: %d findings in all, %d of other rules, %d of concurrency rules outside the bug functions (drivers, init)\n", c.name, len(c.findings), other, driver)
 	}
 }
 
