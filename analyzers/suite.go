@@ -80,7 +80,7 @@ func owns() []own {
 			return httpbody.NewWithEngine(s.HTTPBody, lifetime.For(s.ResourceClose.Kinds))
 		}},
 		{"suppression", suppression.Rules, func(_ Settings, o Options) *analysis.Analyzer {
-			return suppression.New(suppression.Config{Markers: o.Markers, Owns: ownsSelector})
+			return suppression.New(suppression.Config{Markers: o.Markers, Owns: ownsSelector, Known: IsSelector})
 		}},
 	}
 }

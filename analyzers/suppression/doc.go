@@ -10,6 +10,7 @@
 // holds. A directive without a reason is reported, and so is a staticcheck
 // //lint:ignore or //lint:file-ignore that names reviewlint's checks without
 // one: staticcheck's syntax requires the reason, and such a directive
-// suppresses nothing. With -check-suppressions the CLI also reports
+// suppresses nothing. A //reviewlint:ignore that names no rule, analyzer
+// or family of reviewlint's (a typo, a renamed rule) is reported too. With -check-suppressions the CLI also reports
 // directives that suppressed nothing.
 package suppression

@@ -2,6 +2,7 @@ package suppression
 
 import (
 	_ "embed"
+	"fmt"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,6 +19,7 @@ var doc string
 const (
 	RuleMissingReason = "suppression/missing-reason"
 	RuleUnused        = "suppression/unused"
+	RuleUnknownRule   = "suppression/unknown-rule"
 )
 
 // Config holds the analyzer's settings.
@@ -30,6 +32,10 @@ type Config struct {
 	// reviewlint alone get a marker: a bare //nolint or one naming another
 	// linter may be used by that linter.
 	Owns func(selector string) bool `yaml:"-" json:"-"`
+	// Known reports whether a lowercase selector is one a //reviewlint:ignore
+	// may name: a rule, analyzer or family, "staticcheck" or "all". Nil
+	// (a host without the catalog) accepts every selector.
+	Known func(selector string) bool `yaml:"-" json:"-"`
 }
 
 // DefaultConfig returns the settings used when nothing is configured.
@@ -68,6 +74,20 @@ is switched off, or for another linter, would otherwise look unused.`,
 		Default:  false,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleUnknownRule,
+		Title: "a //reviewlint:ignore directive naming a rule reviewlint does not have",
+		Text: `A directive suppresses only the rules it names. A misspelt rule ID, or a
+rule that was renamed, suppresses nothing, and the finding it meant to
+excuse shows up again; worse, the directive still reads as a decision that
+was taken. Name an existing rule ID, analyzer or family (` + "`reviewlint rules`" + `
+lists them).`,
+		Bad:      "resp, err := http.Get(u) //reviewlint:ignore http/unclosed closed by the stream owner",
+		Good:     "resp, err := http.Get(u) //reviewlint:ignore httpbody/unclosed closed by the stream owner",
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.2.0",
+	},
 }
 
 // New returns the analyzer configured by cfg.
@@ -97,6 +117,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		if d.Kind != directive.Ignore {
 			continue
 		}
+		s.checkKnown(pass, d)
 		switch {
 		case len(d.Selectors) == 0:
 			pass.Report(analysis.Diagnostic{
@@ -111,6 +132,23 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// checkKnown reports each selector of a //reviewlint:ignore directive that
+// names nothing of reviewlint's.
+func (s *settings) checkKnown(pass *analysis.Pass, d *directive.Directive) {
+	if s.cfg.Known == nil {
+		return
+	}
+	for _, sel := range d.Selectors {
+		if sel == "reviewlint" || s.cfg.Known(sel) {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: d.Pos, End: d.End, Category: RuleUnknownRule,
+			Message: fmt.Sprintf("//reviewlint:ignore names %q, which is no reviewlint rule, analyzer or family, so it suppresses nothing (reviewlint rules lists them)", sel),
+		})
+	}
 }
 
 // checkLint reports a staticcheck //lint: directive without a reason that

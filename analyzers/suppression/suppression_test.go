@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
 )
@@ -31,14 +32,28 @@ func TestMissingReasonCategory(t *testing.T) {
 	}
 }
 
+// TestUnknownRule runs the unknown-rule fixtures with the suite's own
+// selector check.
+func TestUnknownRule(t *testing.T) {
+	for _, res := range analysistest.Run(t, testdata(t), wrapped(),
+		"suppression/unknown-rule/bad", "suppression/unknown-rule/good") {
+		for _, d := range res.Diagnostics {
+			if d.Category != suppression.RuleUnknownRule {
+				t.Errorf("%q has Category %q, want %q", d.Message, d.Category, suppression.RuleUnknownRule)
+			}
+		}
+	}
+}
+
 // wrapped returns the analyzer under an empty policy (every rule on,
 // nothing excluded), owning the selectors the fixtures use as the suite's
-// catalog does.
+// catalog does, and knowing the catalog's selectors.
 func wrapped() *analysis.Analyzer {
 	cfg := suppression.DefaultConfig()
 	cfg.Owns = func(s string) bool {
 		return s == "sa5001" || s == "errorlog" || strings.HasPrefix(s, "errorlog/")
 	}
+	cfg.Known = analyzers.IsSelector
 	return policy.Wrap(suppression.New(cfg), []string{"suppression"}, policy.Policy{})
 }
 

@@ -12,8 +12,8 @@ func noRule() int {
 // noReason names a rule at the end of the line but not why it does not
 // apply.
 func noReason() int {
-	// want +1 `//reviewlint:ignore errorlog/dropped gives no reason`
-	return 1 //reviewlint:ignore errorlog/dropped
+	// want +1 `//reviewlint:ignore errorlog/discarded gives no reason`
+	return 1 //reviewlint:ignore errorlog/discarded
 }
 
 // noReasonAbove is noReason with the directive on its own line above the
@@ -41,7 +41,7 @@ func lintIgnoreNoReason() int {
 
 // lintFileIgnoreNoReason is the file-wide form, equally malformed.
 func lintFileIgnoreNoReason() int {
-	// want +1 `//lint:file-ignore errorlog/dropped gives no reason`
-	//lint:file-ignore errorlog/dropped
+	// want +1 `//lint:file-ignore errorlog/discarded gives no reason`
+	//lint:file-ignore errorlog/discarded
 	return 1
 }

@@ -3,7 +3,7 @@ package good
 
 // withReason names the rule and says why it does not apply.
 func withReason() int {
-	return 1 //reviewlint:ignore errorlog/dropped the caller logs this error
+	return 1 //reviewlint:ignore errorlog/discarded the caller logs this error
 }
 
 // withReasonAbove is withReason on its own line above the code.
@@ -41,7 +41,7 @@ func suppressedByNolint() int {
 
 // lintIgnoreWithReason is staticcheck's syntax with its reason.
 func lintIgnoreWithReason() int {
-	//lint:ignore SA5001,errorlog/dropped the value is read by the deferred closure
+	//lint:ignore SA5001,errorlog/discarded the value is read by the deferred closure
 	return 1
 }
 
