@@ -72,9 +72,13 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 	taken := c.addressTaken()
 	closures := c.syncClosureSites()
 	out := map[*ssa.Function]*entryInfo{}
+	handed := map[*ssa.Function][]locks.Ref{}
 	for _, f := range c.locks.Funcs {
 		if expectsLock(f.Fn) {
 			out[f.Fn] = &entryInfo{fresh: map[int]bool{}, held: receiverMutexes(f.Fn)}
+		}
+		if h := handedLocks(f); len(h) > 0 {
+			handed[f.Fn] = h
 		}
 	}
 	// Rounds carry what callers hold down chains of helpers (eight calls
@@ -85,6 +89,15 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			if expectsLock(fn) {
 				next[fn] = info
 			}
+		}
+		for fn, held := range handed {
+			// Entered with the locks it releases: a goroutine its
+			// spawner hands them to (defer mu.Unlock() inside go func).
+			info := &entryInfo{fresh: map[int]bool{}, held: held}
+			if prev := next[fn]; prev != nil {
+				info.held = append(slices.Clone(prev.held), held...)
+			}
+			next[fn] = info
 		}
 		for fn, calls := range sites {
 			if taken[fn] {

@@ -145,14 +145,14 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			fr.all = append(fr.all, a)
 		})
 	}
-	started := c.goStarted()
+	g := c.guardContext()
 	for _, key := range order {
-		c.checkField(fields[key], declared[key.leaf()], started)
+		c.checkField(fields[key], declared[key.leaf()], g)
 	}
 }
 
 // checkField reports the unguarded accesses of one field.
-func (c *checker) checkField(fr *fieldAccesses, declared string, started map[*ssa.Function]bool) {
+func (c *checker) checkField(fr *fieldAccesses, declared string, g *guardContext) {
 	if !fr.writtenAfterInit || len(fr.all) == 0 {
 		return
 	}
@@ -172,30 +172,46 @@ func (c *checker) checkField(fr *fieldAccesses, declared string, started map[*ss
 	if example == nil {
 		return
 	}
-	setOnce := declared == "" && fr.setOnce(started)
+	setOnce := declared == "" && fr.setOnce(g.started)
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
 		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
 			continue
 		}
 		reported[a.fn.Fn] = true
-		c.reportUnguarded(fr, a, guard, held, *example, declared != "")
+		ev, via := g.evidenceOf(a, *example, guard, declared != "")
+		c.reportUnguarded(fr, a, guard, held, *example, ev, via)
 	}
 }
 
-func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, held int, example access, declared bool) {
+func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, held int, example access, ev guardEvidence, via string) {
 	verb := "read"
 	if a.write {
 		verb = "written"
 	}
 	lock := guardName(a.obj, guard)
 	why := fmt.Sprintf("%d of its %d accesses hold it, e.g. line %d in %s", held, len(fr.all), c.line(example.pos), example.fn.Fn.Name())
-	if declared {
+	switch ev {
+	case declaredGuard:
 		why = fmt.Sprintf("its declaration says %s guards it (held e.g. at line %d in %s)", strings.TrimPrefix(guard, "global:"), c.line(example.pos), example.fn.Fn.Name())
+	case lockedElsewhere:
+		why += fmt.Sprintf(", and %s itself takes %s, but not around this access", a.fn.Fn.Name(), lock)
+	case goroutineBody:
+		why += ", and this access runs in a goroutine beside them"
+	case sharedHere:
+		why += fmt.Sprintf(", and %s shared the value before this access", a.fn.Fn.Name())
+	case exportedEntry:
+		why += fmt.Sprintf(", and %s is exported: its callers need not hold it", a.fn.Fn.Name())
+	case entryCallsHelper:
+		why += fmt.Sprintf(", and %s calls %s holding no lock", via, a.fn.Fn.Name())
 	}
 	msg := fmt.Sprintf("%s.%s is %s without holding %s, but %s; hold %s here (or name the function ...Locked if its callers hold it)",
 		a.obj.Name(), fr.name, verb, lock, why, lock)
-	c.pass.Report(c.pos.diagnostic(RuleUnguardedField, a.pos, msg, c.related(example.pos, "accessed with the lock held here")))
+	rule := RuleUnguardedField
+	if ev == majorityOnly {
+		rule = RuleUnguardedFieldInferred
+	}
+	c.pass.Report(c.pos.diagnostic(rule, a.pos, msg, c.related(example.pos, "accessed with the lock held here")))
 }
 
 // guardName renders a guard for a message, in the terms of the object.
@@ -286,14 +302,23 @@ func hasGuard(a access, guard string) bool {
 func guardsAt(s *locks.State, obj locks.Ref) []string {
 	var out []string
 	for _, h := range s.Held() {
-		if isFieldOf(h.Lock, obj) {
-			rest := strings.TrimSuffix(h.Lock.Path[len(obj.Path)+1:], "*")
-			out = append(out, rest)
-		} else if g, ok := h.Lock.Root.(*ssa.Global); ok && h.Lock.Path == "" {
-			out = append(out, "global:"+g.Pkg.Pkg.Path()+"."+g.Name())
+		if name, ok := fieldGuardName(h.Lock, obj); ok {
+			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// fieldGuardName names l as a guard of obj's fields: one of obj's own
+// mutex fields ("mu") or a global ("global:pkg.name").
+func fieldGuardName(l locks.Lock, obj locks.Ref) (string, bool) {
+	if isFieldOf(l, obj) {
+		return strings.TrimSuffix(l.Path[len(obj.Path)+1:], "*"), true
+	}
+	if g, ok := l.Root.(*ssa.Global); ok && l.Path == "" {
+		return "global:" + g.Pkg.Pkg.Path() + "." + g.Name(), true
+	}
+	return "", false
 }
 
 // fieldAccess recognises a read or write of a field.

@@ -20,14 +20,15 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleLockLeak        = "sharedstate/lock-leak"
-	RuleDoubleLock      = "sharedstate/double-lock"
-	RuleRLockWrite      = "sharedstate/rlock-write"
-	RuleMixedAtomic     = "sharedstate/mixed-atomic"
-	RuleUnguardedField  = "sharedstate/unguarded-field"
-	RuleLockOrder       = "sharedstate/lock-order"
-	RuleCapturedWrite   = "sharedstate/captured-write"
-	RuleUnguardedGlobal = "sharedstate/unguarded-global"
+	RuleLockLeak               = "sharedstate/lock-leak"
+	RuleDoubleLock             = "sharedstate/double-lock"
+	RuleRLockWrite             = "sharedstate/rlock-write"
+	RuleMixedAtomic            = "sharedstate/mixed-atomic"
+	RuleUnguardedField         = "sharedstate/unguarded-field"
+	RuleUnguardedFieldInferred = "sharedstate/unguarded-field-inferred"
+	RuleLockOrder              = "sharedstate/lock-order"
+	RuleCapturedWrite          = "sharedstate/captured-write"
+	RuleUnguardedGlobal        = "sharedstate/unguarded-global"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),

@@ -133,25 +133,3 @@ func (c *commented) markReady() {
 func (c *commented) isReady() bool {
 	return c.ready // want `c.ready is read without holding c.mu, but its declaration says mu guards it`
 }
-
-type rw struct {
-	mu    sync.RWMutex
-	items map[string]int
-}
-
-func (r *rw) get(k string) int {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	return r.items[k]
-}
-
-func (r *rw) set(k string, v int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.items[k] = v
-}
-
-// reset replaces the map without the write lock.
-func (r *rw) reset() {
-	r.items = map[string]int{} // want `r.items is written without holding r.mu`
-}

@@ -33,41 +33,6 @@ func resetAfterStart() int {
 	return t.Get()
 }
 
-// gate.isBlocked is not a ...Locked helper: its name only ends in
-// "locked" in lower case, and nobody calls it with the lock held.
-type gate struct {
-	mu      sync.Mutex
-	blocked bool
-}
-
-func (g *gate) block() {
-	g.mu.Lock()
-	g.blocked = true
-	g.mu.Unlock()
-}
-
-func (g *gate) unblock() {
-	g.mu.Lock()
-	g.blocked = false
-	g.mu.Unlock()
-}
-
-func (g *gate) state() (bool, bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.blocked, !g.blocked
-}
-
-func (g *gate) isBlocked() bool {
-	return g.blocked // want `g.blocked is read without holding g.mu`
-}
-
-// peek: a comment that calls the read racy is no reason to stay silent.
-func (g *gate) peek() bool {
-	// BUG: this read is racy
-	return g.blocked // want `g.blocked is read without holding g.mu`
-}
-
 // NewsCount is not a constructor: it returns a count, not a new value.
 type feed struct {
 	mu   sync.Mutex
@@ -88,29 +53,6 @@ func (f *feed) latest() string {
 
 func NewsCount(f *feed) int {
 	return len(f.news) // want `f.news is read without holding f.mu`
-}
-
-// proxy.reload replaces the map without the lock: unlike a setup method,
-// it does not create the mutex, so others may hold it.
-type proxy struct {
-	connMu *sync.Mutex
-	conns  map[int]bool
-}
-
-func (p *proxy) register(id int) {
-	p.connMu.Lock()
-	p.conns[id] = true
-	p.connMu.Unlock()
-}
-
-func (p *proxy) count() int {
-	p.connMu.Lock()
-	defer p.connMu.Unlock()
-	return len(p.conns)
-}
-
-func (p *proxy) reload() {
-	p.conns = make(map[int]bool) // want `p.conns is written without holding p.connMu`
 }
 
 // wal.tail is called with the lock held by every caller but Name.
