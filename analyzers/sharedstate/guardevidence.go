@@ -123,7 +123,6 @@ func acquiresGuard(f *locks.Func, obj locks.Ref, guard string) bool {
 	return false
 }
 
-
 // runsAsGoroutine reports whether fn, or the function it is a closure of,
 // is started by a go statement of the package.
 func runsAsGoroutine(fn *ssa.Function, started map[*ssa.Function]bool) bool {
