@@ -54,7 +54,10 @@ func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 		held = "read-locked"
 	}
 	what := fmt.Sprintf("%s %s again", how, name)
-	if acq.Via != nil {
+	switch {
+	case acq.Through != "":
+		what = fmt.Sprintf("calls %s, which may be %s, which %s %s", acq.Through, acq.Via.Name(), how, name)
+	case acq.Via != nil:
 		what = fmt.Sprintf("calls %s, which %s %s", acq.Via.Name(), how, name)
 	}
 	var msg string
