@@ -258,8 +258,17 @@ func relate(b, base ssa.Value) bind {
 	if b == base {
 		return bindSelf
 	}
-	if u, ok := base.(*ssa.UnOp); ok && u.Op == token.MUL && u.X == b {
+	u, ok := base.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return bindUnknown
+	}
+	if u.X == b {
 		return bindSelfBox
+	}
+	if bu, ok := b.(*ssa.UnOp); ok && bu.Op == token.MUL && bu.X == u.X {
+		if a, box := u.X.(*ssa.Alloc); box && storedOnce(a) {
+			return bindSelf // two loads of one captured variable (c.m with c boxed)
+		}
 	}
 	return bindUnknown
 }
@@ -370,4 +379,15 @@ func classOnly(a AbsLock) (Ref, bool) {
 		return Ref{}, false
 	}
 	return Ref{Path: a.Class}, true
+}
+
+// storedOnce reports whether the variable a is assigned only once.
+func storedOnce(a *ssa.Alloc) bool {
+	n := 0
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			n++
+		}
+	}
+	return n == 1
 }
