@@ -27,6 +27,10 @@ func (c *checker) doubleLocks(f *locks.Func) {
 		}
 		if !reported && f.RelockedRoundLoop(acq) {
 			c.reportLoopRelock(acq)
+			reported = true
+		}
+		if !reported && acq.Via != nil {
+			c.backLinkRelock(acq)
 		}
 	}
 }
@@ -54,7 +58,10 @@ func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 		held = "read-locked"
 	}
 	what := fmt.Sprintf("%s %s again", how, name)
-	if acq.Via != nil {
+	switch {
+	case acq.Through != "":
+		what = fmt.Sprintf("calls %s, which may be %s, which %s %s", acq.Through, acq.Via.Name(), how, name)
+	case acq.Via != nil:
 		what = fmt.Sprintf("calls %s, which %s %s", acq.Via.Name(), how, name)
 	}
 	var msg string
@@ -64,4 +71,33 @@ func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 		msg = fmt.Sprintf("this %s while it is already %s (line %d), so the goroutine deadlocks on itself; release it first or use a variant that expects the lock held", what, held, c.line(h.Site.Pos()))
 	}
 	c.pass.Report(c.pos.diagnostic(RuleDoubleLock, acq.Call.Pos(), msg, c.related(h.Site.Pos(), "first acquired here")))
+}
+
+// backLinkRelock reports a callee that locks, through an element's link
+// back to its owner, the owner's mutex the caller holds while walking the
+// owner's elements (cockroachdb/cockroach#3710: the store's read lock
+// held while each replica's queue took r.store's read lock again, a
+// writer queued in between).
+func (c *checker) backLinkRelock(acq locks.Acquisition) {
+	for _, h := range acq.Before {
+		if h.Site == nil || h.Class == "" || h.Class != acq.Class || !locks.ThroughBackLink(acq.Lock, h.Lock) {
+			continue
+		}
+		owner := h.Lock.Name()
+		how := "locks"
+		if acq.Mode == locks.Read {
+			how = "read-locks"
+		}
+		held := "locked"
+		if h.Mode == locks.Read {
+			held = "read-locked"
+		}
+		tail := "so the goroutine deadlocks on itself; release it first or pass the owner's state in"
+		if acq.Mode == locks.Read && h.Mode == locks.Read {
+			tail = "a writer waiting in between blocks the second RLock and both deadlock; do not take the read lock recursively"
+		}
+		msg := fmt.Sprintf("this calls %s, which %s %s, the element's link back to %s, while %s is already %s (line %d): %s", acq.Via.Name(), how, acq.Lock.Name(), owner, owner, held, c.line(h.Site.Pos()), tail)
+		c.pass.Report(c.pos.diagnostic(RuleDoubleLock, acq.Call.Pos(), msg, c.related(h.Site.Pos(), "first acquired here")))
+		return
+	}
 }

@@ -119,6 +119,9 @@ func readBothSides(e, rev orderEdge) bool {
 
 func (c *checker) reportOrder(e, rev orderEdge) {
 	acquired := "acquired here"
+	if e.acq.Through != "" {
+		acquired = "acquired here, through " + e.acq.Through + " (" + e.acq.Via.Name() + "),"
+	}
 	if e.retake {
 		acquired = "released and taken again inside " + e.acq.Via.Name() + " here"
 	}

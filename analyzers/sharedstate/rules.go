@@ -16,7 +16,10 @@ deadlocks too as soon as a writer queues in between (sync.RWMutex forbids
 recursive read locking). So does a loop whose Lock comes round again on a
 path (a continue) that skipped the Unlock. The lock state is tracked on
 every path, through defer and through the summaries of the functions
-called, across packages.
+called, across packages; a callback stored in a field (a func or a method
+value of the same object) counts as a call of what the package stores
+there, and an element's link back to its owner (r.store for a replica
+of s.replicas) as the owner's mutex.
 Fix: split the callee into a variant that expects the lock held (fooLocked)
 and call that, or release the lock before the call.`,
 		Bad: `func (c *Cache) Put(k string, v int) {
@@ -76,8 +79,10 @@ return nil`,
 		Text: `When one path locks A then B and another locks B then A, two goroutines
 running them at once can each hold one lock and wait forever for the other.
 The lock state is tracked through callees (a method that locks B called
-while A is held counts as A-then-B), and locks are named by the field and
-type that hold them (Server.mu, conn.mu) or the global. Two read locks alone
+while A is held counts as A-then-B), including dynamic ones the package
+resolves: an interface of the package with a single implementing type,
+a function stored in a field or passed as a parameter. Locks are named by
+the field and type that hold them (Server.mu, conn.mu) or the global. Two read locks alone
 are not reported, nor two instances of the same field (nodes of one tree),
 whose order is not visible statically. Both sites are reported. Fix: pick
 one order and document it next to the mutexes, or release the first lock

@@ -2,6 +2,7 @@ package locks
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -46,6 +47,10 @@ type Acquisition struct {
 	Via       *ssa.Function
 	Transient bool
 	Try       bool
+	// Through describes the dynamic call (an interface method, a function
+	// in a field or parameter) Via was resolved from; empty for a static
+	// call.
+	Through string
 	// Before is what was held just before the call.
 	Before []Held
 	// Deferred reports that an earlier defer, on every path here, already
@@ -81,6 +86,7 @@ type engine struct {
 	globals map[string]*ssa.Global
 	local   map[*ssa.Function]*Func
 	imports func(fn *ssa.Function) *Summary
+	dyn     *resolver
 }
 
 // maxBlocks bounds the functions analysed; larger ones are skipped.
@@ -189,6 +195,7 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 		}
 		callee := call.StaticCallee()
 		if callee == nil {
+			c.dynamic(ins, call, s)
 			return
 		}
 		if _, ok := f.eng.local[callee]; ok {
@@ -206,6 +213,26 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 		for _, a := range sum.Retakes {
 			if l, ok := f.eng.concreteAt(a, call); ok {
 				f.Retakes = append(f.Retakes, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: true, Before: slices.Clone(s.held)})
+			}
+		}
+	}
+}
+
+// dynamic records the locks the functions a dynamic call may run take
+// (see resolver), as transient acquisitions at the call.
+func (c *collector) dynamic(ins *ssa.Call, call *ssa.CallCommon, s *State) {
+	f := c.f
+	if f.eng.dyn == nil {
+		return
+	}
+	for _, t := range f.eng.dyn.targets(call) {
+		sum := f.eng.summary(t.fn)
+		if sum == nil {
+			continue
+		}
+		for _, a := range sum.Locks {
+			if l, ok := f.eng.concreteTarget(a, t); ok {
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: a.Class, Via: t.fn, Transient: true, Through: t.through, Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
 			}
 		}
 	}
@@ -236,6 +263,9 @@ func (e *engine) concreteAt(a AbsLock, call *ssa.CallCommon) (Lock, bool) {
 // summary returns callee's summary: computed here for the package's own
 // functions, imported as a fact for others; nil when unknown.
 func (e *engine) summary(callee *ssa.Function) *Summary {
+	if m := boundMethod(e.prog, callee); m != nil {
+		return e.boundSummary(callee, m)
+	}
 	if f, ok := e.local[callee]; ok {
 		if f == nil { // recursion: not summarised yet
 			return nil
@@ -489,7 +519,7 @@ func (f *Func) summarise() {
 	}
 	fn := f.Fn
 	for _, acq := range f.Acquisitions {
-		if acq.Via != nil && acq.Transient && !unconditional(acq.Call.(ssa.Instruction).Block()) {
+		if acq.Via != nil && acq.Transient && !unconditionalCall(acq) {
 			// A lock a callee takes and releases, on a branch of this
 			// function, is carried up the call chain only when the call is
 			// unconditional: otherwise it stands for paths the caller may
@@ -593,4 +623,43 @@ func (e *engine) global(name string) *ssa.Global {
 		}
 	}
 	return e.globals[name]
+}
+
+// boundMethod returns the method a bound method wrapper (the function of
+// a method value c.m) calls, nil if fn is not one.
+func boundMethod(prog *ssa.Program, fn *ssa.Function) *ssa.Function {
+	if fn.Synthetic == "" || len(fn.FreeVars) != 1 || fn.Blocks == nil && fn.Object() == nil {
+		return nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Signature().Recv() == nil || types.IsInterface(obj.Signature().Recv().Type()) || obj.Origin() != obj {
+		return nil
+	}
+	if fn.Name() != obj.Name()+"$bound" {
+		return nil
+	}
+	return prog.FuncValue(obj)
+}
+
+// boundSummary is method m's summary in the terms of its bound wrapper w:
+// the receiver is w's free variable, the other parameters shift down.
+func (e *engine) boundSummary(w, m *ssa.Function) *Summary {
+	sum := e.summary(m)
+	if sum == nil {
+		return nil
+	}
+	shift := func(ls []AbsLock) []AbsLock {
+		var out []AbsLock
+		for _, a := range ls {
+			switch {
+			case a.Param == 0:
+				a.Param = len(w.Params)
+			case a.Param > 0:
+				a.Param--
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	return &Summary{Acquires: shift(sum.Acquires), Releases: shift(sum.Releases), Locks: shift(sum.Locks), MayReturnHolding: shift(sum.MayReturnHolding), Retakes: shift(sum.Retakes), NoReturn: sum.NoReturn}
 }

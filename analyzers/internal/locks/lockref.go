@@ -215,3 +215,66 @@ func boxedParam(a *ssa.Alloc) *ssa.Parameter {
 	}
 	return param
 }
+
+// ThroughBackLink reports whether l is owner's mutex reached back from an
+// element of one of owner's collections: l is e.f.<owner's path>, where e
+// is an element of a map or slice loaded from owner's root and e's field
+// f points to a value of the owner's type (a replica's store, a child's
+// parent). Such a link leads back to the owner unless the element was
+// filed under another owner.
+func ThroughBackLink(l, owner Lock) bool {
+	if l.AnyInstance() || owner.AnyInstance() || l.Index != nil || owner.Index != nil {
+		return false
+	}
+	rest, ok := strings.CutSuffix(l.Path, owner.Path)
+	if !ok || !strings.HasPrefix(rest, ".") || strings.Count(rest, "*") != 1 || !strings.HasSuffix(rest, "*") || strings.ContainsAny(rest[1:len(rest)-1], ".[") {
+		return false
+	}
+	if !elementOf(l.Root, owner.Root) {
+		return false
+	}
+	// The link's type is the owner's.
+	p, ok := types.Unalias(l.Root.Type()).Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	name := rest[1 : len(rest)-1]
+	for i := range s.NumFields() {
+		if f := s.Field(i); f.Name() == name {
+			return types.Identical(f.Type(), owner.Root.Type())
+		}
+	}
+	return false
+}
+
+// elementOf reports whether v is an element of a map or slice that is
+// loaded from root's fields (a range over it, a lookup, an index).
+func elementOf(v, root ssa.Value) bool {
+	var coll ssa.Value
+	switch v := v.(type) {
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Next:
+			if rg, ok := t.Iter.(*ssa.Range); ok {
+				coll = rg.X
+			}
+		case *ssa.Lookup:
+			coll = t.X
+		}
+	case *ssa.Lookup:
+		coll = v.X
+	case *ssa.UnOp:
+		if ia, ok := v.X.(*ssa.IndexAddr); ok {
+			coll = ia.X
+		}
+	}
+	if coll == nil {
+		return false
+	}
+	r := RefOf(coll)
+	return r.Root == root && r.Path != ""
+}

@@ -100,7 +100,8 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range ssaRes.SrcFuncs {
 		collect(fn)
 	}
-	for _, fn := range postorder(all, res.byFn) {
+	eng.dyn = newResolver(eng.prog, pass.Pkg, all)
+	for _, fn := range postorder(all, res.byFn, eng.dyn) {
 		f := &Func{Fn: fn, eng: eng}
 		f.analyse()
 		res.byFn[fn] = f
@@ -119,7 +120,8 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // postorder orders fns so that callees (among fns) come before callers.
-func postorder(fns []*ssa.Function, in map[*ssa.Function]*Func) []*ssa.Function {
+// The functions a dynamic call may run (see resolver) count as callees.
+func postorder(fns []*ssa.Function, in map[*ssa.Function]*Func, dyn *resolver) []*ssa.Function {
 	var out []*ssa.Function
 	state := map[*ssa.Function]uint8{}
 	var visit func(fn *ssa.Function)
@@ -135,6 +137,19 @@ func postorder(fns []*ssa.Function, in map[*ssa.Function]*Func) []*ssa.Function 
 					continue
 				}
 				if callee := ci.Common().StaticCallee(); callee != nil {
+					if m := boundMethod(callee.Prog, callee); m != nil {
+						callee = m
+					}
+					if _, mine := in[callee]; mine {
+						visit(callee)
+					}
+					continue
+				}
+				for _, t := range dyn.targets(ci.Common()) {
+					callee := t.fn
+					if m := boundMethod(callee.Prog, callee); m != nil {
+						callee = m
+					}
 					if _, mine := in[callee]; mine {
 						visit(callee)
 					}

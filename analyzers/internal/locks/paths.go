@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"go/token"
 	"slices"
 	"strings"
 
@@ -91,9 +92,67 @@ func (f *Func) endsHolding(ins ssa.CallInstruction, l Lock) bool {
 // a call made for each element of a collection stands for the usual path
 // (cockroachdb/cockroach#10214: a replica locked for each queued
 // heartbeat), where a call behind a test of its own may never run.
-func unconditional(b *ssa.BasicBlock) bool {
+func unconditional(b *ssa.BasicBlock) bool { return unconditionalBut(b, nil) }
+
+// unconditionalCall reports whether acq's call runs whenever its function
+// returns normally (see unconditional), a test that the called function
+// value is not nil aside: if cb != nil { cb() } runs the callback whenever
+// there is one.
+func unconditionalCall(acq Acquisition) bool {
+	call := acq.Call.Common()
+	if acq.Through == "" || call.IsInvoke() {
+		return unconditional(acq.Call.Block())
+	}
+	return unconditionalBut(acq.Call.Block(), func(d *ssa.BasicBlock) bool { return nilTestOf(d, call.Value) })
+}
+
+// nilTestOf reports whether d ends in a test that fn is not nil, whose
+// true edge leads on.
+func nilTestOf(d *ssa.BasicBlock, fn ssa.Value) bool {
+	ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	bin, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.NEQ {
+		return false
+	}
+	x, y := bin.X, bin.Y
+	if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return false
+	}
+	return sameFuncValue(x, unwrapFunc(fn))
+}
+
+// sameFuncValue reports whether a and b read the same function value: one
+// value, or two loads of one field.
+func sameFuncValue(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	switch a := a.(type) {
+	case *ssa.UnOp:
+		bu, ok := b.(*ssa.UnOp)
+		if !ok || a.Op != token.MUL || bu.Op != token.MUL {
+			return false
+		}
+		fa, ok1 := a.X.(*ssa.FieldAddr)
+		fb, ok2 := bu.X.(*ssa.FieldAddr)
+		return ok1 && ok2 && fa.Field == fb.Field && RefOf(fa) == RefOf(fb)
+	case *ssa.Field:
+		bf, ok := b.(*ssa.Field)
+		return ok && a.X == bf.X && a.Field == bf.Field
+	}
+	return false
+}
+
+// unconditionalBut is unconditional, ignoring the branches skip accepts.
+func unconditionalBut(b *ssa.BasicBlock, skip func(d *ssa.BasicBlock) bool) bool {
 	for d := b.Idom(); d != nil; d = d.Idom() {
-		if len(d.Succs) > 1 && !loopHeader(d) && bypasses(d, b) {
+		if len(d.Succs) > 1 && !loopHeader(d) && bypasses(d, b) && (skip == nil || !skip(d)) {
 			return false
 		}
 	}

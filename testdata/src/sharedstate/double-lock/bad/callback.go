@@ -1,0 +1,52 @@
+package bad
+
+import "sync"
+
+// lessor re-enters itself through a callback it stores: modelled on
+// etcd-io/etcd#10492, where the lease renewal ran the checkpointer
+// callback while holding the lessor's lock, and the callback the server
+// installed called back into the lessor, which took the lock again.
+type lessor struct {
+	mu     sync.Mutex
+	hook   func()
+	onDone func()
+	n      int
+}
+
+// setHook stores the callback under the lock.
+func (l *lessor) setHook(h func()) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hook = h
+}
+
+// checkpoint locks l.mu.
+func (l *lessor) checkpoint() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.n++
+}
+
+// renew runs the stored callback while holding l.mu.
+func (l *lessor) renew() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.hook != nil {
+		l.hook() // want `calls the function in field hook, which may be .*, which locks l.mu while it is already locked`
+	}
+}
+
+// finish runs a method value of the same lessor while holding l.mu.
+func (l *lessor) finish() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.onDone() // want `calls the function in field onDone, which may be checkpoint\$bound, which locks l.mu while it is already locked`
+}
+
+// newLessor installs callbacks that call back into the same lessor.
+func newLessor() *lessor {
+	l := &lessor{}
+	l.setHook(func() { l.checkpoint() })
+	l.onDone = l.checkpoint
+	return l
+}
