@@ -19,6 +19,7 @@ func TestRules(t *testing.T) {
 		"goroutineleak/no-exit/bad", "goroutineleak/no-exit/good",
 		"goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good",
 		"goroutineleak/no-partner/bad", "goroutineleak/no-partner/good",
+		"goroutineleak/stop-not-called/bad", "goroutineleak/stop-not-called/good",
 		"goroutineleak/abandoned-send/bad", "goroutineleak/abandoned-send/good")
 }
 
