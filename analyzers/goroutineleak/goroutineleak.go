@@ -32,6 +32,7 @@ const (
 	RuleNoPartner            = "goroutineleak/no-partner"
 	RuleStopNotCalled        = "goroutineleak/stop-not-called"
 	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
+	RuleWaitGroupWaitInLoop  = "goroutineleak/waitgroup-wait-in-loop"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
@@ -90,6 +91,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkNoExit(fn)
 		p.checkDoubleSend(fn)
 		stops.checkStopNotCalled(fn)
+		p.checkWaitInLoop(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()

@@ -421,4 +421,37 @@ go func() {
 		Default:  true,
 		Since:    "v0.1.0",
 	},
+	{
+		ID:    RuleWaitGroupWaitInLoop,
+		Title: "a WaitGroup.Wait inside the loop that starts the goroutines counted by an Add before the loop",
+		Text: `The goroutines of a loop are counted in one wg.Add(len(items)) before it, and
+wg.Wait() is inside the loop instead of after it. The first iteration starts
+one goroutine and waits for all of them: the count never reaches zero and
+Wait blocks forever (with a count of one, it returns, and the next
+iteration's Done makes the counter negative: a panic). The rule reports a
+Wait in a loop that goes round again after it, when the loop starts a
+goroutine handed the same WaitGroup that calls Done, and the only Add on it
+is made before the loop. A loop that adds for its own goroutines (a batch
+per iteration) and a loop that leaves after the Wait are left alone. Fix:
+move the Wait after the loop. ` + confirm,
+		Bad: `wg.Add(len(plugins))
+for _, p := range plugins {
+	go func(p *plugin) {
+		defer wg.Done()
+		p.load()
+	}(p)
+	wg.Wait() // waits for every plugin after starting one
+}`,
+		Good: `wg.Add(len(plugins))
+for _, p := range plugins {
+	go func(p *plugin) {
+		defer wg.Done()
+		p.load()
+	}(p)
+}
+wg.Wait()`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
 }
