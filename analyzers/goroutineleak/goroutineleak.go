@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -29,7 +30,9 @@ const (
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
 	RuleNoPartner            = "goroutineleak/no-partner"
+	RuleStopNotCalled        = "goroutineleak/stop-not-called"
 	RuleWaitHoldingLock      = "goroutineleak/wait-holding-lock"
+	RuleWaitGroupWaitInLoop  = "goroutineleak/waitgroup-wait-in-loop"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
@@ -66,11 +69,14 @@ type passState struct {
 	acquires map[acquireKey]bool
 	// blockingIn indexes the blocking operations by function.
 	blockingIn map[*ssa.Function][]chanflow.Op
+	// srcFuncs are the package's functions, closures included.
+	srcFuncs []*ssa.Function
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), locks: pass.ResultOf[locks.Analyzer].(*locks.Result)}
+	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), locks: pass.ResultOf[locks.Analyzer].(*locks.Result), srcFuncs: funcs}
+	stops := &stopCtx{p: p, stopper: map[stopKey]bool{}, busy: map[stopKey]bool{}}
 	for _, fn := range funcs {
 		if len(fn.Blocks) == 0 || len(fn.Blocks) > maxBlocks {
 			continue
@@ -84,6 +90,8 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
 		p.checkDoubleSend(fn)
+		stops.checkStopNotCalled(fn)
+		p.checkWaitInLoop(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()
@@ -169,6 +177,24 @@ func (p *passState) chanName(m *ssa.MakeChan) string {
 		}
 	}
 	return "the channel"
+}
+
+// callText returns the source of the call or go statement at ins (its
+// function part: "w.Start", "go w.run") and where the statement starts and ends.
+func (p *passState) callText(ins ssa.Instruction) (string, token.Pos, token.Pos) {
+	f := p.fileOf(ins.Pos())
+	if f != nil {
+		path, _ := astutil.PathEnclosingInterval(f, ins.Pos(), ins.Pos())
+		for _, n := range path {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				return "go " + types.ExprString(n.Call.Fun), n.Pos(), n.End()
+			case *ast.CallExpr:
+				return types.ExprString(n.Fun), n.Pos(), n.End()
+			}
+		}
+	}
+	return "the call", ins.Pos(), ins.Pos() + 1
 }
 
 // contains reports whether node is one of path.

@@ -14,11 +14,13 @@ func TestRules(t *testing.T) {
 		"goroutineleak/blocked-send/bad", "goroutineleak/blocked-send/good", "goroutineleak/blocked-send/fix",
 		"goroutineleak/blocked-receive/bad", "goroutineleak/blocked-receive/good", "goroutineleak/blocked-receive/fix",
 		"goroutineleak/waitgroup-done-missing/bad", "goroutineleak/waitgroup-done-missing/good",
+		"goroutineleak/waitgroup-wait-in-loop/bad", "goroutineleak/waitgroup-wait-in-loop/good",
 		"goroutineleak/time-after-loop/bad", "goroutineleak/time-after-loop/good",
 		"goroutineleak/nil-channel/bad", "goroutineleak/nil-channel/good",
 		"goroutineleak/no-exit/bad", "goroutineleak/no-exit/good",
 		"goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good",
 		"goroutineleak/no-partner/bad", "goroutineleak/no-partner/good",
+		"goroutineleak/stop-not-called/bad", "goroutineleak/stop-not-called/good",
 		"goroutineleak/abandoned-send/bad", "goroutineleak/abandoned-send/good")
 }
 

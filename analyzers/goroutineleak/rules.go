@@ -266,6 +266,45 @@ func (w *watcher) Close() { close(w.stop) }`,
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleStopNotCalled,
+		Title: "a value whose started goroutine ends only on its Stop method, dropped on a path that never calls it",
+		Text: `A type's Start (or Run, or any method or function taking the value) starts a
+goroutine that returns only after receiving from one of the value's channel
+fields, and another method (Stop, Close) closes or sends on that field: the
+contract is that every started value is stopped. A function that makes the
+value, with a fresh channel in the field, starts it, and returns on some
+path without calling the stopping method leaks the goroutine, with the
+value and all it references, every time it runs (the "method contract
+violation" of the goroutine leak studies). The rule follows the value
+through the function (copies, pointers, local variables, deferred
+closures) and reports the start when a return is reachable after it with
+no call of a method that stops the field, no close or send on the field in
+the function itself, and no end of the program; it stays silent when the
+value or its channel leaves the function (returned, stored in a field or a
+package variable, passed to a function that keeps it), when the channel
+came from elsewhere, and when the goroutine can also end on its own (a
+ctx.Done() case, a timeout). Fix: defer the stopping method right after
+the start. ` + confirmRecv,
+		Bad: `func drain(items []int) {
+	p := pump{feed: make(chan int), quit: make(chan struct{})}
+	p.Start() // the goroutine returns only once p.quit is closed
+	for _, v := range items {
+		p.Push(v)
+	}
+}`,
+		Good: `func drain(items []int) {
+	p := pump{feed: make(chan int), quit: make(chan struct{})}
+	p.Start()
+	defer p.Stop()
+	for _, v := range items {
+		p.Push(v)
+	}
+}`,
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleTimeAfterLoop,
 		Title: "time.After in a loop's select starts a new timer on every iteration",
 		Text: `time.After(d) creates a timer and returns its channel; inside a for loop around
@@ -378,6 +417,39 @@ go func() {
 		return
 	}
 }()`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleWaitGroupWaitInLoop,
+		Title: "a WaitGroup.Wait inside the loop that starts the goroutines counted by an Add before the loop",
+		Text: `The goroutines of a loop are counted in one wg.Add(len(items)) before it, and
+wg.Wait() is inside the loop instead of after it. The first iteration starts
+one goroutine and waits for all of them: the count never reaches zero and
+Wait blocks forever (with a count of one, it returns, and the next
+iteration's Done makes the counter negative: a panic). The rule reports a
+Wait in a loop that goes round again after it, when the loop starts a
+goroutine handed the same WaitGroup that calls Done, and the only Add on it
+is made before the loop. A loop that adds for its own goroutines (a batch
+per iteration) and a loop that leaves after the Wait are left alone. Fix:
+move the Wait after the loop. ` + confirm,
+		Bad: `wg.Add(len(plugins))
+for _, p := range plugins {
+	go func(p *plugin) {
+		defer wg.Done()
+		p.load()
+	}(p)
+	wg.Wait() // waits for every plugin after starting one
+}`,
+		Good: `wg.Add(len(plugins))
+for _, p := range plugins {
+	go func(p *plugin) {
+		defer wg.Done()
+		p.load()
+	}(p)
+}
+wg.Wait()`,
 		Severity: catalog.Error,
 		Default:  true,
 		Since:    "v0.1.0",

@@ -124,6 +124,9 @@ func (p *passState) heldAtOps(ops *chanflow.Ops) map[ssa.Instruction][]heldAt {
 	for i, hs := range out {
 		var keep []heldAt
 		for _, h := range hs {
+			if h.Class == "" && h.Site != nil {
+				h.Class = localLockClass(h.Site)
+			}
 			if h.Class != "" && h.Site != nil {
 				keep = append(keep, h)
 			}
@@ -451,7 +454,22 @@ const maxCallDepth = 4
 // excludes reports whether acquisition a waits while h is held: the same
 // lock class, a blocking acquisition, and not two read locks.
 func excludes(a locks.Acquisition, h heldAt) bool {
-	return a.Class == h.Class && !a.Try && (a.Mode == locks.Write || h.Mode == locks.Write)
+	class := a.Class
+	if class == "" && a.Via == nil {
+		class = localLockClass(a.Call)
+	}
+	return class == h.Class && !a.Try && (a.Mode == locks.Write || h.Mode == locks.Write)
+}
+
+// localLockClass names the mutex a direct Lock call takes when it is a
+// local variable shared with closures (locks.LocalClass): a goroutine's
+// closure and the function that made the mutex lock the same one.
+func localLockClass(site ssa.Instruction) string {
+	c, ok := site.(ssa.CallInstruction)
+	if !ok || len(c.Common().Args) == 0 || c.Common().IsInvoke() {
+		return ""
+	}
+	return locks.LocalClass(c.Common().Args[0])
 }
 
 // instrReaches reports whether b can run after a in their function.

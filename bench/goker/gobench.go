@@ -76,7 +76,7 @@ func testDecls(path string) ([]span, map[string]bool) {
 		if !ok {
 			continue
 		}
-		decls = append(decls, span{fd.Name.Name, fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line})
+		decls = append(decls, span{fd.Name.Name, fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line, fd.Recv != nil})
 		if fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Test") && takesTestingT(fd) {
 			drivers[fd.Name.Name] = true
 		}

@@ -112,7 +112,11 @@ type unit struct {
 type span struct {
 	name       string
 	start, end int
+	method     bool // a method: a method named init is kernel code, not the package's init
 }
+
+// isInit reports whether s is the package's init function.
+func (s span) isInit() bool { return s.name == "init" && !s.method }
 
 // prepare copies every kernel into its own package under work and returns
 // the units to score.
@@ -144,7 +148,7 @@ func prepare(src, work string) []unit {
 			reach := reachable(d, refs)
 			var bug []span
 			for _, s := range decls {
-				if reach[s.name] && !drivers[s.name] && s.name != "init" {
+				if reach[s.name] && !drivers[s.name] && !s.isInit() {
 					bug = append(bug, s)
 				}
 			}
@@ -185,7 +189,7 @@ func parseKernel(path string) ([]span, map[string]bool, map[string]map[string]bo
 			continue
 		}
 		name := fd.Name.Name
-		decls = append(decls, span{name, fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line})
+		decls = append(decls, span{name, fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line, fd.Recv != nil})
 		r := map[string]bool{}
 		ast.Inspect(fd, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -242,7 +246,7 @@ func union(a, b map[string]bool) map[string]bool {
 func without(decls []span, drivers map[string]bool) []span {
 	var out []span
 	for _, s := range decls {
-		if !drivers[s.name] && s.name != "init" {
+		if !drivers[s.name] && !s.isInit() {
 			out = append(out, s)
 		}
 	}

@@ -2,7 +2,9 @@ package locks
 
 import (
 	"cmp"
+	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -277,4 +279,51 @@ func elementOf(v, root ssa.Value) bool {
 	}
 	r := RefOf(coll)
 	return r.Root == root && r.Path != ""
+}
+
+// LocalClass names a mutex that is a local variable captured by closures
+// (the declaring function's heap cell, or a closure's free variable bound
+// to it): by its allocation site, the same in the declaring function and
+// in every closure that shares it, so a lock taken in a goroutine's
+// closure and in the function that made it can be matched. Empty for
+// anything else (Class names fields and globals).
+func LocalClass(v ssa.Value) string {
+	a := capturedAlloc(v, 0)
+	if a == nil || !a.Heap || !IsMutexType(a.Type()) || a.Parent() == nil || a.Parent().Pkg == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s.local@%d", a.Parent().Pkg.Pkg.Path(), a.Pos())
+}
+
+// capturedAlloc returns the local allocation v is, or the one the free
+// variable v is bound to by every closure made of its function.
+func capturedAlloc(v ssa.Value, depth int) *ssa.Alloc {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return v
+	case *ssa.ChangeType:
+		return capturedAlloc(v.X, depth)
+	case *ssa.FreeVar:
+		fn := v.Parent()
+		if fn == nil || fn.Parent() == nil || depth > 4 {
+			return nil
+		}
+		i := slices.Index(fn.FreeVars, v)
+		var found *ssa.Alloc
+		for _, b := range fn.Parent().Blocks {
+			for _, ins := range b.Instrs {
+				mc, ok := ins.(*ssa.MakeClosure)
+				if !ok || mc.Fn != fn {
+					continue
+				}
+				a := capturedAlloc(mc.Bindings[i], depth+1)
+				if a == nil || (found != nil && found != a) {
+					return nil
+				}
+				found = a
+			}
+		}
+		return found
+	}
+	return nil
 }

@@ -244,3 +244,33 @@ func serve() {
 	}()
 	<-done
 }
+
+// events calls its handlers from the goroutine that delivers events.
+type events struct{ handlers []func() }
+
+func (e *events) on(h func()) { e.handlers = append(e.handlers, h) }
+
+func (e *events) deliver() {
+	for _, h := range e.handlers {
+		h()
+	}
+}
+
+// A mutex that is a local variable, shared by the function and the handler
+// it registers: the handler sends while holding it, and the function takes
+// it before it receives. Modelled on istio/istio#16224 (a test's event
+// handler locked a local mutex and signalled a channel that the test read
+// only after taking the same mutex).
+func awaitEvent(e *events) {
+	done := make(chan bool)
+	var mu sync.Mutex
+	e.on(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done <- true // want `goroutine sends on the channel while holding mu \(locked at line \d+\), but every receiver \(and close\) takes that lock first`
+	})
+	go e.deliver()
+	mu.Lock()
+	mu.Unlock()
+	<-done
+}

@@ -388,3 +388,61 @@ func serveTimeout(timeout <-chan struct{}) {
 	case <-timeout:
 	}
 }
+
+// events calls its handlers from the goroutine that delivers events.
+type events struct{ handlers []func() }
+
+func (e *events) on(h func()) { e.handlers = append(e.handlers, h) }
+
+func (e *events) deliver() {
+	for _, h := range e.handlers {
+		h()
+	}
+}
+
+// The function receives before it takes the local mutex: the handler's
+// send completes, then it unlocks.
+func receiveFirst(e *events) {
+	done := make(chan bool)
+	var mu sync.Mutex
+	e.on(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done <- true
+	})
+	go e.deliver()
+	<-done
+	mu.Lock()
+	mu.Unlock()
+}
+
+// Two local mutexes: the one the function takes is not the handler's.
+func otherMutex(e *events) {
+	done := make(chan bool)
+	var mu, other sync.Mutex
+	e.on(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done <- true
+	})
+	go e.deliver()
+	other.Lock()
+	other.Unlock()
+	<-done
+}
+
+// A mutex local to each handler call: nobody else can hold it.
+func ownMutex(e *events) {
+	done := make(chan bool)
+	e.on(func() {
+		var mu sync.Mutex
+		mu.Lock()
+		defer mu.Unlock()
+		done <- true
+	})
+	go e.deliver()
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Unlock()
+	<-done
+}
