@@ -103,6 +103,20 @@ func (o *Ops) Unbuffered(class string) bool {
 	return len(caps) > 0
 }
 
+// NoSetBuffer reports whether no channel made into class is known to
+// have a buffer (and at least one make is seen): each is made without one
+// or with a size the caller chooses (make(chan T, n), which may be 0). A
+// send nothing receives from fills such a buffer at most and then waits.
+func (o *Ops) NoSetBuffer(class string) bool {
+	caps := append(o.caps[class], o.res.makeCaps[class]...)
+	for _, c := range caps {
+		if c > 0 {
+			return false
+		}
+	}
+	return len(caps) > 0
+}
+
 // Exported reports whether code outside the package can reach class.
 func (o *Ops) Exported(class string) bool {
 	return o.exported[class] || o.res.exported[class] || o.recvOut[class]
