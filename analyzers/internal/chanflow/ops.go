@@ -707,3 +707,37 @@ func (s *Result) ArgClasses(fn *ssa.Function, i int) []string {
 	}
 	return out
 }
+
+// Same reports whether a and b denote the same object across the
+// package's functions: one SSA value (through conversions and closure
+// captures), or loads of one class (a struct field by its named type and
+// field, a package-level variable). A field names every instance of its
+// type: callers that need one instance check it on a path.
+func (s *Result) Same(a, b ssa.Value) bool {
+	a, b = unwrap(a), unwrap(b)
+	if a == b {
+		return true
+	}
+	c := s.Class(a)
+	return c != "" && c == s.Class(b)
+}
+
+// unwrap strips conversions and resolves a closure's free variable to the
+// value its maker bound.
+func unwrap(v ssa.Value) ssa.Value {
+	for range maxClassDepth {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.FreeVar:
+			b := ssautil.BindingOf(x)
+			if b == nil {
+				return v
+			}
+			v = b
+		default:
+			return v
+		}
+	}
+	return v
+}
