@@ -69,6 +69,9 @@ type Ops struct {
 	// sendOnly holds the escaped classes whose every escape is a hand-off
 	// to a function of the package that only sends on the channel.
 	sendOnly map[string]bool
+	// measured holds the classes whose length or capacity is read: a
+	// buffer counted rather than drained (len(errs) > 0 after the sends).
+	measured map[string]bool
 	res      *Result
 }
 
@@ -103,11 +106,18 @@ func (o *Ops) Unbuffered(class string) bool {
 	return len(caps) > 0
 }
 
-// NoSetBuffer reports whether no channel made into class is known to
-// have a buffer (and at least one make is seen): each is made without one
-// or with a size the caller chooses (make(chan T, n), which may be 0). A
-// send nothing receives from fills such a buffer at most and then waits.
+// NoSetBuffer reports whether class is a field or package-level channel
+// no make of which is known to have a buffer (and at least one make is
+// seen): each is made without one or with a size the caller chooses
+// (make(chan T, n), which may be 0). A send nothing receives from fills
+// such a buffer at most and then waits. A class whose length is read is
+// left out (a buffer sized to its sends and counted, not drained), and so
+// is a channel made in a function: its size is most often the number of
+// sends it is made for.
 func (o *Ops) NoSetBuffer(class string) bool {
+	if LocalMake(class) || o.measured[class] {
+		return false
+	}
 	caps := append(o.caps[class], o.res.makeCaps[class]...)
 	for _, c := range caps {
 		if c > 0 {
@@ -130,7 +140,7 @@ func (o *Ops) NoOutsideSender(class string) bool {
 }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, measured: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -362,6 +372,12 @@ func (o *Ops) record(fn *ssa.Function, ins ssa.Instruction) {
 func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 	if IsBuiltin(c, "close") && len(c.Args) == 1 {
 		add(Close, c.Args[0], false)
+		return
+	}
+	if (IsBuiltin(c, "len") || IsBuiltin(c, "cap")) && len(c.Args) == 1 && isChan(c.Args[0].Type()) {
+		if class := o.res.Class(c.Args[0]); class != "" {
+			o.measured[class] = true
+		}
 		return
 	}
 	callee := c.StaticCallee()

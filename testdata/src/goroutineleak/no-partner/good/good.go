@@ -251,3 +251,24 @@ func (j *job) produce() {
 	defer close(j.out)
 	j.out <- 1
 }
+
+// tally's buffer is sized to the sends it takes and only counted: its
+// length is the result, nothing needs to receive.
+type tally struct{ failures chan struct{} }
+
+func newTally(n int) *tally { return &tally{failures: make(chan struct{}, n)} }
+
+func (t *tally) fail() { t.failures <- struct{}{} }
+
+func (t *tally) count() int { return len(t.failures) }
+
+// A channel made in the function with one slot per send, counted after.
+func countErrors(jobs []func() error) int {
+	errs := make(chan error, len(jobs))
+	for _, j := range jobs {
+		if err := j(); err != nil {
+			errs <- err
+		}
+	}
+	return len(errs)
+}
