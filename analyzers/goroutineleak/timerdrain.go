@@ -34,7 +34,7 @@ func (p *passState) checkTimerDrain(fn *ssa.Function) {
 			if timer == nil || !p.afterFailedStop(d, timer) {
 				continue
 			}
-			if r := p.receivedBefore(fn, d, timer); r.IsValid() {
+			if r := p.receivedBefore(fn, d, timer, privateTimer(timer)); r.IsValid() {
 				p.reportTimerDrain(d, r)
 			}
 		}
@@ -111,7 +111,7 @@ func (p *passState) timerMethod(c *ssa.CallCommon, name string, timer ssa.Value)
 // receivedBefore returns where fn receives from the same timer's channel,
 // other than d, on a path that reaches d with nothing on it that could
 // re-arm or replace the timer; NoPos when there is none.
-func (p *passState) receivedBefore(fn *ssa.Function, d *ssa.UnOp, timer ssa.Value) token.Pos {
+func (p *passState) receivedBefore(fn *ssa.Function, d *ssa.UnOp, timer ssa.Value, private bool) token.Pos {
 	for _, b := range fn.Blocks {
 		for i, ins := range b.Instrs {
 			if ins == d {
@@ -119,11 +119,11 @@ func (p *passState) receivedBefore(fn *ssa.Function, d *ssa.UnOp, timer ssa.Valu
 			}
 			switch r := ins.(type) {
 			case *ssa.UnOp:
-				if r.Op == token.ARROW && p.sameTimerChan(r.X, timer) && p.reachesUnarmed(b, i+1, d) {
+				if r.Op == token.ARROW && p.sameTimerChan(r.X, timer) && p.reachesUnarmed(b, i+1, d, private) {
 					return r.Pos()
 				}
 			case *ssa.Select:
-				if pos := p.selectReaches(r, timer, d); pos.IsValid() {
+				if pos := p.selectReaches(r, timer, d, private); pos.IsValid() {
 					return pos
 				}
 			}
@@ -141,12 +141,12 @@ func (p *passState) sameTimerChan(ch, timer ssa.Value) bool {
 // selectReaches returns the position of a case of sel receiving from the
 // timer's channel that leads to d with nothing re-arming the timer on the
 // way; NoPos when there is none.
-func (p *passState) selectReaches(sel *ssa.Select, timer ssa.Value, d *ssa.UnOp) token.Pos {
+func (p *passState) selectReaches(sel *ssa.Select, timer ssa.Value, d *ssa.UnOp, private bool) token.Pos {
 	for k, st := range sel.States {
 		if st.Dir != types.RecvOnly || !p.sameTimerChan(st.Chan, timer) {
 			continue
 		}
-		if body := selectCaseBody(sel, k); body != nil && p.reachesUnarmed(body, 0, d) {
+		if body := selectCaseBody(sel, k); body != nil && p.reachesUnarmed(body, 0, d, private) {
 			return st.Pos
 		}
 	}
@@ -169,8 +169,9 @@ func selectCaseBody(sel *ssa.Select, k int) *ssa.BasicBlock {
 // block b without passing anything that may re-arm or replace a timer: a
 // Reset, a new timer, a timer stored or merged (a Phi), or a call into
 // code that could do either (this package's functions, function values,
-// interface methods, another package's function given a timer).
-func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp) bool {
+// interface methods, another package's function given a timer). A
+// private timer (see privateTimer) is re-armed only by its own Reset.
+func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, private bool) bool {
 	seen := map[*ssa.BasicBlock]bool{}
 	type pos struct {
 		b *ssa.BasicBlock
@@ -185,7 +186,7 @@ func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp) bool {
 			if ins == d {
 				return true
 			}
-			if p.mayRearm(ins) {
+			if p.mayRearm(ins, private) {
 				blocked = true
 				break
 			}
@@ -203,8 +204,9 @@ func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp) bool {
 	return false
 }
 
-// mayRearm reports whether ins may re-arm or replace a timer.
-func (p *passState) mayRearm(ins ssa.Instruction) bool {
+// mayRearm reports whether ins may re-arm or replace a timer; for a
+// private one, only a call of the time package or one given a timer can.
+func (p *passState) mayRearm(ins ssa.Instruction, private bool) bool {
 	switch ins := ins.(type) {
 	case *ssa.Phi:
 		return isTimer(ins.Type())
@@ -217,6 +219,9 @@ func (p *passState) mayRearm(ins ssa.Instruction) bool {
 		}
 		if p.timerMethod(c, "Stop", nil) {
 			return false
+		}
+		if f := c.StaticCallee(); private && (f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "time") {
+			return passesTimer(c)
 		}
 		if c.IsInvoke() {
 			// A method of a standard library interface (ctx.Done, a
@@ -234,6 +239,38 @@ func (p *passState) mayRearm(ins ssa.Instruction) bool {
 		return passesTimer(c)
 	}
 	return false
+}
+
+// privateTimer reports whether timer is a local time.NewTimer that no
+// other code can reach: it is used only to read its channel and to call
+// its methods, never stored, captured, merged or passed on.
+func privateTimer(timer ssa.Value) bool {
+	call, ok := timer.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if f := call.Call.StaticCallee(); f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "time" || f.Name() != "NewTimer" {
+		return false
+	}
+	for _, r := range *call.Referrers() {
+		switch r := r.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case ssa.CallInstruction:
+			c := r.Common()
+			f := c.StaticCallee()
+			if f == nil || f.Signature.Recv() == nil || !isTimer(f.Signature.Recv().Type()) || c.Args[0] != timer {
+				return false
+			}
+			for _, a := range c.Args[1:] {
+				if a == timer {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // passesTimer reports whether the call is given a timer.

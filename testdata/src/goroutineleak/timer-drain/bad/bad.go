@@ -56,3 +56,19 @@ func waitThenStopCmp(done <-chan struct{}, d time.Duration) {
 		<-t.C // want `goroutine drains t.C after Stop returned false`
 	}
 }
+
+func logFired() {}
+
+// A call of the package after the receive cannot re-arm a local timer
+// nothing else can reach: the drain still blocks.
+func waitLogged(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	select {
+	case <-t.C:
+		logFired()
+	case <-ctx.Done():
+	}
+	if !t.Stop() {
+		<-t.C // want `goroutine drains t.C after Stop returned false`
+	}
+}

@@ -121,3 +121,39 @@ func resetTimer(t *time.Timer, d time.Duration) {
 	}
 	t.Reset(d)
 }
+
+func rearmTimer(t *time.Timer, d time.Duration) { t.Reset(d) }
+
+// A local timer handed to a helper after its value is received: the helper
+// may re-arm it (it does).
+func viaArgument(kick <-chan struct{}, d time.Duration) {
+	t := time.NewTimer(d)
+	for {
+		select {
+		case <-t.C:
+			rearmTimer(t, d)
+		case <-kick:
+			if !t.Stop() {
+				<-t.C
+			}
+			t.Reset(d)
+		}
+	}
+}
+
+// A local timer captured by a closure that re-arms it.
+func viaClosure(kick <-chan struct{}, d time.Duration) {
+	t := time.NewTimer(d)
+	rearm := func() { t.Reset(d) }
+	for {
+		select {
+		case <-t.C:
+			rearm()
+		case <-kick:
+			if !t.Stop() {
+				<-t.C
+			}
+			t.Reset(d)
+		}
+	}
+}
