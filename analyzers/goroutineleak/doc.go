@@ -13,6 +13,7 @@
 // and reports a goroutine left blocked (blocked-send, blocked-receive), a
 // WaitGroup never brought to zero (waitgroup-done-missing), an operation on
 // a channel that is never made (nil-channel), a time.After re-armed in a
-// loop before Go 1.23 (time-after-loop) and an object's
+// loop before Go 1.23 (time-after-loop), a timer drained after its value
+// was already received (timer-drain) and an object's
 // goroutine with no way to stop it (no-exit).
 package goroutineleak

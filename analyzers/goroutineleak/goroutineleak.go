@@ -27,6 +27,7 @@ const (
 	RuleBlockedSend          = "goroutineleak/blocked-send"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
+	RuleTimerDrain           = "goroutineleak/timer-drain"
 	RuleNilChannel           = "goroutineleak/nil-channel"
 	RuleNoExit               = "goroutineleak/no-exit"
 	RuleNoPartner            = "goroutineleak/no-partner"
@@ -87,6 +88,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		}
 		p.checkWaitGroupDone(fn)
 		p.checkTimeAfterLoop(fn)
+		p.checkTimerDrain(fn)
 		p.checkNilChannel(fn)
 		p.checkNoExit(fn)
 		p.checkDoubleSend(fn)

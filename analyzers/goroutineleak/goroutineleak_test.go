@@ -16,6 +16,7 @@ func TestRules(t *testing.T) {
 		"goroutineleak/waitgroup-done-missing/bad", "goroutineleak/waitgroup-done-missing/good",
 		"goroutineleak/waitgroup-wait-in-loop/bad", "goroutineleak/waitgroup-wait-in-loop/good",
 		"goroutineleak/time-after-loop/bad", "goroutineleak/time-after-loop/good",
+		"goroutineleak/timer-drain/bad", "goroutineleak/timer-drain/good",
 		"goroutineleak/nil-channel/bad", "goroutineleak/nil-channel/good",
 		"goroutineleak/no-exit/bad", "goroutineleak/no-exit/good",
 		"goroutineleak/wait-holding-lock/bad", "goroutineleak/wait-holding-lock/good",

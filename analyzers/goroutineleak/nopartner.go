@@ -34,8 +34,17 @@ func (p *passState) checkNoPartner() {
 			}
 			switch op.Kind {
 			case chanflow.Send:
-				if ops.Unbuffered(class) && len(partnersOf(op, list)) == 0 {
+				if len(partnersOf(op, list)) > 0 {
+					continue
+				}
+				switch {
+				case ops.Unbuffered(class):
 					p.reportNoPartner(op, "sends on %s, but nothing in the package receives from it, so the send blocks forever; receive from the channel where it is consumed, or drop the send")
+				case ops.NoSetBuffer(class):
+					// A buffer sized by the caller (kubernetes/kubernetes#38669
+					// built its watcher's result channel with a size of 0):
+					// with nobody receiving, the sends block once it fills.
+					p.reportNoPartner(op, "sends on %s, but nothing in the package receives from it, and its buffer is sized by a variable (possibly 0), so the send blocks forever once the buffer fills; receive from the channel where it is consumed, or drop the send")
 				}
 			case chanflow.Recv:
 				if len(partnersOf(op, list)) == 0 {

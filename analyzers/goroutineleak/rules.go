@@ -345,6 +345,52 @@ for {
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleTimerDrain,
+		Title: "a drain of a timer's channel after Stop on a path where its value was already received",
+		Text: `The idiom if !t.Stop() { <-t.C } empties a timer's channel before Reset, and
+is right only when nothing received from t.C since the timer was last armed.
+Stop returns false when the timer already fired or was stopped; if its one
+value was taken by an earlier receive (another case of the same select loop,
+a wait before the Stop), nothing will ever send again and the drain blocks
+the goroutine forever. The rule reports a blocking drain entered only when
+Stop returned false, on a path from a receive of the same timer's channel
+(the same variable, or the same struct field) that passes no Reset, no new
+timer and no call that could re-arm it. It holds with the buffered timer
+channels before Go 1.23 and the synchronous ones since (Go 1.23's Stop
+returns true while the value is still unreceived). Fix: Reset the timer
+after each receive of its value, keep a flag saying whether the value was
+received, or drain with a select that has a default. ` + confirmRecv,
+		Bad: `for {
+	select {
+	case <-t.C:
+		flush()
+	case <-kick:
+		if !t.Stop() {
+			<-t.C // the value may be gone: blocks forever
+		}
+		t.Reset(d)
+	}
+}`,
+		Good: `for {
+	select {
+	case <-t.C:
+		flush()
+		t.Reset(d)
+	case <-kick:
+		if !t.Stop() {
+			select {
+			case <-t.C:
+			default:
+			}
+		}
+		t.Reset(d)
+	}
+}`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleWaitHoldingLock,
 		Title: "a goroutine that blocks on a channel or WaitGroup while holding a mutex its partner must take first",
 		Text: `A goroutine that sends, receives or waits on a WaitGroup while it holds a

@@ -69,6 +69,9 @@ type Ops struct {
 	// sendOnly holds the escaped classes whose every escape is a hand-off
 	// to a function of the package that only sends on the channel.
 	sendOnly map[string]bool
+	// measured holds the classes whose length or capacity is read: a
+	// buffer counted rather than drained (len(errs) > 0 after the sends).
+	measured map[string]bool
 	res      *Result
 }
 
@@ -103,6 +106,27 @@ func (o *Ops) Unbuffered(class string) bool {
 	return len(caps) > 0
 }
 
+// NoSetBuffer reports whether class is a field or package-level channel
+// no make of which is known to have a buffer (and at least one make is
+// seen): each is made without one or with a size the caller chooses
+// (make(chan T, n), which may be 0). A send nothing receives from fills
+// such a buffer at most and then waits. A class whose length is read is
+// left out (a buffer sized to its sends and counted, not drained), and so
+// is a channel made in a function: its size is most often the number of
+// sends it is made for.
+func (o *Ops) NoSetBuffer(class string) bool {
+	if LocalMake(class) || o.measured[class] {
+		return false
+	}
+	caps := append(o.caps[class], o.res.makeCaps[class]...)
+	for _, c := range caps {
+		if c > 0 {
+			return false
+		}
+	}
+	return len(caps) > 0
+}
+
 // Exported reports whether code outside the package can reach class.
 func (o *Ops) Exported(class string) bool {
 	return o.exported[class] || o.res.exported[class] || o.recvOut[class]
@@ -116,7 +140,7 @@ func (o *Ops) NoOutsideSender(class string) bool {
 }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, measured: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -348,6 +372,12 @@ func (o *Ops) record(fn *ssa.Function, ins ssa.Instruction) {
 func (o *Ops) recordCall(c *ssa.CallCommon, add func(OpKind, ssa.Value, bool)) {
 	if IsBuiltin(c, "close") && len(c.Args) == 1 {
 		add(Close, c.Args[0], false)
+		return
+	}
+	if (IsBuiltin(c, "len") || IsBuiltin(c, "cap")) && len(c.Args) == 1 && isChan(c.Args[0].Type()) {
+		if class := o.res.Class(c.Args[0]); class != "" {
+			o.measured[class] = true
+		}
 		return
 	}
 	callee := c.StaticCallee()
@@ -692,4 +722,38 @@ func (s *Result) ArgClasses(fn *ssa.Function, i int) []string {
 		out = append(out, s.Class(c.Args[i]))
 	}
 	return out
+}
+
+// Same reports whether a and b denote the same object across the
+// package's functions: one SSA value (through conversions and closure
+// captures), or loads of one class (a struct field by its named type and
+// field, a package-level variable). A field names every instance of its
+// type: callers that need one instance check it on a path.
+func (s *Result) Same(a, b ssa.Value) bool {
+	a, b = unwrap(a), unwrap(b)
+	if a == b {
+		return true
+	}
+	c := s.Class(a)
+	return c != "" && c == s.Class(b)
+}
+
+// unwrap strips conversions and resolves a closure's free variable to the
+// value its maker bound.
+func unwrap(v ssa.Value) ssa.Value {
+	for range maxClassDepth {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.FreeVar:
+			b := ssautil.BindingOf(x)
+			if b == nil {
+				return v
+			}
+			v = b
+		default:
+			return v
+		}
+	}
+	return v
 }

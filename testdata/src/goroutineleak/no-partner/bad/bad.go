@@ -98,3 +98,47 @@ type queue struct{ stopper *Stopper }
 func (q *queue) process() {
 	<-q.stopper.ShouldQuiesce() // want `goroutine receives from Stopper.quiesce, but nothing in the package sends on it or closes it`
 }
+
+// cacheWatcher's result channel is made with a size its caller picks.
+type cacheWatcher struct {
+	input  chan int
+	result chan int
+}
+
+func newCacheWatcher(size int, initial []int) *cacheWatcher {
+	w := &cacheWatcher{input: make(chan int, size), result: make(chan int, size)}
+	go w.process(initial)
+	return w
+}
+
+// The result channel's reader was lost: every send fills the buffer and,
+// with a size of 0 or more events than it holds, blocks for good.
+// Modelled on kubernetes/kubernetes#38669 (a cache watcher replayed its
+// initial events into a result channel nobody drained, built with a size
+// of 0 by its caller).
+func (w *cacheWatcher) process(initial []int) {
+	defer close(w.result)
+	for _, ev := range initial {
+		w.emit(ev)
+	}
+	for range w.input {
+	}
+}
+
+func (w *cacheWatcher) emit(ev int) {
+	w.result <- ev // want `goroutine sends on cacheWatcher.result, but nothing in the package receives from it, and its buffer is sized by a variable`
+}
+
+func (w *cacheWatcher) stop() { close(w.input) }
+
+// rowChannel's buffer is set by an init method.
+type rowChannel struct{ data chan struct{} }
+
+func (rc *rowChannel) init(size int) { rc.data = make(chan struct{}, size) }
+
+// Push is the only use of the channel: the buffer fills and the next push
+// blocks. Modelled on cockroachdb/cockroach#35931 (cancelling a flow pushed
+// to every pending inbound stream, one of them already full and unread).
+func (rc *rowChannel) Push() {
+	rc.data <- struct{}{} // want `goroutine sends on rowChannel.data, but nothing in the package receives from it, and its buffer is sized by a variable`
+}

@@ -194,3 +194,81 @@ func (q *queue) waitDone() { <-q.stopper.done }
 
 // The caller of NewStopper made ext and may close it.
 func (q *queue) waitExt() { <-q.stopper.External() }
+
+// rows' buffer is sized by its caller; a method of the same type drains it.
+type rows struct{ data chan int }
+
+func newRows(size int) *rows { return &rows{data: make(chan int, size)} }
+
+func (r *rows) push(v int) { r.data <- v }
+
+func (r *rows) next() (int, bool) {
+	v, ok := <-r.data
+	return v, ok
+}
+
+// feed's buffer is sized by its caller and handed out receive-only by an
+// exported getter: its readers are in other packages.
+type feed struct{ events chan int }
+
+func newFeed(size int) *feed { return &feed{events: make(chan int, size)} }
+
+func (f *feed) publish(v int) { f.events <- v }
+
+// Events is where other packages read.
+func (f *feed) Events() <-chan int { return f.events }
+
+// pending's buffer is sized by its caller and sends give up when it is
+// full (a select with a default): no send can block.
+type pending struct{ marks chan struct{} }
+
+func newPending(n int) *pending { return &pending{marks: make(chan struct{}, n)} }
+
+func (p *pending) mark() {
+	select {
+	case p.marks <- struct{}{}:
+	default:
+	}
+}
+
+// job's output channel is replaced on every run and read through the
+// local variable it was made into: the field and the local are one
+// channel, so the sends have a receiver.
+type job struct{ out chan int }
+
+func (j *job) run(n int) int {
+	ch := make(chan int, n)
+	j.out = ch
+	go j.produce()
+	sum := 0
+	for v := range ch {
+		sum += v
+	}
+	return sum
+}
+
+func (j *job) produce() {
+	defer close(j.out)
+	j.out <- 1
+}
+
+// tally's buffer is sized to the sends it takes and only counted: its
+// length is the result, nothing needs to receive.
+type tally struct{ failures chan struct{} }
+
+func newTally(n int) *tally { return &tally{failures: make(chan struct{}, n)} }
+
+func (t *tally) fail() { t.failures <- struct{}{} }
+
+func (t *tally) count() int { return len(t.failures) }
+
+// A channel made in the function with one slot per send, counted after.
+func countErrors(jobs []func() error) int {
+	errs := make(chan error, len(jobs))
+	for _, j := range jobs {
+		if err := j(); err != nil {
+			errs <- err
+		}
+	}
+	return len(errs)
+}
