@@ -64,11 +64,15 @@ func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 	case acq.Via != nil:
 		what = fmt.Sprintf("calls %s, which %s %s", acq.Via.Name(), how, name)
 	}
+	remedy := "release it first or use a variant that expects the lock held"
+	if acq.Through != "" {
+		remedy = "copy the function under the lock and call it after releasing the lock"
+	}
 	var msg string
 	if acq.Mode == locks.Read && h.Mode == locks.Read {
 		msg = fmt.Sprintf("this %s while it is already %s (line %d): a writer waiting in between blocks the second RLock and both deadlock; do not take the read lock recursively", what, held, c.line(h.Site.Pos()))
 	} else {
-		msg = fmt.Sprintf("this %s while it is already %s (line %d), so the goroutine deadlocks on itself; release it first or use a variant that expects the lock held", what, held, c.line(h.Site.Pos()))
+		msg = fmt.Sprintf("this %s while it is already %s (line %d), so the goroutine deadlocks on itself; %s", what, held, c.line(h.Site.Pos()), remedy)
 	}
 	c.pass.Report(c.pos.diagnostic(RuleDoubleLock, acq.Call.Pos(), msg, c.related(h.Site.Pos(), "first acquired here")))
 }

@@ -18,6 +18,7 @@ type orderEdge struct {
 	acq           locks.Acquisition
 	held          locks.Held
 	fn            string
+	in            *ssa.Function
 	// gates are the other lock classes held exclusively around the edge,
 	// here or by every caller.
 	gates []string
@@ -57,13 +58,13 @@ func (c *checker) lockOrders() {
 					keys = append(keys, k)
 				}
 				gates := append(writeClasses(acq.Before, h.Class, acq.Class), inherited[f.Fn]...)
-				edges[k] = append(edges[k], orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), gates: gates, retake: retake})
+				edges[k] = append(edges[k], orderEdge{first: h.Class, second: acq.Class, acq: acq, held: h, fn: f.Fn.Name(), in: f.Fn, gates: gates, retake: retake})
 			}
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
 	for _, k := range keys {
-		if e, rev, ok := opposite(edges[k], edges[[2]string{k[1], k[0]}]); ok {
+		if e, rev, ok := c.opposite(edges[k], edges[[2]string{k[1], k[0]}]); ok {
 			c.reportOrder(e, rev)
 		}
 	}
@@ -71,10 +72,10 @@ func (c *checker) lockOrders() {
 
 // opposite returns the first pair of an edge and a reverse edge that can
 // run at the same time and deadlock each other.
-func opposite(es, revs []orderEdge) (orderEdge, orderEdge, bool) {
+func (c *checker) opposite(es, revs []orderEdge) (orderEdge, orderEdge, bool) {
 	for _, e := range es {
 		for _, rev := range revs {
-			if readBothSides(e, rev) || !instancesMeet(e, rev) || slices.ContainsFunc(e.gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
+			if readBothSides(e, rev) || !instancesMeet(e, rev) || c.nested(e, rev) || slices.ContainsFunc(e.gates, func(g string) bool { return slices.Contains(rev.gates, g) }) {
 				continue
 			}
 			return e, rev, true
@@ -104,6 +105,19 @@ func instancesMeet(e, rev orderEdge) bool {
 		return linked(e)
 	}
 	return true
+}
+
+// nested reports whether one edge's order is taken inside a function the
+// call of the other edge's acquisition may run: A held, the call takes B,
+// and inside it (or in another function the call may run) B held, an A
+// is taken. That is one chain, A then B then a second A, the class
+// nested in itself, whose instances differ (or it would be a double lock)
+// and whose order is not visible statically (the false positive in
+// prometheus: the head's gc holds a stripe lock while the per-series
+// callback passed in locks the series and then the series' other
+// stripe).
+func (c *checker) nested(e, rev orderEdge) bool {
+	return slices.Contains(c.locks.Callees(e.acq.Call), rev.in) || slices.Contains(c.locks.Callees(rev.acq.Call), e.in)
 }
 
 // readBothSides reports whether one of the two locks of e and its reverse

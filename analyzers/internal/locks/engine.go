@@ -230,9 +230,13 @@ func (c *collector) dynamic(ins *ssa.Call, call *ssa.CallCommon, s *State) {
 		if sum == nil {
 			continue
 		}
+		via := t.fn
+		if m := boundMethod(f.eng.prog, via); m != nil {
+			via = m // named as the method in messages
+		}
 		for _, a := range sum.Locks {
 			if l, ok := f.eng.concreteTarget(a, t); ok {
-				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: a.Class, Via: t.fn, Transient: true, Through: t.through, Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: a.Class, Via: via, Transient: true, Through: t.through, Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
 			}
 		}
 	}

@@ -51,6 +51,30 @@ type Result struct {
 	// before callers.
 	Funcs []*Func
 	byFn  map[*ssa.Function]*Func
+	dyn   *resolver
+}
+
+// Callees returns the functions call c may run: its static callee, or
+// what the package says a dynamic call runs (see resolver); bound method
+// wrappers are given as their method.
+func (r *Result) Callees(c ssa.CallInstruction) []*ssa.Function {
+	var out []*ssa.Function
+	add := func(fn *ssa.Function) {
+		if m := boundMethod(fn.Prog, fn); m != nil {
+			fn = m
+		}
+		out = append(out, fn)
+	}
+	if fn := c.Common().StaticCallee(); fn != nil {
+		add(fn)
+		return out
+	}
+	if r.dyn != nil {
+		for _, t := range r.dyn.targets(c.Common()) {
+			add(t.fn)
+		}
+	}
+	return out
 }
 
 // Locking reports whether any function of the package acquires or
@@ -101,6 +125,7 @@ func run(pass *analysis.Pass) (any, error) {
 		collect(fn)
 	}
 	eng.dyn = newResolver(eng.prog, pass.Pkg, all)
+	res.dyn = eng.dyn
 	for _, fn := range postorder(all, res.byFn, eng.dyn) {
 		f := &Func{Fn: fn, eng: eng}
 		f.analyse()

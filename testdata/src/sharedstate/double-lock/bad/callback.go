@@ -32,7 +32,7 @@ func (l *lessor) renew() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.hook != nil {
-		l.hook() // want `calls the function in field hook, which may be .*, which locks l.mu while it is already locked`
+		l.hook() // want `calls the function in field hook, which may be .*, which locks l.mu while it is already locked .*; copy the function under the lock and call it after releasing the lock`
 	}
 }
 
@@ -40,7 +40,7 @@ func (l *lessor) renew() {
 func (l *lessor) finish() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.onDone() // want `calls the function in field onDone, which may be checkpoint\$bound, which locks l.mu while it is already locked`
+	l.onDone() // want `calls the function in field onDone, which may be checkpoint, which locks l.mu while it is already locked .*; copy the function under the lock and call it after releasing the lock`
 }
 
 // newLessor installs callbacks that call back into the same lessor.

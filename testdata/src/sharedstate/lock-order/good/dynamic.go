@@ -93,3 +93,42 @@ func newFeeder() *feeder {
 	f.later = p.reset
 	return p
 }
+
+// stripes' iteration holds one stripe while a callback passed in locks a
+// record and then the record's other stripe: one chain, stripe then entry
+// then another stripe, the class nested in itself (modelled on the false
+// positive in prometheus' head gc, whose per-series callbacks lock the
+// series and then the series' second stripe).
+type stripes struct {
+	locks [4]stripeMu
+	sets  [4]map[int]*record
+}
+
+type stripeMu struct{ sync.Mutex }
+
+type record struct {
+	mu  sync.Mutex
+	ref int
+}
+
+func (s *stripes) iter(fn func(i int, e *record)) {
+	for i := range s.locks {
+		s.locks[i].Lock()
+		for _, e := range s.sets[i] {
+			fn(i, e)
+		}
+		s.locks[i].Unlock()
+	}
+}
+
+func (s *stripes) gc() {
+	s.iter(func(i int, e *record) {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if j := e.ref % 4; j != i {
+			s.locks[j].Lock()
+			delete(s.sets[j], e.ref)
+			s.locks[j].Unlock()
+		}
+	})
+}
