@@ -231,8 +231,11 @@ forever. It happens when the code that would complete the operation was
 removed or never written (a stop channel nobody closes, a result channel a
 refactoring stopped reading), and when the operation waits on the wrong
 channel. The rule indexes every operation on the channel across the
-package's functions and reports a blocking send (on an unbuffered channel)
-with no receive, or a blocking receive with no send and no close, when no
+package's functions and reports a blocking send with no receive (on an
+unbuffered channel, or on a field or package-level channel whose buffer is
+sized by a variable, which may be 0, and whose length nobody reads: the
+sends block once it fills), or a blocking receive with no send and no
+close, when no
 value of the channel leaves the package's sight: not an exported field,
 not returned by an exported function, not passed to another package's
 function or stored where the index cannot follow. A select with another

@@ -738,8 +738,9 @@ func (s *Result) Same(a, b ssa.Value) bool {
 	return c != "" && c == s.Class(b)
 }
 
-// unwrap strips conversions and resolves a closure's free variable to the
-// value its maker bound.
+// unwrap strips conversions, resolves a closure's free variable to the
+// value its maker bound, and a load of a variable assigned once (a
+// captured variable lives in a cell) to the value stored.
 func unwrap(v ssa.Value) ssa.Value {
 	for range maxClassDepth {
 		switch x := v.(type) {
@@ -751,9 +752,34 @@ func unwrap(v ssa.Value) ssa.Value {
 				return v
 			}
 			v = b
+		case *ssa.UnOp:
+			st := onlyStore(unwrap(x.X))
+			if x.Op != token.MUL || st == nil {
+				return v
+			}
+			v = st
 		default:
 			return v
 		}
 	}
 	return v
+}
+
+// onlyStore returns the one value stored in the local variable cell, nil
+// when cell is not a local variable or is assigned more than once.
+func onlyStore(cell ssa.Value) ssa.Value {
+	a, ok := cell.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
 }

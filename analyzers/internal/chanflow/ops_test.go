@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
@@ -47,4 +48,40 @@ func TestOps(t *testing.T) {
 func ExampleLocalMake() {
 	fmt.Println(chanflow.LocalMake("example.com/p.make@42"), chanflow.LocalMake("example.com/p.T.ch"))
 	// Output: true false
+}
+
+// sameReporter reports, for each call of a function named pair in the
+// fixture, whether chanflow takes its two arguments for one object.
+var sameReporter = &analysis.Analyzer{
+	Name:     "samereporter",
+	Doc:      "reports chanflow's Same on marked pairs (test only)",
+	Requires: []*analysis.Analyzer{chanflow.Analyzer, buildssa.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
+		for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+			for _, b := range fn.Blocks {
+				for _, ins := range b.Instrs {
+					call, ok := ins.(*ssa.Call)
+					if !ok {
+						continue
+					}
+					if f := call.Common().StaticCallee(); f == nil || f.Name() != "pair" {
+						continue
+					}
+					verdict := "different"
+					if res.Same(call.Call.Args[0], call.Call.Args[1]) {
+						verdict = "same"
+					}
+					pass.Reportf(call.Pos(), "%s", verdict)
+				}
+			}
+		}
+		return nil, nil
+	},
+}
+
+// TestSame checks which values are one object: a field by type and
+// field, a local value through closure captures.
+func TestSame(t *testing.T) {
+	analysistest.Run(t, ruletest.Testdata(t), sameReporter, "chanflow/same")
 }

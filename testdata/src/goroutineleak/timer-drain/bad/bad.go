@@ -72,3 +72,21 @@ func waitLogged(ctx context.Context, d time.Duration) {
 		<-t.C // want `goroutine drains t.C after Stop returned false`
 	}
 }
+
+// A local timer captured by the goroutine that runs the loop: the loads
+// of the captured variable are one timer.
+func debounce(kick <-chan struct{}, d time.Duration) {
+	t := time.NewTimer(d)
+	go func() {
+		for {
+			select {
+			case <-t.C:
+			case <-kick:
+				if !t.Stop() {
+					<-t.C // want `goroutine drains t.C after Stop returned false`
+				}
+				t.Reset(d)
+			}
+		}
+	}()
+}
