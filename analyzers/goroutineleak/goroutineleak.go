@@ -25,6 +25,7 @@ const (
 	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
+	RuleCondWaitUnlocked     = "goroutineleak/cond-wait-unlocked"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleTimerDrain           = "goroutineleak/timer-drain"
@@ -98,6 +99,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()
 	p.checkAbandonedSend()
+	p.checkCondWaitUnlocked()
 	return nil, nil
 }
 
