@@ -25,6 +25,7 @@ const (
 	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
+	RuleCondLoopInvariant    = "goroutineleak/cond-loop-invariant"
 	RuleCondWaitUnlocked     = "goroutineleak/cond-wait-unlocked"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
@@ -95,6 +96,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkDoubleSend(fn)
 		stops.checkStopNotCalled(fn)
 		p.checkWaitInLoop(fn)
+		p.checkCondLoopInvariant(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()

@@ -154,6 +154,32 @@ case <-ctx.Done():
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleCondLoopInvariant,
+		Title: "a Cond.Wait loop whose condition is computed before the loop and never read again",
+		Text: `The loop around cond.Wait() must test the shared state the signalling goroutine
+changes: for !q.ready { q.cond.Wait() }, with q.ready read again after every
+wake-up. When the condition is a value taken before the loop (a local copy
+of the state, a constant left by a refactoring), every Signal and Broadcast
+wakes the waiter to the same answer and it waits again: once the loop is
+entered it never ends, and the goroutine (with the lock it takes back on
+every wake-up) is stuck. The rule reports a Wait whose innermost loop has a
+way out and every way out is a test of a value computed before the loop
+(a constant, a parameter, pure arithmetic on them), with no return inside;
+a loop that reads a field, calls a function or receives in its condition is
+left alone, and so is a loop with no way out at all. Fix: test the shared
+state itself in the loop condition, under the Cond's lock. ` + confirmRecv,
+		Bad: `ready := q.ready // copied once
+for !ready {
+	q.cond.Wait() // ready never changes: waits forever
+}`,
+		Good: `for !q.ready {
+	q.cond.Wait()
+}`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleCondWaitUnlocked,
 		Title: "a sync.Cond.Wait reached with no lock held",
 		Text: `Cond.Wait unlocks the Cond's mutex, waits for a Signal or Broadcast, and locks
