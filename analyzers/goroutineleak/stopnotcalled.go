@@ -524,6 +524,9 @@ func chansStayed(u *objUses) bool {
 // in a field, handed to a call starting a goroutine that waits for that
 // channel, on a path that returns without stopping it.
 func (s *stopCtx) checkStopNotCalled(fn *ssa.Function) {
+	if isMainMain(fn) {
+		return // the process ends with main: its goroutines go with it
+	}
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			switch ins := ins.(type) {
@@ -675,7 +678,7 @@ func (s *stopCtx) classifyCalls(u *objUses, lc *lifecycle) bool {
 			lc.stops[c.ins] = true
 		case s.waiter(callee, c.arg, u.field) != nil:
 			if _, deferred := c.ins.(*ssa.Defer); deferred {
-				return false
+				return false // a start at the exit: nothing after it to stop it, nothing before it to leak
 			}
 			lc.starts[c.ins] = s.waiter(callee, c.arg, u.field)
 		case s.harmless(callee, c.arg, u.field, 0):
