@@ -3,11 +3,13 @@ package goroutineleak
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // checkCondWaitUnlocked reports a Cond.Wait that runs with no lock held on
@@ -27,7 +29,6 @@ func (p *passState) checkCondWaitUnlocked() {
 	var vc *valueCalls
 	for _, class := range ops.Classes() {
 		mu := ops.CondMutex(class)
-
 		if mu == nil {
 			continue
 		}
@@ -39,10 +40,55 @@ func (p *passState) checkCondWaitUnlocked() {
 				vc = newValueCalls(p)
 			}
 			if vc.lockFree(op.Ins.Parent(), 0) {
-				p.reportCondWaitUnlocked(op, mu)
+				text, pos, end := p.callText(op.Ins)
+				p.reportCondWaitUnlocked(text, pos, end, op.Class, mu)
 			}
 		}
 	}
+	p.checkBoundWaits(vc)
+}
+
+// checkBoundWaits reports the method values cond.Wait (a bound method
+// handed on as a func()) whose every call happens with no lock held.
+func (p *passState) checkBoundWaits(vc *valueCalls) {
+	ops := p.sum.Ops()
+	for _, fn := range p.srcFuncs {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				mc, ok := ins.(*ssa.MakeClosure)
+				if !ok || !isBoundCondWait(mc) {
+					continue
+				}
+				class := p.sum.Class(mc.Bindings[0])
+				mu := ops.CondMutex(class)
+				if class == "" || mu == nil {
+					continue
+				}
+				if vc == nil {
+					vc = newValueCalls(p)
+				}
+				if vc.valueLockFree(mc, 0) {
+					text, pos, end := p.exprText(mc.Pos())
+					p.reportCondWaitUnlocked(text, pos, end, class, mu)
+				}
+			}
+		}
+	}
+}
+
+// isBoundCondWait reports whether mc is the method value x.Wait of a
+// *sync.Cond.
+func isBoundCondWait(mc *ssa.MakeClosure) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok || fn.Synthetic == "" || len(mc.Bindings) != 1 {
+		return false
+	}
+	m, ok := fn.Object().(*types.Func)
+	if !ok || m.Name() != "Wait" {
+		return false
+	}
+	recv := m.Type().(*types.Signature).Recv()
+	return recv != nil && typematch.PointerTo(recv.Type(), "sync", "Cond")
 }
 
 // valueCalls answers whether functions run with no lock held.
@@ -413,10 +459,10 @@ func indexOfParam(fn *ssa.Function, v *ssa.Parameter) int {
 	return -1
 }
 
-// reportCondWaitUnlocked reports the Wait with the mutex of its Cond.
-func (p *passState) reportCondWaitUnlocked(op chanflow.Op, mu ssa.Value) {
-	name := p.className(op.Class)
-	text, pos, end := p.callText(op.Ins)
+// reportCondWaitUnlocked reports the Wait (text, at pos..end) on the
+// Cond class made by mu.
+func (p *passState) reportCondWaitUnlocked(text string, pos, end token.Pos, class string, mu ssa.Value) {
+	name := p.className(class)
 	p.pass.Report(analysis.Diagnostic{
 		Pos:      pos,
 		End:      end,

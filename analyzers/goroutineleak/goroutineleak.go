@@ -203,6 +203,20 @@ func (p *passState) callText(ins ssa.Instruction) (string, token.Pos, token.Pos)
 	return "the call", ins.Pos(), ins.Pos() + 1
 }
 
+// exprText returns the source of the selector or call at pos (a method
+// value: "n.cond.Wait") and where it starts and ends.
+func (p *passState) exprText(pos token.Pos) (string, token.Pos, token.Pos) {
+	if f := p.fileOf(pos); f != nil {
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if e, ok := n.(*ast.SelectorExpr); ok {
+				return types.ExprString(e), e.Pos(), e.End()
+			}
+		}
+	}
+	return "the method value", pos, pos + 1
+}
+
 // contains reports whether node is one of path.
 func contains(node ast.Node, path []ast.Node) bool {
 	for _, n := range path {

@@ -64,3 +64,16 @@ func startQueue() (*queue, <-chan struct{}) {
 	go q.first(out)
 	return q, out
 }
+
+// The same with the method value handed over: runAsync calls n.cond.Wait
+// in its goroutine (GoBench's copy of kubernetes/kubernetes#11298).
+func (n *notifier) serveValue(abort <-chan struct{}) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	ch := runAsync(n.cond.Wait) // want `n.cond.Wait waits on notifier.cond with no lock held on any path here`
+	select {
+	case <-abort:
+		n.cond.Signal()
+	case <-ch:
+	}
+}

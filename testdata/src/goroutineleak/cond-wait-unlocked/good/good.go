@@ -102,3 +102,15 @@ func (n *notifier) maybe(lock bool) {
 	}
 	n.waitLocked()
 }
+
+// runLocked calls f holding the notifier's lock.
+func (n *notifier) runLocked(f func()) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	f()
+}
+
+// The method value is called with the lock held.
+func (n *notifier) valueLocked() {
+	n.runLocked(n.cond.Wait)
+}
