@@ -25,6 +25,8 @@ const (
 	RuleAbandonedSend        = "goroutineleak/abandoned-send"
 	RuleBlockedReceive       = "goroutineleak/blocked-receive"
 	RuleBlockedSend          = "goroutineleak/blocked-send"
+	RuleCondLoopInvariant    = "goroutineleak/cond-loop-invariant"
+	RuleCondWaitUnlocked     = "goroutineleak/cond-wait-unlocked"
 	RuleWaitGroupDoneMissing = "goroutineleak/waitgroup-done-missing"
 	RuleTimeAfterLoop        = "goroutineleak/time-after-loop"
 	RuleTimerDrain           = "goroutineleak/timer-drain"
@@ -94,10 +96,12 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		p.checkDoubleSend(fn)
 		stops.checkStopNotCalled(fn)
 		p.checkWaitInLoop(fn)
+		p.checkCondLoopInvariant(fn)
 	}
 	p.checkWaitHoldingLock()
 	p.checkNoPartner()
 	p.checkAbandonedSend()
+	p.checkCondWaitUnlocked()
 	return nil, nil
 }
 
@@ -197,6 +201,20 @@ func (p *passState) callText(ins ssa.Instruction) (string, token.Pos, token.Pos)
 		}
 	}
 	return "the call", ins.Pos(), ins.Pos() + 1
+}
+
+// exprText returns the source of the selector or call at pos (a method
+// value: "n.cond.Wait") and where it starts and ends.
+func (p *passState) exprText(pos token.Pos) (string, token.Pos, token.Pos) {
+	if f := p.fileOf(pos); f != nil {
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if e, ok := n.(*ast.SelectorExpr); ok {
+				return types.ExprString(e), e.Pos(), e.End()
+			}
+		}
+	}
+	return "the method value", pos, pos + 1
 }
 
 // contains reports whether node is one of path.

@@ -12,6 +12,8 @@ import (
 func TestRules(t *testing.T) {
 	ruletest.RunFamilyWithSuggestedFixes(t, goroutineleak.Analyzer,
 		"goroutineleak/blocked-send/bad", "goroutineleak/blocked-send/good", "goroutineleak/blocked-send/fix",
+		"goroutineleak/cond-loop-invariant/bad", "goroutineleak/cond-loop-invariant/good",
+		"goroutineleak/cond-wait-unlocked/bad", "goroutineleak/cond-wait-unlocked/good",
 		"goroutineleak/blocked-receive/bad", "goroutineleak/blocked-receive/good", "goroutineleak/blocked-receive/fix",
 		"goroutineleak/waitgroup-done-missing/bad", "goroutineleak/waitgroup-done-missing/good",
 		"goroutineleak/waitgroup-wait-in-loop/bad", "goroutineleak/waitgroup-wait-in-loop/good",

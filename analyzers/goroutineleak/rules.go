@@ -154,6 +154,65 @@ case <-ctx.Done():
 		Since:    "v0.1.0",
 	},
 	{
+		ID:    RuleCondLoopInvariant,
+		Title: "a Cond.Wait loop whose condition is computed before the loop and never read again",
+		Text: `The loop around cond.Wait() must test the shared state the signalling goroutine
+changes: for !q.ready { q.cond.Wait() }, with q.ready read again after every
+wake-up. When the condition is a value taken before the loop (a local copy
+of the state, a constant left by a refactoring), every Signal and Broadcast
+wakes the waiter to the same answer and it waits again: once the loop is
+entered it never ends, and the goroutine (with the lock it takes back on
+every wake-up) is stuck. The rule reports a Wait whose innermost loop has a
+way out and every way out is a test of a value computed before the loop
+(a constant, a parameter, pure arithmetic on them), with no return inside;
+a loop that reads a field, calls a function or receives in its condition is
+left alone, and so is a loop with no way out at all. Fix: test the shared
+state itself in the loop condition, under the Cond's lock. ` + confirmRecv,
+		Bad: `ready := q.ready // copied once
+for !ready {
+	q.cond.Wait() // ready never changes: waits forever
+}`,
+		Good: `for !q.ready {
+	q.cond.Wait()
+}`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleCondWaitUnlocked,
+		Title: "a sync.Cond.Wait reached with no lock held",
+		Text: `Cond.Wait unlocks the Cond's mutex, waits for a Signal or Broadcast, and locks
+it again: the caller must hold the mutex. Reached with nothing held, Wait
+panics ("sync: unlock of unlocked mutex"), or, when another goroutine holds
+the mutex, releases that goroutine's lock behind its back: the critical
+section it protects is open, and the waiter may miss the Signal it waits
+for and block forever. It happens when the wait is moved into a callback or
+a goroutine (a helper that runs a function in the background) and the lock
+stays behind in the caller. The rule reports a Wait on a condition variable
+made by sync.NewCond on a sync.Mutex or RWMutex when no path to it can hold
+a lock: its function takes none (itself or through the functions it calls,
+as the lock engine sees them) and calls no interface method, and so does
+every function it is reached from, following static calls, go statements
+and the function values it is passed as (parameters, captured variables),
+within the package; a function other packages can call is left alone.
+Fix: lock the Cond's mutex around the wait, and check the condition in a
+loop. ` + confirmRecv,
+		Bad: `done := runAsync(func() {
+	n.cond.Wait() // n.lock is held by the caller's goroutine, not this one
+})`,
+		Good: `done := runAsync(func() {
+	n.lock.Lock()
+	defer n.lock.Unlock()
+	for !n.ready {
+		n.cond.Wait()
+	}
+})`,
+		Severity: catalog.Error,
+		Default:  true,
+		Since:    "v0.1.0",
+	},
+	{
 		ID:    RuleNilChannel,
 		Title: "a send or receive on a channel that is never made",
 		Text: `A channel variable declared with var and never assigned a make(chan T) is

@@ -26,8 +26,11 @@ type objUses struct {
 	calls    []objCall          // calls, defers and go statements taking the object
 	closures []*ssa.MakeClosure // closures capturing it
 	stores   map[ssa.Value]bool // addresses of the field written
-	escaped  bool
-	seen     map[ssa.Value]bool
+	// returnable: a return of the object is allowed (a constructor's),
+	// recorded in returned; anywhere else a return is an escape.
+	returnable, returned bool
+	escaped              bool
+	seen                 map[ssa.Value]bool
 }
 
 // objCall is a call taking the object as argument arg.
@@ -95,6 +98,9 @@ func (u *objUses) use(v ssa.Value, r ssa.Instruction) bool {
 	case *ssa.MakeClosure:
 		u.closures = append(u.closures, r)
 		return true
+	case *ssa.Return:
+		u.returned = true
+		return u.returnable && len(r.Results) == 1
 	case ssa.CallInstruction:
 		c := r.Common()
 		if c.Value == v || c.StaticCallee() == nil {
@@ -518,17 +524,82 @@ func chansStayed(u *objUses) bool {
 // in a field, handed to a call starting a goroutine that waits for that
 // channel, on a path that returns without stopping it.
 func (s *stopCtx) checkStopNotCalled(fn *ssa.Function) {
+	if isMainMain(fn) {
+		return // the process ends with main: its goroutines go with it
+	}
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
-			a, ok := ins.(*ssa.Alloc)
-			if !ok {
-				continue
-			}
-			for _, f := range chanFields(a.Type()) {
-				s.checkObject(fn, a, f)
+			switch ins := ins.(type) {
+			case *ssa.Alloc:
+				for _, f := range chanFields(ins.Type()) {
+					s.checkObject(fn, ins, f)
+				}
+			case *ssa.Call:
+				if _, ok := ins.Type().Underlying().(*types.Pointer); !ok {
+					continue
+				}
+				for _, f := range chanFields(ins.Type()) {
+					if ok, start := s.constructs(ins.Call.StaticCallee(), f); ok {
+						s.checkMade(fn, ins, f, start)
+					}
+				}
 			}
 		}
 	}
+}
+
+// constructs reports whether fn (a constructor) returns a new object with
+// a fresh channel in field f, kept nowhere else; start is the go
+// statement of a goroutine waiting for the field that fn starts, if any.
+func (s *stopCtx) constructs(fn *ssa.Function, f int) (ok bool, start *ssa.Go) {
+	if !s.local(fn) || fn.Signature.Results().Len() != 1 {
+		return false, nil
+	}
+	var obj *ssa.Alloc
+	for _, b := range fn.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		a, isAlloc := ret.Results[0].(*ssa.Alloc)
+		if !isAlloc || (obj != nil && obj != a) {
+			return false, nil
+		}
+		obj = a
+	}
+	if obj == nil {
+		return false, nil
+	}
+	u := &objUses{field: f, stores: map[ssa.Value]bool{}, seen: map[ssa.Value]bool{}, returnable: true}
+	u.visit(obj)
+	if u.escaped || !freshFieldChans(u, fn) {
+		return false, nil
+	}
+	lc := &lifecycle{starts: map[ssa.Instruction]*ssa.Go{}, stops: map[ssa.Instruction]bool{}}
+	if !s.classifyCalls(u, lc) || !s.classifyClosures(u, lc) || !classifyChans(u, lc) || len(lc.stops) > 0 || len(lc.starts) > 1 {
+		return false, nil
+	}
+	for _, g := range lc.starts {
+		start = g
+	}
+	return true, start
+}
+
+// checkMade checks the object a constructor call made, with channel field
+// f; start is the goroutine the constructor itself starts, if any.
+func (s *stopCtx) checkMade(fn *ssa.Function, call *ssa.Call, f int, start *ssa.Go) {
+	u := walkObject(f, call)
+	if u.escaped || len(u.stores) > 0 {
+		return
+	}
+	lc := &lifecycle{starts: map[ssa.Instruction]*ssa.Go{}, stops: map[ssa.Instruction]bool{}}
+	if !s.classifyCalls(u, lc) || !s.classifyClosures(u, lc) || !classifyChans(u, lc) {
+		return
+	}
+	if start != nil {
+		lc.starts[call] = start
+	}
+	s.checkLifecycle(fn, call, call.Type(), f, lc)
 }
 
 // lifecycle is what a function does to one object: where it starts
@@ -545,18 +616,27 @@ func (s *stopCtx) checkObject(fn *ssa.Function, a *ssa.Alloc, f int) {
 		return
 	}
 	lc := &lifecycle{starts: map[ssa.Instruction]*ssa.Go{}, stops: map[ssa.Instruction]bool{}}
-	if !s.classifyCalls(u, lc) || !s.classifyClosures(u, lc) || !classifyChans(u, lc) || len(lc.starts) == 0 {
+	if !s.classifyCalls(u, lc) || !s.classifyClosures(u, lc) || !classifyChans(u, lc) {
 		return
 	}
-	stopper := s.stopperOf(fn.Pkg, a.Type(), f)
+	s.checkLifecycle(fn, a, a.Type(), f, lc)
+}
+
+// checkLifecycle reports a start of the object made at made (of pointer
+// type t) that a return follows with no stop.
+func (s *stopCtx) checkLifecycle(fn *ssa.Function, made ssa.Instruction, t types.Type, f int, lc *lifecycle) {
+	if len(lc.starts) == 0 {
+		return
+	}
+	stopper := s.stopperOf(t, f)
 	if stopper == nil {
 		return // nothing can stop it: no-partner's case
 	}
-	start, ret := lc.unstoppedReturn(fn, a)
+	start, ret := lc.unstoppedReturn(fn, made)
 	if start == nil {
 		return
 	}
-	s.report(fn, a, f, start, lc.starts[start], ret, stopper)
+	s.report(fn, t, f, start, lc.starts[start], ret, stopper)
 }
 
 // freshFieldChans reports whether every value stored in the channel field
@@ -598,7 +678,7 @@ func (s *stopCtx) classifyCalls(u *objUses, lc *lifecycle) bool {
 			lc.stops[c.ins] = true
 		case s.waiter(callee, c.arg, u.field) != nil:
 			if _, deferred := c.ins.(*ssa.Defer); deferred {
-				return false
+				return false // a start at the exit: nothing after it to stop it, nothing before it to leak
 			}
 			lc.starts[c.ins] = s.waiter(callee, c.arg, u.field)
 		case s.harmless(callee, c.arg, u.field, 0):
@@ -693,7 +773,7 @@ func classifyChans(u *objUses, lc *lifecycle) bool {
 
 // unstoppedReturn returns a start and a return reached after it with no
 // stop on the way (and no end of the program); nil when every path stops.
-func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, a *ssa.Alloc) (ssa.Instruction, *ssa.Return) {
+func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, made ssa.Instruction) (ssa.Instruction, *ssa.Return) {
 	type state struct {
 		b     *ssa.BasicBlock
 		start ssa.Instruction
@@ -715,7 +795,7 @@ func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, a *ssa.Alloc) (ssa.Instru
 			case lc.stops[ins], endsProgram(ins):
 				next = nil
 				break instrs
-			case ins == ssa.Instruction(a) && start != nil:
+			case ins == made && start != nil:
 				next = nil // a new object: the loop's previous one is out of reach
 				break instrs
 			case lc.starts[ins] != nil && start == nil:
@@ -734,8 +814,8 @@ func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, a *ssa.Alloc) (ssa.Instru
 
 // stopperOf returns a method of t (or, failing one, a function of the
 // package taking t) that stops field f, for the message.
-func (s *stopCtx) stopperOf(pkg *ssa.Package, t types.Type, f int) *ssa.Function {
-	elem := t.(*types.Pointer).Elem()
+func (s *stopCtx) stopperOf(t types.Type, f int) *ssa.Function {
+	elem := t.Underlying().(*types.Pointer).Elem()
 	var best *ssa.Function
 	for _, fn := range s.p.srcFuncs {
 		if fn.Parent() != nil || len(fn.Params) == 0 {
@@ -759,9 +839,9 @@ func (s *stopCtx) stopperOf(pkg *ssa.Package, t types.Type, f int) *ssa.Function
 }
 
 // report reports the start with the return that skips the stop.
-func (s *stopCtx) report(fn *ssa.Function, a *ssa.Alloc, f int, start ssa.Instruction, g *ssa.Go, ret *ssa.Return, stopper *ssa.Function) {
+func (s *stopCtx) report(fn *ssa.Function, t types.Type, f int, start ssa.Instruction, g *ssa.Go, ret *ssa.Return, stopper *ssa.Function) {
 	p := s.p
-	elem := a.Type().(*types.Pointer).Elem()
+	elem := t.Underlying().(*types.Pointer).Elem()
 	st := elem.Underlying().(*types.Struct)
 	typeName := types.TypeString(elem, types.RelativeTo(p.pass.Pkg))
 	field := typeName + "." + st.Field(f).Name()

@@ -72,7 +72,12 @@ type Ops struct {
 	// measured holds the classes whose length or capacity is read: a
 	// buffer counted rather than drained (len(errs) > 0 after the sends).
 	measured map[string]bool
-	res      *Result
+	// condLocks holds, for a class of condition variables, the
+	// sync.NewCond calls on a mutex stored into it; condOther the
+	// classes also assigned some other way (the Locker is unknown).
+	condLocks map[string][]ssa.Value
+	condOther map[string]bool
+	res       *Result
 }
 
 // Ops returns the package's operation index.
@@ -140,7 +145,7 @@ func (o *Ops) NoOutsideSender(class string) bool {
 }
 
 func (s *Result) buildOps() *Ops {
-	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, measured: map[string]bool{}, res: s}
+	o := &Ops{ByClass: map[string][]Op{}, caps: map[string][]int64{}, exported: map[string]bool{}, recvOut: map[string]bool{}, escaped: map[string]bool{}, sendOnly: map[string]bool{}, measured: map[string]bool{}, condLocks: map[string][]ssa.Value{}, condOther: map[string]bool{}, res: s}
 	for _, fn := range s.funcs {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -406,8 +411,13 @@ func isCond(t types.Type) bool { return typematch.PointerTo(t, "sync", "Cond") }
 // channels and condition variables.
 func tracked(t types.Type) bool { return isChan(t) || isCond(t) }
 
-// recordMake notes the buffer of a channel made straight into a class.
+// recordMake notes the buffer of a channel made straight into a class,
+// and the Locker of a condition variable stored into one.
 func (o *Ops) recordMake(st *ssa.Store) {
+	if isCond(st.Val.Type()) {
+		o.recordCond(st)
+		return
+	}
 	m, ok := st.Val.(*ssa.MakeChan)
 	if !ok {
 		return
@@ -415,6 +425,40 @@ func (o *Ops) recordMake(st *ssa.Store) {
 	if c := o.res.addrClass(st.Addr); c != "" {
 		o.caps[c] = append(o.caps[c], capOf(m))
 	}
+}
+
+// recordCond notes the mutex of a sync.NewCond(&mu) stored into a class;
+// any other value stored makes the class's Locker unknown.
+func (o *Ops) recordCond(st *ssa.Store) {
+	c := o.res.addrClass(st.Addr)
+	if c == "" {
+		return
+	}
+	if call, ok := st.Val.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+		callee := call.Call.StaticCallee()
+		if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "sync" && callee.Name() == "NewCond" {
+			if mc, ok := call.Call.Args[0].(*ssa.MakeInterface); ok && isMutexPtr(mc.X.Type()) {
+				o.condLocks[c] = append(o.condLocks[c], call)
+				return
+			}
+		}
+	}
+	o.condOther[c] = true
+}
+
+// isMutexPtr reports whether t is *sync.Mutex or *sync.RWMutex.
+func isMutexPtr(t types.Type) bool {
+	return typematch.PointerTo(t, "sync", "Mutex") || typematch.PointerTo(t, "sync", "RWMutex")
+}
+
+// CondMutex returns a sync.NewCond call making the condition variables of
+// class when every one stored into it is made by sync.NewCond on the
+// address of a sync.Mutex or sync.RWMutex; nil when its Locker is unknown.
+func (o *Ops) CondMutex(class string) ssa.Value {
+	if o.condOther[class] || o.Exported(class) || len(o.condLocks[class]) == 0 {
+		return nil
+	}
+	return o.condLocks[class][0]
 }
 
 // capOf is the buffer size of the channel m makes, -1 when not a constant.

@@ -90,3 +90,38 @@ func each(jobs []func()) {
 		j()
 	}
 }
+
+// poller is started by its constructor.
+type poller struct {
+	stop chan struct{}
+	hits int
+}
+
+func newPoller() *poller {
+	p := &poller{stop: make(chan struct{})}
+	go p.loop()
+	return p
+}
+
+func (p *poller) loop() {
+	for {
+		select {
+		case <-p.stop:
+			return
+		default:
+			p.hits++
+		}
+	}
+}
+
+func (p *poller) Close() { close(p.stop) }
+
+// The constructor started the goroutine; the early return forgets Close.
+func probe(ok bool) int {
+	p := newPoller() // want `newPoller starts a goroutine \(line 102\) that returns only once poller.stop is closed or sent on, as Close does, but the path returning at line 123 does not call it`
+	if !ok {
+		return 0
+	}
+	defer p.Close()
+	return p.hits
+}

@@ -202,3 +202,58 @@ func spin() {
 	s := &spinner{quit: make(chan struct{})}
 	s.Start()
 }
+
+// poller is started by its constructor.
+type poller struct {
+	stop chan struct{}
+	hits int
+}
+
+func newPoller() *poller {
+	p := &poller{stop: make(chan struct{})}
+	go p.loop()
+	return p
+}
+
+func (p *poller) loop() {
+	for {
+		select {
+		case <-p.stop:
+			return
+		default:
+			p.hits++
+		}
+	}
+}
+
+func (p *poller) Close() { close(p.stop) }
+
+// Closed on every path.
+func probe() int {
+	p := newPoller()
+	defer p.Close()
+	return p.hits
+}
+
+// Handed to the caller.
+func open() *poller {
+	p := newPoller()
+	return p
+}
+
+type holder struct{ p *poller }
+
+// Kept in a field.
+func (h *holder) attach() { h.p = newPoller() }
+
+// A constructor that also keeps the object: someone else owns the Close.
+var all []*poller
+
+func newTracked() *poller {
+	p := &poller{stop: make(chan struct{})}
+	all = append(all, p)
+	go p.loop()
+	return p
+}
+
+func trackedPoller() { newTracked() }
