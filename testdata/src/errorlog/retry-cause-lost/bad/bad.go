@@ -48,3 +48,34 @@ func First(addrs []string) (net.Conn, error) {
 	}
 	return nil, errors.New("no address reachable") // want `does not carry the last attempt's error from net.Dial`
 }
+
+// Each candidate is restored in turn and every failure goes round again;
+// once none is left, the error says none worked but not why (modelled on
+// hashicorp/raft's RecoverCluster, a corpus finding triaged true: the open
+// and restore errors of every snapshot were dropped). The returns after
+// it are a later step's failures, with their own cause: not reported.
+func Restore(list func() []string, open func(string) (int, error), restore func(int) error, last func() (int, error)) error {
+	found := -1
+	for _, id := range list() {
+		fd, err := open(id)
+		if err != nil {
+			continue
+		}
+		if err = restore(fd); err != nil {
+			continue
+		}
+		found = fd
+		break
+	}
+	if found < 0 {
+		return errors.New("no snapshot could be restored") // want `does not carry the last attempt's error from the call`
+	}
+	n, err := last()
+	if err != nil {
+		return fmt.Errorf("last index: %v", err)
+	}
+	if n < found {
+		return fmt.Errorf("log ends at %d, before the snapshot", n)
+	}
+	return nil
+}
