@@ -79,3 +79,42 @@ func Restore(list func() []string, open func(string) (int, error), restore func(
 	}
 	return nil
 }
+
+// The loop gives up from inside, on the way from the failure back to the
+// next attempt: a count of attempts, or a timer that fires first.
+func Connect(dial func() (net.Conn, error), max int) (net.Conn, error) {
+	attempts := 0
+	for {
+		c, err := dial()
+		if err == nil {
+			return c, nil
+		}
+		attempts++
+		if attempts > max {
+			return nil, fmt.Errorf("connect: %d attempts failed", attempts) // want `does not carry the last attempt's error from the call`
+		}
+	}
+}
+
+func Await(ready func() error, timeout <-chan time.Time) error {
+	for {
+		if err := ready(); err == nil {
+			return nil
+		}
+		select {
+		case <-timeout:
+			return errors.New("not ready in time") // want `does not carry the last attempt's error from the call`
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// A loop condition of two tests: leaving by either is giving up.
+func Push(push func() error, stop *bool) error {
+	for i := 0; i < 5 && !*stop; i++ {
+		if err := push(); err == nil {
+			return nil
+		}
+	}
+	return errors.New("push: gave up") // want `does not carry the last attempt's error from the call`
+}
