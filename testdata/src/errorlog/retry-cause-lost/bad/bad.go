@@ -118,3 +118,21 @@ func Push(push func() error, stop *bool) error {
 	}
 	return errors.New("push: gave up") // want `does not carry the last attempt's error from the call`
 }
+
+// Attempts per item in an inner loop: the return after the outer loop is
+// where every item's attempts gave up, and none of their causes is kept.
+func Each(items []string, try func(string) error) error {
+	n := 0
+	for _, it := range items {
+		for i := 0; i < 3; i++ {
+			if err := try(it); err == nil {
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return errors.New("no item") // want `does not carry the last attempt's error from the call`
+	}
+	return nil
+}
