@@ -198,7 +198,9 @@ func ParseTime(s string, layouts ...string) (time.Time, error) {
 
 // Several steps per alternative: one of them feeds the same bytes to the
 // alternative, which makes the loop a search, not a retry.
-type deriver struct{ derive func(ctx []byte) ([]byte, error) }
+type deriver struct {
+	derive func(ctx []byte) ([]byte, error)
+}
 
 func Recover(ds []deriver, context string, seal func([]byte) error) error {
 	for _, d := range ds {
