@@ -463,14 +463,21 @@ if errors.Is(load(path), fs.ErrNotExist) { // never true
 return nil, errors.New("retries exhausted"): the caller learns that every
 attempt failed, not why; the refused connection, the expired certificate
 or the 503 that would have told an operator what to fix is gone.
-Reported for a return of a new error (errors.New, fmt.Errorf) after a loop
-in which a call's error is tested against nil, its failure goes round
-again and its success leaves the loop, when that error is used for nothing
-but the test. Not reported: an error kept in a variable and wrapped or
-returned after the loop, logged or handed to a helper in the loop (a
-retryable check), a sentinel or ctx.Err() returned after the loop, and
-loops whose failure returns at once. Fix: keep the last error and wrap
-it, or join the attempts' errors (errors.Join).`,
+Reported for a return of a new error (errors.New, fmt.Errorf) where a loop
+gives up, when in that loop a call's error is tested against nil, its
+failure goes round again and its success leaves the loop, and that error
+is used for nothing but the test. Giving up is leaving the loop by its own
+test or on the way from the failure back to it, then reaching the return
+without another error's test and without going round an enclosing loop.
+Not reported: an error kept in a variable and wrapped or returned after
+the loop, logged or handed to a helper in the loop (a retryable check), a
+sentinel or ctx.Err() returned after the loop, a new error that formats or
+wraps another error, loops whose failure returns at once, returns of a
+later step or of a check on what a later iteration produced, and loops
+that feed the same text or bytes to each alternative (a message to each
+key, a string to each time layout), where every wrong alternative fails
+by design. Fix: keep the last error and wrap it, or join the attempts'
+errors (errors.Join).`,
 		Bad: `for i := 0; i < 3; i++ {
 	if conn, err := net.Dial("tcp", addr); err == nil {
 		return conn, nil
