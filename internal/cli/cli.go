@@ -84,7 +84,8 @@ Usage:
   go vet -vettool=$(command -v reviewlint) [-enable=R] [-disable=R] ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or
-configuration error, or a directory pattern that does not exist; 3 the go
+configuration error (flags, config file, baseline, cache directory), a
+malformed pattern or a directory pattern that does not exist; 3 the go
 command failed (module resolution, toolchain, go.sum), the patterns matched no
 packages, or some packages failed to load or type-check (findings in the
 others are still reported). Errors go to stderr in every format; JSON also

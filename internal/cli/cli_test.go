@@ -35,7 +35,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REVIEWLINT_CACHE", filepath.Join(env.WorkDir, "rlcache"))
 			return nil
 		},
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"modproxy": cmdModProxy},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"modproxy":     cmdModProxy,
+			"corruptcache": cmdCorruptCache,
+		},
 		RequireExplicitExec: true,
 	})
 }
@@ -58,6 +61,49 @@ func cmdModProxy(ts *testscript.TestScript, neg bool, args []string) {
 		mod = strings.ReplaceAll(mod, "!", "/")
 		ts.Check(writeProxyVersion(filepath.Join(src, e.Name()), filepath.Join(dst, mod, "@v"), mod, version))
 	}
+}
+
+// cmdCorruptCache is the script command `corruptcache MODE DIR`: it damages
+// every entry of the result cache in DIR as a disk error or a stray tool
+// would. MODE data overwrites each data file (*-d) with junk of the same
+// size, which passes the cache's own size check; index overwrites each
+// index file (*-a) with junk; truncate empties each data file.
+func cmdCorruptCache(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: corruptcache data|index|truncate DIR")
+	}
+	mode, dir := args[0], ts.MkAbs(args[1])
+	suffix := map[string]string{"data": "-d", "index": "-a", "truncate": "-d"}[mode]
+	if suffix == "" {
+		ts.Fatalf("corruptcache: unknown mode %q", mode)
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, suffix) {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		junk := make([]byte, info.Size())
+		if mode == "index" {
+			junk = make([]byte, 100)
+		}
+		for i := range junk {
+			junk[i] = byte(i*7 + 0xa5) // not a gob stream, not an index line
+		}
+		if mode == "truncate" {
+			junk = nil
+		}
+		n++
+		return os.WriteFile(path, junk, 0o666)
+	})
+	ts.Check(err)
+	if n == 0 {
+		ts.Fatalf("corruptcache: no %s files under %s", suffix, dir)
+	}
+	ts.Logf("corrupted %d files", n)
 }
 
 // writeProxyVersion writes list, .info, .mod and .zip for one version.

@@ -137,6 +137,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 		Timing:   timing.callback(),
 	}, suite)
 	progress.clear()
+	if ce := (driver.CacheError{}); errors.As(err, &ce) {
+		return ExitUsage, usageError{err}
+	}
 	if err != nil {
 		return ExitLoad, fmt.Errorf("loading packages: %w", err)
 	}

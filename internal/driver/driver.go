@@ -11,8 +11,10 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"go/token"
 	"io"
@@ -20,10 +22,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"honnef.co/go/tools/config"
@@ -83,6 +87,13 @@ type Output struct {
 	LoadTime time.Duration
 }
 
+// CacheError is a cache directory that cannot be used (REVIEWLINT_CACHE
+// not absolute, not a directory, not writable): a configuration error.
+type CacheError struct{ Err error }
+
+func (e CacheError) Error() string { return "cache: " + e.Err.Error() }
+func (e CacheError) Unwrap() error { return e.Err }
+
 // DefaultCacheDir is $REVIEWLINT_CACHE, or "reviewlint" in the user cache
 // directory.
 func DefaultCacheDir() (string, error) {
@@ -115,7 +126,7 @@ func CleanCache() (string, error) {
 func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 	c, cleanup, err := openCache(opts)
 	if err != nil {
-		return nil, err
+		return nil, CacheError{err}
 	}
 	defer cleanup()
 	salt, err := salt(opts.Salt)
@@ -148,11 +159,17 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 	}
 	var seen variants
 	initials := 0
+	failed := map[string]bool{}
+	for _, res := range results {
+		if res.Failed {
+			failed[res.Package.ID] = true
+		}
+	}
 	for _, res := range results {
 		if res.Initial {
 			initials++
 		}
-		if err := collect(out, &seen, res, opts.Patterns); err != nil {
+		if err := collect(out, &seen, res, opts.Patterns, failed); err != nil {
 			return nil, err
 		}
 	}
@@ -176,16 +193,21 @@ func packagesConfig(opts Options) *packages.Config {
 
 // collect adds one package's result to out: its diagnostics when it is a
 // package the user named, its errors when it failed.
-func collect(out *Output, seen *variants, res runner.Result, patterns []string) error {
+func collect(out *Output, seen *variants, res runner.Result, patterns []string, failed map[string]bool) error {
 	if res.Failed {
 		kind := ""
-		if res.Initial && isLocalPattern(res.Package.ID, patterns) {
+		if res.Initial && isBadPattern(res.Package.ID, patterns) {
 			kind = report.ErrPattern // go list names the package after the pattern it could not resolve
 		}
 		for _, e := range res.Errors {
 			pe := packageError(res.Package, e)
 			pe.Kind = kind
 			out.Errors = append(out.Errors, pe)
+		}
+		// The test main the go command generates ("p.test") fails with
+		// the package under test, which is already named.
+		if len(res.Errors) == 0 && res.Initial && !strings.HasSuffix(res.Package.ID, ".test") {
+			out.Errors = append(out.Errors, report.PackageError{Package: res.Package.ID, Message: failedDepsMessage(res.Package, failed)})
 		}
 		return nil
 	}
@@ -204,6 +226,33 @@ func collect(out *Output, seen *variants, res runner.Result, patterns []string) 
 		seen.add(res.Package, d)
 	}
 	return nil
+}
+
+// failedDepsMessage explains a package the runner skipped without an error
+// of its own because a dependency failed: the user named it, so it must be
+// named as not analysed, with the imports to blame.
+func failedDepsMessage(spec *loader.PackageSpec, failed map[string]bool) string {
+	var deps []string
+	for _, imp := range spec.Imports {
+		if failed[imp.ID] {
+			deps = append(deps, imp.ID)
+		}
+	}
+	if len(deps) == 0 {
+		return "not analysed: a dependency failed to load"
+	}
+	slices.Sort(deps)
+	return "not analysed: it imports " + strings.Join(deps, ", ") + ", which failed to load"
+}
+
+// isBadPattern reports whether id is a command-line pattern that names
+// nothing by its form: a directory that does not exist, or a string that
+// is not an import path at all ("[", "a b", "-x"). go list reports either
+// as a package named after the pattern. A well-formed import path that no
+// module provides is a load failure, not a bad argument.
+func isBadPattern(id string, patterns []string) bool {
+	return isLocalPattern(id, patterns) ||
+		slices.Contains(patterns, id) && module.CheckImportPath(id) != nil
 }
 
 // isLocalPattern reports whether id is one of the command line's directory
@@ -359,7 +408,7 @@ func openCache(opts Options) (cache.Cache, func(), error) {
 			return nil, nil, err
 		}
 		c, err := cache.Open(dir)
-		return c, func() { os.RemoveAll(dir) }, err
+		return verifiedCache{c}, func() { os.RemoveAll(dir) }, err
 	}
 	dir := opts.CacheDir
 	if dir == "" {
@@ -376,7 +425,37 @@ func openCache(opts Options) (cache.Cache, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return c, func() { c.Trim(); c.Close() }, nil
+	return verifiedCache{c}, func() { c.Trim(); c.Close() }, nil
+}
+
+// verifiedCache is the disk cache with every hit's content checked against
+// its output ID, the SHA-256 of the content that Put stored. The runner
+// reads hits with cache.GetFile, which checks only the size, so a data file
+// overwritten with junk (a disk error, a crash mid-write, a stray tool) was
+// decoded as facts or results and failed every package that depends on it.
+// A mismatch is a miss: the package is analysed again and its entry rewritten.
+type verifiedCache struct{ *cache.DiskCache }
+
+var errCorruptEntry = errors.New("cache entry does not match its hash")
+
+func (c verifiedCache) Get(id cache.ActionID) (cache.Entry, error) {
+	e, err := c.DiskCache.Get(id)
+	if err != nil {
+		return cache.Entry{}, err
+	}
+	f, err := os.Open(c.OutputFile(e.OutputID))
+	if err != nil {
+		return cache.Entry{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return cache.Entry{}, err
+	}
+	if !bytes.Equal(h.Sum(nil), e.OutputID[:]) {
+		return cache.Entry{}, errCorruptEntry
+	}
+	return e, nil
 }
 
 func writeReadme(dir string) {

@@ -8,6 +8,7 @@ package policy
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"runtime"
 	"strings"
@@ -151,7 +152,7 @@ func IsMarker(category string) bool {
 func generatedFiles(pass *analysis.Pass) map[*token.File]bool {
 	var out map[*token.File]bool
 	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
+		if ast.IsGenerated(f) && !mappedToSource(pass.Fset, f) {
 			if out == nil {
 				out = map[*token.File]bool{}
 			}
@@ -159,6 +160,21 @@ func generatedFiles(pass *analysis.Pass) map[*token.File]bool {
 		}
 	}
 	return out
+}
+
+// mappedToSource reports whether a file with a generated header is the
+// user's own code rewritten by a tool: a //line directive maps its package
+// clause to a hand-written .go file. cmd/cgo does this for every file that
+// imports "C"; treating its output as generated dropped every finding in
+// those files. A mapping to a .go file that is itself generated, or to a
+// grammar (goyacc's .y), keeps the file generated.
+func mappedToSource(fset *token.FileSet, f *ast.File) bool {
+	orig := fset.Position(f.Package).Filename
+	if orig == fset.File(f.Pos()).Name() || !strings.HasSuffix(orig, ".go") {
+		return false
+	}
+	src, err := parser.ParseFile(token.NewFileSet(), orig, nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && !ast.IsGenerated(src)
 }
 
 // inGenerated reports whether pos lies in a generated file.
