@@ -15,7 +15,11 @@ import (
 // call's error is non-nil and the branch never looks at that error.
 func (c *checker) checkSwallowed(br *errBranch) {
 	res := errorResult(br.fn.Signature)
-	if res < 0 || br.errUsed() {
+	if res < 0 {
+		return
+	}
+	if br.errUsed() {
+		c.checkMisplaced(br, res)
 		return
 	}
 	for _, b := range br.fn.Blocks {
@@ -193,4 +197,64 @@ func fallsBack(br *errBranch, res int) bool {
 		}
 	}
 	return false
+}
+
+// checkMisplaced reports a return from the branch that hands the error
+// out in a result of type any while the error result is nil (return err,
+// nil in a func returning (any, error)): the caller checks the error
+// result, sees nil, and takes the error for the value. Only a branch whose
+// sole use of the error is that return counts.
+func (c *checker) checkMisplaced(br *errBranch, res int) {
+	if br.alloc != nil {
+		return
+	}
+	var ret *ssa.Return
+	for _, r := range *br.err.Referrers() {
+		if r == ssa.Instruction(br.cmp) || isNilCompare(r) || !br.region[r.Block()] {
+			continue
+		}
+		ci, ok := r.(*ssa.ChangeInterface)
+		if !ok {
+			return
+		}
+		rt := returnOf(ci, res)
+		if rt == nil || !br.inBody(rt) || (ret != nil && rt != ret) {
+			return
+		}
+		ret = rt
+	}
+	if ret == nil || !isNilConst(returned(ret, res)) || c.explained(br, ret) {
+		return
+	}
+	stmt := c.returnStmtAt(br, ret.Pos())
+	if stmt == nil {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Category: RuleSwallowed,
+		Message: fmt.Sprintf("the error from %s (line %d) is non-nil here but is returned as a value while the error result is nil: the caller sees success; return it in the error result",
+			calleeName(br.call), c.line(br.call.Pos()))})
+}
+
+// returnOf is the return that gives ci (the error converted to another
+// interface) out as a result of empty interface type other than the error
+// result res, when that is ci's only use.
+func returnOf(ci *ssa.ChangeInterface, res int) *ssa.Return {
+	refs := *ci.Referrers()
+	if len(refs) != 1 {
+		return nil
+	}
+	ret, ok := refs[0].(*ssa.Return)
+	if !ok {
+		return nil
+	}
+	for i, r := range ret.Results {
+		if r != ssa.Value(ci) {
+			continue
+		}
+		it, ok := ci.Type().Underlying().(*types.Interface)
+		if i == res || !ok || it.NumMethods() != 0 {
+			return nil
+		}
+	}
+	return ret
 }

@@ -585,8 +585,67 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 		if _, local := base.(*ssa.Alloc); local {
 			return useBorrow // into a local struct, which carries it on
 		}
+	case formattedOnly(base):
+		return useBorrow // fmt.Print(resp): formatted during the call, not kept
 	}
 	return useEscape
+}
+
+// formatters are the fmt functions that, by their contract, only format
+// their operands during the call: the result is new text, nothing keeps
+// the values. Errorf is not one: with %w the error it returns keeps its
+// operand.
+var formatters = map[string]bool{
+	"Print": true, "Println": true, "Printf": true,
+	"Sprint": true, "Sprintln": true, "Sprintf": true,
+	"Fprint": true, "Fprintln": true, "Fprintf": true,
+	"Append": true, "Appendln": true, "Appendf": true,
+}
+
+// formattedOnly reports whether base is the array of a variadic call's
+// ...any operands, and every use of that array is the slice handed to a
+// formatter as its variadic argument.
+func formattedOnly(base ssa.Value) bool {
+	arr, ok := base.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	sliced := false
+	for _, r := range *arr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+		case *ssa.Slice:
+			if !onlyFormatted(r) {
+				return false
+			}
+			sliced = true
+		default:
+			return false
+		}
+	}
+	return sliced
+}
+
+// onlyFormatted reports whether every use of the slice s is as the
+// variadic argument of a call to a formatter.
+func onlyFormatted(s *ssa.Slice) bool {
+	refs := *s.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		call, ok := r.(*ssa.Call)
+		if !ok || call.Call.IsInvoke() {
+			return false
+		}
+		fn := call.Call.StaticCallee()
+		args := call.Call.Args
+		if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" || fn.Signature.Recv() != nil ||
+			!formatters[fn.Name()] || !fn.Signature.Variadic() || args[len(args)-1] != s {
+			return false
+		}
+	}
+	return true
 }
 
 func hasParam(params map[ssa.Value]int, v ssa.Value) bool {
