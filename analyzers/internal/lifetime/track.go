@@ -710,6 +710,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(useEscape) // the callee may release it through the field
 				continue
 			}
+			if i == 0 && t.aliases[a] && sqlOwnMethod(fn) {
+				note(Borrows.asUse(spawned))
+				continue
+			}
 			if t.derived[a] {
 				note(t.s.paramEffect(fn, i).derivedUse(spawned))
 				continue
@@ -881,4 +885,19 @@ func storeBase(addr ssa.Value) ssa.Value {
 			return addr
 		}
 	}
+}
+
+// sqlOwnMethod reports whether fn is a method database/sql declares on a
+// pointer to one of its handle types: using a statement (stmt.Query,
+// stmt.QueryRow) records it in database/sql's dependency tracking
+// (db.addDep), which its summary sees as an escape, but by the package's
+// contract the caller still closes it.
+func sqlOwnMethod(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
+		return false
+	}
+	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Conn")
 }
