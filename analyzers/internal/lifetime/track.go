@@ -539,11 +539,16 @@ func (t *tracker) wrapUse(fn *ssa.Function, i int, args []ssa.Value, spawned boo
 	if spawned {
 		return useEscape
 	}
+	targets := t.s.wrapTargets(fn, i)
 	if t.returned == nil {
+		for k, arg := range args {
+			if k != i && targets&(1<<(paramBit+k)) != 0 && outlives(arg) {
+				return useEscape // w.setSegment(s) keeps s in the receiver
+			}
+		}
 		return useBorrow
 	}
 	u := useBorrow
-	targets := t.s.wrapTargets(fn, i)
 	for k, arg := range args {
 		if k == i || targets&(1<<(paramBit+k)) == 0 {
 			continue
@@ -900,4 +905,24 @@ func sqlOwnMethod(fn *ssa.Function) bool {
 	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Conn")
+}
+
+// outlives reports whether v, a value a callee wraps the resource into, is
+// not the function's own: a parameter (the receiver), a captured variable,
+// a global, or what a field or element holds. Wrapping the resource into it
+// hands the resource to whoever owns v.
+func outlives(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		switch v.X.(type) {
+		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.FreeVar:
+			return true
+		}
+	}
+	return false
 }
