@@ -919,9 +919,24 @@ func outlives(v ssa.Value) bool {
 		if v.Op != token.MUL {
 			return false
 		}
-		switch v.X.(type) {
+		switch x := v.X.(type) {
 		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.FreeVar:
 			return true
+		case *ssa.Alloc:
+			return spilledParam(x)
+		}
+	}
+	return false
+}
+
+// spilledParam reports whether a is the cell of a parameter that a
+// closure captures (SSA stores the parameter there and loads each use).
+func spilledParam(a *ssa.Alloc) bool {
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if _, ok := st.Val.(*ssa.Parameter); ok {
+				return true
+			}
 		}
 	}
 	return false

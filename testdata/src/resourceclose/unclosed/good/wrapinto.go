@@ -46,3 +46,21 @@ func (l *segLog) rotate(path string) error {
 	}
 	return nil
 }
+
+// rotateAsync: the receiver is also captured by a closure that closes
+// the previous segment later.
+func (l *segLog) rotateAsync(path string, done chan<- func()) error {
+	s, err := createSegment(path, l.seg.index+1)
+	if err != nil {
+		return err
+	}
+	prev := l.seg
+	if err := l.setSegment(s); err != nil {
+		return err
+	}
+	done <- func() {
+		l.size = 0
+		prev.Close()
+	}
+	return nil
+}
