@@ -6,6 +6,8 @@ import (
 	"go/version"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
 // Acquisition is a call that hands a function a resource it must release.
@@ -39,6 +41,9 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 			}
 			obj := calleeObject(&call.Call)
 			cs := append(builtinAcquisition(obj), s.customAcquisitions(obj)...)
+			if len(cs) == 0 && call.Call.IsInvoke() {
+				cs = sqlHandleResults(call)
+			}
 			for _, c := range cs {
 				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
 					continue
@@ -164,17 +169,31 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 		return nil
 	}
 	var out []string
+	mark := func(j int, k *Kind) {
+		if out == nil {
+			out = make([]string, n)
+		}
+		out[j] = k.Name
+	}
+	returned := returnedAllocs(fn)
 	for _, a := range s.acquisitions(fn) {
-		if a.Value == nil || a.storedElsewhere() {
+		if a.Value == nil {
+			continue
+		}
+		if w := a.wrapper(returned); w != nil {
+			for j := 0; j < n; j++ {
+				if returned[w]&(1<<j) != 0 {
+					mark(j, a.Kind)
+				}
+			}
+		}
+		if a.storedElsewhere() {
 			continue
 		}
 		for _, ret := range a.openReturns() {
 			for j, r := range ret.Results {
 				if a.t.aliases[r] {
-					if out == nil {
-						out = make([]string, n)
-					}
-					out[j] = a.Kind.Name
+					mark(j, a.Kind)
 				}
 			}
 		}
@@ -190,6 +209,71 @@ func (a *Acquisition) storedElsewhere() bool {
 	for _, b := range a.Fn.Blocks {
 		for _, ins := range b.Instrs {
 			if _, ok := ins.(*ssa.Return); !ok && a.t.classify(ins) == useEscape {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sqlHandleResults treats the *sql.Rows and *sql.Stmt results of an
+// interface method as new resources: only database/sql makes them, and
+// its constructors all hand the caller a new one, so an implementation
+// forwards one (sqlx's Preparer and Queryer, satisfied by *sql.DB).
+func sqlHandleResults(call *ssa.Call) []constructor {
+	var out []constructor
+	for i := 0; i < resultCount(call); i++ {
+		t := call.Type()
+		if tuple, ok := t.(*types.Tuple); ok {
+			t = tuple.At(i).Type()
+		}
+		switch {
+		case typematch.PointerTo(t, "database/sql", "Rows"):
+			out = append(out, constructor{result: i, kind: KindRows})
+		case typematch.PointerTo(t, "database/sql", "Stmt"):
+			out = append(out, constructor{result: i, kind: KindStmt})
+		}
+	}
+	return out
+}
+
+// wrapper returns the new struct fn returns with the resource stored in
+// one of its fields, when that is the resource's only escape and the
+// struct has a release method of the kind (sqlx's Preparex returns
+// &Stmt{Stmt: s}, whose promoted Close closes s): the caller then owns
+// the struct as it would the resource. Nil otherwise. The resource's own
+// type must have the release method: a response is released through its
+// Body, and a struct holding one is not closed by a Close of its own.
+func (a *Acquisition) wrapper(returned map[ssa.Value]uint64) ssa.Value {
+	if !hasMethod(a.Value.Type(), a.Kind.Release) || a.storedElsewhere() {
+		return nil
+	}
+	var w ssa.Value
+	for _, b := range a.Fn.Blocks {
+		for _, ins := range b.Instrs {
+			st, ok := ins.(*ssa.Store)
+			if !ok || !a.t.aliases[st.Val] {
+				continue
+			}
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			if !ok || returned[fa.X] == 0 || (w != nil && w != fa.X) || !hasMethod(fa.X.Type(), a.Kind.Release) {
+				return nil
+			}
+			w = fa.X
+		}
+	}
+	return w
+}
+
+// hasMethod reports whether t's method set has one of the names.
+func hasMethod(t types.Type, names []string) bool {
+	ms := types.NewMethodSet(t)
+	for _, n := range names {
+		if sel := ms.Lookup(nil, n); sel != nil {
+			return true
+		}
+		for i := 0; i < ms.Len(); i++ {
+			if ms.At(i).Obj().Name() == n {
 				return true
 			}
 		}

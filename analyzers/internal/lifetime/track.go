@@ -539,11 +539,16 @@ func (t *tracker) wrapUse(fn *ssa.Function, i int, args []ssa.Value, spawned boo
 	if spawned {
 		return useEscape
 	}
+	targets := t.s.wrapTargets(fn, i)
 	if t.returned == nil {
+		for k, arg := range args {
+			if k != i && targets&(1<<(paramBit+k)) != 0 && outlives(arg) {
+				return useEscape // w.setSegment(s) keeps s in the receiver
+			}
+		}
 		return useBorrow
 	}
 	u := useBorrow
-	targets := t.s.wrapTargets(fn, i)
 	for k, arg := range args {
 		if k == i || targets&(1<<(paramBit+k)) == 0 {
 			continue
@@ -708,6 +713,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 			}
 			if t.isStruct(a) {
 				note(useEscape) // the callee may release it through the field
+				continue
+			}
+			if i == 0 && t.aliases[a] && sqlOwnMethod(fn) {
+				note(Borrows.asUse(spawned))
 				continue
 			}
 			if t.derived[a] {
@@ -881,4 +890,54 @@ func storeBase(addr ssa.Value) ssa.Value {
 			return addr
 		}
 	}
+}
+
+// sqlOwnMethod reports whether fn is a method database/sql declares on a
+// pointer to one of its handle types: using a statement (stmt.Query,
+// stmt.QueryRow) records it in database/sql's dependency tracking
+// (db.addDep), which its summary sees as an escape, but by the package's
+// contract the caller still closes it.
+func sqlOwnMethod(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
+		return false
+	}
+	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Conn")
+}
+
+// outlives reports whether v, a value a callee wraps the resource into, is
+// not the function's own: a parameter (the receiver), a captured variable,
+// a global, or what a field or element holds. Wrapping the resource into it
+// hands the resource to whoever owns v.
+func outlives(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		switch x := v.X.(type) {
+		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.FreeVar:
+			return true
+		case *ssa.Alloc:
+			return spilledParam(x)
+		}
+	}
+	return false
+}
+
+// spilledParam reports whether a is the cell of a parameter that a
+// closure captures (SSA stores the parameter there and loads each use).
+func spilledParam(a *ssa.Alloc) bool {
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if _, ok := st.Val.(*ssa.Parameter); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
