@@ -55,13 +55,15 @@ func TestMatch(t *testing.T) {
 }
 
 func TestCallee(t *testing.T) {
-	for in, want := range map[string]string{
-		"Error return value of `resp.Body.Close` is not checked": "Close",
-		"Error return value of `g` is not checked":               "g",
-		"Error return value is not checked":                      "Error return value is not checked",
+	for _, c := range []struct{ text, code, want string }{
+		{"Error return value of `resp.Body.Close` is not checked", "defer resp.Body.Close()", "Close"},
+		{"Error return value of `g` is not checked", "g()", "g"},
+		{"Error return value is not checked", "defer closeBody(resp)", "closeBody"},
+		{"Error return value is not checked", "c.conn.SetDeadline(d)", "SetDeadline"},
+		{"Error return value is not checked", "case <-sess.rejoin:", "<- (receive)"},
 	} {
-		if got := callee(in); got != want {
-			t.Errorf("callee(%q) = %q, want %q", in, got, want)
+		if got := callee(c.text, c.code); got != c.want {
+			t.Errorf("callee(%q, %q) = %q, want %q", c.text, c.code, got, c.want)
 		}
 	}
 }
