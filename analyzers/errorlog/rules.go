@@ -494,7 +494,7 @@ for i := 0; i < 3; i++ {
 }
 return nil, fmt.Errorf("dial %s: retries exhausted: %w", addr, last)`,
 		Severity: catalog.Warning,
-		Default:  false,
+		Default:  true,
 		Since:    "v0.1.0",
 	},
 }

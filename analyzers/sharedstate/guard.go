@@ -145,14 +145,14 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 			fr.all = append(fr.all, a)
 		})
 	}
-	g := c.guardContext()
+	started := c.goStarted()
 	for _, key := range order {
-		c.checkField(fields[key], declared[key.leaf()], g)
+		c.checkField(fields[key], declared[key.leaf()], started)
 	}
 }
 
 // checkField reports the unguarded accesses of one field.
-func (c *checker) checkField(fr *fieldAccesses, declared string, g *guardContext) {
+func (c *checker) checkField(fr *fieldAccesses, declared string, started map[*ssa.Function]bool) {
 	if !fr.writtenAfterInit || len(fr.all) == 0 {
 		return
 	}
@@ -172,19 +172,18 @@ func (c *checker) checkField(fr *fieldAccesses, declared string, g *guardContext
 	if example == nil {
 		return
 	}
-	setOnce := declared == "" && fr.setOnce(g.started)
+	setOnce := declared == "" && fr.setOnce(started)
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
-		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
+		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || soleWriterRead(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
 			continue
 		}
 		reported[a.fn.Fn] = true
-		ev, via := g.evidenceOf(a, *example, guard, declared != "")
-		c.reportUnguarded(fr, a, guard, held, *example, ev, via)
+		c.reportUnguarded(fr, a, guard, held, *example, evidenceOf(a, guard, declared != ""))
 	}
 }
 
-func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, held int, example access, ev guardEvidence, via string) {
+func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, held int, example access, ev guardEvidence) {
 	verb := "read"
 	if a.write {
 		verb = "written"
@@ -196,14 +195,8 @@ func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, hel
 		why = fmt.Sprintf("its declaration says %s guards it (held e.g. at line %d in %s)", strings.TrimPrefix(guard, "global:"), c.line(example.pos), example.fn.Fn.Name())
 	case lockedElsewhere:
 		why += fmt.Sprintf(", and %s itself takes %s, but not around this access", a.fn.Fn.Name(), lock)
-	case goroutineBody:
-		why += ", and this access runs in a goroutine beside them"
-	case sharedHere:
-		why += fmt.Sprintf(", and %s shared the value before this access", a.fn.Fn.Name())
 	case exportedEntry:
 		why += fmt.Sprintf(", and %s is exported: its callers need not hold it", a.fn.Fn.Name())
-	case entryCallsHelper:
-		why += fmt.Sprintf(", and %s calls %s holding no lock", via, a.fn.Fn.Name())
 	}
 	msg := fmt.Sprintf("%s.%s is %s without holding %s, but %s; hold %s here (or name the function ...Locked if its callers hold it)",
 		a.obj.Name(), fr.name, verb, lock, why, lock)
@@ -212,6 +205,21 @@ func (c *checker) reportUnguarded(fr *fieldAccesses, a access, guard string, hel
 		rule = RuleUnguardedFieldInferred
 	}
 	c.pass.Report(c.pos.diagnostic(rule, a.pos, msg, c.related(example.pos, "accessed with the lock held here")))
+}
+
+// soleWriterRead reports whether a is a read in the one function that
+// writes the field after initialisation: the writer reading its own
+// writes back needs no lock against the other readers (reads do not
+// conflict), only against other writers, and there are none. The lock
+// around its writes is for the readers elsewhere (a connection's read loop
+// that alone updates c.headers, reading it unlocked). An exported writer
+// is left out: its callers may run it on two goroutines at once, and then
+// one call's unlocked read races with the other's locked write.
+func soleWriterRead(fr *fieldAccesses, a access) bool {
+	if a.write || len(fr.writers) != 1 || !fr.writers[a.fn.Fn] {
+		return false
+	}
+	return !token.IsExported(a.fn.Fn.Name())
 }
 
 // guardName renders a guard for a message, in the terms of the object.

@@ -169,20 +169,20 @@ if !ok {
 	},
 	{
 		ID:    RuleUnguardedField,
-		Title: "a field read or written without the mutex that its other accesses hold, on a path that runs beside them",
+		Title: "a field read or written without the mutex its other accesses hold, where the lock is declared, taken nearby or the caller unknown",
 		Text: `When most accesses of a struct field hold a mutex of the same object (at
 least two, one of them a write), that mutex guards the field, and an access
 without it races with the others: a torn or stale read, a lost update, a map
 corrupted. The guard is inferred from how the code already uses its locks
 (as Infer's RacerD does for Java); a +checklocks:mu annotation or a "mu
 guards x, y" comment on the mutex declares it outright. This rule reports
-an unguarded access only with evidence that it runs beside the locked ones:
-the guard is declared; the same function takes the guard elsewhere (the
-access sits before the Lock or after the Unlock); the access runs in a
-goroutine the package starts; or it is in an exported method of an exported
-type, which callers outside the package reach concurrently with the locked
-methods. The other unguarded accesses (unexported helpers whose callers may
-hold the lock) are sharedstate/unguarded-field-inferred. Not reported:
+an unguarded access only with evidence beyond the majority: the guard is
+declared; the same function takes the guard elsewhere (the access sits
+before the Lock or after the Unlock); or it is in an exported function or
+method, whose callers the package cannot know. The other unguarded accesses
+(unexported helpers whose callers may hold the lock) are
+sharedstate/unguarded-field-inferred. A read in the one unexported function
+that writes the field is not reported (the writer reading its own writes). Not reported:
 initialisation of a value the function allocated and has not yet handed
 out (a write after go c.Inc() is not initialisation), the result a
 constructor fills in before returning it, the fields a setup method
@@ -216,8 +216,8 @@ func (c *Counter) Value() int {
 		ID:    RuleUnguardedFieldInferred,
 		Title: "a field accessed without the mutex its other accesses hold, in a helper whose callers may hold it",
 		Text: `The unguarded accesses of sharedstate/unguarded-field for which the majority
-of locked accesses is the only evidence: an unexported function or method,
-not run as a goroutine, that does not itself take the guard. Many such
+of locked accesses is the only evidence: an unexported function or method
+(a goroutine body included) that does not itself take the guard. Many such
 helpers are called with the lock held by every caller but one that runs
 before the object is shared, or are serialised by a framework's callback
 goroutine; some are races. Review each: if the callers hold the lock, name

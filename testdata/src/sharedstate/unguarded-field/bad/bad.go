@@ -74,32 +74,6 @@ func (c *cluster) SetStore(s *string) {
 	c.store = s // want `c.store is written without holding c.mu`
 }
 
-type worker struct {
-	mu      sync.Mutex
-	pending []int
-}
-
-func (w *worker) push(v int) {
-	w.mu.Lock()
-	w.pending = append(w.pending, v)
-	w.mu.Unlock()
-}
-
-func (w *worker) drain() []int {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	out := w.pending
-	w.pending = nil
-	return out
-}
-
-// start: a goroutine appends without the lock.
-func (w *worker) start(v int) {
-	go func() {
-		w.pending = append(w.pending, v) // want `w.pending is (read|written) without holding w.mu`
-	}()
-}
-
 type annotated struct {
 	mu sync.Mutex
 	// +checklocks:mu
@@ -132,4 +106,24 @@ func (c *commented) markReady() {
 // isReady ignores the "guards" comment on mu.
 func (c *commented) isReady() bool {
 	return c.ready // want `c.ready is read without holding c.mu, but its declaration says mu guards it`
+}
+
+// hits.Add is the only writer, but callers run it on many goroutines: the
+// read after Unlock races with another call's locked write.
+type hits struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (h *hits) Add() bool {
+	h.mu.Lock()
+	h.n++
+	h.mu.Unlock()
+	return h.n > 10 // want `h.n is read without holding h.mu`
+}
+
+func (h *hits) Count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.n
 }

@@ -65,3 +65,31 @@ func (b *broker) Reset() {
 	defer b.mu.Unlock()
 	b.metrics = nil
 }
+
+// loopConn.headers is written only by the connection's read loop, under c.mu
+// for the other goroutines' readers; the loop reading its own writes back
+// needs no lock (modelled on nats-server's client read loop and
+// c.headers, a false positive of the corpus triage).
+type loopConn struct {
+	mu      sync.Mutex
+	headers bool
+}
+
+func (c *loopConn) Start() { go c.readLoop() }
+
+func (c *loopConn) readLoop() {
+	for {
+		c.mu.Lock()
+		c.headers = true
+		c.mu.Unlock()
+		if c.headers {
+			return
+		}
+	}
+}
+
+func (c *loopConn) Headers() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.headers
+}
