@@ -152,16 +152,6 @@ func (u *objUses) chanValue(v ssa.Value) {
 	}
 }
 
-// isChan reports whether v is one of the channel field's values.
-func (u *objUses) isChan(v ssa.Value) bool {
-	for _, c := range u.chans {
-		if c == v {
-			return true
-		}
-	}
-	return false
-}
-
 // chanField returns the indices of t's channel fields (t a struct or a
 // pointer to one).
 func chanFields(t types.Type) []int {
