@@ -185,6 +185,9 @@ type Config struct {
 	// "**" matches any number of directories; a pattern that names a
 	// directory covers everything below it.
 	Exclude []string `yaml:"exclude" json:"exclude"`
+	// Generated reports findings in generated files too (by default they
+	// are dropped: fix the generator, not its output).
+	Generated bool `yaml:"generated" json:"generated"`
 	// Settings are per-analyzer settings.
 	Settings Settings `yaml:"settings" json:"settings"`
 	// Dir is the directory Exclude is relative to: the config file's.
@@ -294,6 +297,7 @@ func New(c Config, opts Options) ([]*analysis.Analyzer, error) {
 	p := policy.Policy{
 		Enabled:     func(id string) bool { return enabled[id] },
 		Excluded:    excluded,
+		Generated:   c.Generated,
 		Markers:     opts.Markers,
 		TagMessages: opts.TagMessages,
 	}

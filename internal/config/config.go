@@ -23,6 +23,9 @@
 //     whose findings are dropped. "*" and "?" match within one path element,
 //     "**" matches any number of directories, and a pattern that matches a
 //     directory covers everything below it.
+//   - generated: true reports findings in generated files too (those with
+//     the standard "Code generated ... DO NOT EDIT." header); by default
+//     they are dropped, since nobody reviews generated code.
 //   - settings: a map from analyzer name to that analyzer's settings, which
 //     its documentation lists.
 //

@@ -88,11 +88,12 @@ func documentBody(file string, f *ast.File) (ast.Node, error) {
 // topLevel decodes each top-level key except version, which is checked
 // before the others.
 var topLevel = map[string]func(*loader, entry, *analyzers.Config) error{
-	"enable":   (*loader).enable,
-	"disable":  (*loader).disable,
-	"severity": (*loader).severity,
-	"exclude":  (*loader).exclude,
-	"settings": (*loader).settings,
+	"enable":    (*loader).enable,
+	"disable":   (*loader).disable,
+	"severity":  (*loader).severity,
+	"exclude":   (*loader).exclude,
+	"generated": (*loader).generated,
+	"settings":  (*loader).settings,
 }
 
 // document decodes the top-level mapping into cfg.
@@ -154,6 +155,20 @@ func (l *loader) disable(e entry, cfg *analyzers.Config) (err error) {
 func (l *loader) exclude(e entry, cfg *analyzers.Config) (err error) {
 	cfg.Exclude, err = l.stringList(e, "a list of path globs", "a path glob", checkGlob)
 	return err
+}
+
+// generated decodes whether findings in generated files are reported.
+func (l *loader) generated(e entry, cfg *analyzers.Config) error {
+	v, err := l.resolve(e.value, e.name)
+	if err != nil || isNull(v) {
+		return err
+	}
+	b, ok := v.(*ast.BoolNode)
+	if !ok {
+		return l.errAt(e.value, e.name, "want true or false, got %s", kindOf(v))
+	}
+	cfg.Generated = b.Value
+	return nil
 }
 
 // checkSelector rejects a selector that names no rule, family or analyzer.

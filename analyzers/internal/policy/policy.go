@@ -32,6 +32,9 @@ type Policy struct {
 	// Excluded reports whether findings in an absolute file path are
 	// dropped; nil means none are.
 	Excluded func(filename string) bool
+	// Generated keeps the findings in generated files, which are dropped
+	// by default.
+	Generated bool
 	// Markers makes wrapped analyzers report MarkerUsed diagnostics.
 	Markers bool
 	// TagMessages appends " (rule-id)" to every message, for hosts that
@@ -52,7 +55,7 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 		generated := generatedFiles(pass)
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
-			if inGenerated(pass, generated, d.Pos) {
+			if !p.Generated && inGenerated(pass, generated, d.Pos) {
 				return // nobody reviews generated code; fix the generator
 			}
 			if d.Category == "" {
