@@ -356,7 +356,10 @@ say), a search loop that returns a nil error from inside (the first
 certificate that fits wins; none fitting is an answer), loops with
 no range, post statement or call condition (for {} and for ok {} retry,
 or end at their terminating error), a continue that skips nothing, and
-a comment on its own line in the braces.`,
+a comment on its own line in the braces. Also reported: a branch that
+returns the error as a non-error result (return err, nil with an any or
+interface{} first result) and a nil error, unless the signature returns two
+errors or the branch also logs the error.`,
 		Bad: `b, err := os.ReadFile(path)
 if err != nil {
 	return nil, nil
