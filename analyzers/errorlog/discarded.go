@@ -205,13 +205,13 @@ func receiverSource(v ssa.Value) ssa.Value {
 			if fv, ok := addr.(*ssa.FreeVar); ok {
 				addr = ssautil.BindingOf(fv)
 			}
-			st := singleStore(addr)
+			st := ssautil.SingleStore(addr)
 			if st == nil {
 				return v
 			}
 			v = st
 		case *ssa.Alloc:
-			st := singleStore(x)
+			st := ssautil.SingleStore(x)
 			if st == nil {
 				return v
 			}
@@ -221,25 +221,6 @@ func receiverSource(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// singleStore returns the value stored in addr when it is a local
-// variable stored exactly once.
-func singleStore(addr ssa.Value) ssa.Value {
-	alloc, ok := addr.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var val ssa.Value
-	for _, r := range *alloc.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
-			if val != nil {
-				return nil
-			}
-			val = st.Val
-		}
-	}
-	return val
 }
 
 // writableOpen names the call that opened a file for writing, or "".

@@ -302,7 +302,7 @@ func externalSource(v ssa.Value, seen map[ssa.Value]bool, depth int) *source {
 			return found(loadSource(x, seen, depth))
 		}
 	case *ssa.Alloc:
-		return found(externalSource(singleStore(x), seen, depth+1))
+		return found(externalSource(ssautil.SingleStore(x), seen, depth+1))
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok {
 			return found(callSource(call, seen, depth))

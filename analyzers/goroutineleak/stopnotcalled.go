@@ -381,10 +381,11 @@ func (s *stopCtx) waits(u *objUses) bool {
 	if len(recv) == 0 && len(edges) == 0 {
 		return false
 	}
-	if len(returnsAvoiding(fn, endsProgram, nil)) == 0 {
+	if len(chanflow.ReturnsWithout(fn, endsProgram)) == 0 {
 		return false // no way out at all: no-exit's case
 	}
-	return len(returnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || endsProgram(ins) }, edges)) == 0
+	intoCase := func(b *ssa.BasicBlock, i int) bool { return edges[caseEdge{b, i}] }
+	return len(chanflow.ReturnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || endsProgram(ins) }, intoCase)) == 0
 }
 
 // caseEdge is the edge into a select case's body: taking it means the
@@ -417,42 +418,6 @@ func markCaseEdges(sel *ssa.Select, c ssa.Value, marks map[ssa.Instruction]bool,
 			}
 		}
 	}
-}
-
-// returnsAvoiding returns the returns of fn reachable from its entry
-// without passing an instruction for which stop is true or an edge of
-// edges.
-func returnsAvoiding(fn *ssa.Function, stop func(ssa.Instruction) bool, edges map[caseEdge]bool) []*ssa.Return {
-	var out []*ssa.Return
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		blocked := false
-		for _, ins := range b.Instrs {
-			if stop(ins) {
-				blocked = true
-				break
-			}
-			if ret, ok := ins.(*ssa.Return); ok {
-				out = append(out, ret)
-			}
-		}
-		if blocked {
-			continue
-		}
-		for i, s := range b.Succs {
-			if !edges[caseEdge{b, i}] {
-				work = append(work, s)
-			}
-		}
-	}
-	return out
 }
 
 // harmless reports whether a call of fn with the object as argument arg

@@ -302,6 +302,13 @@ func returnWithout(fn *ssa.Function, marks map[ssa.Instruction]bool) *ssa.Return
 // without passing an instruction for which stop is true, in the order a
 // depth-first walk meets them.
 func ReturnsWithout(fn *ssa.Function, stop func(ssa.Instruction) bool) []*ssa.Return {
+	return ReturnsAvoiding(fn, stop, nil)
+}
+
+// ReturnsAvoiding is ReturnsWithout that also does not take the edges
+// (block, successor index) for which skip is true; a nil skip takes every
+// edge.
+func ReturnsAvoiding(fn *ssa.Function, stop func(ssa.Instruction) bool, skip func(b *ssa.BasicBlock, succ int) bool) []*ssa.Return {
 	var out []*ssa.Return
 	seen := map[*ssa.BasicBlock]bool{}
 	work := []*ssa.BasicBlock{fn.Blocks[0]}
@@ -312,17 +319,24 @@ func ReturnsWithout(fn *ssa.Function, stop func(ssa.Instruction) bool) []*ssa.Re
 			continue
 		}
 		seen[b] = true
-		next := b.Succs
+		blocked := false
 		for _, ins := range b.Instrs {
 			if stop(ins) {
-				next = nil
+				blocked = true
 				break
 			}
 			if ret, ok := ins.(*ssa.Return); ok {
 				out = append(out, ret)
 			}
 		}
-		work = append(work, next...)
+		if blocked {
+			continue
+		}
+		for i, succ := range b.Succs {
+			if skip == nil || !skip(b, i) {
+				work = append(work, succ)
+			}
+		}
 	}
 	return out
 }

@@ -797,7 +797,7 @@ func unwrap(v ssa.Value) ssa.Value {
 			}
 			v = b
 		case *ssa.UnOp:
-			st := onlyStore(unwrap(x.X))
+			st := ssautil.SingleStore(unwrap(x.X))
 			if x.Op != token.MUL || st == nil {
 				return v
 			}
@@ -807,23 +807,4 @@ func unwrap(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// onlyStore returns the one value stored in the local variable cell, nil
-// when cell is not a local variable or is assigned more than once.
-func onlyStore(cell ssa.Value) ssa.Value {
-	a, ok := cell.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var val ssa.Value
-	for _, r := range *a.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-			if val != nil {
-				return nil
-			}
-			val = st.Val
-		}
-	}
-	return val
 }

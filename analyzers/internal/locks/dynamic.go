@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // A dynamic call (an interface method, a function stored in a struct
@@ -266,7 +268,7 @@ func relate(b, base ssa.Value) bind {
 		return bindSelfBox
 	}
 	if bu, ok := b.(*ssa.UnOp); ok && bu.Op == token.MUL && bu.X == u.X {
-		if a, box := u.X.(*ssa.Alloc); box && storedOnce(a) {
+		if a, box := u.X.(*ssa.Alloc); box && ssautil.SingleStore(a) != nil {
 			return bindSelf // two loads of one captured variable (c.m with c boxed)
 		}
 	}
@@ -379,15 +381,4 @@ func classOnly(a AbsLock) (Ref, bool) {
 		return Ref{}, false
 	}
 	return Ref{Path: a.Class}, true
-}
-
-// storedOnce reports whether the variable a is assigned only once.
-func storedOnce(a *ssa.Alloc) bool {
-	n := 0
-	for _, r := range *a.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-			n++
-		}
-	}
-	return n == 1
 }

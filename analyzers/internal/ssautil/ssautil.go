@@ -95,3 +95,22 @@ func blockPasses(b *ssa.BasicBlock, pass func(ssa.Instruction) bool, seen map[*s
 	}
 	return exitsPass(b, pass, seen)
 }
+
+// SingleStore returns the one value stored in addr when addr is a local
+// variable (an Alloc) assigned exactly once; nil otherwise.
+func SingleStore(addr ssa.Value) ssa.Value {
+	a, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
+}
