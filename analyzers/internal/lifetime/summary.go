@@ -380,6 +380,15 @@ func returnsNoErrorOrReleasingError(fn *ssa.Function, ret *ssa.Return, t *tracke
 // variables (loaded from their slots) count too.
 func returnedAllocs(fn *ssa.Function) map[ssa.Value]uint64 {
 	out := map[ssa.Value]uint64{}
+	// A named result is loaded at every return and stored on every path:
+	// each slot is followed once per result and depth, or a function with
+	// many returns and stores costs their product.
+	type slotBit struct {
+		slot  *ssa.Alloc
+		bit   uint64
+		depth int
+	}
+	followed := map[slotBit]bool{}
 	var add func(v ssa.Value, bit uint64, depth int)
 	add = func(v ssa.Value, bit uint64, depth int) {
 		switch v := v.(type) {
@@ -391,9 +400,10 @@ func returnedAllocs(fn *ssa.Function) map[ssa.Value]uint64 {
 			out[v] |= bit
 		case *ssa.UnOp:
 			slot, ok := v.X.(*ssa.Alloc)
-			if v.Op != token.MUL || !ok || depth > 3 {
+			if v.Op != token.MUL || !ok || depth > 3 || followed[slotBit{slot, bit, depth}] {
 				return
 			}
+			followed[slotBit{slot, bit, depth}] = true
 			for _, r := range *slot.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == slot {
 					add(st.Val, bit, depth+1)
