@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
@@ -228,14 +229,14 @@ func (f *logsErrorFact) String() string { return "logsError" }
 // nothing; it is separate so that its facts are not the reporting
 // analyzer's (fixtures state findings, not summaries).
 func (st *settings) loggingAnalyzer() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	return crash.Guard(&analysis.Analyzer{
 		Name:       "errorlogsummary",
 		Doc:        "summarises which error parameters each function logs",
 		Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 		FactTypes:  []analysis.Fact{new(packageLogs), new(packageContracts)},
 		ResultType: reflect.TypeOf((*logging)(nil)),
 		Run:        st.runLogging,
-	}
+	})
 }
 
 // logging maps this package's functions to the mask of error parameters

@@ -276,9 +276,16 @@ type variants struct {
 	order []variantKey
 }
 
+// internalError is the category of a recovered panic (policy.InternalError
+// in package analyzers/internal/policy, which the driver cannot import).
+const internalError = "reviewlint/internal-error"
+
 type variantKey struct {
 	category, file string
 	line, column   int
+	// message tells apart internal errors, which all sit at the package
+	// clause: one per engine or analyzer that failed.
+	message string
 }
 
 type variantPick struct {
@@ -291,7 +298,10 @@ func (v *variants) add(spec *loader.PackageSpec, d Diagnostic) {
 	if v.best == nil {
 		v.best = map[variantKey]variantPick{}
 	}
-	k := variantKey{d.Category, d.Position.Filename, d.Position.Line, d.Position.Column}
+	k := variantKey{d.Category, d.Position.Filename, d.Position.Line, d.Position.Column, ""}
+	if d.Category == internalError {
+		k.message = d.Message
+	}
 	p := variantPick{d: d, rank: variantRank(spec), id: spec.ID}
 	old, ok := v.best[k]
 	switch {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
@@ -458,22 +459,24 @@ func has(m map[*ssa.BasicBlock]int, b *ssa.BasicBlock) bool {
 
 // Analyzer summarises the package's functions: its result answers for
 // functions of this package, its facts for the others.
-var Analyzer = &analysis.Analyzer{
+var Analyzer = crash.Guard(&analysis.Analyzer{
 	Name:       "chanflow",
 	Doc:        "chanflow: summaries of what functions do with their channel parameters (no diagnostics)",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	FactTypes:  []analysis.Fact{(*packageChanParams)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	Run: func(pass *analysis.Pass) (any, error) {
-		r := newResult(pass)
-		srcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-		r.funcs = withClosures(srcs)
-		r.exportFacts(srcs)
-		if err := r.facts.Flush(); err != nil {
-			return nil, err
-		}
-		return r, nil
-	},
+	Run:        run,
+})
+
+func run(pass *analysis.Pass) (any, error) {
+	r := newResult(pass)
+	srcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	r.funcs = withClosures(srcs)
+	r.exportFacts(srcs)
+	if err := r.facts.Flush(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // packageChanParams is the package fact that carries a package's

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
@@ -78,14 +79,14 @@ var responseWrites = map[string]int{
 }
 
 // Analyzer computes the Handling facts of the package's functions.
-var Analyzer = &analysis.Analyzer{
+var Analyzer = crash.Guard(&analysis.Analyzer{
 	Name:       "handlers",
 	Doc:        "summarises what functions do with HTTP requests and response writers (reports nothing)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*packageHandlings)(nil)},
-}
+})
 
 // packageHandlings is the package fact that carries a package's Handlings.
 type packageHandlings struct{ facttable.Table[Handling] }

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
@@ -31,14 +32,14 @@ import (
 var Analyzer = newAnalyzer(nil)
 
 func newAnalyzer(custom []customConstructor) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	return crash.Guard(&analysis.Analyzer{
 		Name:       "lifetime",
 		Doc:        "computes resource acquisitions and the paths that leak them (reports nothing)",
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, custom) },
 		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 		FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
-	}
+	})
 }
 
 // Result is the engine's answer for one package.

@@ -24,18 +24,19 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 )
 
 // Analyzer computes the lock state of every function of the package.
-var Analyzer = &analysis.Analyzer{
+var Analyzer = crash.Guard(&analysis.Analyzer{
 	Name:       "locks",
 	Doc:        "computes the mutexes held at each instruction and each function's lock contract (reports nothing)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
-}
+})
 
 // packageSummaries is the package fact that carries a package's contracts.
 type packageSummaries struct{ facttable.Table[Summary] }

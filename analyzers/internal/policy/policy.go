@@ -10,11 +10,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"runtime"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/directive"
 )
 
@@ -85,41 +86,60 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 func runRecovering(a *analysis.Analyzer, filtered, pass *analysis.Pass) (result any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			pos := token.NoPos
-			if len(pass.Files) > 0 {
-				pos = pass.Files[0].Package
-			}
-			pass.Report(analysis.Diagnostic{
-				Pos:      pos,
-				End:      pos,
-				Category: InternalError,
-				Message:  fmt.Sprintf("internal error in analyzer %s (please report it, with this line): %v at %s", a.Name, r, panicSite()),
-			})
+			reportInternal(pass, fmt.Sprintf("internal error in analyzer %s (please report it, with this line): %v at %s", a.Name, r, crash.Site()))
 			result, err = nil, nil
 		}
 	}()
+	reportEngineFailures(a, pass)
 	return a.Run(filtered)
+}
+
+// reportEngineFailures says, for each engine a depends on that panicked
+// on this package, that a's findings here are incomplete: the engine's
+// recovery (crash.Guard) left it an empty result.
+// A panic on a direct import costs that import's facts: the findings
+// that rely on them are said to be possibly missing.
+func reportEngineFailures(a *analysis.Analyzer, pass *analysis.Pass) {
+	var deps map[string]bool
+	report := func(pkg *types.Package, what string) {
+		for _, f := range crash.Failures(pkg) {
+			if deps == nil {
+				deps = requires(a, map[string]bool{})
+			}
+			if deps[f.Engine] {
+				reportInternal(pass, fmt.Sprintf("internal error in engine %s on package %s (please report it, with this line): %s; %s", f.Engine, pkg.Path(), f.Panic, what))
+			}
+		}
+	}
+	report(pass.Pkg, a.Name+"'s findings on this package are incomplete")
+	for _, imp := range pass.Pkg.Imports() {
+		report(imp, a.Name+"'s findings that rely on its facts may be missing here")
+	}
+}
+
+// requires adds the names of the analyzers a needs, directly or not, to
+// seen and returns it.
+func requires(a *analysis.Analyzer, seen map[string]bool) map[string]bool {
+	for _, r := range a.Requires {
+		if !seen[r.Name] {
+			seen[r.Name] = true
+			requires(r, seen)
+		}
+	}
+	return seen
+}
+
+// reportInternal reports an internal error at the package clause.
+func reportInternal(pass *analysis.Pass, msg string) {
+	pos := token.NoPos
+	if len(pass.Files) > 0 {
+		pos = pass.Files[0].Package
+	}
+	pass.Report(analysis.Diagnostic{Pos: pos, End: pos, Category: InternalError, Message: msg})
 }
 
 // InternalError is the category of the finding a recovered panic becomes.
 const InternalError = "reviewlint/internal-error"
-
-// panicSite is the innermost frame of the panicking goroutine outside the
-// runtime, for the report.
-func panicSite() string {
-	pcs := make([]uintptr, 32)
-	n := runtime.Callers(3, pcs)
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		if !strings.HasPrefix(f.Function, "runtime.") {
-			return fmt.Sprintf("%s:%d", f.File, f.Line)
-		}
-		if !more {
-			return "unknown"
-		}
-	}
-}
 
 // keep decides one diagnostic, reporting a MarkerUsed when a directive
 // swallows it and markers are on.
