@@ -1,0 +1,181 @@
+package errorlog
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+)
+
+// A file kept in a struct field is opened in one method, written in
+// another and synced or closed in a third: no one function shows both the
+// open and the write. The package does, and fields are compared by
+// object, so `mb.mfd.Sync()` in close counts as the Sync of a written
+// file when some method of the package writes through mb.mfd (nats-server's
+// msgBlock).
+
+// fileFieldOf returns the struct field that src, a receiver's source, was
+// loaded from when it is an *os.File (mb.mfd.Sync(), or fd := mb.mfd;
+// fd.Sync()); nil otherwise.
+func fileFieldOf(src ssa.Value) *types.Var {
+	load, ok := src.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || !typematch.PointerTo(load.Type(), "os", "File") {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	return ssautil.FieldVar(fa)
+}
+
+// writtenFileFields returns the *os.File fields of the package's structs
+// that some function of the package writes through: a load of the field
+// reaches a write of the file (File.Write, WriteAt, WriteString, ReadFrom,
+// Truncate), a conversion to an interface that can write (io.Writer,
+// handed to io.Copy, bufio.NewWriter, an encoder), or a parameter of a
+// function of the package that does either. Computed once per package.
+func (c *checker) writtenFileFields() map[*types.Var]bool {
+	if c.writtenFields != nil {
+		return c.writtenFields
+	}
+	c.writtenFields = map[*types.Var]bool{}
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				load, ok := ins.(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					continue
+				}
+				field := fileFieldOf(load)
+				if field == nil || c.writtenFields[field] {
+					continue
+				}
+				w := &fileWriteScan{pkg: c.pass.Pkg, seen: map[ssa.Value]bool{}}
+				if w.writes(load, 0) {
+					c.writtenFields[field] = true
+				}
+			}
+		}
+	}
+	return c.writtenFields
+}
+
+// fileWriteMethods are the *os.File methods that change the file's data:
+// what a later Sync makes durable.
+var fileWriteMethods = map[string]bool{
+	"Write": true, "WriteAt": true, "WriteString": true, "ReadFrom": true, "Truncate": true,
+}
+
+// fileWriteScan follows one file value to the writes it reaches, within
+// the package; seen breaks cycles through phis and recursive calls.
+type fileWriteScan struct {
+	pkg  *types.Package
+	seen map[ssa.Value]bool
+}
+
+// writes reports whether the file value v is written: by a method that
+// changes its data, by its conversion to an interface that can write, or
+// by a function of the package it is passed to; through phis and local
+// variables.
+func (w *fileWriteScan) writes(v ssa.Value, depth int) bool {
+	if w.seen[v] || depth > 6 {
+		return false
+	}
+	w.seen[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Phi:
+			if w.writes(r, depth+1) {
+				return true
+			}
+		case *ssa.Store:
+			if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v && w.loadsWrite(alloc, depth) {
+				return true
+			}
+		case *ssa.MakeInterface:
+			if canWrite(r.Type()) {
+				return true
+			}
+		case ssa.CallInstruction:
+			if w.callWrites(r.Common(), v, depth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadsWrite reports whether a load of the local variable alloc is
+// written.
+func (w *fileWriteScan) loadsWrite(alloc *ssa.Alloc, depth int) bool {
+	for _, r := range *alloc.Referrers() {
+		if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL && w.writes(load, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// callWrites reports whether call writes the file v: a data-changing
+// *os.File method on it, or a function of the package whose parameter v
+// is written there.
+func (w *fileWriteScan) callWrites(call *ssa.CallCommon, v ssa.Value, depth int) bool {
+	if call.IsInvoke() {
+		return false
+	}
+	if f := calleeFunc(call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() != nil &&
+		len(call.Args) > 0 && call.Args[0] == v {
+		return fileWriteMethods[f.Name()]
+	}
+	callee := call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg != w.pkg || len(callee.Params) != len(call.Args) {
+		return false
+	}
+	for i, a := range call.Args {
+		if a == v && w.writes(callee.Params[i], depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// canWrite reports whether the interface type t has the io.Writer method:
+// a file converted to it is handed on to be written.
+func canWrite(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		if m.Name() != "Write" {
+			continue
+		}
+		sig := m.Type().(*types.Signature)
+		return sig.Params().Len() == 1 && types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) &&
+			sig.Results().Len() == 2 && types.Identical(sig.Results().At(1).Type(), errorType)
+	}
+	return false
+}
+
+// fieldSyncDrop describes a dropped Sync of a file held in a struct field
+// that the package writes through, or returns "": Sync exists to report
+// that written data did not reach the disk, so only a Sync on the way out
+// of an earlier failure may drop it.
+func (c *checker) fieldSyncDrop(fn *ssa.Function, call *ssa.CallCommon, src ssa.Value) string {
+	field := fileFieldOf(src)
+	if field == nil || !c.writtenFileFields()[field] || cleanupAfterFailure(fn, call) || c.checkedElsewhere(fn, call, "Sync") {
+		return ""
+	}
+	owner := recvName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
+	return fmt.Sprintf("Sync of %s.%s (a file this package writes)", owner, field.Name())
+}
