@@ -83,7 +83,13 @@ func (c *checker) lossyDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.Cal
 		return ""
 	}
 	if flushingMethods[key] {
-		if len(call.Args) == 0 || c.checkedElsewhere(fn, call, f.Name()) || cleanupAfterFailure(fn, call) {
+		if len(call.Args) == 0 {
+			return ""
+		}
+		if what := c.fieldFlushDrop(fn, call, f.Name()); what != "" {
+			return what
+		}
+		if c.checkedElsewhere(fn, call, f.Name()) || cleanupAfterFailure(fn, call) {
 			return ""
 		}
 		if !ownWriter(fn, call) {

@@ -60,9 +60,11 @@ type checker struct {
 	// it logs (loggingAnalyzer's result; facts for other packages).
 	logs *logging
 	// funcs are the package's source functions; writtenFields, the
-	// *os.File fields they write through (computed on first use).
+	// *os.File fields they write through, and bufferFields, the fields
+	// holding a flushing writer over a file (computed on first use).
 	funcs         []*ssa.Function
 	writtenFields map[*types.Var]bool
+	bufferFields  map[*types.Var]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {

@@ -179,3 +179,130 @@ func (c *checker) fieldSyncDrop(fn *ssa.Function, call *ssa.CallCommon, src ssa.
 	owner := recvName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
 	return fmt.Sprintf("Sync of %s.%s (a file this package writes)", owner, field.Name())
 }
+
+// fileBufferFields returns the struct fields of the package that hold a
+// flushing writer (a bufio.Writer, a gzip writer...) over a file: every
+// value the package stores into the field, but nil, is a constructor's
+// result wrapped around an *os.File, and every Reset of the field's writer
+// points it at an *os.File again. A writer over a connection or a buffer,
+// or redirected elsewhere, is not one. Computed once per package.
+func (c *checker) fileBufferFields() map[*types.Var]bool {
+	if c.bufferFields != nil {
+		return c.bufferFields
+	}
+	c.bufferFields = map[*types.Var]bool{}
+	bad := map[*types.Var]bool{}
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				field, ok := writerFieldUse(ins)
+				switch {
+				case field == nil:
+				case !ok:
+					bad[field] = true
+				case isStore(ins) && !isNilStore(ins):
+					c.bufferFields[field] = true
+				}
+			}
+		}
+	}
+	for f := range bad {
+		delete(c.bufferFields, f)
+	}
+	return c.bufferFields
+}
+
+// writerFieldUse classifies ins when it stores into, or Resets the writer
+// loaded from, a struct field whose type is a pointer to a flushing
+// writer: the field, and whether the use keeps it a writer over a file.
+func writerFieldUse(ins ssa.Instruction) (*types.Var, bool) {
+	switch ins := ins.(type) {
+	case *ssa.Store:
+		fa, ok := ins.Addr.(*ssa.FieldAddr)
+		if !ok || !isFlushingWriter(fa.Type().(*types.Pointer).Elem()) {
+			return nil, false
+		}
+		return ssautil.FieldVar(fa), isNilStore(ins) || overFile(wrappedWriter(ins.Val))
+	case ssa.CallInstruction:
+		call := ins.Common()
+		f := calleeFunc(call)
+		if f == nil || call.IsInvoke() || f.Name() != "Reset" || len(call.Args) != 2 {
+			return nil, false
+		}
+		load, ok := call.Args[0].(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return nil, false
+		}
+		fa, ok := load.X.(*ssa.FieldAddr)
+		if !ok || !isFlushingWriter(load.Type()) {
+			return nil, false
+		}
+		return ssautil.FieldVar(fa), overFile(call.Args[1])
+	}
+	return nil, false
+}
+
+// isStore reports whether ins is a Store.
+func isStore(ins ssa.Instruction) bool {
+	_, ok := ins.(*ssa.Store)
+	return ok
+}
+
+// isNilStore reports whether ins stores nil.
+func isNilStore(ins ssa.Instruction) bool {
+	st, ok := ins.(*ssa.Store)
+	if !ok {
+		return false
+	}
+	k, ok := st.Val.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
+// isFlushingWriter reports whether t is a pointer to one of the writers of
+// flushingMethods.
+func isFlushingWriter(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	for key := range flushingMethods {
+		if key[0] == n.Obj().Pkg().Path() && key[1] == n.Obj().Name() {
+			return true
+		}
+	}
+	return false
+}
+
+// overFile reports whether w, a writer argument, is an *os.File.
+func overFile(w ssa.Value) bool {
+	if w == nil {
+		return false
+	}
+	if mi, ok := w.(*ssa.MakeInterface); ok {
+		w = mi.X
+	}
+	return typematch.PointerTo(w.Type(), "os", "File")
+}
+
+// fieldFlushDrop describes a dropped Flush or Close of a writer kept in a
+// struct field over a file (fileBufferFields), or returns "": the bytes
+// still buffered reach the file only then.
+func (c *checker) fieldFlushDrop(fn *ssa.Function, call *ssa.CallCommon, method string) string {
+	src := receiverSource(call.Args[0])
+	load, ok := src.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return ""
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || !c.fileBufferFields()[ssautil.FieldVar(fa)] {
+		return ""
+	}
+	if c.checkedElsewhere(fn, call, method) || cleanupAfterFailure(fn, call) {
+		return ""
+	}
+	return fmt.Sprintf("%s of %s.%s (a buffered writer over a file)", method, recvName(fa.X.Type()), ssautil.FieldVar(fa).Name())
+}

@@ -36,7 +36,9 @@ synced as a statement in a third: a Sync exists only to report that the
 data did not reach the disk);
 Flush or Close of a writer that buffers or finishes its output
 (bufio.Writer, gzip/zlib/flate writers, zip and tar writers, tabwriter),
-where the last bytes are written only then. A drop is not reported when the
+where the last bytes are written only then, made in the function or kept
+in a struct field that the package only ever sets to such a writer over
+an *os.File (and Resets onto a file only). A drop is not reported when the
 same function also checks that call's error on the same value (a deferred
 Close as a safety net next to a checked Close, or after a checked Sync), or
 when the writer wraps an in-memory buffer or os.Stdout/os.Stderr, or was

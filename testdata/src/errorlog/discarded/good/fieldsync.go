@@ -1,7 +1,10 @@
 package good
 
 import (
+	"bufio"
+	"bytes"
 	"io"
+	"net"
 	"os"
 )
 
@@ -80,4 +83,46 @@ func (s *segment) commit(rec []byte) error {
 		return err
 	}
 	return s.fd.Sync()
+}
+
+// peer buffers its writes over a connection: a Flush dropped on the way
+// down loses bytes to a peer that is going away anyway, not a file.
+type peer struct {
+	conn net.Conn
+	bw   *bufio.Writer
+}
+
+func newPeer(c net.Conn) *peer { return &peer{conn: c, bw: bufio.NewWriter(c)} }
+
+func (p *peer) close() {
+	p.bw.Flush()
+	p.conn.Close()
+}
+
+// spool's writer starts over a file but is pointed at a buffer in tests
+// of its own: what it flushes to is not known to be a file.
+type spool struct {
+	w *bufio.Writer
+}
+
+func (s *spool) open(f *os.File) { s.w = bufio.NewWriter(f) }
+
+func (s *spool) capture(buf *bytes.Buffer) { s.w.Reset(buf) }
+
+func (s *spool) close() { s.w.Flush() }
+
+// record's Flush after a failed write is cleanup: the write's error is
+// returned.
+type record struct {
+	w *bufio.Writer
+}
+
+func (r *record) init(f *os.File) { r.w = bufio.NewWriter(f) }
+
+func (r *record) put(b []byte) error {
+	if _, err := r.w.Write(b); err != nil {
+		r.w.Flush()
+		return err
+	}
+	return r.w.Flush()
 }
