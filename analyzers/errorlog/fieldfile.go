@@ -12,11 +12,13 @@ import (
 )
 
 // A file kept in a struct field is opened in one method, written in
-// another and synced or closed in a third: no one function shows both the
-// open and the write. The package does, and fields are compared by
-// object, so `mb.mfd.Sync()` in close counts as the Sync of a written
-// file when some method of the package writes through mb.mfd (nats-server's
-// msgBlock).
+// another and synced in a third: no one function shows both the open and
+// the write. The package does, and fields are compared by object, so
+// `mb.mfd.Sync()` in close counts as the Sync of a written file when some
+// method of the package writes through mb.mfd (nats-server's msgBlock).
+// Close of such a field is not reported: on etcd's WAL it is the release
+// of a preallocated or already synced segment (storage/wal), and on
+// nats-server a shutdown step with its reason in a comment.
 
 // fileFieldOf returns the struct field that src, a receiver's source, was
 // loaded from when it is an *os.File (mb.mfd.Sync(), or fd := mb.mfd;
