@@ -59,11 +59,18 @@ type checker struct {
 	// logs says, per function of this package, which error parameters
 	// it logs (loggingAnalyzer's result; facts for other packages).
 	logs *logging
+	// funcs are the package's source functions; writtenFields, the
+	// *os.File fields they write through, and bufferFields, the fields
+	// holding a flushing writer over a file (computed on first use).
+	funcs         []*ssa.Function
+	writtenFields map[*types.Var]bool
+	bufferFields  map[*types.Var]bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	c.funcs = funcs
 	flatReported := map[token.Pos]bool{}
 	for _, fn := range funcs {
 		c.checkInspected(fn, flatReported)

@@ -30,15 +30,21 @@ errcheck's useful ones, and this rule does not report them. What it
 reports are the drops that lose data silently: Close of a file opened for
 writing (os.Create, os.CreateTemp, os.OpenFile with a write flag), where
 the kernel may report a failed write-back only on Close, and the Sync of
-such a file;
+such a file, or of a file kept in a struct field that some function of
+the package writes through (opened in one method, written in another,
+synced as a statement in a third: a Sync exists only to report that the
+data did not reach the disk);
 Flush or Close of a writer that buffers or finishes its output
 (bufio.Writer, gzip/zlib/flate writers, zip and tar writers, tabwriter),
-where the last bytes are written only then. A drop is not reported when the
+where the last bytes are written only then, made in the function or kept
+in a struct field that the package only ever sets to such a writer over
+an *os.File (and Resets onto a file only). A drop is not reported when the
 same function also checks that call's error on the same value (a deferred
 Close as a safety net next to a checked Close, or after a checked Sync), or
 when the writer wraps an in-memory buffer or os.Stdout/os.Stderr, or was
 handed in (its owner checks it), or sits in the branch of an earlier
-failure (cleanup). A file that is never written (a writability probe:
+failure (cleanup), or is assigned to _ with a comment on its line or the
+line above (a decision explained). A file that is never written (a writability probe:
 CreateTemp, Close, Remove) has nothing to lose, and a Sync checked through
 a project helper whose contract says it syncs its file parameter
 (etcd's fileutil.Fsync(f)), or on a variable that holds the file on some

@@ -1,7 +1,11 @@
 // Package ssautil holds small SSA helpers that more than one analyzer needs.
 package ssautil
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // BindingOf returns the value the enclosing function bound to the free
 // variable fv when it made the closure (a function literal is made in one
@@ -113,4 +117,20 @@ func SingleStore(addr ssa.Value) ssa.Value {
 		}
 	}
 	return val
+}
+
+// FieldVar returns the struct field fa addresses, as the field of the
+// generic struct's origin so that every instantiation's FieldAddr of one
+// declared field yields the same object; nil when fa.X is not a pointer
+// to a struct.
+func FieldVar(fa *ssa.FieldAddr) *types.Var {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return nil
+	}
+	return s.Field(fa.Field).Origin()
 }
