@@ -61,6 +61,8 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 			return ExitClean, nil
 		case "clean-cache":
 			return cmdCleanCache(stdout)
+		case "leaks":
+			return cmdLeaks(args[1:], stdout, stderr)
 		case "help":
 			fs, _ := newFlags(io.Discard)
 			printUsage(stdout, fs)
@@ -81,6 +83,7 @@ Usage:
   reviewlint explain FAMILY       list a family's rules (httpbody, sharedstate, staticcheck ...)
   reviewlint version              print the version
   reviewlint clean-cache          remove the result cache
+  reviewlint leaks DUMP [pkgs]    match a goroutine dump's blocked goroutines to static findings (leaks -h)
   go vet -vettool=$(command -v reviewlint) [-enable=R] [-disable=R] ./...
 
 Exit codes: 0 no findings at or above -fail-on; 1 findings; 2 usage or

@@ -83,11 +83,15 @@ func parseLintFlags(args []string, stdout io.Writer) (*lintFlags, []string, erro
 	if err := f.review.check(); err != nil {
 		return nil, nil, usageError{err}
 	}
-	patterns := fs.Args()
+	return f, fs.Args(), nil
+}
+
+// orAll is patterns, or ./... when there are none.
+func orAll(patterns []string) []string {
 	if len(patterns) == 0 {
-		patterns = []string{"./..."}
+		return []string{"./..."}
 	}
-	return f, patterns, nil
+	return patterns
 }
 
 // cmdLint is a lint run: configure, analyse, filter, fix, print.
@@ -99,6 +103,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
+	patterns = orAll(patterns)
 	stopProfile, err := startProfiles(f)
 	if err != nil {
 		return ExitUsage, usageError{err}
@@ -113,38 +118,13 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	cfg, err := loadConfig(f, cwd)
-	if err != nil {
-		return ExitUsage, usageError{err}
-	}
 	if err := f.review.prepare(cwd); err != nil {
 		return ExitUsage, usageError{err}
 	}
-	opts := analyzers.Options{Markers: f.checkSuppressions}
-	suite, err := analyzers.New(cfg, opts)
+	res, code, err := analyse(f, patterns, cwd, stderr)
 	if err != nil {
-		return ExitUsage, usageError{err}
+		return code, err
 	}
-	timing := newTimer(f.debugTiming)
-	progress := newProgress(stderr)
-	out, err := driver.Run(driver.Options{
-		Patterns: patterns,
-		Tags:     f.tags,
-		Tests:    f.tests,
-		Cache:    f.cache,
-		Salt:     saltFor(cfg, opts),
-		Progress: progress.update,
-		Timing:   timing.callback(),
-	}, suite)
-	progress.clear()
-	if ce := (driver.CacheError{}); errors.As(err, &ce) {
-		return ExitUsage, usageError{err}
-	}
-	if err != nil {
-		return ExitLoad, fmt.Errorf("loading packages: %w", err)
-	}
-	res := findings(out, cfg, f.checkSuppressions)
-	timing.print(stderr, out)
 	if res, err = f.review.apply(res, stderr); err != nil {
 		return ExitUsage, usageError{err}
 	}
@@ -162,6 +142,41 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	return exitCode(res, f, stderr, cwd), nil
+}
+
+// analyse runs the configured suite on patterns and returns its findings;
+// on failure, the exit code that goes with the error.
+func analyse(f *lintFlags, patterns []string, cwd string, stderr io.Writer) (*report.Result, int, error) {
+	cfg, err := loadConfig(f, cwd)
+	if err != nil {
+		return nil, ExitUsage, usageError{err}
+	}
+	opts := analyzers.Options{Markers: f.checkSuppressions}
+	suite, err := analyzers.New(cfg, opts)
+	if err != nil {
+		return nil, ExitUsage, usageError{err}
+	}
+	timing := newTimer(f.debugTiming)
+	progress := newProgress(stderr)
+	out, err := driver.Run(driver.Options{
+		Patterns: patterns,
+		Tags:     f.tags,
+		Tests:    f.tests,
+		Cache:    f.cache,
+		Salt:     saltFor(cfg, opts),
+		Progress: progress.update,
+		Timing:   timing.callback(),
+	}, suite)
+	progress.clear()
+	if ce := (driver.CacheError{}); errors.As(err, &ce) {
+		return nil, ExitUsage, usageError{err}
+	}
+	if err != nil {
+		return nil, ExitLoad, fmt.Errorf("loading packages: %w", err)
+	}
+	res := findings(out, cfg, f.checkSuppressions)
+	timing.print(stderr, out)
+	return res, ExitClean, nil
 }
 
 // loadConfig reads -config or the nearest .reviewlint.yml, then applies

@@ -102,6 +102,9 @@ func ExplainText(r analyzers.Rule) string {
 	if r.Text != "" {
 		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(r.Text))
 	}
+	if c := Confirm(r); c != "" {
+		fmt.Fprintf(&b, "\nHow to confirm: %s\n", c)
+	}
 	writeIndented(&b, "Bad", r.Bad)
 	writeIndented(&b, "Good", r.Good)
 	if r.URL != "" {
@@ -127,6 +130,22 @@ func Evidence(r analyzers.Rule) string {
 	}
 	return fmt.Sprintf("%d findings on the bench corpus (%d in libraries, %d in applications); triaged %d true, %d false, %d unsure; %s by policy: %s",
 		ev.Findings(), ev.LibraryFindings, ev.ApplicationFindings, ev.TP, ev.FP, ev.Unsure, verdict, why)
+}
+
+// Confirm says how to see a concurrency finding happen at run time: a
+// blocked goroutine in a dump (which `reviewlint leaks` matches back to
+// the finding) or a report of the race detector. "" for other families.
+func Confirm(r analyzers.Rule) string {
+	dump := "take a goroutine dump while it is stuck (/debug/pprof/goroutine?debug=2, the dump of a go test -timeout, or Go 1.26's goroutine leak profile with GOEXPERIMENT=goroutineleakprofile) and run `reviewlint leaks DUMP ./...`, which prints this finding with \"confirmed at run time\" when goroutines wait at its line"
+	switch {
+	case r.Family == "goroutineleak":
+		return "in a test, go.uber.org/goleak's VerifyNone (or VerifyTestMain) fails while the goroutine is left behind; in a running program, " + dump + "."
+	case r.Family != "sharedstate":
+		return ""
+	case strings.HasSuffix(r.ID, "/double-lock") || strings.HasSuffix(r.ID, "/lock-order") || strings.HasSuffix(r.ID, "/lock-leak") || strings.HasSuffix(r.ID, "/rlock-write"):
+		return "the goroutines that deadlock wait in sync.Mutex.Lock or sync.RWMutex.Lock; " + dump + "."
+	}
+	return "run the code that touches it from two goroutines under the race detector (go test -race): it reports the two accesses with their stacks."
 }
 
 // writeIndented writes a labelled example indented like go doc's code
@@ -231,6 +250,9 @@ func ruleSection(r analyzers.Rule) string {
 	}
 	if text := strings.TrimSpace(r.Text); text != "" {
 		b.WriteString("\n" + markdownText(text) + "\n")
+	}
+	if c := Confirm(r); c != "" {
+		b.WriteString("\nHow to confirm: " + c + "\n")
 	}
 	writeExample(&b, "Bad", r.Bad)
 	writeExample(&b, "Good", r.Good)
