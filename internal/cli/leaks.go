@@ -60,7 +60,7 @@ func cmdLeaks(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := report.Writers[f.format].Write(stdout, res, env); err != nil {
 		return ExitUsage, err
 	}
-	fmt.Fprintf(stderr, "reviewlint leaks: %d groups of blocked goroutines: %d predicted by a static finding (at the wait, the go statement or on the stack), %d with one elsewhere in the waiting function, %d not predicted\n", len(groups), t.predicted, t.related, t.unpredicted)
+	fmt.Fprintf(stderr, "reviewlint leaks: %d groups of blocked goroutines: %d predicted by a static finding (at the wait, the go statement, on the stack or naming the wait as its other side), %d with one elsewhere in the waiting function, %d not predicted\n", len(groups), t.predicted, t.related, t.unpredicted)
 	if len(res.Errors) > 0 {
 		return loadExitCode(res.Errors), nil
 	}
@@ -115,7 +115,10 @@ func confirm(groups []*leakdump.Group, static *report.Result) (*report.Result, t
 			}
 			seen[key] = true
 			prefix := "confirmed at run time: "
-			if m.How == leakdump.SameFunc {
+			switch m.How {
+			case leakdump.Related:
+				prefix = "confirmed at run time, at the other side it names: "
+			case leakdump.SameFunc:
 				prefix = "in the function where goroutines are blocked at run time: "
 			}
 			fd.Message = prefix + describe(g) + "; " + fd.Message

@@ -150,12 +150,14 @@ func TestMatchAll(t *testing.T) {
 		finding("same-func", 43), finding("go", 40), finding("wait", 42),
 		finding("outer-func", 39), // the enclosing declaration, not the literal that waits
 		{Rule: "elsewhere", File: filepath.Join(dir, "other.go"), Start: report.Position{Line: 42}},
+		{Rule: "related", File: filepath.Join(dir, "other.go"), Start: report.Position{Line: 7},
+			Related: []report.Related{{File: file, Start: report.Position{Line: 42}}}},
 	})[g]
 	var rules []string
 	for _, m := range got {
 		rules = append(rules, m.Finding.Rule)
 	}
-	if strings.Join(rules, " ") != "wait go same-func" {
-		t.Errorf("matched %v, want [wait go same-func]", rules)
+	if strings.Join(rules, " ") != "wait go related same-func" {
+		t.Errorf("matched %v, want [wait go related same-func]", rules)
 	}
 }

@@ -22,6 +22,10 @@ const (
 	AtGo
 	// OnStack: on a line of the calls that led to the wait.
 	OnStack
+	// Related: the finding names the waiting line as a part of the bug
+	// (the other lock of an inversion, the partner that needs the lock
+	// held across a wait): the goroutines are its other side.
+	Related
 	// SameFunc: elsewhere in the function where they wait (the function
 	// literal or declaration that encloses the waiting line): the same
 	// mechanism, seen at another of its operations. Weaker than the
@@ -64,6 +68,8 @@ func matches(g *Group, f report.Finding, funcs funcIndex) (How, bool) {
 		return AtGo, true
 	case slices.ContainsFunc(g.Stack, at):
 		return OnStack, true
+	case slices.ContainsFunc(f.Related, func(r report.Related) bool { return r.Start.Line == g.At.Line && samePath(r.File, g.At.File) }):
+		return Related, true
 	case samePath(f.File, g.At.File) && funcs.sameFunc(f.File, f.Start.Line, g.At.Line):
 		return SameFunc, true
 	}
