@@ -79,7 +79,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			report(pass, leaks.Describe(pass, ob, site(ob)))
 		}
 		reportDefersInLoop(pass, ob, site)
-		if ob.Kind == lifetime.KindRows {
+		if ob.Kind.Iterated {
 			reportRowsErr(pass, ob, site)
 		}
 	}
@@ -118,7 +118,7 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	case ob.Kind == lifetime.KindCmd:
 		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", l.What, l.ExitLine, l.Release())
 	default:
-		msg = fmt.Sprintf("%s is not closed on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
+		msg = fmt.Sprintf("%s is not %s on the path returning at line %d; add defer %s after the error check", l.What, releasedWord(ob.Kind), l.ExitLine, l.Release())
 	}
 	var fix *analysis.SuggestedFix
 	if ob.Kind != lifetime.KindCmd {
@@ -127,4 +127,15 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 		fix = l.DeferFix(ob.Kind == lifetime.KindTx)
 	}
 	pass.Report(l.Diagnostic(ruleFor(ob.Kind), msg, fix))
+}
+
+// releasedWord is what messages say a resource is not: "closed" when Close
+// releases it, "released" for a pooled connection (Release) and the like.
+func releasedWord(k *lifetime.Kind) string {
+	for _, r := range k.Release {
+		if r == "Close" {
+			return "closed"
+		}
+	}
+	return "released"
 }
