@@ -3,6 +3,7 @@ package resourceclose
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -107,6 +108,10 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	switch {
 	case l.Discarded() && ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("the %s returned by %s is discarded; keep it and defer a call to it", ob.Kind.Name, l.Site.Callee(ob))
+	case l.Discarded():
+		// Not a loop: nothing holds the resource, so no path releases it.
+		msg = fmt.Sprintf("the %s returned by %s (line %d) is discarded, so it is never %s; keep it and call its %s",
+			ob.Kind.Name, l.Site.Callee(ob), leaks.Line(pass, ob.Call.Pos()), releasedWord(ob.Kind), strings.Join(ob.Kind.Release, " or "))
 	case l.Loops():
 		msg = fmt.Sprintf("%s is not released before the next iteration acquires another; release it inside the loop", l.What)
 	case ob.Kind == lifetime.KindTx:
