@@ -17,7 +17,8 @@ finds it, if ever; unclosed *sql.Rows hold a pooled connection forever, which
 drains the pool. github.com/jackc/pgx (v4 and v5) is modelled too: the rows of
 a Query hold their connection until closed (by Close, by Next returning false,
 or by pgx.CollectRows, CollectOneRow, ForEachRow and the like, which consume
-them), and a connection from pgxpool's Acquire goes back with Release. On the path where the acquiring call returned an error,
+them), a batch's results from SendBatch hold the connection until closed,
+and a connection from pgxpool's Acquire goes back with Release. On the path where the acquiring call returned an error,
 nothing is owed. A *time.Ticker or *time.Timer is owed a Stop only in files
 compiled for Go older than 1.23 (the module's go line or the file's
 //go:build line): since 1.23 the runtime reclaims unstopped ones. Fix: defer

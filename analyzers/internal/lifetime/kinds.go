@@ -71,6 +71,9 @@ var (
 	KindPgxRows = &Kind{Name: "pgx.Rows", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()",
 		Iterated: true, ClosedOnError: []string{"Scan", "Values"}}
 	KindPgxPoolConn = &Kind{Name: "pgxpool.Conn", Family: "resourceclose", Release: []string{"Release", "Hijack"}, Fix: "%s.Release()"}
+	// The results of a batch hold the connection until closed: "Close
+	// must be called before the underlying connection can be used again".
+	KindPgxBatch = &Kind{Name: "pgx.BatchResults", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -80,7 +83,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -141,7 +144,8 @@ func buildConstructors() map[string][]constructor {
 	add("database/sql", "Conn", "BeginTx", 0, KindTx)
 	// github.com/jackc/pgx: Query on a connection, a pool, a pooled
 	// connection or a transaction (pgx.Tx is an interface, pgxpool.Tx a
-	// struct) returns rows; QueryRow's Row closes itself in Scan.
+	// struct) returns rows, SendBatch a batch's results; QueryRow's Row
+	// closes itself in Scan.
 	for _, v := range []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"} {
 		add(v, "Conn", "Query", 0, KindPgxRows)
 		add(v, "Tx", "Query", 0, KindPgxRows)
@@ -149,6 +153,11 @@ func buildConstructors() map[string][]constructor {
 		add(v+"/pgxpool", "Conn", "Query", 0, KindPgxRows)
 		add(v+"/pgxpool", "Tx", "Query", 0, KindPgxRows)
 		add(v+"/pgxpool", "Pool", "Acquire", 0, KindPgxPoolConn)
+		add(v, "Conn", "SendBatch", 0, KindPgxBatch)
+		add(v, "Tx", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Pool", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Conn", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Tx", "SendBatch", 0, KindPgxBatch)
 	}
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)

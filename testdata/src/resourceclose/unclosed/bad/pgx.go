@@ -128,3 +128,18 @@ func pgxV4(ctx context.Context, pool *pgxpoolv4.Pool, conn *pgxv4.Conn) error {
 	_ = c
 	return nil
 }
+
+// pgxBatchNotClosed: the batch's results are read but never closed, so
+// the pool's connection cannot be used again (pgx: "Close must be called
+// before the underlying connection can be used again").
+func pgxBatchNotClosed(ctx context.Context, pool *pgxpool.Pool) error {
+	b := &pgx.Batch{}
+	b.Queue("insert into t values (1)")
+	b.Queue("insert into t values (2)")
+	br := pool.SendBatch(ctx, b) // want `pgx\.BatchResults br from pool\.SendBatch \(line [0-9]+\) is not closed`
+	if _, err := br.Exec(); err != nil {
+		return err
+	}
+	_, err := br.Exec()
+	return err
+}

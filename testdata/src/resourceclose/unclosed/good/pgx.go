@@ -173,3 +173,18 @@ func pgxQueryRowKept(ctx context.Context, conn *pgx.Conn) (int, error) {
 	}
 	return n, nil
 }
+
+// pgxBatchClosed: Close reads what is left and returns the batch's error.
+func pgxBatchClosed(ctx context.Context, tx pgx.Tx) error {
+	b := &pgx.Batch{}
+	b.Queue("insert into t values (1)")
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	_, err := br.Exec()
+	return err
+}
+
+// pgxBatchCloseResult: the usual short form.
+func pgxBatchCloseResult(ctx context.Context, pool *pgxpool.Pool, b *pgx.Batch) error {
+	return pool.SendBatch(ctx, b).Close()
+}

@@ -60,11 +60,36 @@ func (c *Conn) Begin(ctx context.Context) (Tx, error) { return nil, nil }
 func (c *Conn) Close(ctx context.Context) error       { return nil }
 func (c *Conn) IsClosed() bool                        { return false }
 
+// Batch queues queries sent together.
+type Batch struct{ queries []string }
+
+// Queue adds a query to the batch.
+func (b *Batch) Queue(sql string, args ...any) { b.queries = append(b.queries, sql) }
+
+// BatchResults reads a sent batch's results; Close reads the rest.
+type BatchResults interface {
+	Exec() (CommandTag, error)
+	Query() (Rows, error)
+	QueryRow() Row
+	Close() error
+}
+
+type batchResults struct{}
+
+func (br *batchResults) Exec() (CommandTag, error) { return CommandTag{}, nil }
+func (br *batchResults) Query() (Rows, error)      { return &connRows{}, nil }
+func (br *batchResults) QueryRow() Row             { return &connRows{} }
+func (br *batchResults) Close() error              { return nil }
+
+// SendBatch sends the batch's queries at once.
+func (c *Conn) SendBatch(ctx context.Context, b *Batch) BatchResults { return &batchResults{} }
+
 // Tx is a transaction (an interface in pgx).
 type Tx interface {
 	Query(ctx context.Context, sql string, args ...any) (Rows, error)
 	QueryRow(ctx context.Context, sql string, args ...any) Row
 	Exec(ctx context.Context, sql string, args ...any) (CommandTag, error)
+	SendBatch(ctx context.Context, b *Batch) BatchResults
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
 }

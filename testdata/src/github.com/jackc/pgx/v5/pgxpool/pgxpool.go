@@ -25,6 +25,9 @@ func (p *Pool) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
 func (p *Pool) Exec(ctx context.Context, sql string, args ...any) (pgx.CommandTag, error) {
 	return p.conn.Exec(ctx, sql, args...)
 }
+func (p *Pool) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
+	return p.conn.SendBatch(ctx, b)
+}
 func (p *Pool) Close() {}
 
 // Conn is a connection acquired from a Pool.
