@@ -89,9 +89,10 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 
 // ruleFor maps a resource kind to the rule that reports its leaks.
 func ruleFor(k *lifetime.Kind) string {
-	switch k {
-	case lifetime.KindTx:
+	if k.Transaction {
 		return RuleTxUnfinished
+	}
+	switch k {
 	case lifetime.KindCancel:
 		return RuleCancelLeak
 	case lifetime.KindCmd:
@@ -114,7 +115,7 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 			ob.Kind.Name, l.Site.Callee(ob), leaks.Line(pass, ob.Call.Pos()), releasedWord(ob.Kind), strings.Join(ob.Kind.Release, " or "))
 	case l.Loops():
 		msg = fmt.Sprintf("%s is not released before the next iteration acquires another; release it inside the loop", l.What)
-	case ob.Kind == lifetime.KindTx:
+	case ob.Kind.Transaction:
 		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
 	case ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", l.What, l.ExitLine, l.Release())
@@ -126,10 +127,10 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 		msg = fmt.Sprintf("%s is not %s on the path returning at line %d; add defer %s after the error check", l.What, releasedWord(ob.Kind), l.ExitLine, l.Release())
 	}
 	var fix *analysis.SuggestedFix
-	if ob.Kind != lifetime.KindCmd {
+	if ob.Kind != lifetime.KindCmd && !ob.Kind.NoFix {
 		// Rollback after Commit is a no-op, so the fix is safe for a
 		// transaction that is committed on other paths.
-		fix = l.DeferFix(ob.Kind == lifetime.KindTx)
+		fix = l.DeferFix(ob.Kind.Transaction)
 	}
 	pass.Report(l.Diagnostic(ruleFor(ob.Kind), msg, fix))
 }

@@ -44,7 +44,9 @@ data, err := io.ReadAll(f)`,
 		Text: `A *sql.Tx holds a connection, and on most databases locks, until Commit
 or Rollback. An error path that returns without either leaves the connection
 out of the pool and the locks held. Fix: defer tx.Rollback() right after
-BeginTx succeeds; after a successful Commit it is a no-op.`,
+BeginTx succeeds; after a successful Commit it is a no-op. The same holds
+for github.com/jackc/pgx transactions (pgx.Tx from Begin or BeginTx on a
+connection or a pgxpool, savepoints from tx.Begin): defer tx.Rollback(ctx).`,
 		Bad: `tx, err := db.BeginTx(ctx, nil)
 if err != nil {
 	return err

@@ -90,6 +90,7 @@ type Tx interface {
 	QueryRow(ctx context.Context, sql string, args ...any) Row
 	Exec(ctx context.Context, sql string, args ...any) (CommandTag, error)
 	SendBatch(ctx context.Context, b *Batch) BatchResults
+	Begin(ctx context.Context) (Tx, error)
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
 }

@@ -28,7 +28,8 @@ func (p *Pool) Exec(ctx context.Context, sql string, args ...any) (pgx.CommandTa
 func (p *Pool) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
 	return p.conn.SendBatch(ctx, b)
 }
-func (p *Pool) Close() {}
+func (p *Pool) Begin(ctx context.Context) (pgx.Tx, error) { return p.conn.Begin(ctx) }
+func (p *Pool) Close()                                    {}
 
 // Conn is a connection acquired from a Pool.
 type Conn struct {
