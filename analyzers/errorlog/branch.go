@@ -20,8 +20,11 @@ type errBranch struct {
 	// when err lives in memory (captured by a closure, address taken).
 	err   ssa.Value
 	alloc *ssa.Alloc
-	// call produced the error; cmp is the nil comparison.
+	// call produced the error; cmp is the nil comparison. For a branch
+	// on an error received from a channel (recvErrBranches), call is nil
+	// and recv is the first receive it may come from.
 	call *ssa.CallCommon
+	recv ssa.Instruction
 	cmp  *ssa.BinOp
 	// entry is the block where err is known non-nil; region holds the
 	// blocks it dominates.
@@ -36,9 +39,21 @@ type errBranch struct {
 // Only a condition that is exactly the nil comparison counts: compound
 // conditions (`err != nil && !retry`) are deliberate filters.
 func (c *checker) errBranches(fn *ssa.Function) []*errBranch {
+	return c.branchesOf(fn, c.errTest)
+}
+
+// recvErrBranches finds fn's branches taken when an error received from a
+// channel is non-nil (a worker's result, gathered in a select loop), for
+// the rules that hold such an error to a call's standard.
+func (c *checker) recvErrBranches(fn *ssa.Function) []*errBranch {
+	return c.branchesOf(fn, c.recvErrTest)
+}
+
+// branchesOf finds fn's branches opened by the nil tests test accepts.
+func (c *checker) branchesOf(fn *ssa.Function, test errTestFunc) []*errBranch {
 	var out []*errBranch
 	for _, b := range fn.Blocks {
-		br := c.errBranchAt(fn, b)
+		br := c.errBranchAt(fn, b, test)
 		if br != nil {
 			out = append(out, br)
 		}
@@ -46,8 +61,12 @@ func (c *checker) errBranches(fn *ssa.Function) []*errBranch {
 	return out
 }
 
+// errTestFunc returns the nil test cmp of an error in fn, with its if
+// statement, or nil.
+type errTestFunc func(fn *ssa.Function, cmp *ssa.BinOp) (*errBranch, *ast.IfStmt)
+
 // errBranchAt returns the error branch b's If opens, or nil.
-func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
+func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock, test errTestFunc) *errBranch {
 	if len(b.Instrs) == 0 {
 		return nil
 	}
@@ -59,7 +78,7 @@ func (c *checker) errBranchAt(fn *ssa.Function, b *ssa.BasicBlock) *errBranch {
 	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
 		return nil
 	}
-	br, ifStmt := c.errTest(fn, cmp)
+	br, ifStmt := test(fn, cmp)
 	if br == nil {
 		return nil
 	}
@@ -95,6 +114,79 @@ func (c *checker) errTest(fn *ssa.Function, cmp *ssa.BinOp) (*errBranch, *ast.If
 		return nil, nil
 	}
 	return &errBranch{fn: fn, err: errv, alloc: alloc, call: call, cmp: cmp, errExpr: errExpr}, ifStmt
+}
+
+// recvErrTest is errTest for an error that only channel receives produce
+// (nil until one arrives).
+func (c *checker) recvErrTest(fn *ssa.Function, cmp *ssa.BinOp) (*errBranch, *ast.IfStmt) {
+	errv := nilComparedError(cmp)
+	if errv == nil {
+		return nil, nil
+	}
+	recv := receiveOrigin(errv)
+	if recv == nil {
+		return nil, nil
+	}
+	ifStmt, errExpr := c.ifStmtOf(cmp)
+	if ifStmt == nil {
+		return nil, nil
+	}
+	return &errBranch{fn: fn, err: errv, recv: recv, cmp: cmp, errExpr: errExpr}, ifStmt
+}
+
+// receiveOrigin returns the earliest channel receive v comes from when
+// every value v may hold, through phis, is a received one or the constant
+// nil (var err error; for ... { select { case err = <-errc: ... } }), with
+// at least one receive; nil otherwise.
+func receiveOrigin(v ssa.Value) ssa.Instruction {
+	var first ssa.Instruction
+	note := func(ins ssa.Instruction) {
+		if first == nil || ins.Pos() < first.Pos() {
+			first = ins
+		}
+	}
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Const:
+			return v.IsNil()
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		case *ssa.UnOp:
+			if v.Op == token.ARROW && !v.CommaOk {
+				note(v)
+				return true
+			}
+		case *ssa.Extract:
+			switch t := v.Tuple.(type) {
+			case *ssa.Select:
+				if v.Index >= 2 { // (index, recvOk, r_0, ...)
+					note(t)
+					return true
+				}
+			case *ssa.UnOp:
+				if t.Op == token.ARROW && v.Index == 0 {
+					note(t)
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !walk(v) {
+		return nil
+	}
+	return first
 }
 
 // nilComparedError returns the error-typed operand cmp compares with nil.
@@ -293,6 +385,9 @@ func (br *errBranch) errUsed() bool {
 // again: wresp.Err(), s.Err(), nc.LastError() on the same receiver with
 // the same operands as the call that was tested.
 func (br *errBranch) reevaluations() []*ssa.Call {
+	if br.call == nil {
+		return nil
+	}
 	var out []*ssa.Call
 	for _, b := range br.fn.Blocks {
 		if !br.region[b] {

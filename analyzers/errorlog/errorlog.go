@@ -82,6 +82,9 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			c.checkUnlogged(br)
 			c.checkLogAndReturn(br)
 		}
+		for _, br := range c.recvErrBranches(fn) {
+			c.checkSwallowed(br)
+		}
 		c.checkFatal(fn)
 		c.checkRetryCause(fn)
 		if !c.isTestFile(fn.Pos()) {

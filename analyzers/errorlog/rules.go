@@ -338,8 +338,10 @@ error it is (errors.Is(err, fs.ErrNotExist), errors.Is(err, io.EOF),
 errors.Is(err, sql.ErrNoRows)), log it, store it, or hand it to a handler;
 any such use of the error in the branch silences the rule, since logging
 an error and carrying on is a deliberate best-effort choice. Only errors
-produced by a call in the function are followed (an error parameter such
-as a filepath.Walk callback's is the caller's), only conditions that are
+produced by a call in the function are followed, or received from a channel
+in it (a worker's result, gathered in a select loop into a variable that
+is nil until one arrives); an error parameter such as a filepath.Walk
+callback's is the caller's. Only conditions that are
 exactly err != nil or err == nil (a compound condition is a filter),
 ctx.Err() is left alone (stopping quietly on cancellation is the norm),
 and so is a branch that falls back to another way of doing the work and

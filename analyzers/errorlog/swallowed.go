@@ -48,13 +48,21 @@ func (c *checker) reportSwallowed(br *errBranch, ret *ssa.Return) {
 		return
 	}
 	name := exprName(br.errExpr)
-	msg := fmt.Sprintf("the error from %s (line %d) is non-nil here but the function returns a nil error: the failure is reported as success; return %s (wrapped with context) or handle it explicitly",
-		calleeName(br.call), c.line(br.call.Pos()), nameOr(name, "the error"))
+	msg := fmt.Sprintf("%s is non-nil here but the function returns a nil error: the failure is reported as success; return %s (wrapped with context) or handle it explicitly",
+		c.errOrigin(br), nameOr(name, "the error"))
 	d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Category: RuleSwallowed, Message: msg}
 	if fix := c.returnErrFix(br, stmt); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.pass.Report(d)
+}
+
+// errOrigin names where the branch's error came from, for messages.
+func (c *checker) errOrigin(br *errBranch) string {
+	if br.call == nil {
+		return fmt.Sprintf("the error received from a channel (line %d)", c.line(br.recv.Pos()))
+	}
+	return fmt.Sprintf("the error from %s (line %d)", calleeName(br.call), c.line(br.call.Pos()))
 }
 
 // returnStmtAt finds the return statement at pos inside the branch.
@@ -179,7 +187,7 @@ func fallsBack(br *errBranch, res int) bool {
 			continue
 		}
 		for _, ins := range b.Instrs {
-			if call, ok := ins.(*ssa.Call); ok && br.inBody(call) && call.Common() != br.call && !sameCall(call.Common(), br.call) {
+			if call, ok := ins.(*ssa.Call); ok && br.inBody(call) && call.Common() != br.call && (br.call == nil || !sameCall(call.Common(), br.call)) {
 				seeds = append(seeds, errorValue(call)...)
 			}
 		}
@@ -205,7 +213,7 @@ func fallsBack(br *errBranch, res int) bool {
 // result, sees nil, and takes the error for the value. Only a branch whose
 // sole use of the error is that return counts.
 func (c *checker) checkMisplaced(br *errBranch, res int) {
-	if br.alloc != nil {
+	if br.alloc != nil || br.call == nil {
 		return
 	}
 	var ret *ssa.Return

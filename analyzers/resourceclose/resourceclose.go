@@ -3,6 +3,7 @@ package resourceclose
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -79,7 +80,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			report(pass, leaks.Describe(pass, ob, site(ob)))
 		}
 		reportDefersInLoop(pass, ob, site)
-		if ob.Kind == lifetime.KindRows {
+		if ob.Kind.Iterated {
 			reportRowsErr(pass, ob, site)
 		}
 	}
@@ -88,9 +89,10 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 
 // ruleFor maps a resource kind to the rule that reports its leaks.
 func ruleFor(k *lifetime.Kind) string {
-	switch k {
-	case lifetime.KindTx:
+	if k.Transaction {
 		return RuleTxUnfinished
+	}
+	switch k {
 	case lifetime.KindCancel:
 		return RuleCancelLeak
 	case lifetime.KindCmd:
@@ -107,9 +109,13 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	switch {
 	case l.Discarded() && ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("the %s returned by %s is discarded; keep it and defer a call to it", ob.Kind.Name, l.Site.Callee(ob))
+	case l.Discarded():
+		// Not a loop: nothing holds the resource, so no path releases it.
+		msg = fmt.Sprintf("the %s returned by %s (line %d) is discarded, so it is never %s; keep it and call its %s",
+			ob.Kind.Name, l.Site.Callee(ob), leaks.Line(pass, ob.Call.Pos()), releasedWord(ob.Kind), strings.Join(ob.Kind.Release, " or "))
 	case l.Loops():
 		msg = fmt.Sprintf("%s is not released before the next iteration acquires another; release it inside the loop", l.What)
-	case ob.Kind == lifetime.KindTx:
+	case ob.Kind.Transaction:
 		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
 	case ob.Kind == lifetime.KindCancel:
 		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", l.What, l.ExitLine, l.Release())
@@ -118,13 +124,24 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	case ob.Kind == lifetime.KindCmd:
 		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", l.What, l.ExitLine, l.Release())
 	default:
-		msg = fmt.Sprintf("%s is not closed on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
+		msg = fmt.Sprintf("%s is not %s on the path returning at line %d; add defer %s after the error check", l.What, releasedWord(ob.Kind), l.ExitLine, l.Release())
 	}
 	var fix *analysis.SuggestedFix
-	if ob.Kind != lifetime.KindCmd {
+	if ob.Kind != lifetime.KindCmd && !ob.Kind.NoFix {
 		// Rollback after Commit is a no-op, so the fix is safe for a
 		// transaction that is committed on other paths.
-		fix = l.DeferFix(ob.Kind == lifetime.KindTx)
+		fix = l.DeferFix(ob.Kind.Transaction)
 	}
 	pass.Report(l.Diagnostic(ruleFor(ob.Kind), msg, fix))
+}
+
+// releasedWord is what messages say a resource is not: "closed" when Close
+// releases it, "released" for a pooled connection (Release) and the like.
+func releasedWord(k *lifetime.Kind) string {
+	for _, r := range k.Release {
+		if r == "Close" {
+			return "closed"
+		}
+	}
+	return "released"
 }

@@ -14,7 +14,11 @@ returned, stored in a field, global, map or channel, or handed to a function
 that closes or keeps it (that function's summary says so, across packages).
 An unreleased file or connection holds a descriptor until the garbage collector
 finds it, if ever; unclosed *sql.Rows hold a pooled connection forever, which
-drains the pool. On the path where the acquiring call returned an error,
+drains the pool. github.com/jackc/pgx (v4 and v5) is modelled too: the rows of
+a Query hold their connection until closed (by Close, by Next returning false,
+or by pgx.CollectRows, CollectOneRow, ForEachRow and the like, which consume
+them), a batch's results from SendBatch hold the connection until closed,
+and a connection from pgxpool's Acquire goes back with Release. On the path where the acquiring call returned an error,
 nothing is owed. A *time.Ticker or *time.Timer is owed a Stop only in files
 compiled for Go older than 1.23 (the module's go line or the file's
 //go:build line): since 1.23 the runtime reclaims unstopped ones. Fix: defer
@@ -40,7 +44,9 @@ data, err := io.ReadAll(f)`,
 		Text: `A *sql.Tx holds a connection, and on most databases locks, until Commit
 or Rollback. An error path that returns without either leaves the connection
 out of the pool and the locks held. Fix: defer tx.Rollback() right after
-BeginTx succeeds; after a successful Commit it is a no-op.`,
+BeginTx succeeds; after a successful Commit it is a no-op. The same holds
+for github.com/jackc/pgx transactions (pgx.Tx from Begin or BeginTx on a
+connection or a pgxpool, savepoints from tx.Begin): defer tx.Rollback(ctx).`,
 		Bad: `tx, err := db.BeginTx(ctx, nil)
 if err != nil {
 	return err
@@ -148,7 +154,7 @@ return process(f)
 	},
 	{
 		ID:    RuleRowsErr,
-		Title: "sql rows iterated with Next whose Err is never checked",
+		Title: "sql or pgx rows iterated with Next whose Err is never checked",
 		Text: `rows.Next returns false both after the last row and when iteration fails (a
 dropped connection, a cancelled context, a decoding error). Without a look at
 rows.Err() after the loop, a failure reads as a short, successful result.

@@ -170,6 +170,12 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 	}
 	var out []string
 	mark := func(j int, k *Kind) {
+		if !canRelease(fn.Signature.Results().At(j).Type(), k) {
+			// Returned as a type the caller cannot release it through
+			// (pgx's QueryRow returns its rows as a Row, whose Scan
+			// closes them): the result's own contract takes over.
+			return
+		}
 		if out == nil {
 			out = make([]string, n)
 		}
@@ -219,7 +225,9 @@ func (a *Acquisition) storedElsewhere() bool {
 // sqlHandleResults treats the *sql.Rows and *sql.Stmt results of an
 // interface method as new resources: only database/sql makes them, and
 // its constructors all hand the caller a new one, so an implementation
-// forwards one (sqlx's Preparer and Queryer, satisfied by *sql.DB).
+// forwards one (sqlx's Preparer and Queryer, satisfied by *sql.DB). The
+// same holds for pgx's Rows, which pgx's Query methods make (the
+// interfaces sqlc generates over pgx's connection, pool and transaction).
 func sqlHandleResults(call *ssa.Call) []constructor {
 	var out []constructor
 	for i := 0; i < resultCount(call); i++ {
@@ -230,6 +238,8 @@ func sqlHandleResults(call *ssa.Call) []constructor {
 		switch {
 		case typematch.PointerTo(t, "database/sql", "Rows"):
 			out = append(out, constructor{result: i, kind: KindRows})
+		case isPgxRows(t):
+			out = append(out, constructor{result: i, kind: KindPgxRows})
 		case typematch.PointerTo(t, "database/sql", "Stmt"):
 			out = append(out, constructor{result: i, kind: KindStmt})
 		}
@@ -265,6 +275,17 @@ func (a *Acquisition) wrapper(returned map[ssa.Value]uint64) ssa.Value {
 	return w
 }
 
+// canRelease reports whether a value of type t can release a resource of
+// kind k: a method of t releases it, or its owned field's does, or calling
+// it does. A type parameter is decided by its instantiation (etcd's
+// createNewWALFile[T *os.File | *fileutil.LockedFile]): it counts.
+func canRelease(t types.Type, k *Kind) bool {
+	if _, ok := t.(*types.TypeParam); ok {
+		return true
+	}
+	return k.CallReleases || ownedField(t) != "" || hasMethod(t, k.Release)
+}
+
 // hasMethod reports whether t's method set has one of the names.
 func hasMethod(t types.Type, names []string) bool {
 	ms := types.NewMethodSet(t)
@@ -279,4 +300,9 @@ func hasMethod(t types.Type, names []string) bool {
 		}
 	}
 	return false
+}
+
+// isPgxRows reports whether t is pgx's Rows interface (v4 or v5).
+func isPgxRows(t types.Type) bool {
+	return typematch.Named(t, "github.com/jackc/pgx/v5", "Rows") || typematch.Named(t, "github.com/jackc/pgx/v4", "Rows")
 }

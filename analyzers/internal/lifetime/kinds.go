@@ -27,6 +27,31 @@ type Kind struct {
 	// the resource when it is dropped ("go1.23" for timers and tickers);
 	// files of that version or later owe nothing.
 	CollectedSince string
+	// Iterated marks rows iterated with Next, which closes them when it
+	// returns false; Err then says whether the iteration ended early.
+	Iterated bool
+	// Transaction marks a transaction, finished by Commit or Rollback (a
+	// Rollback after Commit does nothing): resourceclose reports it as
+	// tx-unfinished.
+	Transaction bool
+	// NoFix marks a kind whose release takes arguments a suggested fix
+	// cannot know (pgx's Rollback(ctx)): Fix is for messages only.
+	NoFix bool
+	// ClosedOnError lists methods of the resource that release it when
+	// they fail: on the path where their error is not nil, nothing is
+	// owed.
+	ClosedOnError []string
+}
+
+// closedOnError reports whether a failing call of method name releases
+// a resource of kind k.
+func (k *Kind) closedOnError(name string) bool {
+	for _, m := range k.ClosedOnError {
+		if m == name {
+			return true
+		}
+	}
+	return false
 }
 
 // The built-in kinds.
@@ -34,16 +59,32 @@ var (
 	KindFile     = &Kind{Name: "file", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindConn     = &Kind{Name: "connection", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindListener = &Kind{Name: "listener", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
-	KindRows     = &Kind{Name: "sql.Rows", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	KindRows     = &Kind{Name: "sql.Rows", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()", Iterated: true}
 	KindStmt     = &Kind{Name: "sql.Stmt", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindSQLConn  = &Kind{Name: "sql.Conn", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindDB       = &Kind{Name: "sql.DB", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
-	KindTx       = &Kind{Name: "sql.Tx", Family: "resourceclose", Release: []string{"Commit", "Rollback"}, Fix: "%s.Rollback()"}
+	KindTx       = &Kind{Name: "sql.Tx", Family: "resourceclose", Release: []string{"Commit", "Rollback"}, Fix: "%s.Rollback()", Transaction: true}
 	KindZip      = &Kind{Name: "zip reader", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	KindCancel   = &Kind{Name: "cancel func", Family: "resourceclose", CallReleases: true, Fix: "%s()"}
 	KindCmd      = &Kind{Name: "started command", Family: "resourceclose", Release: []string{"Wait"}, Fix: "%s.Wait()"}
 	KindTicker   = &Kind{Name: "ticker", Family: "resourceclose", Release: []string{"Stop"}, Fix: "%s.Stop()", CollectedSince: "go1.23"}
 	KindTimer    = &Kind{Name: "timer", Family: "resourceclose", Release: []string{"Stop"}, Fix: "%s.Stop()", CollectedSince: "go1.23"}
+	// pgx's rows hold their connection until closed: by Close, by Next
+	// returning false, by a failing Scan ("Rows is automatically closed
+	// upon error", pgx documents; Values fails the same way in v4 and v5),
+	// or by the pgx helpers that consume them, whose summaries say so. A
+	// connection acquired from a pgxpool.Pool goes back with Release, or
+	// leaves the pool with Hijack.
+	KindPgxRows = &Kind{Name: "pgx.Rows", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()",
+		Iterated: true, ClosedOnError: []string{"Scan", "Values"}}
+	KindPgxPoolConn = &Kind{Name: "pgxpool.Conn", Family: "resourceclose", Release: []string{"Release", "Hijack"}, Fix: "%s.Release()"}
+	// A pgx transaction holds its connection (a pooled one from
+	// pgxpool's Begin) and its locks until Commit or Rollback.
+	KindPgxTx = &Kind{Name: "pgx.Tx", Family: "resourceclose", Release: []string{"Commit", "Rollback"}, Fix: "%s.Rollback(ctx)",
+		Transaction: true, NoFix: true}
+	// The results of a batch hold the connection until closed: "Close
+	// must be called before the underlying connection can be used again".
+	KindPgxBatch = &Kind{Name: "pgx.BatchResults", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -53,7 +94,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -112,6 +153,28 @@ func buildConstructors() map[string][]constructor {
 	add("database/sql", "DB", "Conn", 0, KindSQLConn)
 	add("database/sql", "DB", "Begin BeginTx", 0, KindTx)
 	add("database/sql", "Conn", "BeginTx", 0, KindTx)
+	// github.com/jackc/pgx: Query on a connection, a pool, a pooled
+	// connection or a transaction (pgx.Tx is an interface, pgxpool.Tx a
+	// struct) returns rows, SendBatch a batch's results; QueryRow's Row
+	// closes itself in Scan.
+	for _, v := range []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"} {
+		add(v, "Conn", "Query", 0, KindPgxRows)
+		add(v, "Tx", "Query", 0, KindPgxRows)
+		add(v+"/pgxpool", "Pool", "Query", 0, KindPgxRows)
+		add(v+"/pgxpool", "Conn", "Query", 0, KindPgxRows)
+		add(v+"/pgxpool", "Tx", "Query", 0, KindPgxRows)
+		add(v+"/pgxpool", "Pool", "Acquire", 0, KindPgxPoolConn)
+		add(v, "Conn", "Begin BeginTx", 0, KindPgxTx)
+		add(v, "Tx", "Begin", 0, KindPgxTx) // a savepoint
+		add(v+"/pgxpool", "Pool", "Begin BeginTx", 0, KindPgxTx)
+		add(v+"/pgxpool", "Conn", "Begin BeginTx", 0, KindPgxTx)
+		add(v+"/pgxpool", "Tx", "Begin", 0, KindPgxTx)
+		add(v, "Conn", "SendBatch", 0, KindPgxBatch)
+		add(v, "Tx", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Pool", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Conn", "SendBatch", 0, KindPgxBatch)
+		add(v+"/pgxpool", "Tx", "SendBatch", 0, KindPgxBatch)
+	}
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
@@ -181,8 +244,19 @@ func recvName(obj *types.Func) string {
 	return ""
 }
 
-// isTx reports whether t is *database/sql.Tx.
-func isTx(t types.Type) bool { return typematch.NamedOrPointer(t, "database/sql", "Tx") }
+// isTx reports whether t is a transaction: *database/sql.Tx, pgx's Tx
+// interface or *pgxpool.Tx (v4 or v5).
+func isTx(t types.Type) bool {
+	if typematch.NamedOrPointer(t, "database/sql", "Tx") {
+		return true
+	}
+	for _, v := range []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"} {
+		if typematch.Named(t, v, "Tx") || typematch.PointerTo(t, v+"/pgxpool", "Tx") {
+			return true
+		}
+	}
+	return false
+}
 
 // ownedFields are fields through which a value's resource is released:
 // closing resp.Body releases the *http.Response. Loads of these fields are

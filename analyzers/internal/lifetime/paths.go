@@ -141,8 +141,8 @@ func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ss
 			return succs[1:]
 		}
 	}
-	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind == KindRows && t.isMethodCall(call.Common(), "Next") {
-		return succs[:1] // (*sql.Rows).Next closes the rows when it returns false
+	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind != nil && t.kind.Iterated && t.isMethodCall(call.Common(), "Next") {
+		return succs[:1] // rows.Next closes the rows when it returns false
 	}
 	cmp, ok := ins.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {

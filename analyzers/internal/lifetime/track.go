@@ -300,6 +300,10 @@ func (t *tracker) addStructCopy(load *ssa.UnOp, dst *ssa.Alloc) {
 // addReleasedOnError records the error of a call whose callee releases v
 // when it fails: on the edge where that error is not nil, nothing is owed.
 func (t *tracker) addReleasedOnError(call *ssa.Call, v ssa.Value) {
+	if name, recv := methodCall(call.Common()); t.kind != nil && recv == v && t.kind.closedOnError(name) {
+		t.addErr(errorResult(call)) // rows.Scan failed: pgx closed the rows
+		return
+	}
 	fn, ok := call.Call.Value.(*ssa.Function)
 	if !ok {
 		return
@@ -316,6 +320,32 @@ func (t *tracker) addReleasedOnError(call *ssa.Call, v ssa.Value) {
 		t.releasesOnError = true
 		return
 	}
+}
+
+// methodCall returns the method name and receiver of a method call
+// (static or through an interface), or "" and nil.
+func methodCall(c *ssa.CallCommon) (string, ssa.Value) {
+	if c.IsInvoke() {
+		return c.Method.Name(), c.Value
+	}
+	if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 0 {
+		return fn.Name(), c.Args[0]
+	}
+	return "", nil
+}
+
+// errorResult is call's last result when it is an error, or nil.
+func errorResult(call *ssa.Call) ssa.Value {
+	if tuple, ok := call.Type().(*types.Tuple); ok {
+		if tuple.Len() > 0 && isError(tuple.At(tuple.Len()-1).Type()) {
+			return extractOf(call, tuple.Len()-1)
+		}
+		return nil
+	}
+	if isError(call.Type()) {
+		return call
+	}
+	return nil
 }
 
 // extractOf returns the Extract #i of a tuple-valued value, or nil.

@@ -177,3 +177,17 @@ func zipEntryCopy(r *zip.Reader, dst io.Writer) error {
 	}
 	return nil
 }
+
+// discardedListener: the listener is dropped at the call, in straight-line
+// code (noctx's testdata calls net.Listen as a statement): the message says
+// it is discarded, not that a loop acquires another.
+func discardedListener() {
+	net.Listen("tcp", "localhost:0") // want `the listener returned by net\.Listen \(line [0-9]+\) is discarded, so it is never closed; keep it and call its Close`
+}
+
+// discardedConn: the same with the connection assigned to the blank
+// identifier.
+func discardedConn(addr string) error {
+	_, err := net.Dial("tcp", addr) // want `the connection returned by net\.Dial \(line [0-9]+\) is discarded`
+	return err
+}

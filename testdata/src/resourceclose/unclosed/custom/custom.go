@@ -8,7 +8,7 @@ import (
 
 // A configured method constructor, not released on the error path.
 func query(p *pool.Pool, bad bool) error {
-	c, err := p.Get() // want `resource \(\(pool.Pool\).Get\) c from p.Get \(line 11\) is not closed on the path returning at line 16; add defer c.Release\(\)`
+	c, err := p.Get() // want `resource \(\(pool.Pool\).Get\) c from p.Get \(line 11\) is not released on the path returning at line 16; add defer c.Release\(\)`
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func get(p *pool.Pool) (*pool.Conn, error) {
 
 // A wrapper's callers owe the release too (its summary says it returns one).
 func useWrapper(p *pool.Pool) {
-	c, err := get(p) // want `is not closed`
+	c, err := get(p) // want `is not released`
 	if err != nil {
 		return
 	}
