@@ -93,7 +93,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if importsHTTP(pass.Pkg) {
 		reportGlobalClients(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg, fns)
 		for _, fn := range fns {
-			reportNoTimeout(pass, fn)
+			reportNoTimeout(pass, fn, fns)
 			reportUnboundedReads(pass, h, fn)
 			reportWritesAfterError(pass, h, fn)
 		}

@@ -84,7 +84,9 @@ drops that context: the request is neither cancelled with the caller nor
 bounded by its deadline; use http.NewRequestWithContext. Clients with a
 custom Transport are left alone (the transport may carry deadlines), and so
 are test files, and http.DefaultClient.Do on a request whose context has a
-deadline (context.WithTimeout or WithDeadline, possibly derived further). A package-level client is reported where it is built when it
+deadline (context.WithTimeout or WithDeadline, possibly derived further),
+and a client a constructor returns that a caller in the package then gives
+a Timeout or Transport. A package-level client is reported where it is built when it
 is unexported and no function of the package sets its Timeout or Transport
 or replaces it (an exported one may be configured by its importers).`,
 		Bad: `func fetch(ctx context.Context, url string) (*http.Response, error) {
