@@ -1,8 +1,10 @@
 package httpbody
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/token"
 	"go/types"
 
@@ -155,20 +157,21 @@ func moveDeferFix(pass *analysis.Pass, in *inspector.Inspector, pos token.Pos) (
 		return analysis.SuggestedFix{}, false
 	}
 	// The defer moves with its trailing comment, if any; any other
-	// comment between it and the check would be lost: no fix.
-	end := def.End()
+	// comment between it and the check would be lost: no fix. The text is
+	// printed from the syntax (hosts need not offer pass.ReadFile).
+	var buf bytes.Buffer
+	if commentIn(pass, def.Pos(), def.End()) != nil || format.Node(&buf, pass.Fset, def) != nil {
+		return analysis.SuggestedFix{}, false
+	}
 	if c := commentIn(pass, def.End(), ifs.Pos()); c != nil {
 		if line(pass, c.Pos()) != line(pass, def.End()) || commentIn(pass, c.End(), ifs.Pos()) != nil {
 			return analysis.SuggestedFix{}, false
 		}
-		end = c.End()
+		for _, cm := range c.List {
+			buf.WriteString(" " + cm.Text)
+		}
 	}
-	tf := pass.Fset.File(def.Pos())
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Offset(end) > len(src) {
-		return analysis.SuggestedFix{}, false
-	}
-	stmt := src[tf.Offset(def.Pos()):tf.Offset(end)]
+	stmt := buf.Bytes()
 	return analysis.SuggestedFix{
 		Message: "Move the defer after the error check",
 		TextEdits: []analysis.TextEdit{

@@ -18,12 +18,11 @@ func eager(c *http.Client, url string) ([]byte, error) {
 	return io.ReadAll(resp.Body)
 }
 
-// closure: the deferred closure moves as a whole.
+// closure: the deferred closure moves as a whole (with a comment inside
+// it there would be no fix: printing the syntax would drop it).
 func closure(c *http.Client, req *http.Request) ([]byte, error) {
 	resp, err := c.Do(req)
-	defer func() { // want `deferred close of resp.Body`
-		_ = resp.Body.Close()
-	}()
+	defer func() { _ = resp.Body.Close() }() // want `deferred close of resp.Body`
 	if err != nil {
 		return nil, err
 	}
