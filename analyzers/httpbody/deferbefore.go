@@ -14,6 +14,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // reportDeferBeforeCheck reports a deferred release whose receiver is
@@ -117,7 +118,7 @@ func comparedWithNil(v ssa.Value, boxed bool) bool {
 	for _, r := range *v.Referrers() {
 		switch r := r.(type) {
 		case *ssa.BinOp:
-			if !boxed && (isNilConst(r.X) || isNilConst(r.Y)) {
+			if !boxed && (ssautil.IsNilConst(r.X) || ssautil.IsNilConst(r.Y)) {
 				return true
 			}
 		case *ssa.UnOp:
@@ -127,11 +128,6 @@ func comparedWithNil(v ssa.Value, boxed bool) bool {
 		}
 	}
 	return false
-}
-
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // moveDeferFix moves the defer statement at pos to just after the next

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // A function that translates an error (translate(err) returns nil for
@@ -52,7 +54,7 @@ func nilExactlyWith(fn *ssa.Function, j int, p *ssa.Parameter) bool {
 			if nilOn, known := nilnessAt(b, p); !known || !nilOn {
 				return false
 			}
-		case neverNil(r):
+		case ssautil.NonNilError(r):
 			if nilOn, known := nilnessAt(b, p); !known || nilOn {
 				return false
 			}
@@ -86,24 +88,4 @@ func nilnessAt(b *ssa.BasicBlock, p ssa.Value) (isNilThere, known bool) {
 		return trueEdge == (cmp.Op == token.EQL), true
 	}
 	return false, false
-}
-
-// neverNil reports whether the error value v cannot be nil: a concrete
-// value converted to error, or a package-level sentinel loaded.
-func neverNil(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.MakeInterface:
-		return true
-	case *ssa.UnOp:
-		_, global := v.X.(*ssa.Global)
-		return v.Op == token.MUL && global
-	case *ssa.Call:
-		f := v.Common().StaticCallee()
-		if f == nil || f.Pkg == nil || f.Signature.Recv() != nil {
-			return false
-		}
-		path := f.Pkg.Pkg.Path()
-		return path == "errors" && f.Name() == "New" || path == "fmt" && f.Name() == "Errorf"
-	}
-	return false
 }
