@@ -46,7 +46,8 @@ succeeded turns a 503 into a confusing "invalid character '<'" error, or worse
 into a zero value that looks valid. Reading the body first and checking the
 status afterwards (to put the error page into the error) is fine: a path is
 reported only when it reads the body and returns without any look at
-StatusCode or Status. Handing the response to a helper counts as a check,
+StatusCode or Status; printing the status (log.Printf("%d", resp.StatusCode))
+is not a look. Handing the response to a helper counts as a check,
 unless the helper's summary (across packages) says it reads the body and
 never looks at the status: a client type's parse(resp, &out) method that
 decodes whatever came back is a read in its caller.

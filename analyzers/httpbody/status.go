@@ -237,7 +237,7 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 			return false
 		}
 		name := typematch.FieldName(ins.X.Type(), ins.Field)
-		return name == "StatusCode" || name == "Status"
+		return (name == "StatusCode" || name == "Status") && !onlyPrinted(ins)
 	case ssa.CallInstruction:
 		for _, a := range ins.Common().Args {
 			if ob.Tracked(a) && isResponse(a.Type()) {
@@ -247,6 +247,80 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 		return callsCapturing(ob, ins)
 	}
 	return false
+}
+
+// onlyPrinted reports whether the field at fa is loaded only to be
+// formatted: boxed into the ...any arguments of a variadic call
+// (log.Printf("GET %s: %d", url, resp.StatusCode)). Printing the status
+// does not act on it; a comparison, a switch, a store or any other use
+// does.
+func onlyPrinted(fa *ssa.FieldAddr) bool {
+	uses := 0
+	for _, r := range *fa.Referrers() {
+		load, ok := r.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return false
+		}
+		for _, u := range *load.Referrers() {
+			mi, ok := u.(*ssa.MakeInterface)
+			if !ok || !boxedIntoVarargs(mi) {
+				return false
+			}
+			uses++
+		}
+	}
+	return uses > 0
+}
+
+// boxedIntoVarargs reports whether the interface value mi is only stored
+// into the implicit array of a variadic call's ...any argument.
+func boxedIntoVarargs(mi *ssa.MakeInterface) bool {
+	refs := *mi.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != mi {
+			return false
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			return false
+		}
+		arr, ok := ia.X.(*ssa.Alloc)
+		if !ok || !passedAsVarargs(arr) {
+			return false
+		}
+	}
+	return true
+}
+
+// passedAsVarargs reports whether the array arr is sliced only to be the
+// final ...any argument of variadic calls.
+func passedAsVarargs(arr *ssa.Alloc) bool {
+	found := false
+	for _, r := range *arr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+		case *ssa.Slice:
+			for _, u := range *r.Referrers() {
+				call, ok := u.(*ssa.Call)
+				if !ok {
+					return false
+				}
+				c := call.Common()
+				sig := c.Signature()
+				if !sig.Variadic() || len(c.Args) == 0 || c.Args[len(c.Args)-1] != ssa.Value(r) {
+					return false
+				}
+				found = true
+			}
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 // readsBody reports whether ins reads the body: passes it to a call other
