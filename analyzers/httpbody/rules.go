@@ -15,7 +15,9 @@ a bad status code skips the Close. On the path where Do/Get returned an error
 nothing is owed (net/http closes the body itself, even when CheckRedirect
 fails). Ownership moves like for any resource: a response returned to the
 caller, stored, or passed to a function that closes its body (that function's
-summary says so, across packages) is not reported. Fix: defer
+summary says so, across packages) is not reported. A response from an
+interface method that takes the request and returns (*http.Response, error)
+(a Doer seam) is owed a close like one from Do. Fix: defer
 resp.Body.Close() right after the error check.`,
 		Bad: `resp, err := client.Do(req)
 if err != nil {
