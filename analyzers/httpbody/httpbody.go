@@ -23,12 +23,13 @@ var doc string
 
 // The rule IDs this analyzer reports.
 const (
-	RuleUnclosed        = "httpbody/unclosed"
-	RuleStatusUnchecked = "httpbody/status-unchecked"
-	RuleNoTimeout       = "httpbody/no-timeout"
-	RuleUnboundedRead   = "httpbody/unbounded-read"
-	RuleWriteAfterError = "httpbody/write-after-error"
-	RuleUndrained       = "httpbody/undrained"
+	RuleUnclosed         = "httpbody/unclosed"
+	RuleStatusUnchecked  = "httpbody/status-unchecked"
+	RuleNoTimeout        = "httpbody/no-timeout"
+	RuleUnboundedRead    = "httpbody/unbounded-read"
+	RuleWriteAfterError  = "httpbody/write-after-error"
+	RuleUndrained        = "httpbody/undrained"
+	RuleDeferBeforeCheck = "httpbody/defer-before-check"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -65,32 +66,34 @@ type settings struct {
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[s.engine].(*lifetime.Result)
+	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
 	var sites *leaks.Sites
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for _, ob := range res.Obligations {
 		if ob.Kind != lifetime.KindResponse {
 			continue
 		}
 		if sites == nil {
-			sites = leaks.IndexSites(pass.Fset, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+			sites = leaks.IndexSites(pass.Fset, in)
 		}
 		l := leaks.Describe(pass, ob, sites.At(ob.Call.Pos()))
 		if len(ob.Leaks) > 0 {
 			reportUnclosed(pass, l)
 		}
 		reportUndrained(pass, l)
+		reportDeferBeforeCheck(pass, in, l)
 		if fromNetHTTP(ob) || passesResponseThrough(pass, ob.Callee) {
 			// A project's own wrapper (moby's cli.get) usually checks the
 			// status before it hands the response out; one that returns
 			// net/http's response untouched leaves that to its caller.
-			reportStatusUnchecked(pass, l)
+			reportStatusUnchecked(pass, h, l)
 		}
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
 	if importsHTTP(pass.Pkg) {
 		reportGlobalClients(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg, fns)
 		for _, fn := range fns {
-			reportNoTimeout(pass, fn)
+			reportNoTimeout(pass, fn, fns)
 			reportUnboundedReads(pass, h, fn)
 			reportWritesAfterError(pass, h, fn)
 		}

@@ -19,5 +19,6 @@ func TestRules(t *testing.T) {
 		"httpbody/no-timeout/bad", "httpbody/no-timeout/good", "httpbody/no-timeout/fix",
 		"httpbody/unbounded-read/bad", "httpbody/unbounded-read/good", "httpbody/unbounded-read/goodmw",
 		"httpbody/write-after-error/bad", "httpbody/write-after-error/good", "httpbody/write-after-error/fix",
-		"httpbody/undrained/bad", "httpbody/undrained/good")
+		"httpbody/undrained/bad", "httpbody/undrained/good",
+		"httpbody/defer-before-check/bad", "httpbody/defer-before-check/good", "httpbody/defer-before-check/fix")
 }

@@ -15,7 +15,9 @@ a bad status code skips the Close. On the path where Do/Get returned an error
 nothing is owed (net/http closes the body itself, even when CheckRedirect
 fails). Ownership moves like for any resource: a response returned to the
 caller, stored, or passed to a function that closes its body (that function's
-summary says so, across packages) is not reported. Fix: defer
+summary says so, across packages) is not reported. A response from an
+interface method that takes the request and returns (*http.Response, error)
+(a Doer seam) is owed a close like one from Do. Fix: defer
 resp.Body.Close() right after the error check.`,
 		Bad: `resp, err := client.Do(req)
 if err != nil {
@@ -46,7 +48,11 @@ succeeded turns a 503 into a confusing "invalid character '<'" error, or worse
 into a zero value that looks valid. Reading the body first and checking the
 status afterwards (to put the error page into the error) is fine: a path is
 reported only when it reads the body and returns without any look at
-StatusCode or Status. Handing the response to a helper counts as a check.
+StatusCode or Status; printing the status (log.Printf("%d", resp.StatusCode))
+is not a look. Handing the response to a helper counts as a check,
+unless the helper's summary (across packages) says it reads the body and
+never looks at the status: a client type's parse(resp, &out) method that
+decodes whatever came back is a read in its caller.
 Responses come from net/http, or from a wrapper of the package that returns
 net/http's response untouched (it builds the request and returns Do's
 result): such a wrapper never looked at the status, so its caller must.`,
@@ -80,7 +86,10 @@ with a deadline. http.NewRequest in a function that has a context.Context
 drops that context: the request is neither cancelled with the caller nor
 bounded by its deadline; use http.NewRequestWithContext. Clients with a
 custom Transport are left alone (the transport may carry deadlines), and so
-are test files. A package-level client is reported where it is built when it
+are test files, and http.DefaultClient.Do on a request whose context has a
+deadline (context.WithTimeout or WithDeadline, possibly derived further),
+and a client a constructor returns that a caller in the package then gives
+a Timeout or Transport. A package-level client is reported where it is built when it
 is unexported and no function of the package sets its Timeout or Transport
 or replaces it (an exported one may be configured by its importers).`,
 		Bad: `func fetch(ctx context.Context, url string) (*http.Response, error) {
@@ -206,5 +215,32 @@ send a lot).`,
 		Severity: catalog.Info,
 		Default:  true,
 		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleDeferBeforeCheck,
+		Title: "defer resp.Body.Close() before the request's error is checked",
+		Text: `When Do, Get or Post fails, the response is nil. A defer statement
+evaluates its receiver at once: "defer resp.Body.Close()" placed before
+"if err != nil" loads resp.Body from a nil pointer and the function panics
+instead of returning the error, typically when the network is down, which
+is when the error matters. A deferred closure that closes resp.Body without
+testing resp for nil panics the same way on return. Deferring after the
+error check is the fix (offered when the check is the next statement); a
+deferred closure that tests resp != nil first, or a helper handed the
+response, is fine. staticcheck's SA5001 reports the same shape for any
+resource; this rule covers responses, closures included, with the fix.`,
+		Bad: `resp, err := client.Do(req)
+defer resp.Body.Close()
+if err != nil {
+	return err
+}`,
+		Good: `resp, err := client.Do(req)
+if err != nil {
+	return err
+}
+defer resp.Body.Close()`,
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.2.0",
 	},
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
@@ -22,13 +23,21 @@ const consumed uint8 = 1
 // reaches a return without any look at StatusCode or Status is reported.
 // Handing the response (not its body) to any call counts as a look: a
 // helper like checkStatus(resp) may do it.
-func reportStatusUnchecked(pass *analysis.Pass, l leaks.Leak) {
+func reportStatusUnchecked(pass *analysis.Pass, h *handlers.Result, l leaks.Leak) {
 	ob := l.Ob
 	var firstRead ssa.Instruction
 	readErrs := map[ssa.Value]bool{}
 	unchecked := false
 	ob.Walk(0, lifetime.Walker{
 		Visit: func(ins ssa.Instruction, state uint8) (uint8, bool) {
+			if readsViaHelper(h, ob, ins) {
+				// parse(resp, &out) decodes the body and never looks at
+				// the status (its summary says so): a read, not a look.
+				if firstRead == nil || ins.Pos() < firstRead.Pos() {
+					firstRead = ins
+				}
+				return state | consumed, false
+			}
 			if examinesStatus(ob, ins) || handsOnResponse(ob, ins) {
 				return state, true
 			}
@@ -67,6 +76,33 @@ func reportStatusUnchecked(pass *analysis.Pass, l leaks.Leak) {
 		Message: fmt.Sprintf("body of %s from %s (line %d) is read on a path that never looks at %s.StatusCode; an error response would be read as a success: check the status first",
 			name, l.Site.Callee(ob), leaks.Line(pass, ob.Call.Pos()), name),
 	})
+}
+
+// readsViaHelper reports whether ins is a call that hands the response to
+// a function whose summary says it reads the body and never looks at the
+// status.
+func readsViaHelper(h *handlers.Result, ob *lifetime.Obligation, ins ssa.Instruction) bool {
+	call, ok := ins.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	if _, ok := call.(*ssa.Call); !ok {
+		return false // deferred or spawned: not now
+	}
+	for _, a := range call.Common().Args {
+		if ob.Tracked(a) && isResponse(a.Type()) && h.ResponseReads(call, a) {
+			return true
+		}
+	}
+	// read := func() ([]byte, error) { return io.ReadAll(resp.Body) }
+	if mc, ok := call.Common().Value.(*ssa.MakeClosure); ok {
+		for i, b := range mc.Bindings {
+			if (ob.Tracked(b) && isResponse(b.Type()) || holdsResponse(ob, b)) && h.ClosureReads(mc, i) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noteReadErr records the error result of a reading call.
@@ -201,7 +237,7 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 			return false
 		}
 		name := typematch.FieldName(ins.X.Type(), ins.Field)
-		return name == "StatusCode" || name == "Status"
+		return (name == "StatusCode" || name == "Status") && !onlyPrinted(ins)
 	case ssa.CallInstruction:
 		for _, a := range ins.Common().Args {
 			if ob.Tracked(a) && isResponse(a.Type()) {
@@ -211,6 +247,80 @@ func examinesStatus(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 		return callsCapturing(ob, ins)
 	}
 	return false
+}
+
+// onlyPrinted reports whether the field at fa is loaded only to be
+// formatted: boxed into the ...any arguments of a variadic call
+// (log.Printf("GET %s: %d", url, resp.StatusCode)). Printing the status
+// does not act on it; a comparison, a switch, a store or any other use
+// does.
+func onlyPrinted(fa *ssa.FieldAddr) bool {
+	uses := 0
+	for _, r := range *fa.Referrers() {
+		load, ok := r.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return false
+		}
+		for _, u := range *load.Referrers() {
+			mi, ok := u.(*ssa.MakeInterface)
+			if !ok || !boxedIntoVarargs(mi) {
+				return false
+			}
+			uses++
+		}
+	}
+	return uses > 0
+}
+
+// boxedIntoVarargs reports whether the interface value mi is only stored
+// into the implicit array of a variadic call's ...any argument.
+func boxedIntoVarargs(mi *ssa.MakeInterface) bool {
+	refs := *mi.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != mi {
+			return false
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			return false
+		}
+		arr, ok := ia.X.(*ssa.Alloc)
+		if !ok || !passedAsVarargs(arr) {
+			return false
+		}
+	}
+	return true
+}
+
+// passedAsVarargs reports whether the array arr is sliced only to be the
+// final ...any argument of variadic calls.
+func passedAsVarargs(arr *ssa.Alloc) bool {
+	found := false
+	for _, r := range *arr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+		case *ssa.Slice:
+			for _, u := range *r.Referrers() {
+				call, ok := u.(*ssa.Call)
+				if !ok {
+					return false
+				}
+				c := call.Common()
+				sig := c.Signature()
+				if !sig.Variadic() || len(c.Args) == 0 || c.Args[len(c.Args)-1] != ssa.Value(r) {
+					return false
+				}
+				found = true
+			}
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 // readsBody reports whether ins reads the body: passes it to a call other

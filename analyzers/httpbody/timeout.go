@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,7 +21,7 @@ var defaultClientFuncs = map[string]bool{"Get": true, "Post": true, "PostForm": 
 // http.DefaultClient (no timeout), clients built without Timeout or
 // Transport, and http.NewRequest in a function that has a context to give
 // it. Test files are left alone: a hung test is killed by go test.
-func reportNoTimeout(pass *analysis.Pass, fn *ssa.Function) {
+func reportNoTimeout(pass *analysis.Pass, fn *ssa.Function, fns []*ssa.Function) {
 	if isTestFile(pass, fn.Pos()) {
 		return
 	}
@@ -31,7 +32,7 @@ func reportNoTimeout(pass *analysis.Pass, fn *ssa.Function) {
 				checkDefaultClientCall(pass, ins)
 				checkNewRequest(pass, fn, ins)
 			case *ssa.Alloc:
-				checkClientLiteral(pass, ins)
+				checkClientLiteral(pass, ins, fns)
 			}
 		}
 	}
@@ -50,6 +51,9 @@ func checkDefaultClientCall(pass *analysis.Pass, call *ssa.Call) {
 	case fn.Signature.Recv() == nil && defaultClientFuncs[fn.Name()]:
 		what = "http." + fn.Name()
 	case fn.Signature.Recv() != nil && isClientMethod(fn) && len(c.Args) > 0 && isDefaultClient(c.Args[0]):
+		if fn.Name() == "Do" && len(c.Args) > 1 && requestHasDeadline(c.Args[1], 0) {
+			return // the request's context bounds it
+		}
 		what = "http.DefaultClient." + fn.Name()
 	default:
 		return
@@ -83,7 +87,7 @@ func isDefaultClient(v ssa.Value) bool {
 // checkClientLiteral reports &http.Client{} and http.Client{} that set
 // neither Timeout nor Transport (a custom transport may carry deadlines),
 // and whose Timeout is not set later through the same variable.
-func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
+func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc, fns []*ssa.Function) {
 	if !typematch.PointerTo(a.Type(), "net/http", "Client") || !a.Pos().IsValid() || copiedFromLiteral(a) {
 		return
 	}
@@ -96,6 +100,9 @@ func checkClientLiteral(pass *analysis.Pass, a *ssa.Alloc) {
 		if setsDeadline(v) {
 			return
 		}
+	}
+	if configuredByCaller(a, fns) {
+		return
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos:      a.Pos(),
@@ -357,4 +364,131 @@ func callExprAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// maxCtxDepth bounds how far requestHasDeadline follows derived contexts.
+const maxCtxDepth = 8
+
+// requestHasDeadline reports whether the request req carries a context
+// with a deadline: built by http.NewRequestWithContext, or given one by
+// req.WithContext / req.Clone, with a context that has one.
+func requestHasDeadline(req ssa.Value, depth int) bool {
+	call, ok := callResult(req)
+	if !ok || depth > maxCtxDepth {
+		return false
+	}
+	f := call.Common().StaticCallee()
+	if f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "net/http" || len(call.Common().Args) < 2 {
+		return false
+	}
+	switch {
+	case f.Signature.Recv() == nil && f.Name() == "NewRequestWithContext":
+		return ctxHasDeadline(call.Common().Args[0], depth+1)
+	case f.Signature.Recv() != nil && (f.Name() == "WithContext" || f.Name() == "Clone"):
+		return ctxHasDeadline(call.Common().Args[1], depth+1)
+	}
+	return false
+}
+
+// deadlineFuncs give their result context a deadline; derivers keep the
+// deadline of their parent (argument 0).
+var (
+	deadlineFuncs = map[string]bool{"WithTimeout": true, "WithDeadline": true, "WithTimeoutCause": true, "WithDeadlineCause": true}
+	derivers      = map[string]bool{"WithCancel": true, "WithCancelCause": true, "WithValue": true}
+)
+
+// ctxHasDeadline reports whether ctx is known to have a deadline: made by
+// context.WithTimeout or WithDeadline, or derived from such a context by
+// WithCancel or WithValue, on every path (a phi).
+func ctxHasDeadline(ctx ssa.Value, depth int) bool {
+	if depth > maxCtxDepth {
+		return false
+	}
+	if mi, ok := ctx.(*ssa.MakeInterface); ok {
+		ctx = mi.X
+	}
+	if phi, ok := ctx.(*ssa.Phi); ok {
+		for _, e := range phi.Edges {
+			if !ctxHasDeadline(e, depth+1) {
+				return false
+			}
+		}
+		return len(phi.Edges) > 0
+	}
+	call, ok := callResult(ctx)
+	if !ok {
+		return false
+	}
+	f := call.Common().StaticCallee()
+	if f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "context" || f.Signature.Recv() != nil {
+		return false
+	}
+	switch {
+	case deadlineFuncs[f.Name()]:
+		return true
+	case derivers[f.Name()] && len(call.Common().Args) > 0:
+		return ctxHasDeadline(call.Common().Args[0], depth+1)
+	}
+	return false
+}
+
+// callResult returns the call whose result (or result 0) v is.
+func callResult(v ssa.Value) (*ssa.Call, bool) {
+	if e, ok := v.(*ssa.Extract); ok && e.Index == 0 {
+		v = e.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	return call, ok
+}
+
+// configuredByCaller reports whether the client a is returned by its
+// function and a caller in the package sets the Timeout or Transport of
+// the result (c := baseClient(); c.Timeout = d): the constructor builds a
+// base that its callers configure.
+func configuredByCaller(a *ssa.Alloc, fns []*ssa.Function) bool {
+	fn := a.Parent()
+	result := -1
+	for _, r := range *a.Referrers() {
+		if ret, ok := r.(*ssa.Return); ok {
+			for i, v := range ret.Results {
+				if v == ssa.Value(a) {
+					result = i
+				}
+			}
+		}
+	}
+	if result < 0 {
+		return false
+	}
+	for _, caller := range fns {
+		for _, b := range caller.Blocks {
+			for _, ins := range b.Instrs {
+				call, ok := ins.(*ssa.Call)
+				if !ok || call.Common().StaticCallee() != fn {
+					continue
+				}
+				for _, v := range resultValues(call, result) {
+					if setsDeadline(v) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// resultValues returns the values of result i of call: the call itself
+// for a single result, its Extract #i otherwise.
+func resultValues(call *ssa.Call, i int) []ssa.Value {
+	if _, ok := call.Type().(*types.Tuple); !ok {
+		return []ssa.Value{call}
+	}
+	var out []ssa.Value
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -40,12 +40,18 @@ type Handling struct {
 	// Registers lists the router parameters the function only adds
 	// routes to (calls methods on) and hands to no one.
 	Registers []int
+	// ReadsResponse lists the *http.Response parameters whose body the
+	// function reads (decodes, copies into memory) on some path.
+	ReadsResponse []int
+	// ChecksStatus lists the *http.Response parameters whose StatusCode or
+	// Status the function may look at (reads, or hands to code that might).
+	ChecksStatus []int
 }
 
 func (*Handling) AFact() {}
 
 func (h *Handling) String() string {
-	return fmt.Sprintf("handling(readsAll=%v, writes=%v, bounds=%v, registers=%v)", h.ReadsAll, h.Writes, h.Bounds, h.Registers)
+	return fmt.Sprintf("handling(readsAll=%v, writes=%v, bounds=%v, registers=%v, readsResponse=%v, checksStatus=%v)", h.ReadsAll, h.Writes, h.Bounds, h.Registers, h.ReadsResponse, h.ChecksStatus)
 }
 
 // unboundedSinks are the calls that read their reader argument (by index,
@@ -154,7 +160,7 @@ func (h *handlings) exportFacts(fns []*ssa.Function) {
 		if !ok || obj.Pkg() != h.pass.Pkg {
 			continue
 		}
-		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0 || len(hd.Registers) > 0) {
+		if hd := h.of(fn); hd != nil && (len(hd.ReadsAll) > 0 || len(hd.Writes) > 0 || len(hd.Bounds) > 0 || len(hd.Registers) > 0 || len(hd.ReadsResponse) > 0 || len(hd.ChecksStatus) > 0) {
 			h.facts.Export(obj, hd)
 		}
 	}
@@ -195,6 +201,14 @@ func (h *handlings) of(fn *ssa.Function) *Handling {
 		}
 		if h.onlyRegisters(p) {
 			hd.Registers = append(hd.Registers, i)
+		}
+		if reads, checks := h.responseUse(p); reads || checks {
+			if reads {
+				hd.ReadsResponse = append(hd.ReadsResponse, i)
+			}
+			if checks {
+				hd.ChecksStatus = append(hd.ChecksStatus, i)
+			}
 		}
 	}
 	delete(h.inProgress, fn)

@@ -42,7 +42,7 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 			obj := calleeObject(&call.Call)
 			cs := append(builtinAcquisition(obj), s.customAcquisitions(obj)...)
 			if len(cs) == 0 && call.Call.IsInvoke() {
-				cs = sqlHandleResults(call)
+				cs = append(sqlHandleResults(call), roundTripResults(call)...)
 			}
 			for _, c := range cs {
 				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
@@ -245,6 +245,27 @@ func sqlHandleResults(call *ssa.Call) []constructor {
 		}
 	}
 	return out
+}
+
+// roundTripResults treats an interface method that takes an
+// *http.Request and returns exactly (*http.Response, error) as a round
+// trip, like http.RoundTripper and (*http.Client).Do: the Doer seam a
+// client keeps for tests. An accessor handing back an existing response
+// takes no request; a client that reads and closes the body for its
+// caller returns the bytes beside the response (prometheus's
+// api.Client.Do), and is left alone.
+func roundTripResults(call *ssa.Call) []constructor {
+	sig := call.Call.Signature()
+	res := sig.Results()
+	if res.Len() != 2 || !typematch.PointerTo(res.At(0).Type(), "net/http", "Response") || !isError(res.At(1).Type()) {
+		return nil
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if typematch.PointerTo(sig.Params().At(i).Type(), "net/http", "Request") {
+			return []constructor{{result: 0, kind: KindResponse}}
+		}
+	}
+	return nil
 }
 
 // wrapper returns the new struct fn returns with the resource stored in

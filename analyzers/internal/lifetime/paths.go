@@ -378,3 +378,27 @@ func isConstInt(v ssa.Value, n int64) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Int64() == n
 }
+
+// TestsFailure reports whether ins tests whether the acquisition failed:
+// its error against nil (in an if or a switch case), an error predicate on
+// it (os.IsNotExist(err)), or the resource against nil. Code before such a
+// test runs whether or not the acquisition succeeded.
+func (a *Acquisition) TestsFailure(ins *ssa.If) bool {
+	if a.t == nil {
+		return false
+	}
+	if call, ok := ins.Cond.(*ssa.Call); ok {
+		return a.t.impliesErr(call, func(v ssa.Value) bool { return a.t.errs[v] })
+	}
+	cmp, ok := ins.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	x := cmp.X
+	if isNil(x) {
+		x = cmp.Y
+	} else if !isNil(cmp.Y) {
+		return false
+	}
+	return a.t.errs[x] || a.t.aliases[x]
+}

@@ -68,6 +68,9 @@ type Summary struct {
 	// (bufio.NewReader wraps its argument into its result; (*Reader).reset
 	// into its receiver).
 	Targets []uint64
+	// ErrOf says, per result, 1 + the index of the error parameter the
+	// result is nil exactly when (0 for none): an error translator.
+	ErrOf []int
 }
 
 // AFact implements analysis.Fact.
@@ -106,7 +109,7 @@ func (s *Summary) worthExporting() bool {
 			return true
 		}
 	}
-	return false
+	return len(s.ErrOf) > 0
 }
 
 // summarizer computes summaries of the package's functions on demand,
@@ -249,6 +252,7 @@ func (s *summarizer) compute(fn *ssa.Function) *Summary {
 		}
 	}
 	sum.NewResults = s.newResults(fn)
+	sum.ErrOf = errTranslations(fn)
 	return sum
 }
 

@@ -477,6 +477,8 @@ func (t *tracker) addErr(v ssa.Value) {
 		switch r := r.(type) {
 		case *ssa.Phi, *ssa.ChangeInterface:
 			t.addErr(r.(ssa.Value))
+		case *ssa.Call:
+			t.addTranslatedErr(r, v)
 		case *ssa.Store:
 			if r.Val == v && isVariable(r.Addr) {
 				for _, ar := range *r.Addr.Referrers() {
@@ -485,6 +487,29 @@ func (t *tracker) addErr(v ssa.Value) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// addTranslatedErr records the results of call that are nil exactly when
+// its argument v, the error, is (translate(err): its summary says so).
+func (t *tracker) addTranslatedErr(call *ssa.Call, v ssa.Value) {
+	callee := call.Common().StaticCallee()
+	if callee == nil || t.s == nil {
+		return
+	}
+	sum := t.s.summary(callee)
+	if sum == nil {
+		return
+	}
+	for j, of := range sum.ErrOf {
+		if of == 0 || of-1 >= len(call.Common().Args) || call.Common().Args[of-1] != v {
+			continue
+		}
+		if len(sum.ErrOf) == 1 {
+			t.addErr(call)
+		} else {
+			t.addExtract(call, j, t.addErr)
 		}
 	}
 }

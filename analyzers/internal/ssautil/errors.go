@@ -29,3 +29,9 @@ func NonNilError(v ssa.Value) bool {
 	}
 	return false
 }
+
+// IsNilConst reports whether v is the constant nil.
+func IsNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}

@@ -7,25 +7,12 @@ import (
 	"net/http"
 )
 
-// Doer is the usual seam for an HTTP client in tests.
-type Doer interface {
-	Do(*http.Request) (*http.Response, error)
-}
-
-// doerNeverClosed: missed because a response from an interface method other
-// than http.RoundTripper is not an acquisition (accessors returning an
-// existing response share the shape; facts cannot see through interfaces).
-func doerNeverClosed(d Doer, req *http.Request) (int, error) {
-	resp, err := d.Do(req) // want `body of resp from d.Do`
-	if err != nil {
-		return 0, err
-	}
-	return resp.StatusCode, nil
-}
-
 // openWithError: missed because returning the response counts as handing
 // it to the caller, even next to a non-nil error, which by convention the
-// caller does not close (bodyclose#76's wrapper).
+// caller does not close (bodyclose#76's wrapper). Left so on purpose
+// for now: moby's client returns the response beside a status error and
+// its callers close it (the bodyclose triage's [E1]), so reporting this
+// shape would be noise there.
 func openWithError(c *http.Client, url string) (*http.Response, error) {
 	resp, err := c.Get(url) // want `body of resp from c.Get`
 	if err != nil {
@@ -38,7 +25,9 @@ func openWithError(c *http.Client, url string) (*http.Response, error) {
 }
 
 // conditionalDeferredClose: missed because a closure that closes on some
-// path counts as closing.
+// path counts as closing. Requiring every path would report the
+// ownership-flag idiom (ok := false; defer func() { if !ok { close } }();
+// ...; ok = true; return resp), which needs the flag tracked first.
 func conditionalDeferredClose(c *http.Client, url string, keep bool) (int, error) {
 	resp, err := c.Get(url) // want `body of resp from c.Get`
 	if err != nil {

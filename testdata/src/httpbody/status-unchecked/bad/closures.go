@@ -32,3 +32,16 @@ func closedInGoroutineRead(c *http.Client, url string, done <-chan struct{}) ([]
 	}()
 	return io.ReadAll(resp.Body) // want `is read on a path`
 }
+
+// readInClosure: the read sits in a local closure that captures the
+// response and never looks at its status; calling it is a read, not a
+// look (was pending/missed).
+func readInClosure(c *http.Client, url string) ([]byte, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	read := func() ([]byte, error) { return io.ReadAll(resp.Body) }
+	return read() // want `is read on a path that never looks at resp.StatusCode`
+}

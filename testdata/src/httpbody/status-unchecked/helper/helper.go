@@ -3,6 +3,7 @@
 package helper
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,4 +31,17 @@ func Do(c *http.Client, req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	return resp, nil
+}
+
+// DecodeJSON decodes the body of resp into out, whatever its status.
+func DecodeJSON(resp *http.Response, out any) error {
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// DecodeOK decodes the body of resp into out when its status is 200.
+func DecodeOK(resp *http.Response, out any) error {
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("unexpected status %s", resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
 }

@@ -1,6 +1,7 @@
 package bad
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 )
@@ -70,4 +71,19 @@ outer:
 		}
 	}
 	return found, nil
+}
+
+// annotate wraps any error, nil included: its result is never nil.
+func annotate(err error) error { return fmt.Errorf("fetch: %v", err) }
+
+// alwaysWrapped: the error checked is never nil, even when Do succeeded,
+// so the success path returns with the body open (unlike translate in
+// good/translated.go, annotate does not keep nil as nil).
+func alwaysWrapped(c *http.Client, req *http.Request) (int, error) {
+	resp, err := c.Do(req) // want `body of resp from c.Do`
+	if err := annotate(err); err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
 }

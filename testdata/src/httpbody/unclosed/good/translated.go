@@ -1,6 +1,4 @@
-// Package falsepositive holds httpbody cases the rules report wrongly; the
-// tests do not run this directory. Each case says why.
-package falsepositive
+package good
 
 import (
 	"errors"
@@ -17,9 +15,10 @@ func translate(err error) error {
 	return errUnavailable
 }
 
-// translatedError: reported because the error that is checked is not the
-// one Do returned: translate(err) is not known to be nil exactly when err
-// is, so the err != nil path seems to owe the close.
+// translatedError: the error checked is translate(err), not Do's err;
+// translate's summary says its result is nil exactly when its argument
+// is, so its non-nil path is Do's failure and owes no close (was
+// pending/false-positive).
 func translatedError(c *http.Client, req *http.Request) (int, error) {
 	resp, err := c.Do(req)
 	if err := translate(err); err != nil {
