@@ -18,7 +18,7 @@ func runCleanup(f func()) { f() }
 // summary could record "calls param i" and let the caller decide, knowing
 // the argument is a cancel func.
 func calledAsPlainFunc(ctx context.Context, work func(context.Context) error) error {
-	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	ctx, cancel := context.WithTimeout(ctx, time.Second) // now `cancel func cancel from context\.WithTimeout .* returning at line 23`
 	defer runCleanup(cancel)
 	return work(ctx)
 }

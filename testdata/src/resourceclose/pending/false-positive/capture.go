@@ -11,7 +11,7 @@ type profiles struct {
 // influxdb's cmd/influx_tools/internal/profile Config.Start).
 func closedByReturnedClosure(path string) func() {
 	var prof profiles
-	f, err := os.Create(path)
+	f, err := os.Create(path) // now `file f from os\.Create .* returning at line 19`
 	if err != nil {
 		return func() {}
 	}

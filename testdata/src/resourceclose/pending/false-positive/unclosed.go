@@ -1,40 +1,15 @@
 // Package falsepositive holds hard negatives the engine still reports. Each
-// case says what the engine does wrong; once fixed, a case moves back to its
-// rule's good/ directory. TestPending runs them with RESOURCECLOSE_PENDING=1.
+// case says what the engine does wrong, and a "now" comment records what it
+// reports today; once fixed, a case moves back to its rule's good/
+// directory. TestRules runs them with inverted expectations (ruletest's
+// pending.go): it fails when a case changes.
 package falsepositive
 
 import (
-	"database/sql"
 	"fmt"
 	"io"
 	"os"
-	"sync"
 )
-
-// closeOnce: closed through sync.Once, from the normal path and the error
-// path alike.
-//
-// Engine: f is captured by reference (SSA boxes it), and closeIt passes
-// the box on to the inner closure given to once.Do. summary.go
-// freeVarTracker, for a boxed binding, tracks only the loads (*fv) of the
-// free variable; a MakeClosure that binds the box itself is not recorded,
-// so the inner closure's f.Close() is never seen and closeIt's effect on
-// f is Borrows. It should add such closures as boxed bindings, as addBox
-// does in the enclosing function.
-func closeOnce(name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	var once sync.Once
-	closeIt := func() { once.Do(func() { f.Close() }) }
-	defer closeIt()
-	if _, err := f.Stat(); err != nil {
-		closeIt()
-		return err
-	}
-	return nil
-}
 
 // openWithCloser returns a new file and the func that closes it.
 func openWithCloser(name string) (*os.File, func(), error) {
@@ -56,7 +31,7 @@ func openWithCloser(name string) (*os.File, func(), error) {
 // should not count as a new resource (or the summary should name the
 // releasing result).
 func cleanupFromHelper(name string) ([]byte, error) {
-	f, cleanup, err := openWithCloser(name)
+	f, cleanup, err := openWithCloser(name) // now `file f from openWithCloser .* returning at line 39`
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +51,7 @@ func correlatedBranches(path string, toFile bool, lines []string) error {
 	var f *os.File
 	if toFile {
 		var err error
-		f, err = os.Create(path)
+		f, err = os.Create(path) // now `file f from os\.Create .* returning at line 69`
 		if err != nil {
 			return err
 		}
@@ -92,26 +67,4 @@ func correlatedBranches(path string, toFile bool, lines []string) error {
 		return f.Close()
 	}
 	return nil
-}
-
-// rowsDrainedNoClose: the rows are iterated until Next returns false,
-// which closes them (database/sql: "If Next is called and returns false
-// and there are no further result sets, the Rows are closed
-// automatically"); no early exit leaves the loop. Many reviewers still
-// ask for defer rows.Close(), so whether this is a finding is a policy
-// choice; today the engine reports it as a leak at the final return.
-//
-// Engine: (*sql.Rows).Next's summary is Borrows (it closes the rows on
-// some paths only), and paths.go does not treat the false edge of an If on
-// rows.Next() as the release it is.
-func rowsDrainedNoClose(db *sql.DB) (int, error) {
-	rows, err := db.Query("select id from jobs")
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for rows.Next() {
-		n++
-	}
-	return n, rows.Err()
 }

@@ -2,23 +2,6 @@ package missed
 
 import "context"
 
-// stopper holds a cancel func it never calls.
-type stopper struct{ cancel context.CancelFunc }
-
-// storedInLocalStruct: stored in a struct local to the function, which is
-// dropped.
-//
-// Engine: track.go classify counts any *ssa.Store of the resource whose
-// address is not an Alloc box (here a FieldAddr of the local s) as an
-// escape; a field of a local struct that never escapes should be followed
-// like a box (its loads are aliases).
-func storedInLocalStruct(ctx context.Context) context.Context {
-	ctx, cancel := context.WithCancel(ctx) // want `cancel func cancel from context\.WithCancel`
-	s := stopper{cancel: cancel}
-	_ = s
-	return ctx
-}
-
 // goroutineNeverCalls: handed to a goroutine that waits and never calls it
 // (ANCHOR-GAPS: vet lostcancel passes a cancel "handed to a goroutine that
 // never calls it").
