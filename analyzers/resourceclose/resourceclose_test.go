@@ -46,7 +46,7 @@ func TestRules(t *testing.T) {
 			"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good",
 			"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good",
 			"resourceclose/facts/dep", "resourceclose/facts/use",
-			"resourceclose/pending/missed", "resourceclose/pending/false-positive", "resourceclose/pending/fix",
+			"resourceclose/pending/missed", "resourceclose/pending/false-positive",
 		},
 		"resourceclose/cmd-not-waited/bad", "resourceclose/cmd-not-waited/good",
 		"resourceclose/defer-in-loop/bad", "resourceclose/defer-in-loop/good",

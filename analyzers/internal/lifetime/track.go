@@ -896,7 +896,12 @@ func storeBase(addr ssa.Value) ssa.Value {
 // pointer to one of its handle types: using a statement (stmt.Query,
 // stmt.QueryRow) records it in database/sql's dependency tracking
 // (db.addDep), which its summary sees as an escape, but by the package's
-// contract the caller still closes it.
+// contract the caller still closes it. A transaction's queries hand the
+// rows a release func bound to the transaction (tx.grabConn), which a
+// goroutine watching the query's context may call; by the package's
+// contract only Commit or Rollback finish it ("The transaction must end
+// with a call to Commit or Rollback"), so tx.QueryRow(...).Scan or
+// tx.Query leaves it open.
 func sqlOwnMethod(fn *ssa.Function) bool {
 	recv := fn.Signature.Recv()
 	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
@@ -904,7 +909,8 @@ func sqlOwnMethod(fn *ssa.Function) bool {
 	}
 	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Conn")
+		typematch.PointerTo(recv.Type(), "database/sql", "Conn") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Tx")
 }
 
 // outlives reports whether v, a value a callee wraps the resource into, is

@@ -1,4 +1,10 @@
-package missed
+// Transactions used only through queries: by database/sql's contract a
+// Tx ends only with Commit or Rollback ("The transaction must end with a
+// call to Commit or Rollback"); tx.QueryRow(...).Scan closes the row's
+// rows, not the transaction, which keeps its connection (the pattern
+// flatcar/nebraska#500 fixed: every transaction must hand its connection
+// back through Commit or Rollback).
+package bad
 
 import (
 	"context"
@@ -6,9 +12,6 @@ import (
 )
 
 // beginNeverFinished: db.Begin, used, and left open.
-//
-// Engine: as execErrorNoRollback (the receiver of every *sql.Tx query or
-// exec method escapes through grabConn's tuple result).
 func beginNeverFinished(db *sql.DB) (int, error) {
 	tx, err := db.Begin() // want `sql\.Tx tx from db\.Begin`
 	if err != nil {
@@ -21,9 +24,6 @@ func beginNeverFinished(db *sql.DB) (int, error) {
 
 // rowsErrNoRollback: the rows error after the loop returns without
 // Rollback.
-//
-// Engine: as execErrorNoRollback (the receiver of every *sql.Tx query or
-// exec method escapes through grabConn's tuple result).
 func rowsErrNoRollback(ctx context.Context, db *sql.DB) ([]int, error) {
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // want `sql\.Tx tx from db\.BeginTx`
 	if err != nil {
