@@ -20,18 +20,31 @@ type Leak struct {
 	Pos token.Pos
 }
 
+// Handoff is a go statement that hands the resource to a function that
+// releases it on some paths only: the goroutine owns it, and leaks it on
+// the others (a connection accepted in a server loop and served by a
+// handler that returns early without closing it).
+type Handoff struct {
+	Go *ssa.Go
+	// Callee is the function the goroutine runs.
+	Callee *ssa.Function
+}
+
 // leaks walks the CFG forward from the acquisition and returns the exits
 // reachable without passing an instruction that releases the resource or
 // lets it escape. Edges on which the acquisition's error is non-nil, or the
 // resource is nil, are not followed: nothing is owed there. A path that
 // ends in a call that never returns owes nothing either (the SSA builder
 // ends such blocks with no successors).
-func (a *Acquisition) leaks() []Leak {
+// The go statements that hand the resource to such a function end their
+// paths, and are returned apart.
+func (a *Acquisition) leaks() ([]Leak, []Handoff) {
 	if a.Value == nil {
-		return []Leak{{Pos: a.Call.Pos()}}
+		return []Leak{{Pos: a.Call.Pos()}}, nil
 	}
-	w := walker{t: a.t, fn: a.Fn, acquire: a.Call}
-	return w.leaks(a.Call.Block(), indexOf(a.Call)+1)
+	var handoffs []Handoff
+	w := walker{t: a.t, fn: a.Fn, acquire: a.Call, handoffs: &handoffs}
+	return w.leaks(a.Call.Block(), indexOf(a.Call)+1), handoffs
 }
 
 // walker finds the exits a tracked resource reaches still owed.
@@ -46,6 +59,9 @@ type walker struct {
 	// openReturns makes a return that hands the resource out end its path
 	// as a "leak" (see openReturns), instead of as an escape.
 	openReturns bool
+	// handoffs, when set, collects the go statements that hand the
+	// resource to a function releasing it on some paths only (Handoff).
+	handoffs *[]Handoff
 }
 
 func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
@@ -89,6 +105,12 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 				return &Leak{Exit: ret, Pos: returnPos(w.fn, ret)}, nil, true
 			}
 			return nil, nil, true
+		}
+		if g, ok := ins.(*ssa.Go); ok && w.handoffs != nil {
+			if callee := w.t.partialHandoff(g); callee != nil {
+				*w.handoffs = append(*w.handoffs, Handoff{Go: g, Callee: callee})
+				return nil, nil, true
+			}
 		}
 		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) || failsTest(ins) {
 			return nil, nil, true

@@ -751,6 +751,41 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 	return result
 }
 
+// partialHandoff returns the function g runs when it is handed the
+// resource and releases it on some paths only (Summary.Partial): the
+// goroutine took ownership, since it closes it, and the caller cannot
+// release it after handing it over.
+func (t *tracker) partialHandoff(g *ssa.Go) *ssa.Function {
+	if t.kind != nil && t.kind.CallReleases {
+		// A goroutine that cancels on some paths watches the context:
+		// where it does not, the context is done already.
+		return nil
+	}
+	if cl := t.closures[g.Call.Value]; cl != nil {
+		// A literal capturing it: what its body does on every path.
+		for _, b := range cl.bindings {
+			if e, partial := mustEffect(cl.fn, t.s.freeVarTracker(cl.fn, b)); e == Borrows && partial {
+				return cl.fn
+			}
+		}
+		return nil
+	}
+	fn, ok := g.Call.Value.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	sum := t.s.summary(fn)
+	if sum == nil {
+		return nil
+	}
+	for i, a := range g.Call.Args {
+		if t.aliases[a] && i < len(sum.Params) && sum.Params[i] == Borrows && sum.partial(i) {
+			return fn
+		}
+	}
+	return nil
+}
+
 // releasesVia reports whether calling method name on v (the resource or a
 // value carrying it) releases the resource. Closing a wrapper counts as
 // closing what it wraps: most wrappers with a Close method close the inner
