@@ -861,11 +861,41 @@ func (t *tracker) isStruct(v ssa.Value) bool {
 func (t *tracker) closureUse(cl *closure, spawned bool) use {
 	u := useNone
 	for _, b := range cl.bindings {
-		if x := t.s.freeVarEffect(cl.fn, b).asUse(spawned); x > u {
+		x := t.s.freeVarEffect(cl.fn, b).asUse(spawned)
+		if x == useEscape && spawned && t.neverCalledIn(cl.fn, b) {
+			x = useBorrow
+		}
+		if x > u {
 			u = x
 		}
 	}
 	return u
+}
+
+// neverCalledIn reports whether closure fn, bound to a resource released
+// by calling it (a cancel func), neither calls it nor hands it to any
+// call: a goroutine running fn cannot release it however long it runs
+// (vet's lostcancel misses a cancel captured by a goroutine that only
+// mentions it).
+func (t *tracker) neverCalledIn(fn *ssa.Function, b binding) bool {
+	if t.kind == nil || !t.kind.CallReleases {
+		return false
+	}
+	inner := t.s.freeVarTracker(fn, b)
+	for _, blk := range fn.Blocks {
+		for _, ins := range blk.Instrs {
+			switch inner.classify(ins) {
+			case useNone:
+			case useBorrow:
+				if _, isCall := ins.(ssa.CallInstruction); isCall {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isReleaseMethod reports whether calling method name on a value of type
