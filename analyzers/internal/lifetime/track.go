@@ -728,9 +728,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(t.wrapUse(fn, i, c.Args, spawned))
 				continue
 			}
-			if cl := t.closures[a]; cl != nil && e == Borrows {
-				// A callee that borrows a func value calls it: what the
-				// closure does to the resource is what happens.
+			if cl := t.closures[a]; cl != nil && (e == Borrows || e == Releases) {
+				// A callee that borrows or releases (calls) a func value
+				// calls it: what the closure does to the resource is what
+				// happens.
 				note(t.closureUse(cl, spawned))
 				continue
 			}
@@ -923,9 +924,11 @@ func (t *tracker) callReleases(typ types.Type) bool {
 	if t.kind != nil {
 		return t.kind.CallReleases
 	}
-	// Only a cancel func by its type: a plain func() parameter that is
-	// called is a callback, not a release.
-	return typematch.NamedOrPointer(typ, "context", "CancelFunc") || typematch.NamedOrPointer(typ, "context", "CancelCauseFunc")
+	// In a summary, calling a func parameter is what releases a cancel
+	// func passed there (defer runCleanup(cancel)); a caller that passes a
+	// closure instead gets what the closure does (classifyCall), and one
+	// that passes a plain callback tracks nothing.
+	return isFunc(typ)
 }
 
 // borrowingMethods are interface methods whose implementations, by their

@@ -103,8 +103,9 @@ func callCancel(cancel context.CancelFunc) { // want callCancel:"params releases
 	cancel()
 }
 
-// callback calls a plain func value: a callback, not a release.
-func callback(f func()) { // want callback:"params borrows"
+// callback calls a func value on every path: a release of a cancel func
+// passed there; a caller passing a closure gets what the closure does.
+func callback(f func()) { // want callback:"params releases"
 	f()
 }
 
