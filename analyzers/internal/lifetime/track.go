@@ -969,7 +969,9 @@ func storeBase(addr ssa.Value) ssa.Value {
 // goroutine watching the query's context may call; by the package's
 // contract only Commit or Rollback finish it ("The transaction must end
 // with a call to Commit or Rollback"), so tx.QueryRow(...).Scan or
-// tx.Query leaves it open.
+// tx.Query leaves it open. A *sql.DB's methods (Ping, Query, Conn) record
+// it in the connections they open (driverConn.db), and it stays its
+// opener's to Close.
 func sqlOwnMethod(fn *ssa.Function) bool {
 	recv := fn.Signature.Recv()
 	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
@@ -978,7 +980,8 @@ func sqlOwnMethod(fn *ssa.Function) bool {
 	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Conn") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Tx")
+		typematch.PointerTo(recv.Type(), "database/sql", "Tx") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "DB")
 }
 
 // outlives reports whether v, a value a callee wraps the resource into, is

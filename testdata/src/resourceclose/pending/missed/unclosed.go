@@ -5,10 +5,7 @@
 // comment starts to match.
 package missed
 
-import (
-	"crypto/tls"
-	"database/sql"
-)
+import "crypto/tls"
 
 // tlsConnectionState: a TLS connection dialled for its certificate chain
 // and dropped.
@@ -25,17 +22,4 @@ func tlsConnectionState(addr string) (int, error) {
 		return 0, err
 	}
 	return len(c.ConnectionState().PeerCertificates), nil
-}
-
-// dbPingDropped: a *sql.DB opened, pinged and dropped.
-//
-// Engine: (*sql.DB).Ping's summary says the receiver escapes: (*DB).conn
-// stores db into a new driverConn{db: db} and into connection requests, so
-// any method that may open a connection ends the obligation.
-func dbPingDropped(dsn string) error {
-	db, err := sql.Open("postgres", dsn) // want `sql\.DB db from sql\.Open`
-	if err != nil {
-		return err
-	}
-	return db.Ping()
 }

@@ -52,3 +52,12 @@ func rowsNeverClosed(db *sql.DB) ([]string, error) {
 	}
 	return names, rows.Err()
 }
+
+// dbPingDropped: a *sql.DB opened, pinged and dropped.
+func dbPingDropped(dsn string) error {
+	db, err := sql.Open("postgres", dsn) // want `sql\.DB db from sql\.Open`
+	if err != nil {
+		return err
+	}
+	return db.Ping()
+}
