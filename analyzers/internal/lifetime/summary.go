@@ -412,6 +412,10 @@ func returnedAllocs(fn *ssa.Function) map[ssa.Value]uint64 {
 			if v.Op != token.MUL || !ok || depth > 3 {
 				return
 			}
+			// A local struct returned by value: what is stored into its
+			// fields goes out with it (tls's connectionStateLocked sets
+			// state.ekm to a closure over the conn and returns state).
+			out[slot] |= bit
 			for _, r := range *slot.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == slot {
 					add(st.Val, bit, depth+1)
