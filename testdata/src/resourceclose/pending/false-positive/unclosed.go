@@ -7,37 +7,8 @@ package falsepositive
 
 import (
 	"fmt"
-	"io"
 	"os"
 )
-
-// openWithCloser returns a new file and the func that closes it.
-func openWithCloser(name string) (*os.File, func(), error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, func() { f.Close() }, nil
-}
-
-// cleanupFromHelper: the helper hands back the file with its own cleanup
-// func, which the caller defers.
-//
-// Engine: openWithCloser's summary says result 0 is a new file the caller
-// owns (acquire.go newResults: f is returned), and nothing says result 1
-// is a func that closes it. In the caller, cleanup() is a call through a
-// function value (Extract #1), which track.go classifyCall cannot link to
-// the file. A result returned together with a closure that releases it
-// should not count as a new resource (or the summary should name the
-// releasing result).
-func cleanupFromHelper(name string) ([]byte, error) {
-	f, cleanup, err := openWithCloser(name) // now `file f from openWithCloser .* returning at line 39`
-	if err != nil {
-		return nil, err
-	}
-	defer cleanup()
-	return io.ReadAll(f)
-}
 
 // correlatedBranches: the file is created and closed under the same flag;
 // the path that creates it without closing it cannot run.
@@ -51,7 +22,7 @@ func correlatedBranches(path string, toFile bool, lines []string) error {
 	var f *os.File
 	if toFile {
 		var err error
-		f, err = os.Create(path) // now `file f from os\.Create .* returning at line 69`
+		f, err = os.Create(path) // now `file f from os\.Create .* returning at line 40`
 		if err != nil {
 			return err
 		}
