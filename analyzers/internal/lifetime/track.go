@@ -410,8 +410,20 @@ func (t *tracker) addDerived(v ssa.Value) {
 					t.addStructCopy(load, a)
 				}
 				for _, ar := range *a.Referrers() {
-					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
-						t.addDerived(u)
+					switch ar := ar.(type) {
+					case *ssa.UnOp:
+						if ar.Op == token.MUL {
+							t.addDerived(ar)
+						}
+					case *ssa.FieldAddr:
+						if _, copied := v.(*ssa.UnOp); copied {
+							continue // a struct copy: addStructCopy knows its fields
+						}
+						for _, fr := range *ar.Referrers() {
+							if u, ok := fr.(*ssa.UnOp); ok && u.Op == token.MUL && mayHoldResource(u.Type()) {
+								t.addDerived(u) // s.conn of s := newSession(c)
+							}
+						}
 					}
 				}
 			}
@@ -576,6 +588,9 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 	if !t.carried(ins.Val) {
 		return useNone
 	}
+	if _, copied := ins.Val.(*ssa.UnOp); !copied && isAlloc(ins.Addr) && t.derived[ins.Val] && followedVariable(ins.Addr.(*ssa.Alloc)) {
+		return useBorrow // s := newSession(c): s's loads carry it on
+	}
 	base := storeBase(ins.Addr)
 	switch {
 	case t.aliases[base]:
@@ -594,6 +609,49 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 		return useBorrow // fmt.Print(resp): formatted during the call, not kept
 	}
 	return useEscape
+}
+
+// isAlloc reports whether v is an allocation.
+func isAlloc(v ssa.Value) bool {
+	_, ok := v.(*ssa.Alloc)
+	return ok
+}
+
+// followedVariable reports whether a is a local variable whose every use
+// addDerived follows: stores into it, loads of it, and loads of its
+// fields. Its address goes nowhere else, so what is stored there is seen
+// wherever it is read.
+func followedVariable(a *ssa.Alloc) bool {
+	if a.Heap {
+		return false
+	}
+	isLoad := func(i ssa.Instruction) bool {
+		u, ok := i.(*ssa.UnOp)
+		return ok && u.Op == token.MUL
+	}
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return false
+			}
+		case *ssa.FieldAddr:
+			for _, fr := range *r.Referrers() {
+				if st, ok := fr.(*ssa.Store); ok && st.Addr == r {
+					continue
+				}
+				if !isLoad(fr) {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			if !isLoad(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // formatters are the fmt functions that, by their contract, only format

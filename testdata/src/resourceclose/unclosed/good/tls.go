@@ -40,3 +40,43 @@ func openSession(addr string) (session, error) {
 	}
 	return newSession(c, 1), nil
 }
+
+var kept []net.Conn
+
+// keepConn keeps the connection for later.
+func keepConn(c net.Conn) { kept = append(kept, c) }
+
+// sessionKept: the session is held in a variable and its connection is
+// handed to keepConn, which keeps it.
+func sessionKept(addr string) (int, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return 0, err
+	}
+	s := newSession(c, 2)
+	keepConn(s.conn)
+	return s.id, nil
+}
+
+// sessionClosed: the session in a variable, its connection closed by
+// defer.
+func sessionClosed(addr string) (int, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return 0, err
+	}
+	s := newSession(c, 3)
+	defer s.conn.Close()
+	return s.id, nil
+}
+
+// sessionReturned: the variable goes back to the caller.
+func sessionReturned(addr string) (session, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return session{}, err
+	}
+	s := newSession(c, 4)
+	s.id++
+	return s, nil
+}

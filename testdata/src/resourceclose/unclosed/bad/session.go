@@ -1,4 +1,4 @@
-package missed
+package bad
 
 import "net"
 
@@ -19,14 +19,6 @@ func newSession(c net.Conn, id int) session {
 
 // sessionIDOnly: the session carrying the connection is read and dropped,
 // so the connection is never closed.
-//
-// Engine: newSession's summary wraps c into its result (the local struct
-// returned by value), but the caller stores the result into the variable
-// s (an Alloc, since s.id is read through a FieldAddr), and track.go
-// classifyStore counts a store of a derived value into anything but a
-// derived base as an escape. The variable's loads are followed
-// (addDerived), its FieldAddr loads are not; following both would let the
-// store be a borrow.
 func sessionIDOnly(addr string) (int, error) {
 	c, err := net.Dial("tcp", addr) // want `connection c from net\.Dial`
 	if err != nil {
