@@ -490,6 +490,24 @@ func (t *tracker) carried(v ssa.Value) bool {
 	return t.closures[v] != nil
 }
 
+// capturesSlot reports whether v is a closure capturing a local struct
+// that holds the resource in a field: the closure carries it (a returned
+// stop func closing prof.mem).
+func (t *tracker) capturesSlot(v ssa.Value) bool {
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok || len(t.slots) == 0 {
+		return false
+	}
+	for _, b := range mc.Bindings {
+		for sl := range t.slots {
+			if sl.base == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // classify says what ins does to the resource.
 func (t *tracker) classify(ins ssa.Instruction) use {
 	switch ins := ins.(type) {
@@ -502,6 +520,9 @@ func (t *tracker) classify(ins ssa.Instruction) use {
 	case *ssa.Return:
 		u := useNone
 		for j, r := range ins.Results {
+			if t.capturesSlot(r) {
+				return useEscape // return func() { s.f.Close() }: the closure takes s
+			}
 			if !t.carried(r) {
 				continue
 			}
