@@ -138,6 +138,12 @@ func (t *tracker) followIf(ins *ssa.If, from *ssa.BasicBlock) []*ssa.BasicBlock 
 func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
 	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
 	succs := ins.Block().Succs
+	if v, ok := decidedAbove(ins.Cond, from); ok {
+		if v {
+			return succs[:1]
+		}
+		return succs[1:]
+	}
 	if v, ok := flagOnPaths(ins.Cond, from); ok {
 		if v {
 			return succs[:1]
@@ -361,6 +367,37 @@ func flagOnPaths(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
 		value, known = b, true
 	}
 	return value != negated, known
+}
+
+// decidedAbove reports the value a boolean condition has on every path
+// from block from, when an earlier test of the same SSA value decided it:
+// from lies below one edge of an If on it (the file is created under "if
+// toFile", and closed under a later "if toFile"). An SSA value never
+// changes, so the later test takes the same edge, unless a path from from
+// computes the value again (its definition inside a loop around from).
+func decidedAbove(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
+	negated := false
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		cond, negated = u.X, true
+	}
+	if from == nil || cond.Referrers() == nil {
+		return false, false
+	}
+	if def, ok := cond.(ssa.Instruction); ok && ssautil.Reaches(from, def.Block()) {
+		return false, false
+	}
+	for _, r := range *cond.Referrers() {
+		test, ok := r.(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, succ := range test.Block().Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(from) {
+				return (i == 0) != negated, true
+			}
+		}
+	}
+	return false, false
 }
 
 // upgradeEdge returns the index of the successor of ins on which the
