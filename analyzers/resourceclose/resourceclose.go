@@ -79,12 +79,40 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		if len(ob.Leaks) > 0 {
 			report(pass, leaks.Describe(pass, ob, site(ob)))
 		}
+		if len(ob.Handoffs) > 0 {
+			reportHandoff(pass, leaks.Describe(pass, ob, site(ob)), ob.Handoffs[0])
+		}
 		reportDefersInLoop(pass, ob, site)
 		if ob.Kind.Iterated {
 			reportRowsErr(pass, ob, site)
 		}
 	}
 	return nil, nil
+}
+
+// reportHandoff reports a resource handed to a goroutine whose function
+// releases it on some paths only: the goroutine owns it, and the fix
+// belongs in that function.
+func reportHandoff(pass *analysis.Pass, l leaks.Leak, h lifetime.Handoff) {
+	verb := "close"
+	switch l.Ob.Kind {
+	case lifetime.KindTx:
+		verb = "commit or roll back"
+	case lifetime.KindCancel:
+		verb = "call"
+	case lifetime.KindCmd:
+		verb = "wait for"
+	}
+	runs := "the goroutine running " + h.Callee.Name()
+	if h.Callee.Parent() != nil {
+		runs = "the goroutine" // a func literal: its line says which
+	}
+	msg := fmt.Sprintf("%s is handed to %s (line %d), which does not %s it on every path; %s it there with a defer",
+		l.What, runs, leaks.Line(pass, h.Go.Pos()), verb, verb)
+	pass.Report(analysis.Diagnostic{
+		Pos: l.Ob.Call.Pos(), End: l.Site.End(l.Ob.Call.Pos()), Category: ruleFor(l.Ob.Kind), Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: h.Go.Pos(), End: h.Go.Pos(), Message: "handed over here"}},
+	})
 }
 
 // ruleFor maps a resource kind to the rule that reports its leaks.

@@ -1,7 +1,6 @@
 package resourceclose_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,7 +35,9 @@ func testdata(t *testing.T) string {
 // across packages (helpers in facts/dep that close, store, borrow or
 // return resources, called from facts/use: loading use analyses dep
 // first, so its summaries reach use as facts), the rules checked one rule
-// per fixture package, and every suggested fix against its .golden file.
+// per fixture package, every suggested fix against its .golden file, and
+// the pending cases the engine still gets wrong, with inverted
+// expectations (ruletest's pending.go: the test fails when one is fixed).
 func TestRules(t *testing.T) {
 	ruletest.RunFamilyMixed(t, resourceclose.Analyzer,
 		[]string{
@@ -45,26 +46,12 @@ func TestRules(t *testing.T) {
 			"resourceclose/tx-unfinished/bad", "resourceclose/tx-unfinished/good",
 			"resourceclose/cancel-leak/bad", "resourceclose/cancel-leak/good",
 			"resourceclose/facts/dep", "resourceclose/facts/use",
+			"resourceclose/pending/missed", "resourceclose/pending/false-positive",
 		},
 		"resourceclose/cmd-not-waited/bad", "resourceclose/cmd-not-waited/good",
 		"resourceclose/defer-in-loop/bad", "resourceclose/defer-in-loop/good",
 		"resourceclose/rows-err-unchecked/bad", "resourceclose/rows-err-unchecked/good",
 		"resourceclose/defer-in-loop/fix", "resourceclose/unclosed/fix", "resourceclose/tx-unfinished/fix", "resourceclose/cancel-leak/fix")
-}
-
-// TestPending runs the cases the engine does not get right yet: missed
-// positives (which keep their want comments), false positives (which have
-// none) and wrong or missing fixes (with the .golden they should produce).
-// It is skipped unless RESOURCECLOSE_PENDING is set; a case that passes
-// here belongs back in its rule's bad/, good/ or fix/ directory.
-func TestPending(t *testing.T) {
-	if os.Getenv("RESOURCECLOSE_PENDING") == "" {
-		t.Skip("set RESOURCECLOSE_PENDING=1 to run the cases the engine gets wrong")
-	}
-	ruletest.RunIn(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/pending/missed", "resourceclose/pending/false-positive")
-	ruletest.RunInWithSuggestedFixes(t, testdata(t), resourceclose.Analyzer,
-		"resourceclose/pending/fix")
 }
 
 // TestCustomKinds checks kinds declared in configuration, with either

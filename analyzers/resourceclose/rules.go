@@ -12,7 +12,10 @@ var Rules = []catalog.Rule{
 acquired to where the function returns, unless ownership moves: the value is
 returned, stored in a field, global, map or channel, or handed to a function
 that closes or keeps it (that function's summary says so, across packages).
-An unreleased file or connection holds a descriptor until the garbage collector
+A resource handed to a goroutine (go serve(conn)) belongs to the goroutine's
+function; when that function closes it on some paths but returns without
+closing it on another, the leak is reported at the acquisition, naming the
+go statement. An unreleased file or connection holds a descriptor until the garbage collector
 finds it, if ever; unclosed *sql.Rows hold a pooled connection forever, which
 drains the pool. github.com/jackc/pgx (v4 and v5) is modelled too: the rows of
 a Query hold their connection until closed (by Close, by Next returning false,
@@ -43,10 +46,12 @@ data, err := io.ReadAll(f)`,
 		Title: "a transaction neither committed nor rolled back on some path",
 		Text: `A *sql.Tx holds a connection, and on most databases locks, until Commit
 or Rollback. An error path that returns without either leaves the connection
-out of the pool and the locks held. Fix: defer tx.Rollback() right after
-BeginTx succeeds; after a successful Commit it is a no-op. The same holds
-for github.com/jackc/pgx transactions (pgx.Tx from Begin or BeginTx on a
-connection or a pgxpool, savepoints from tx.Begin): defer tx.Rollback(ctx).`,
+out of the pool and the locks held. Queries through the transaction
+(tx.QueryRow(...).Scan, tx.Query, a helper that queries) do not finish it.
+Fix: defer tx.Rollback() right after BeginTx succeeds; after a successful
+Commit it is a no-op. The same holds for github.com/jackc/pgx transactions
+(pgx.Tx from Begin or BeginTx on a connection or a pgxpool, savepoints from
+tx.Begin): defer tx.Rollback(ctx).`,
 		Bad: `tx, err := db.BeginTx(ctx, nil)
 if err != nil {
 	return err

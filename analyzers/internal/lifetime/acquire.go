@@ -197,6 +197,9 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 			continue
 		}
 		for _, ret := range a.openReturns() {
+			if a.t.returnsReleaser(ret) {
+				continue // f, func() { f.Close() }, nil: the caller calls the func
+			}
 			for j, r := range ret.Results {
 				if a.t.aliases[r] {
 					mark(j, a.Kind)
@@ -205,6 +208,19 @@ func (s *summarizer) newResults(fn *ssa.Function) []string {
 		}
 	}
 	return out
+}
+
+// returnsReleaser reports whether ret also returns a closure that
+// releases the resource: the function hands out the release with it, and
+// the caller owes calling that func, not closing the resource (a helper
+// returning the file and its cleanup, deferred by the caller).
+func (t *tracker) returnsReleaser(ret *ssa.Return) bool {
+	for _, r := range ret.Results {
+		if cl := t.closures[r]; cl != nil && t.closureUse(cl, false) == useRelease {
+			return true
+		}
+	}
+	return false
 }
 
 // storedElsewhere reports whether something other than a return lets the

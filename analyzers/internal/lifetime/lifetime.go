@@ -55,6 +55,9 @@ type Obligation struct {
 	// Released reports whether any instruction of the function releases it
 	// or lets it escape (so a leak is a missing branch, not a missing close).
 	Released bool
+	// Handoffs are the goroutines it is handed to that release it on some
+	// paths only; their paths end there, leaking in the callee.
+	Handoffs []Handoff
 }
 
 func run(pass *analysis.Pass, custom []customConstructor) (any, error) {
@@ -65,10 +68,12 @@ func run(pass *analysis.Pass, custom []customConstructor) (any, error) {
 	res := &Result{}
 	for _, fn := range ssaRes.SrcFuncs {
 		for _, a := range s.acquisitions(fn) {
+			leaks, handoffs := a.leaks()
 			res.Obligations = append(res.Obligations, &Obligation{
 				Acquisition: a,
-				Leaks:       a.leaks(),
+				Leaks:       leaks,
 				Released:    a.everDischarged(),
+				Handoffs:    handoffs,
 			})
 		}
 	}

@@ -20,18 +20,31 @@ type Leak struct {
 	Pos token.Pos
 }
 
+// Handoff is a go statement that hands the resource to a function that
+// releases it on some paths only: the goroutine owns it, and leaks it on
+// the others (a connection accepted in a server loop and served by a
+// handler that returns early without closing it).
+type Handoff struct {
+	Go *ssa.Go
+	// Callee is the function the goroutine runs.
+	Callee *ssa.Function
+}
+
 // leaks walks the CFG forward from the acquisition and returns the exits
 // reachable without passing an instruction that releases the resource or
 // lets it escape. Edges on which the acquisition's error is non-nil, or the
 // resource is nil, are not followed: nothing is owed there. A path that
 // ends in a call that never returns owes nothing either (the SSA builder
 // ends such blocks with no successors).
-func (a *Acquisition) leaks() []Leak {
+// The go statements that hand the resource to such a function end their
+// paths, and are returned apart.
+func (a *Acquisition) leaks() ([]Leak, []Handoff) {
 	if a.Value == nil {
-		return []Leak{{Pos: a.Call.Pos()}}
+		return []Leak{{Pos: a.Call.Pos()}}, nil
 	}
-	w := walker{t: a.t, fn: a.Fn, acquire: a.Call}
-	return w.leaks(a.Call.Block(), indexOf(a.Call)+1)
+	var handoffs []Handoff
+	w := walker{t: a.t, fn: a.Fn, acquire: a.Call, handoffs: &handoffs}
+	return w.leaks(a.Call.Block(), indexOf(a.Call)+1), handoffs
 }
 
 // walker finds the exits a tracked resource reaches still owed.
@@ -46,6 +59,9 @@ type walker struct {
 	// openReturns makes a return that hands the resource out end its path
 	// as a "leak" (see openReturns), instead of as an escape.
 	openReturns bool
+	// handoffs, when set, collects the go statements that hand the
+	// resource to a function releasing it on some paths only (Handoff).
+	handoffs *[]Handoff
 }
 
 func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
@@ -90,6 +106,12 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 			}
 			return nil, nil, true
 		}
+		if g, ok := ins.(*ssa.Go); ok && w.handoffs != nil {
+			if callee := w.t.partialHandoff(g); callee != nil {
+				*w.handoffs = append(*w.handoffs, Handoff{Go: g, Callee: callee})
+				return nil, nil, true
+			}
+		}
 		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) || failsTest(ins) {
 			return nil, nil, true
 		}
@@ -116,6 +138,12 @@ func (t *tracker) followIf(ins *ssa.If, from *ssa.BasicBlock) []*ssa.BasicBlock 
 func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
 	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
 	succs := ins.Block().Succs
+	if v, ok := decidedAbove(ins.Cond, from); ok {
+		if v {
+			return succs[:1]
+		}
+		return succs[1:]
+	}
 	if v, ok := flagOnPaths(ins.Cond, from); ok {
 		if v {
 			return succs[:1]
@@ -339,6 +367,37 @@ func flagOnPaths(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
 		value, known = b, true
 	}
 	return value != negated, known
+}
+
+// decidedAbove reports the value a boolean condition has on every path
+// from block from, when an earlier test of the same SSA value decided it:
+// from lies below one edge of an If on it (the file is created under "if
+// toFile", and closed under a later "if toFile"). An SSA value never
+// changes, so the later test takes the same edge, unless a path from from
+// computes the value again (its definition inside a loop around from).
+func decidedAbove(cond ssa.Value, from *ssa.BasicBlock) (value, known bool) {
+	negated := false
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		cond, negated = u.X, true
+	}
+	if from == nil || cond.Referrers() == nil {
+		return false, false
+	}
+	if def, ok := cond.(ssa.Instruction); ok && ssautil.Reaches(from, def.Block()) {
+		return false, false
+	}
+	for _, r := range *cond.Referrers() {
+		test, ok := r.(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, succ := range test.Block().Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(from) {
+				return (i == 0) != negated, true
+			}
+		}
+	}
+	return false, false
 }
 
 // upgradeEdge returns the index of the successor of ins on which the

@@ -71,6 +71,11 @@ type Summary struct {
 	// ErrOf says, per result, 1 + the index of the error parameter the
 	// result is nil exactly when (0 for none): an error translator.
 	ErrOf []int
+	// Partial has bit i set when parameter i, a Borrows, is released on
+	// some paths but not on every path: a function that owns what it is
+	// given (it closes it) and forgets it on a path. Handed to such a
+	// function as a goroutine, the resource leaks there (see handoff).
+	Partial uint64
 }
 
 // AFact implements analysis.Fact.
@@ -86,8 +91,16 @@ func (s *Summary) String() string {
 			out += " result" + string(rune('0'+i)) + "=" + k
 		}
 	}
+	for i := range s.Params {
+		if s.partial(i) {
+			out += " partial" + string(rune('0'+i))
+		}
+	}
 	return out
 }
+
+// partial reports whether parameter i is released on some paths only.
+func (s *Summary) partial(i int) bool { return i < 64 && s.Partial&(1<<i) != 0 }
 
 // packageSummaries is the package fact that carries a package's summaries.
 type packageSummaries struct{ facttable.Table[Summary] }
@@ -243,7 +256,11 @@ func (s *summarizer) compute(fn *ssa.Function) *Summary {
 		}
 		t := newTracker(s, nil, p)
 		t.returned, t.params = returned, params
-		sum.Params[i] = mustEffect(fn, t)
+		var partial bool
+		sum.Params[i], partial = mustEffect(fn, t)
+		if partial && i < 64 {
+			sum.Partial |= 1 << i
+		}
 		if sum.Params[i] == Wraps {
 			if sum.Targets == nil {
 				sum.Targets = make([]uint64, len(fn.Params))
@@ -349,21 +366,22 @@ func effectOf(fn *ssa.Function, t *tracker) Effect {
 // mustEffect is effectOf for a parameter, where a release counts only if
 // every path releases it (or lets it escape): (*sql.Rows).Next closes the
 // rows when they run out, but a caller that breaks early still owes Close.
-func mustEffect(fn *ssa.Function, t *tracker) Effect {
-	e := effectOf(fn, t)
+// partial reports a Borrows that releases the parameter on some path.
+func mustEffect(fn *ssa.Function, t *tracker) (e Effect, partial bool) {
+	e = effectOf(fn, t)
 	if e != Releases && !(e == Borrows && t.releasesOnError) {
-		return e
+		return e, false
 	}
 	leaks := walker{t: t, fn: fn}.leaks(fn.Blocks[0], 0)
 	if len(leaks) == 0 {
-		return e
+		return e, false
 	}
 	for _, l := range leaks {
 		if l.Exit == nil || !returnsNoErrorOrReleasingError(fn, l.Exit, t) {
-			return Borrows
+			return Borrows, e == Releases
 		}
 	}
-	return ReleasesOnError
+	return ReleasesOnError, false
 }
 
 // returnsNoErrorOrReleasingError reports whether ret's error result is the
@@ -408,6 +426,10 @@ func returnedAllocs(fn *ssa.Function) map[ssa.Value]uint64 {
 				return
 			}
 			followed[slotBit{slot, bit, depth}] = true
+			// A local struct returned by value: what is stored into its
+			// fields goes out with it (tls's connectionStateLocked sets
+			// state.ekm to a closure over the conn and returns state).
+			out[slot] |= bit
 			for _, r := range *slot.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == slot {
 					add(st.Val, bit, depth+1)

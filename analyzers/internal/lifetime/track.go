@@ -440,8 +440,20 @@ func (t *tracker) addDerived(v ssa.Value) {
 					t.addStructCopy(load, a)
 				}
 				for _, ar := range *a.Referrers() {
-					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
-						t.addDerived(u)
+					switch ar := ar.(type) {
+					case *ssa.UnOp:
+						if ar.Op == token.MUL {
+							t.addDerived(ar)
+						}
+					case *ssa.FieldAddr:
+						if _, copied := v.(*ssa.UnOp); copied {
+							continue // a struct copy: addStructCopy knows its fields
+						}
+						for _, fr := range *ar.Referrers() {
+							if u, ok := fr.(*ssa.UnOp); ok && u.Op == token.MUL && mayHoldResource(u.Type()) {
+								t.addDerived(u) // s.conn of s := newSession(c)
+							}
+						}
 					}
 				}
 			}
@@ -533,6 +545,24 @@ func (t *tracker) carried(v ssa.Value) bool {
 	return t.closures[v] != nil
 }
 
+// capturesSlot reports whether v is a closure capturing a local struct
+// that holds the resource in a field: the closure carries it (a returned
+// stop func closing prof.mem).
+func (t *tracker) capturesSlot(v ssa.Value) bool {
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok || len(t.slots) == 0 {
+		return false
+	}
+	for _, b := range mc.Bindings {
+		for sl := range t.slots {
+			if sl.base == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // classify says what ins does to the resource.
 func (t *tracker) classify(ins ssa.Instruction) use {
 	switch ins := ins.(type) {
@@ -545,6 +575,9 @@ func (t *tracker) classify(ins ssa.Instruction) use {
 	case *ssa.Return:
 		u := useNone
 		for j, r := range ins.Results {
+			if t.capturesSlot(r) {
+				return useEscape // return func() { s.f.Close() }: the closure takes s
+			}
 			if !t.carried(r) {
 				continue
 			}
@@ -631,6 +664,9 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 	if !t.carried(ins.Val) {
 		return useNone
 	}
+	if _, copied := ins.Val.(*ssa.UnOp); !copied && isAlloc(ins.Addr) && t.derived[ins.Val] && followedVariable(ins.Addr.(*ssa.Alloc)) {
+		return useBorrow // s := newSession(c): s's loads carry it on
+	}
 	base := storeBase(ins.Addr)
 	switch {
 	case t.aliases[base]:
@@ -649,6 +685,49 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 		return useBorrow // fmt.Print(resp): formatted during the call, not kept
 	}
 	return useEscape
+}
+
+// isAlloc reports whether v is an allocation.
+func isAlloc(v ssa.Value) bool {
+	_, ok := v.(*ssa.Alloc)
+	return ok
+}
+
+// followedVariable reports whether a is a local variable whose every use
+// addDerived follows: stores into it, loads of it, and loads of its
+// fields. Its address goes nowhere else, so what is stored there is seen
+// wherever it is read.
+func followedVariable(a *ssa.Alloc) bool {
+	if a.Heap {
+		return false
+	}
+	isLoad := func(i ssa.Instruction) bool {
+		u, ok := i.(*ssa.UnOp)
+		return ok && u.Op == token.MUL
+	}
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return false
+			}
+		case *ssa.FieldAddr:
+			for _, fr := range *r.Referrers() {
+				if st, ok := fr.(*ssa.Store); ok && st.Addr == r {
+					continue
+				}
+				if !isLoad(fr) {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			if !isLoad(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // formatters are the fmt functions that, by their contract, only format
@@ -783,9 +862,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(t.wrapUse(fn, i, c.Args, spawned))
 				continue
 			}
-			if cl := t.closures[a]; cl != nil && e == Borrows {
-				// A callee that borrows a func value calls it: what the
-				// closure does to the resource is what happens.
+			if cl := t.closures[a]; cl != nil && (e == Borrows || e == Releases) {
+				// A callee that borrows or releases (calls) a func value
+				// calls it: what the closure does to the resource is what
+				// happens.
 				note(t.closureUse(cl, spawned))
 				continue
 			}
@@ -804,6 +884,41 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 		}
 	}
 	return result
+}
+
+// partialHandoff returns the function g runs when it is handed the
+// resource and releases it on some paths only (Summary.Partial): the
+// goroutine took ownership, since it closes it, and the caller cannot
+// release it after handing it over.
+func (t *tracker) partialHandoff(g *ssa.Go) *ssa.Function {
+	if t.kind != nil && t.kind.CallReleases {
+		// A goroutine that cancels on some paths watches the context:
+		// where it does not, the context is done already.
+		return nil
+	}
+	if cl := t.closures[g.Call.Value]; cl != nil {
+		// A literal capturing it: what its body does on every path.
+		for _, b := range cl.bindings {
+			if e, partial := mustEffect(cl.fn, t.s.freeVarTracker(cl.fn, b)); e == Borrows && partial {
+				return cl.fn
+			}
+		}
+		return nil
+	}
+	fn, ok := g.Call.Value.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	sum := t.s.summary(fn)
+	if sum == nil {
+		return nil
+	}
+	for i, a := range g.Call.Args {
+		if t.aliases[a] && i < len(sum.Params) && sum.Params[i] == Borrows && sum.partial(i) {
+			return fn
+		}
+	}
+	return nil
 }
 
 // releasesVia reports whether calling method name on v (the resource or a
@@ -881,11 +996,41 @@ func (t *tracker) isStruct(v ssa.Value) bool {
 func (t *tracker) closureUse(cl *closure, spawned bool) use {
 	u := useNone
 	for _, b := range cl.bindings {
-		if x := t.s.freeVarEffect(cl.fn, b).asUse(spawned); x > u {
+		x := t.s.freeVarEffect(cl.fn, b).asUse(spawned)
+		if x == useEscape && spawned && t.neverCalledIn(cl.fn, b) {
+			x = useBorrow
+		}
+		if x > u {
 			u = x
 		}
 	}
 	return u
+}
+
+// neverCalledIn reports whether closure fn, bound to a resource released
+// by calling it (a cancel func), neither calls it nor hands it to any
+// call: a goroutine running fn cannot release it however long it runs
+// (vet's lostcancel misses a cancel captured by a goroutine that only
+// mentions it).
+func (t *tracker) neverCalledIn(fn *ssa.Function, b binding) bool {
+	if t.kind == nil || !t.kind.CallReleases {
+		return false
+	}
+	inner := t.s.freeVarTracker(fn, b)
+	for _, blk := range fn.Blocks {
+		for _, ins := range blk.Instrs {
+			switch inner.classify(ins) {
+			case useNone:
+			case useBorrow:
+				if _, isCall := ins.(ssa.CallInstruction); isCall {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isReleaseMethod reports whether calling method name on a value of type
@@ -913,9 +1058,11 @@ func (t *tracker) callReleases(typ types.Type) bool {
 	if t.kind != nil {
 		return t.kind.CallReleases
 	}
-	// Only a cancel func by its type: a plain func() parameter that is
-	// called is a callback, not a release.
-	return typematch.NamedOrPointer(typ, "context", "CancelFunc") || typematch.NamedOrPointer(typ, "context", "CancelCauseFunc")
+	// In a summary, calling a func parameter is what releases a cancel
+	// func passed there (defer runCleanup(cancel)); a caller that passes a
+	// closure instead gets what the closure does (classifyCall), and one
+	// that passes a plain callback tracks nothing.
+	return isFunc(typ)
 }
 
 // borrowingMethods are interface methods whose implementations, by their
@@ -951,7 +1098,14 @@ func storeBase(addr ssa.Value) ssa.Value {
 // pointer to one of its handle types: using a statement (stmt.Query,
 // stmt.QueryRow) records it in database/sql's dependency tracking
 // (db.addDep), which its summary sees as an escape, but by the package's
-// contract the caller still closes it.
+// contract the caller still closes it. A transaction's queries hand the
+// rows a release func bound to the transaction (tx.grabConn), which a
+// goroutine watching the query's context may call; by the package's
+// contract only Commit or Rollback finish it ("The transaction must end
+// with a call to Commit or Rollback"), so tx.QueryRow(...).Scan or
+// tx.Query leaves it open. A *sql.DB's methods (Ping, Query, Conn) record
+// it in the connections they open (driverConn.db), and it stays its
+// opener's to Close.
 func sqlOwnMethod(fn *ssa.Function) bool {
 	recv := fn.Signature.Recv()
 	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
@@ -959,7 +1113,9 @@ func sqlOwnMethod(fn *ssa.Function) bool {
 	}
 	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
 		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Conn")
+		typematch.PointerTo(recv.Type(), "database/sql", "Conn") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "Tx") ||
+		typematch.PointerTo(recv.Type(), "database/sql", "DB")
 }
 
 // outlives reports whether v, a value a callee wraps the resource into, is

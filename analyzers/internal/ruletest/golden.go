@@ -23,6 +23,22 @@ type edit struct {
 // holds the file after all its fixes, as analysistest's plain form does).
 func checkGoldens(t *testing.T, act *checker.Action) {
 	t.Helper()
+	byFile := fixEdits(act)
+	names := make([]string, 0, len(byFile))
+	for name := range byFile {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := compareGolden(name, byFile[name]); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// fixEdits returns the edits of every suggested fix of act's diagnostics,
+// by file name, leaving out generated files.
+func fixEdits(act *checker.Action) map[string][]edit {
 	generated := map[string]bool{}
 	for _, f := range act.Package.Syntax {
 		generated[act.Package.Fset.File(f.Pos()).Name()] = ast.IsGenerated(f)
@@ -43,16 +59,7 @@ func checkGoldens(t *testing.T, act *checker.Action) {
 			}
 		}
 	}
-	names := make([]string, 0, len(byFile))
-	for name := range byFile {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := compareGolden(name, byFile[name]); err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
+	return byFile
 }
 
 // compareGolden applies edits to the file and compares it with its golden.

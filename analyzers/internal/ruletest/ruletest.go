@@ -46,13 +46,18 @@ func Only(a *analysis.Analyzer, rule string) *analysis.Analyzer {
 }
 
 // RunIn checks every diagnostic and fact of a on the fixture packages pkgs
-// of the GOPATH tree testdata against their "// want" comments, and
-// returns the checker's actions for tests that look further.
+// of the GOPATH tree testdata against their "// want" comments (inverted
+// for pending fixtures, see pending.go), and returns the checker's
+// actions for tests that look further.
 func RunIn(t *testing.T, testdata string, a *analysis.Analyzer, pkgs ...string) []*checker.Action {
 	t.Helper()
 	roots := analyze(t, testdata, a, pkgs...)
 	for _, act := range roots {
-		checkWants(t, testdata, act)
+		if isPendingFixture(act.Package.PkgPath) {
+			checkPending(t, testdata, act)
+		} else {
+			checkWants(t, testdata, act)
+		}
 	}
 	return roots
 }
@@ -65,7 +70,10 @@ func RunInWithSuggestedFixes(t *testing.T, testdata string, a *analysis.Analyzer
 	t.Helper()
 	roots := RunIn(t, testdata, a, pkgs...)
 	for _, act := range roots {
-		if isFixFixture(act.Package.PkgPath) {
+		switch {
+		case isFixFixture(act.Package.PkgPath) && isPendingFixture(act.Package.PkgPath):
+			checkPendingGoldens(t, act)
+		case isFixFixture(act.Package.PkgPath):
 			checkGoldens(t, act)
 		}
 	}

@@ -60,3 +60,30 @@ func TestIsFixFixture(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWantNow(t *testing.T) {
+	_, exps, err := parseWant(" `a` now `b` `c`")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exps) != 3 || exps[0].now || !exps[1].now || !exps[2].now {
+		t.Errorf("got %v", exps)
+	}
+	if text, ok := nowText("// now `x`"); !ok || text != " now  `x`" {
+		t.Errorf("nowText = %q, %v", text, ok)
+	}
+}
+
+func TestIsPendingFixture(t *testing.T) {
+	for path, want := range map[string]bool{
+		"resourceclose/pending/missed":           true,
+		"errorlog/swallowed/pending":             true,
+		"errorlog/swallowed/pending [x.test]":    true,
+		"goroutineleak/blocked-send/bad":         false,
+		"goroutineleak/blocked-send/pendingwork": false,
+	} {
+		if got := isPendingFixture(path); got != want {
+			t.Errorf("isPendingFixture(%q) = %v", path, got)
+		}
+	}
+}

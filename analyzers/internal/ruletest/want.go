@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,10 +20,13 @@ import (
 // line expects one diagnostic per regexp on that line (or on the line
 // "+N" below it), and a fact per name:"rx" on the object declared there.
 
-// expectation is one wanted diagnostic (object == "") or fact.
+// expectation is one wanted diagnostic (object == "") or fact. In a
+// pending fixture (pending.go), now marks the diagnostic the analyzer
+// reports today, where it differs from the wanted one.
 type expectation struct {
 	object string
 	rx     *regexp.Regexp
+	now    bool
 }
 
 // site is a line of a fixture file, named relative to testdata/src.
@@ -35,33 +39,8 @@ type site struct {
 // "// want" comment expects, and every expectation nothing matched.
 func checkWants(t *testing.T, testdata string, act *checker.Action) {
 	t.Helper()
-	fset := act.Package.Fset
-	rel := func(p token.Position) site {
-		name, err := filepath.Rel(filepath.Join(testdata, "src"), p.Filename)
-		if err != nil {
-			name = p.Filename
-		}
-		return site{filepath.ToSlash(name), p.Line}
-	}
-	wants := map[site][]expectation{}
-	for _, f := range act.Package.Syntax {
-		for _, group := range f.Comments {
-			for _, c := range group.List {
-				text, ok := wantText(c.Text)
-				if !ok {
-					continue
-				}
-				at := rel(fset.Position(c.Pos()))
-				delta, exps, err := parseWant(text)
-				if err != nil {
-					t.Errorf("%s:%d: bad want comment: %v", at.file, at.line, err)
-					continue
-				}
-				at.line += delta
-				wants[at] = append(wants[at], exps...)
-			}
-		}
-	}
+	rel := relSite(testdata, act)
+	wants := collectWants(t, rel, act, false)
 	match := func(at site, object, what, text string) {
 		t.Helper()
 		exps := wants[at]
@@ -83,15 +62,9 @@ func checkWants(t *testing.T, testdata string, act *checker.Action) {
 		}
 	}
 	for _, d := range act.Diagnostics {
-		match(rel(fset.Position(d.Pos)), "", "diagnostic", d.Message)
+		match(rel(d.Pos), "", "diagnostic", d.Message)
 	}
-	facts := objectFacts(act)
-	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() })
-	for _, f := range facts {
-		if f.Object.Pkg() == act.Package.Types {
-			match(rel(fset.Position(f.Object.Pos())), f.Object.Name(), "fact", fmt.Sprint(f.Fact))
-		}
-	}
+	checkFactWants(act, rel, match)
 	var missing []string
 	for at, exps := range wants {
 		for _, e := range exps {
@@ -108,22 +81,94 @@ func checkWants(t *testing.T, testdata string, act *checker.Action) {
 	}
 }
 
+// relSite returns the function naming a position of act's package as a
+// fixture line relative to testdata/src.
+func relSite(testdata string, act *checker.Action) func(token.Pos) site {
+	fset := act.Package.Fset
+	return func(pos token.Pos) site {
+		p := fset.Position(pos)
+		name, err := filepath.Rel(filepath.Join(testdata, "src"), p.Filename)
+		if err != nil {
+			name = p.Filename
+		}
+		return site{filepath.ToSlash(name), p.Line}
+	}
+}
+
+// collectWants parses the expectation comments of act's package; "now"
+// comments count only in a pending fixture.
+func collectWants(t *testing.T, rel func(token.Pos) site, act *checker.Action, pending bool) map[site][]expectation {
+	t.Helper()
+	wants := map[site][]expectation{}
+	for _, f := range act.Package.Syntax {
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				text, ok := wantText(c.Text)
+				if !ok && pending {
+					text, ok = nowText(c.Text)
+				}
+				if !ok {
+					continue
+				}
+				at := rel(c.Pos())
+				delta, exps, err := parseWant(text)
+				if err == nil && !pending && slices.ContainsFunc(exps, func(e expectation) bool { return e.now }) {
+					err = fmt.Errorf("now expectations belong in pending fixtures only")
+				}
+				if err != nil {
+					t.Errorf("%s:%d: bad want comment: %v", at.file, at.line, err)
+					continue
+				}
+				at.line += delta
+				wants[at] = append(wants[at], exps...)
+			}
+		}
+	}
+	return wants
+}
+
+// checkFactWants matches the facts exported for act's own objects.
+func checkFactWants(act *checker.Action, rel func(token.Pos) site, match func(at site, object, what, text string)) {
+	facts := objectFacts(act)
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() })
+	for _, f := range facts {
+		if f.Object.Pkg() == act.Package.Types {
+			match(rel(f.Object.Pos()), f.Object.Name(), "fact", fmt.Sprint(f.Fact))
+		}
+	}
+}
+
 // wantText returns what follows "want" in a comment that is an
 // expectation ("// want ...", or a comment that ends in one).
 func wantText(comment string) (string, bool) {
+	return keywordText(comment, "want")
+}
+
+// nowText is wantText for a pending fixture's "// now ..." comment, whose
+// expectations are all of today's output.
+func nowText(comment string) (string, bool) {
+	text, ok := keywordText(comment, "now")
+	return " now " + text, ok
+}
+
+// keywordText returns what follows keyword in a comment that is, or ends
+// in, "// keyword ...".
+func keywordText(comment, keyword string) (string, bool) {
 	text := strings.TrimPrefix(comment, "//")
 	if text == comment {
 		text = strings.TrimSuffix(strings.TrimPrefix(text, "/*"), "*/")
 	}
-	if i := strings.Index(text, "// want"); i >= 0 {
+	if i := strings.Index(text, "// "+keyword); i >= 0 {
 		text = text[i+len("// "):]
 	}
-	return strings.CutPrefix(strings.TrimSpace(text), "want")
+	return strings.CutPrefix(strings.TrimSpace(text), keyword)
 }
 
 // parseWant parses an expectation list: quoted or raw regexps, name:"rx"
-// facts, and an optional +N line offset.
+// facts, and an optional +N line offset; after the word now, the regexps
+// are today's output of a pending fixture ("want `a` now `b`").
 func parseWant(text string) (delta int, exps []expectation, err error) {
+	now := false
 	var s scanner.Scanner
 	s.Init(strings.NewReader(text))
 	s.Mode = scanner.ScanIdents | scanner.ScanStrings | scanner.ScanRawStrings | scanner.ScanInts
@@ -147,9 +192,13 @@ func parseWant(text string) (delta int, exps []expectation, err error) {
 			if err != nil {
 				return 0, nil, err
 			}
-			exps = append(exps, expectation{rx: rx})
+			exps = append(exps, expectation{rx: rx, now: now})
 		case scanner.Ident:
 			name := s.TokenText()
+			if name == "now" {
+				now = true
+				continue
+			}
 			if s.Scan() != ':' {
 				return 0, nil, fmt.Errorf("want ':' after %s", name)
 			}

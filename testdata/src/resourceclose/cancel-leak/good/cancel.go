@@ -296,3 +296,34 @@ func cancelOnErrorOnly(parent context.Context, dial func(context.Context) error)
 	}
 	return &session{ctx: ctx, cancel: cancel}, nil
 }
+
+// stopWhen calls cancel once stop is closed.
+func stopWhen(stop <-chan struct{}, cancel context.CancelFunc) {
+	<-stop
+	cancel()
+}
+
+// goroutineHandsOn: the goroutine does not call cancel itself but hands it
+// to a helper that does; a goroutine that never calls the func cannot
+// release it, one that passes it on can.
+func goroutineHandsOn(parent context.Context, stop <-chan struct{}) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	go func() {
+		stopWhen(stop, cancel)
+	}()
+	return ctx
+}
+
+// goroutineCallsOnOnePath: cancelled on the signal; on the other path the
+// parent is done already.
+func goroutineCallsOnOnePath(parent context.Context, sig <-chan struct{}) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	go func() {
+		select {
+		case <-sig:
+			cancel()
+		case <-parent.Done():
+		}
+	}()
+	return ctx
+}

@@ -190,3 +190,13 @@ func wrapperDropped(name string) error {
 	_ = r
 	return nil
 }
+
+// txInspectedNotFinished: dep.Inspect borrows the transaction; nothing
+// finishes it. (resourceclose/tx-unfinished)
+func txInspectedNotFinished(ctx context.Context, db *sql.DB) (int, error) {
+	tx, err := db.BeginTx(ctx, nil) // want `sql\.Tx tx from db\.BeginTx`
+	if err != nil {
+		return 0, err
+	}
+	return dep.Inspect(ctx, tx)
+}

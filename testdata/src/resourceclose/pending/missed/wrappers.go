@@ -1,34 +1,11 @@
+// Package missed holds positive cases the engine does not report yet. Each
+// keeps its want comment and says what the engine does wrong; once fixed, a
+// case moves back to its rule's bad/ directory. TestRules runs them with
+// inverted expectations (ruletest's pending.go): it fails when a want
+// comment starts to match.
 package missed
 
-import (
-	"compress/gzip"
-	"context"
-	"io"
-	"os"
-)
-
-// gzipCloseIsNotFileClose: gz.Close does not close the file under it
-// (compress/gzip documents that Close does not close the underlying
-// io.Reader).
-//
-// Engine: gzip.NewReader's summary says param 0 escapes ((*Reader).Reset
-// stores r into the receiver's field, a store through a parameter), so the
-// file's obligation ends at NewReader. Were NewReader seen as wrapping f,
-// track.go releasesVia would still count gz.Close() as closing f ("closing
-// a wrapper counts as closing what it wraps"), which is wrong for gzip,
-// bufio-backed and most decompressing readers.
-func gzipCloseIsNotFileClose(name string) ([]byte, error) {
-	f, err := os.Open(name) // want `file f from os\.Open`
-	if err != nil {
-		return nil, err
-	}
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	defer gz.Close()
-	return io.ReadAll(gz)
-}
+import "context"
 
 // deferredConditionalCancel: the deferred closure cancels only on error;
 // on success the cancel func is neither called nor returned.

@@ -1,4 +1,4 @@
-package falsepositive
+package good
 
 import "os"
 
@@ -6,7 +6,7 @@ type profiles struct {
 	mem *os.File
 }
 
-// closedByReturnedClosure: reported, but the file goes into a local
+// closedByReturnedClosure: the file goes into a local
 // struct that the returned stop func captures and closes (modelled on
 // influxdb's cmd/influx_tools/internal/profile Config.Start).
 func closedByReturnedClosure(path string) func() {
