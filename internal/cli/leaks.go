@@ -55,7 +55,7 @@ func cmdLeaks(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	res, t := confirm(groups, static)
+	res, t := confirm(groups, static, cwd)
 	env := report.Env{Cwd: cwd, Rules: append(analyzers.Rules(), unpredictedRule()), Version: Version, ShowSeverity: f.showSeverity}
 	if err := report.Writers[f.format].Write(stdout, res, env); err != nil {
 		return ExitUsage, err
@@ -91,7 +91,7 @@ func readGroups(path string) ([]*leakdump.Group, error) {
 // confirm turns each group into findings: the static findings of the
 // confirming families that predicted it, their message prefixed with what
 // the dump shows, or one leaks/unpredicted finding at the waiting place.
-func confirm(groups []*leakdump.Group, static *report.Result) (*report.Result, tally) {
+func confirm(groups []*leakdump.Group, static *report.Result, root string) (*report.Result, tally) {
 	var candidates []report.Finding
 	for _, fd := range static.Findings {
 		family, _, _ := strings.Cut(fd.Rule, "/")
@@ -101,7 +101,7 @@ func confirm(groups []*leakdump.Group, static *report.Result) (*report.Result, t
 			}
 		}
 	}
-	matched := leakdump.MatchAll(groups, candidates)
+	matched := leakdump.MatchAll(groups, candidates, root)
 	out := &report.Result{Errors: static.Errors}
 	var t tally
 	for _, g := range groups {

@@ -124,6 +124,24 @@ func TestSamePath(t *testing.T) {
 	}
 }
 
+func TestSamePathUnderRoot(t *testing.T) {
+	// A module analysed in root, built elsewhere (/build/x).
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "cmd"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	local := func(p string) string { return filepath.Join(root, p) }
+	if !samePathUnder(root, local("main.go"), "/build/x/main.go") {
+		t.Error("a root file of the analysed module does not match its dumped copy")
+	}
+	if samePathUnder(root, local("main.go"), "/build/x/cmd/main.go") {
+		t.Error("main.go matched cmd/main.go")
+	}
+	if !samePathUnder(root, local("cmd/main.go"), "/build/x/cmd/main.go") {
+		t.Error("cmd/main.go does not match")
+	}
+}
+
 func TestMatchAll(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "app", "worker", "pool.go")
@@ -152,7 +170,7 @@ func TestMatchAll(t *testing.T) {
 		{Rule: "elsewhere", File: filepath.Join(dir, "other.go"), Start: report.Position{Line: 42}},
 		{Rule: "related", File: filepath.Join(dir, "other.go"), Start: report.Position{Line: 7},
 			Related: []report.Related{{File: file, Start: report.Position{Line: 42}}}},
-	})[g]
+	}, dir)[g]
 	var rules []string
 	for _, m := range got {
 		rules = append(rules, m.Finding.Rule)

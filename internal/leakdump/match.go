@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -40,14 +42,18 @@ type Match struct {
 }
 
 // MatchAll returns, for each group, the static findings it confirms,
-// strongest first.
-func MatchAll(groups []*Group, findings []report.Finding) map[*Group][]Match {
+// strongest first. root is the directory the findings' packages were
+// analysed from (the module root, usually): a dumped path that ends with a
+// finding's path relative to it is the same file, wherever the program was
+// built.
+func MatchAll(groups []*Group, findings []report.Finding, root string) map[*Group][]Match {
 	out := map[*Group][]Match{}
 	funcs := funcIndex{}
+	samePath := func(local, dumped string) bool { return samePathUnder(root, local, dumped) }
 	for _, g := range groups {
 		var ms []Match
 		for _, f := range findings {
-			if how, ok := matches(g, f, funcs); ok {
+			if how, ok := matches(g, f, funcs, samePath); ok {
 				ms = append(ms, Match{f, how})
 			}
 		}
@@ -59,7 +65,7 @@ func MatchAll(groups []*Group, findings []report.Finding) map[*Group][]Match {
 	return out
 }
 
-func matches(g *Group, f report.Finding, funcs funcIndex) (How, bool) {
+func matches(g *Group, f report.Finding, funcs funcIndex, samePath func(local, dumped string) bool) (How, bool) {
 	at := func(fr Frame) bool { return f.Start.Line == fr.Line && samePath(f.File, fr.File) }
 	switch {
 	case at(g.At):
@@ -74,6 +80,32 @@ func matches(g *Group, f report.Finding, funcs funcIndex) (How, bool) {
 		return SameFunc, true
 	}
 	return 0, false
+}
+
+// samePathUnder is samePath, and also true when dumped ends with local's
+// path relative to root: a file at the module root, built in a checkout
+// of another name, shares only its base name with the local copy.
+func samePathUnder(root, local, dumped string) bool {
+	if root != "" {
+		if rel, err := filepath.Rel(root, local); err == nil && !strings.HasPrefix(rel, "..") {
+			rel = filepath.ToSlash(rel)
+			d := filepath.ToSlash(dumped)
+			if d == rel {
+				return true
+			}
+			// /build/x/cmd/main.go ends with /main.go too: the dumped
+			// file's parent must not be a directory of the module.
+			if prefix, ok := strings.CutSuffix(d, "/"+rel); ok && !isDir(filepath.Join(root, path.Base(prefix))) {
+				return true
+			}
+		}
+	}
+	return samePath(local, dumped)
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 // samePath reports whether a finding's file (absolute, on this machine)
