@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkBlockedReceive reports consumer goroutines of fn that range over a
@@ -61,26 +62,15 @@ func (ch *channel) unclosedReturn(fn *ssa.Function, consumers map[*ssa.Go]bool) 
 		b       *ssa.BasicBlock
 		started bool
 	}
-	seen := map[state]bool{}
-	work := []state{{fn.Blocks[0], false}}
-	for len(work) > 0 {
-		st := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
+	var found *ssa.Return
+	ssautil.Explore(state{fn.Blocks[0], false}, func(st state) ([]state, bool) {
 		started := st.started
-		next := st.b.Succs
-	instrs:
 		for _, ins := range st.b.Instrs {
 			switch {
 			case closes[ins], endsProgram(ins):
-				next = nil
-				break instrs
+				return nil, false
 			case ins == ch.make && started:
-				next = nil // a new channel: the loop's previous one is out of reach
-				break instrs
+				return nil, false // a new channel: the loop's previous one is out of reach
 			}
 			switch ins := ins.(type) {
 			case *ssa.Go:
@@ -89,15 +79,18 @@ func (ch *channel) unclosedReturn(fn *ssa.Function, consumers map[*ssa.Go]bool) 
 				}
 			case *ssa.Return:
 				if started {
-					return ins
+					found = ins
+					return nil, true
 				}
 			}
 		}
-		for _, s := range next {
-			work = append(work, state{s, started})
+		var next []state
+		for _, s := range st.b.Succs {
+			next = append(next, state{s, started})
 		}
-	}
-	return nil
+		return next, false
+	})
+	return found
 }
 
 // reportBlockedReceive reports the first consumer and the unclosed return.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // maxCounted bounds the sends counted one by one; beyond it, or when a
@@ -229,30 +230,22 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 		b                 *ssa.BasicBlock
 		spawned, received int
 	}
-	seen := map[state]bool{}
-	work := []state{{b: fn.Blocks[0]}}
-	for len(work) > 0 {
-		st := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
+	var found *leak
+	ssautil.Explore(state{b: fn.Blocks[0]}, func(st state) ([]state, bool) {
 		spawned, received := st.spawned, st.received
 		if spawned > maxCounted {
-			continue // a bound, whatever the loop: never hang
+			return nil, false // a bound, whatever the loop: never hang
 		}
-		stopped := false
 		for _, ins := range st.b.Instrs {
 			if endsProgram(ins) {
-				stopped = true
-				break
+				return nil, false
 			}
 			switch ins := ins.(type) {
 			case *ssa.MakeChan:
 				if g.makes[ins] {
 					if int64(spawned-received) > g.buffer {
-						return &leak{remake: ins} // the next iteration drops the channel
+						found = &leak{remake: ins} // the next iteration drops the channel
+						return nil, true
 					}
 					spawned, received = 0, 0
 				}
@@ -264,32 +257,32 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 				}
 			case *ssa.Return:
 				if int64(spawned-received) > g.buffer {
-					return &leak{ret: ins}
+					found = &leak{ret: ins}
+					return nil, true
 				}
 			case *ssa.If:
 				if k, sel := g.caseTest(ins); sel != nil {
-					work = append(work,
-						state{ins.Block().Succs[0], spawned, min(received+boolInt(g.cases[sel][k]), spawned)},
-						state{ins.Block().Succs[1], spawned, received})
-					stopped = true
+					return []state{
+						{ins.Block().Succs[0], spawned, min(received+boolInt(g.cases[sel][k]), spawned)},
+						{ins.Block().Succs[1], spawned, received},
+					}, false
 				} else if g.closedTest(ins) {
 					// The channel is closed and drained: every send so far
 					// was received.
-					work = append(work,
-						state{ins.Block().Succs[0], spawned, received},
-						state{ins.Block().Succs[1], spawned, spawned})
-					stopped = true
+					return []state{
+						{ins.Block().Succs[0], spawned, received},
+						{ins.Block().Succs[1], spawned, spawned},
+					}, false
 				}
 			}
 		}
-		if stopped {
-			continue
-		}
+		var next []state
 		for _, s := range st.b.Succs {
-			work = append(work, state{s, spawned, received})
+			next = append(next, state{s, spawned, received})
 		}
-	}
-	return nil
+		return next, false
+	})
+	return found
 }
 
 // caseTest recognises the test `index == k` the SSA builder emits after a

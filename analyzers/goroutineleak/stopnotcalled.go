@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // stop-not-called: a method (or the function itself) starts a goroutine
@@ -733,38 +734,31 @@ func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, made ssa.Instruction) (ss
 		b     *ssa.BasicBlock
 		start ssa.Instruction
 	}
-	seen := map[state]bool{}
-	work := []state{{fn.Blocks[0], nil}}
-	for len(work) > 0 {
-		st := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
+	var foundStart ssa.Instruction
+	var found *ssa.Return
+	ssautil.Explore(state{fn.Blocks[0], nil}, func(st state) ([]state, bool) {
 		start := st.start
-		next := st.b.Succs
-	instrs:
 		for _, ins := range st.b.Instrs {
 			switch {
 			case lc.stops[ins], endsProgram(ins):
-				next = nil
-				break instrs
+				return nil, false
 			case ins == made && start != nil:
-				next = nil // a new object: the loop's previous one is out of reach
-				break instrs
+				return nil, false // a new object: the loop's previous one is out of reach
 			case lc.starts[ins] != nil && start == nil:
 				start = ins
 			}
 			if ret, ok := ins.(*ssa.Return); ok && start != nil {
-				return start, ret
+				foundStart, found = start, ret
+				return nil, true
 			}
 		}
-		for _, b := range next {
-			work = append(work, state{b, start})
+		var next []state
+		for _, b := range st.b.Succs {
+			next = append(next, state{b, start})
 		}
-	}
-	return nil, nil
+		return next, false
+	})
+	return foundStart, found
 }
 
 // stopperOf returns a method of t (or, failing one, a function of the

@@ -134,3 +134,26 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 	}
 	return s.Field(fa.Field).Origin()
 }
+
+// Explore searches depth-first from init, visiting each state once: the
+// path-sensitive walk of a function's blocks, where a state is a block and
+// what the path has carried into it (a started goroutine, a count of
+// sends). visit returns the states that follow, in order (none ends the
+// path), and stop to end the whole search once it found what it wanted.
+func Explore[S comparable](init S, visit func(S) (next []S, stop bool)) {
+	seen := map[S]bool{}
+	work := []S{init}
+	for len(work) > 0 {
+		st := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[st] {
+			continue
+		}
+		seen[st] = true
+		next, stop := visit(st)
+		if stop {
+			return
+		}
+		work = append(work, next...)
+	}
+}
