@@ -11,6 +11,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -380,28 +381,12 @@ func isDrain(call ssa.CallInstruction) bool {
 	path := fn.Pkg.Pkg.Path()
 	switch {
 	case path == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyN" || fn.Name() == "CopyBuffer"):
-		return isDiscard(c.Args[0])
+		return ssautil.IsDiscard(c.Args[0])
 	case (path == "io" || path == "io/ioutil") && fn.Name() == "ReadAll":
 		v := call.Value()
 		return v != nil && !usesResult(v, 0)
 	}
 	return false
-}
-
-// isDiscard reports whether v is io.Discard or ioutil.Discard.
-func isDiscard(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return false
-	}
-	g, ok := u.X.(*ssa.Global)
-	if !ok || g.Pkg == nil || g.Name() != "Discard" {
-		return false
-	}
-	return g.Pkg.Pkg.Path() == "io" || g.Pkg.Pkg.Path() == "io/ioutil"
 }
 
 // usesResult reports whether result i of the tuple-valued call v is used.

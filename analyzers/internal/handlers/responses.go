@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -131,7 +132,7 @@ func (h *handlings) bodyRead(fa *ssa.FieldAddr) bool {
 				}
 				continue // Close, or a method of something else
 			}
-			if callee := c.StaticCallee(); callee != nil && copyFuncs[FuncName(callee)] && len(c.Args) > 1 && isDiscard(c.Args[0]) {
+			if callee := c.StaticCallee(); callee != nil && copyFuncs[FuncName(callee)] && len(c.Args) > 1 && ssautil.IsDiscard(c.Args[0]) {
 				continue
 			}
 			if h.readsArgAll(call, load) {
@@ -140,17 +141,4 @@ func (h *handlings) bodyRead(fa *ssa.FieldAddr) bool {
 		}
 	}
 	return false
-}
-
-// isDiscard reports whether v is io.Discard (or ioutil.Discard).
-func isDiscard(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return false
-	}
-	g, ok := u.X.(*ssa.Global)
-	return ok && g.Pkg != nil && g.Name() == "Discard" && (g.Pkg.Pkg.Path() == "io" || g.Pkg.Pkg.Path() == "io/ioutil")
 }
