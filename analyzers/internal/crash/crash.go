@@ -68,29 +68,22 @@ type Failure struct {
 // failures maps a package path to its Failures. By path, not by
 // *types.Package: a dependency's package object differs between its own
 // pass and its importers' (each is type-checked on its own).
-var failures sync.Map // string -> []Failure
+var (
+	mu       sync.Mutex
+	failures = map[string][]Failure{}
+)
 
 func record(pkg *types.Package, engine, panic string) {
-	path := pkg.Path()
-	for {
-		old, _ := failures.Load(path)
-		prev, _ := old.([]Failure)
-		next := append(slices.Clip(prev), Failure{engine, panic})
-		if old == nil {
-			if _, loaded := failures.LoadOrStore(path, next); !loaded {
-				return
-			}
-		} else if failures.CompareAndSwap(path, old, next) {
-			return
-		}
-	}
+	mu.Lock()
+	defer mu.Unlock()
+	failures[pkg.Path()] = append(failures[pkg.Path()], Failure{engine, panic})
 }
 
 // Failures returns the engines that panicked on pkg in this process.
 func Failures(pkg *types.Package) []Failure {
-	v, _ := failures.Load(pkg.Path())
-	f, _ := v.([]Failure)
-	return f
+	mu.Lock()
+	defer mu.Unlock()
+	return slices.Clone(failures[pkg.Path()])
 }
 
 // zero is the zero result of type t: a pointer to a zero value for
