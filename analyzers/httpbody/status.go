@@ -339,15 +339,30 @@ func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	if isDrain(call) {
 		return false
 	}
-	for _, a := range c.Args {
+	for i, a := range c.Args {
 		// The body itself, or a reader built around it
 		// (io.LimitReader(resp.Body, n)): its read error path is a
 		// failed read too.
-		if isBody(ob, a) || (ob.Derived(a) && !isResponse(a.Type())) {
+		if (isBody(ob, a) || (ob.Derived(a) && !isResponse(a.Type()))) && !ignoresParam(c.StaticCallee(), i) {
 			return true
 		}
 	}
 	return false
+}
+
+// ignoresParam reports whether fn has a body here and never uses its i'th
+// parameter (a stub, an empty deferred literal): handing it the body
+// reads nothing.
+func ignoresParam(fn *ssa.Function, i int) bool {
+	if fn == nil || fn.Blocks == nil || i >= len(fn.Params) {
+		return false
+	}
+	for _, r := range *fn.Params[i].Referrers() {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isBody reports whether v is the response's Body (possibly converted to
