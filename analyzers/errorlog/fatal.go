@@ -177,26 +177,25 @@ func blockExits(b *ssa.BasicBlock) bool {
 }
 
 // exitingCall names the call if it ends the program: log.Fatal*,
-// (*log.Logger).Fatal*, os.Exit.
+// (*log.Logger).Fatal*, os.Exit. Only the end of the program counts
+// here, not every call that never returns: a panic can be recovered and a
+// Goexit or t.Fatal ends one goroutine, so neither takes the choice away
+// from the program that imports the package.
 func exitingCall(call *ssa.CallCommon) string {
-	f := calleeFunc(call)
-	if f == nil || f.Pkg() == nil {
+	if ssautil.StdStop(call) != ssautil.ExitsProcess {
 		return ""
 	}
-	switch f.Pkg().Path() {
-	case "os":
-		if f.Name() == "Exit" && f.Signature().Recv() == nil && !isZeroArg(call) {
-			return "os.Exit" // os.Exit(0) is a success: no error is dropped (print help, exit)
+	f := ssautil.CalleeFunc(call)
+	switch {
+	case f.Pkg().Path() == "os":
+		if isZeroArg(call) {
+			return "" // os.Exit(0) is a success: no error is dropped (print help, exit)
 		}
-	case "log":
-		if strings.HasPrefix(f.Name(), "Fatal") {
-			if f.Signature().Recv() != nil {
-				return "(*log.Logger)." + f.Name()
-			}
-			return "log." + f.Name()
-		}
+		return "os.Exit"
+	case f.Signature().Recv() != nil:
+		return "(*log.Logger)." + f.Name()
 	}
-	return ""
+	return "log." + f.Name()
 }
 
 // afterSignal reports whether a receive of an os.Signal dominates the

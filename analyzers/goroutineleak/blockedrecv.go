@@ -67,7 +67,7 @@ func (ch *channel) unclosedReturn(fn *ssa.Function, consumers map[*ssa.Go]bool) 
 		started := st.started
 		for _, ins := range st.b.Instrs {
 			switch {
-			case closes[ins], endsProgram(ins):
+			case closes[ins], ssautil.NoReturn(ins):
 				return nil, false
 			case ins == ch.make && started:
 				return nil, false // a new channel: the loop's previous one is out of reach

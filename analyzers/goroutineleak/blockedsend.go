@@ -237,7 +237,7 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 			return nil, false // a bound, whatever the loop: never hang
 		}
 		for _, ins := range st.b.Instrs {
-			if endsProgram(ins) {
+			if ssautil.NoReturn(ins) {
 				return nil, false
 			}
 			switch ins := ins.(type) {
@@ -406,7 +406,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 		next := it.b.Succs
 	instrs:
 		for _, ins := range it.b.Instrs[it.i:] {
-			if endsProgram(ins) {
+			if ssautil.NoReturn(ins) {
 				next = nil
 				break
 			}

@@ -76,39 +76,6 @@ func naturalLoops(fn *ssa.Function) []*loop {
 	return out
 }
 
-// endsProgram reports whether ins is a call after which nothing the
-// function leaks matters or nothing follows: os.Exit, log.Fatal, runtime.Goexit,
-// testing's FailNow family.
-func endsProgram(ins ssa.Instruction) bool {
-	call, ok := ins.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil || fn.Pkg == nil {
-		return false
-	}
-	path := fn.Pkg.Pkg.Path()
-	name := fn.Name()
-	switch path {
-	case "os":
-		return name == "Exit"
-	case "log":
-		switch name {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "runtime":
-		return name == "Goexit"
-	case "testing":
-		switch name {
-		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return false
-}
-
 // returnPos is where a return is in the source: its own position, or the
 // closing brace of the function for an implicit one.
 func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {

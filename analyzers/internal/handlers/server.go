@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -26,12 +27,6 @@ func IsRequest(v ssa.Value) bool { return typematch.PointerTo(v.Type(), "net/htt
 // IsResponseWriter reports whether v is an http.ResponseWriter.
 func IsResponseWriter(v ssa.Value) bool {
 	return typematch.Named(v.Type(), "net/http", "ResponseWriter")
-}
-
-// noReturn are the calls after which nothing more is written.
-var noReturn = map[string]bool{
-	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true, "runtime.Goexit": true,
 }
 
 // ErrorWrite is an error response written to a handler's writer.
@@ -97,8 +92,8 @@ func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
 				if ins != ew.Call && r.h.writesTo(ins, ew.W, ew.HeaderOnly) {
 					return ins
 				}
-				if callee := ins.Common().StaticCallee(); callee != nil && noReturn[FuncName(callee)] {
-					return nil
+				if ssautil.NoReturn(ins) {
+					return nil // nothing more is written
 				}
 			}
 		}
