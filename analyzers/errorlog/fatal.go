@@ -144,26 +144,19 @@ func alwaysExits(fn *ssa.Function) bool {
 	if len(fn.Blocks) == 0 {
 		return false
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	exits := false
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
+	exits, returns := false, false
+	ssautil.Explore(fn.Blocks[0], func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if blockExits(b) {
 			exits = true
-			continue
+			return nil, false
 		}
 		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			return false
+			returns = true
+			return nil, true
 		}
-		work = append(work, b.Succs...)
-	}
-	return exits
+		return b.Succs, false
+	})
+	return exits && !returns
 }
 
 // blockExits reports whether b calls os.Exit or log.Fatal*.
@@ -435,7 +428,7 @@ func (c *checker) fixedValue(v ssa.Value, depth int) bool {
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.
 func isErrorConstructor(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -454,7 +447,7 @@ var ioPackages = map[string]bool{
 // function or method of an I/O package, or the decoding of external data
 // with encoding/json.
 func isIOCall(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

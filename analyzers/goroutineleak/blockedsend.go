@@ -204,7 +204,7 @@ func (g *group) repeats(s *ssa.Go) bool {
 		if m.Block() == s.Block() && indexOf(m) < indexOf(s) {
 			return false
 		}
-		if !chanflow.Reaches(s.Block().Succs, s.Block(), m.Block()) {
+		if !ssautil.ReachesAvoiding(s.Block().Succs, s.Block(), m.Block()) {
 			return false
 		}
 	}

@@ -57,7 +57,7 @@ func returnWithoutDone(fn *ssa.Function) *ssa.Return {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			if releasesWaitGroup(ins) {
-				if chanflow.InCycle(b) {
+				if ssautil.InCycle(b) {
 					return nil
 				}
 				dones++

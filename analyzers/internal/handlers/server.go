@@ -81,32 +81,33 @@ func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
 			idx = i + 1
 		}
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock, from int) *ssa.Call
-	walk = func(b *ssa.BasicBlock, from int) *ssa.Call {
-		for _, ins := range b.Instrs[from:] {
+	type at struct {
+		b    *ssa.BasicBlock
+		from int
+	}
+	var found *ssa.Call
+	ssautil.Explore(at{start, idx}, func(a at) ([]at, bool) {
+		for _, ins := range a.b.Instrs[a.from:] {
 			switch ins := ins.(type) {
 			case *ssa.Return, *ssa.Panic:
-				return nil
+				return nil, false
 			case *ssa.Call:
 				if ins != ew.Call && r.h.writesTo(ins, ew.W, ew.HeaderOnly) {
-					return ins
+					found = ins
+					return nil, true
 				}
 				if ssautil.NoReturn(ins) {
-					return nil // nothing more is written
+					return nil, false // nothing more is written
 				}
 			}
 		}
-		for _, s := range b.Succs {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			if next := walk(s, 0); next != nil {
-				return next
-			}
+		// Pushed in reverse, so that the first successor is searched
+		// first: the write found is the one a recursive walk finds.
+		next := make([]at, len(a.b.Succs))
+		for k, s := range a.b.Succs {
+			next[len(next)-1-k] = at{s, 0}
 		}
-		return nil
-	}
-	return walk(start, idx)
+		return next, false
+	})
+	return found
 }

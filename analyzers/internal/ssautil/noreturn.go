@@ -96,18 +96,3 @@ func builderNoReturn(call *ssa.Call) bool {
 	k, ok := mi.X.(*ssa.Const)
 	return ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "noreturn"
 }
-
-// CalleeFunc returns the function or method c calls: its static callee's
-// object, or the interface method it invokes; nil for a call of a
-// function value, a builtin or a synthetic function.
-func CalleeFunc(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if fn := c.StaticCallee(); fn != nil {
-		if f, ok := fn.Object().(*types.Func); ok {
-			return f
-		}
-	}
-	return nil
-}

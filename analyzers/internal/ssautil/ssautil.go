@@ -34,20 +34,39 @@ func BindingOf(fv *ssa.FreeVar) ssa.Value {
 
 // Reaches reports whether block to is reachable from from by at least one
 // edge (so a block reaches itself only around a cycle).
-func Reaches(from, to *ssa.BasicBlock) bool { return ReachesWithin(from, to, nil) }
+func Reaches(from, to *ssa.BasicBlock) bool { return reach(from.Succs, to, nil) }
+
+// InCycle reports whether b can reach itself: what it does may happen any
+// number of times.
+func InCycle(b *ssa.BasicBlock) bool { return Reaches(b, b) }
 
 // ReachesWithin is Reaches through the blocks of region only (to itself
 // need not be in it); a nil region is the whole function.
 func ReachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bool {
+	if region == nil {
+		return Reaches(from, to)
+	}
+	return reach(from.Succs, to, func(b *ssa.BasicBlock) bool { return region[b] })
+}
+
+// ReachesAvoiding reports whether to is one of starts or is reachable
+// from one of them without passing through avoid (nil: no block avoided).
+func ReachesAvoiding(starts []*ssa.BasicBlock, to, avoid *ssa.BasicBlock) bool {
+	return reach(starts, to, func(b *ssa.BasicBlock) bool { return b != avoid })
+}
+
+// reach reports whether to is one of starts or is reachable from them
+// through the blocks that cross allows (nil: every block).
+func reach(starts []*ssa.BasicBlock, to *ssa.BasicBlock, cross func(*ssa.BasicBlock) bool) bool {
 	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), from.Succs...)
+	work := append([]*ssa.BasicBlock(nil), starts...)
 	for len(work) > 0 {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		if b == to {
 			return true
 		}
-		if seen[b] || region != nil && !region[b] {
+		if seen[b] || cross != nil && !cross(b) {
 			continue
 		}
 		seen[b] = true
