@@ -49,6 +49,8 @@ func TestCustomKinds(t *testing.T) {
 	cfg := resourceclose.Config{Kinds: []lifetime.CustomKind{
 		{Constructor: "(resourceclose/unclosed/custom/pool.Pool).Get", Release: []string{"Release"}},
 		{Constructor: "resourceclose/unclosed/custom/pool.Acquire", Release: []string{"Return", "Discard"}},
+		{Constructor: "(*resourceclose/unclosed/custom/pool.GenPool).Get", Release: []string{"Release"}},
+		{Constructor: "resourceclose/unclosed/custom/pool.AcquireOf", Release: []string{"Return", "Discard"}},
 	}}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
