@@ -15,7 +15,8 @@ import (
 type CustomKind struct {
 	// Constructor is the function or method that acquires the resource,
 	// by its full name: "example.com/pool.Open" or
-	// "(*example.com/pool.Pool).Get".
+	// "(*example.com/pool.Pool).Get"; a generic type's method without its
+	// type parameters, for every instantiation.
 	Constructor string `yaml:"constructor" json:"constructor"`
 	// Result is the index of the result that is the resource (default 0).
 	Result int `yaml:"result" json:"result"`
