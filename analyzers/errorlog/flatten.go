@@ -348,19 +348,11 @@ func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
 			idx = i + 1
 		}
 	}
-	type at struct {
-		b *ssa.BasicBlock
-		i int
-	}
-	ssautil.Explore(at{start, idx}, func(a at) ([]at, bool) {
-		if !scan(a.b, a.i) {
+	ssautil.Explore(ssautil.At{B: start, I: idx}, func(a ssautil.At) ([]ssautil.At, bool) {
+		if !scan(a.B, a.I) {
 			return nil, false
 		}
-		next := make([]at, len(a.b.Succs))
-		for k, s := range a.b.Succs {
-			next[k] = at{s, 0}
-		}
-		return next, false
+		return ssautil.AtSuccs(a.B), false
 	})
 	return out
 }

@@ -124,37 +124,12 @@ func droppedRetry(b *ssa.BasicBlock, cmp *ssa.BinOp) *retry {
 // innermostLoop returns the innermost natural loop holding b, or nil.
 func innermostLoop(b *ssa.BasicBlock) *loop {
 	for h := b; h != nil; h = h.Idom() {
-		body := naturalLoop(h)
+		body := ssautil.NaturalLoop(h)
 		if body[b] {
 			return &loop{head: h, body: body}
 		}
 	}
 	return nil
-}
-
-// naturalLoop returns the blocks of the loops headed by h (h and the
-// blocks that reach a back edge into h without passing h), or nil.
-func naturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	var body map[*ssa.BasicBlock]bool
-	var work []*ssa.BasicBlock
-	for _, p := range h.Preds {
-		if h.Dominates(p) {
-			if body == nil {
-				body = map[*ssa.BasicBlock]bool{h: true}
-			}
-			work = append(work, p)
-		}
-	}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if body[x] {
-			continue
-		}
-		body[x] = true
-		work = append(work, x.Preds...)
-	}
-	return body
 }
 
 // givesUpAt reports whether the return block ret is where r's loop leads

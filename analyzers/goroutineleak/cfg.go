@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // maxBlocks bounds the functions analysed: bigger ones are skipped, never
@@ -55,21 +56,10 @@ func naturalLoops(fn *ssa.Function) []*loop {
 			if !h.Dominates(b) {
 				continue
 			}
-			l := byHeader[h]
-			if l == nil {
-				l = &loop{header: h, body: map[*ssa.BasicBlock]bool{h: true}}
+			if byHeader[h] == nil {
+				l := &loop{header: h, body: ssautil.NaturalLoop(h)}
 				byHeader[h] = l
 				out = append(out, l)
-			}
-			work := []*ssa.BasicBlock{b}
-			for len(work) > 0 {
-				x := work[len(work)-1]
-				work = work[:len(work)-1]
-				if l.body[x] {
-					continue
-				}
-				l.body[x] = true
-				work = append(work, x.Preds...)
 			}
 		}
 	}

@@ -173,13 +173,9 @@ func selectCaseBody(sel *ssa.Select, k int) *ssa.BasicBlock {
 // interface methods, another package's function given a timer). A
 // private timer (see privateTimer) is re-armed only by its own Reset.
 func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, private bool) bool {
-	type pos struct {
-		b *ssa.BasicBlock
-		i int
-	}
 	found := false
-	ssautil.Explore(pos{b, i}, func(at pos) ([]pos, bool) {
-		for _, ins := range at.b.Instrs[at.i:] {
+	ssautil.Explore(ssautil.At{B: b, I: i}, func(at ssautil.At) ([]ssautil.At, bool) {
+		for _, ins := range at.B.Instrs[at.I:] {
 			if ins == d {
 				found = true
 				return nil, true
@@ -188,11 +184,7 @@ func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, privat
 				return nil, false
 			}
 		}
-		next := make([]pos, len(at.b.Succs))
-		for k, s := range at.b.Succs {
-			next[k] = pos{s, 0}
-		}
-		return next, false
+		return ssautil.AtSuccs(at.B), false
 	})
 	return found
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"go/constant"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -81,13 +82,9 @@ func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
 			idx = i + 1
 		}
 	}
-	type at struct {
-		b    *ssa.BasicBlock
-		from int
-	}
 	var found *ssa.Call
-	ssautil.Explore(at{start, idx}, func(a at) ([]at, bool) {
-		for _, ins := range a.b.Instrs[a.from:] {
+	ssautil.Explore(ssautil.At{B: start, I: idx}, func(a ssautil.At) ([]ssautil.At, bool) {
+		for _, ins := range a.B.Instrs[a.I:] {
 			switch ins := ins.(type) {
 			case *ssa.Return, *ssa.Panic:
 				return nil, false
@@ -103,10 +100,8 @@ func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
 		}
 		// Pushed in reverse, so that the first successor is searched
 		// first: the write found is the one a recursive walk finds.
-		next := make([]at, len(a.b.Succs))
-		for k, s := range a.b.Succs {
-			next[len(next)-1-k] = at{s, 0}
-		}
+		next := ssautil.AtSuccs(a.B)
+		slices.Reverse(next)
 		return next, false
 	})
 	return found

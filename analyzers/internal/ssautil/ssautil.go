@@ -75,6 +75,31 @@ func reach(starts []*ssa.BasicBlock, to *ssa.BasicBlock, cross func(*ssa.BasicBl
 	return false
 }
 
+// NaturalLoop returns the blocks of the loops headed by h (h and the
+// blocks that reach a back edge into h without passing h), or nil.
+func NaturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	var body map[*ssa.BasicBlock]bool
+	var work []*ssa.BasicBlock
+	for _, p := range h.Preds {
+		if h.Dominates(p) {
+			if body == nil {
+				body = map[*ssa.BasicBlock]bool{h: true}
+			}
+			work = append(work, p)
+		}
+	}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if body[x] {
+			continue
+		}
+		body[x] = true
+		work = append(work, x.Preds...)
+	}
+	return body
+}
+
 // EveryPathAfter reports whether every path from ins to a return of its
 // function passes, after ins, an instruction that satisfies pass. Paths
 // that end in a panic are not counted: nothing after them returns.
@@ -175,4 +200,20 @@ func Explore[S comparable](init S, visit func(S) (next []S, stop bool)) {
 		}
 		work = append(work, next...)
 	}
+}
+
+// At is a point of a function to walk on from: instruction I of block B
+// onwards (Explore's state for a walk that starts after an instruction).
+type At struct {
+	B *ssa.BasicBlock
+	I int
+}
+
+// AtSuccs returns the starts of b's successors, in order.
+func AtSuccs(b *ssa.BasicBlock) []At {
+	out := make([]At, len(b.Succs))
+	for k, s := range b.Succs {
+		out[k] = At{s, 0}
+	}
+	return out
 }
