@@ -671,28 +671,24 @@ var readOnlyFileMethods = map[string]bool{
 // (passed to io.Copy or an encoder, stored, returned, or Write called on
 // it), following it through local variables, closures and phis.
 func mayBeWritten(file ssa.Value) bool {
-	seen := map[ssa.Value]bool{}
-	work := []ssa.Value{file}
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+	written := false
+	ssautil.Explore(file, func(v ssa.Value) ([]ssa.Value, bool) {
 		refs := v.Referrers()
 		if refs == nil {
-			continue
+			return nil, false
 		}
+		var next []ssa.Value
 		for _, r := range *refs {
-			next, ok := fileUse(v, r)
+			aliases, ok := fileUse(v, r)
 			if !ok {
-				return true
+				written = true
+				return nil, true
 			}
-			work = append(work, next...)
+			next = append(next, aliases...)
 		}
-	}
-	return false
+		return next, false
+	})
+	return written
 }
 
 // fileUse classifies the use r of v, a file or the address of a variable

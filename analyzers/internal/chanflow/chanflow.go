@@ -190,15 +190,8 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 	closes := map[ssa.Instruction]bool{}
 	recvs := map[ssa.Instruction]bool{}
 	recvBlocks := map[*ssa.BasicBlock]int{}
-	seen := map[ssa.Value]bool{}
-	work := append([]ssa.Value(nil), seeds...)
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+	ssautil.ExploreFrom(seeds, func(v ssa.Value) ([]ssa.Value, bool) {
+		var next []ssa.Value
 		for _, r := range *v.Referrers() {
 			switch r := r.(type) {
 			case *ssa.Send:
@@ -220,7 +213,7 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 				s.selectUse(r, v, sends, &u)
 				markSelectRecvs(r, v, recvs, recvBlocks)
 			case *ssa.ChangeType:
-				work = append(work, r)
+				next = append(next, r)
 			case *ssa.Call:
 				s.callUse(r, v, sends, closes, recvs, recvBlocks, &u)
 			case *ssa.Defer:
@@ -235,7 +228,8 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 				u.Escapes = true
 			}
 		}
-	}
+		return next, false
+	})
 	u.MaxSends = maxPerPath(fn, sends)
 	if u.Receives {
 		u.RecvMax = maxPerPath(fn, recvBlocks)

@@ -185,8 +185,14 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 // sends). visit returns the states that follow, in order (none ends the
 // path), and stop to end the whole search once it found what it wanted.
 func Explore[S comparable](init S, visit func(S) (next []S, stop bool)) {
+	ExploreFrom([]S{init}, visit)
+}
+
+// ExploreFrom is Explore from several states, the last searched first
+// (a value and its aliases, every channel of a group).
+func ExploreFrom[S comparable](inits []S, visit func(S) (next []S, stop bool)) {
 	seen := map[S]bool{}
-	work := []S{init}
+	work := append([]S(nil), inits...)
 	for len(work) > 0 {
 		st := work[len(work)-1]
 		work = work[:len(work)-1]
