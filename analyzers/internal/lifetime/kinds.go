@@ -4,8 +4,7 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/ssa"
-
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -194,25 +193,6 @@ func buildConstructors() map[string][]constructor {
 	return m
 }
 
-// calleeObject returns the function or method a call invokes, when it is
-// known statically or is an interface method.
-func calleeObject(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if f := c.StaticCallee(); f != nil {
-		if obj, ok := f.Object().(*types.Func); ok {
-			return obj
-		}
-		if f.Origin() != nil {
-			if obj, ok := f.Origin().Object().(*types.Func); ok {
-				return obj
-			}
-		}
-	}
-	return nil
-}
-
 // builtinAcquisition matches a call against the constructor table; it
 // returns the kind and result index, or nil.
 func builtinAcquisition(obj *types.Func) []constructor {
@@ -221,27 +201,11 @@ func builtinAcquisition(obj *types.Func) []constructor {
 	}
 	var out []constructor
 	for _, c := range constructors[obj.Name()] {
-		if c.pkg == obj.Pkg().Path() && c.recv == recvName(obj) {
+		if c.pkg == obj.Pkg().Path() && c.recv == ssautil.RecvName(obj) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// recvName is the name of a method's receiver type ("" for functions).
-func recvName(obj *types.Func) string {
-	sig, ok := obj.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // isTx reports whether t is a transaction: *database/sql.Tx, pgx's Tx
