@@ -17,10 +17,10 @@ import (
 // machine (a loopback address or a unix socket, known as constants).
 func reportServerTimeouts(pass *analysis.Pass, set *serverSet) {
 	for _, c := range set.servedClasses() {
-		if c.timeout || c.unknown {
+		if c.timeout || c.unknown || testSupport(pass, c.origins[0].Pos()) {
 			continue
 		}
-		sc, ok := c.remoteServe()
+		sc, ok := set.remoteServe(c)
 		if !ok {
 			continue
 		}
@@ -34,7 +34,7 @@ func reportServerTimeouts(pass *analysis.Pass, set *serverSet) {
 		})
 	}
 	for _, sc := range set.pkgFns {
-		if (&serverClass{}).localOnly(sc) {
+		if set.localOnly(nil, sc) || testSupport(pass, sc.call.Pos()) {
 			continue
 		}
 		pass.Report(analysis.Diagnostic{
@@ -49,9 +49,9 @@ func reportServerTimeouts(pass *analysis.Pass, set *serverSet) {
 
 // remoteServe returns a call serving the class that may accept remote
 // connections.
-func (c *serverClass) remoteServe() (serveCall, bool) {
+func (s *serverSet) remoteServe(c *serverClass) (serveCall, bool) {
 	for _, sc := range c.serves {
-		if !c.localOnly(sc) {
+		if !s.localOnly(c, sc) {
 			return sc, true
 		}
 	}
@@ -78,7 +78,7 @@ func reportPprofExposed(pass *analysis.Pass, set *serverSet) {
 		})
 	}
 	for _, sc := range set.pkgFns {
-		if !isDefaultMux(sc.handler) {
+		if !isDefaultMux(sc.handler) || testSupport(pass, sc.call.Pos()) {
 			continue
 		}
 		if addr, ok := exposedAddr(nil, sc); ok {
@@ -86,7 +86,7 @@ func reportPprofExposed(pass *analysis.Pass, set *serverSet) {
 		}
 	}
 	for _, c := range set.servedClasses() {
-		if c.unknown || !c.servesDefaultMux() {
+		if c.unknown || !c.servesDefaultMux() || testSupport(pass, c.origins[0].Pos()) {
 			continue
 		}
 		for _, sc := range c.serves {
@@ -180,4 +180,21 @@ func pprofImporter(pkg *types.Package) string {
 		return ""
 	}
 	return walk(pkg)
+}
+
+// testSupport reports whether pos lies in a file that imports testing: a
+// test helper outside a _test.go file (grpc's internal/stubserver), whose
+// servers are a test's, not production ones.
+func testSupport(pass *analysis.Pass, pos token.Pos) bool {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"testing"` {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"net"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -50,7 +51,8 @@ type serveCall struct {
 type serverSet struct {
 	parent  map[any]any
 	classes map[any]*serverClass
-	pkgFns  []serveCall // http.ListenAndServe & co.
+	pkgFns  []serveCall     // http.ListenAndServe & co.
+	fns     []*ssa.Function // the functions followed, for flags' defaults
 }
 
 func (s *serverSet) find(k any) any {
@@ -137,6 +139,7 @@ func collectServers(pass *analysis.Pass, pkg *ssa.Package, fns []*ssa.Function) 
 			}
 		}
 	}
+	s.fns = all
 	for _, fn := range all {
 		for _, b := range fn.Blocks {
 			for _, ins := range b.Instrs {
@@ -392,23 +395,131 @@ func (s *serverSet) servedClasses() []*serverClass {
 }
 
 // localOnly reports whether the serving call accepts connections only from
-// this machine: a loopback address or a unix socket, known as constants.
-func (c *serverClass) localOnly(sc serveCall) bool {
+// this machine: a loopback address or a unix socket.
+func (s *serverSet) localOnly(c *serverClass, sc serveCall) bool {
 	if sc.listener != nil {
 		return listenerLocal(sc.listener)
 	}
 	if sc.addr != nil {
-		return isLoopback(constString(sc.addr))
+		return s.loopbackAddr(sc.addr)
 	}
-	if len(c.addrs) == 0 {
+	if c == nil || len(c.addrs) == 0 {
 		return false // "" is ":http", every interface
 	}
 	for _, a := range c.addrs {
-		if a == nil || !isLoopback(constString(a)) {
+		if a == nil || !s.loopbackAddr(a) {
 			return false
 		}
 	}
 	return true
+}
+
+// loopbackAddr reports whether the address v names this machine: a
+// constant ("localhost:6060"), a loopback host joined to a port
+// ("127.0.0.1:"+port, net.JoinHostPort("localhost", port)), or a flag
+// whose default is one (the program is meant to listen locally; an
+// operator who widens it chose to).
+func (s *serverSet) loopbackAddr(v ssa.Value) bool {
+	v = valueOrigin(v)
+	switch x := v.(type) {
+	case *ssa.Const:
+		return isLoopback(constString(x))
+	case *ssa.BinOp:
+		prefix := constString(x.X)
+		return x.Op == token.ADD && strings.HasSuffix(prefix, ":") && isLoopback(prefix+"0")
+	case *ssa.Call:
+		f := x.Common().StaticCallee()
+		if f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "net" && f.Name() == "JoinHostPort" {
+			return isLoopback(net.JoinHostPort(constString(x.Common().Args[0]), "0"))
+		}
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if def, ok := s.flagDefault(x.X); ok {
+				return isLoopback(def)
+			}
+		}
+	}
+	return false
+}
+
+// flagDefault returns the default of the string flag whose variable p
+// points to: p is the result of flag.String (or (*flag.FlagSet).String),
+// or a package variable the initializer sets from one or registers with
+// flag.StringVar.
+func (s *serverSet) flagDefault(p ssa.Value) (string, bool) {
+	if call, ok := p.(*ssa.Call); ok {
+		return flagCallDefault(call, false)
+	}
+	viaPointer := false // var addr = flag.String(...), read as *addr
+	if ld, ok := p.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		p, viaPointer = ld.X, true
+	}
+	g, ok := p.(*ssa.Global)
+	if !ok {
+		return "", false
+	}
+	// Every assignment of the variable, in any function, must be the
+	// flag's registration.
+	var def string
+	for _, fn := range s.fns {
+		for _, b := range fn.Blocks {
+			for _, ins := range b.Instrs {
+				switch ins := ins.(type) {
+				case *ssa.Store:
+					if ins.Addr != g {
+						continue
+					}
+					call, ok := ins.Val.(*ssa.Call)
+					if !viaPointer || !ok {
+						return "", false
+					}
+					d, ok := flagCallDefault(call, false)
+					if !ok || def != "" && d != def {
+						return "", false
+					}
+					def = d
+				case *ssa.Call:
+					if args := ins.Common().Args; !viaPointer && len(args) > 0 && (args[0] == g || len(args) > 1 && args[1] == g) {
+						d, ok := flagCallDefault(ins, true)
+						if !ok || def != "" && d != def {
+							return "", false
+						}
+						def = d
+					}
+				}
+			}
+		}
+	}
+	return def, def != ""
+}
+
+// flagCallDefault returns the constant default of a call of flag.String
+// (or, with isVar, flag.StringVar), as a function or a FlagSet method.
+func flagCallDefault(call *ssa.Call, isVar bool) (string, bool) {
+	f := call.Common().StaticCallee()
+	if f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "flag" {
+		return "", false
+	}
+	name := "String"
+	if isVar {
+		name = "StringVar"
+	}
+	if f.Name() != name {
+		return "", false
+	}
+	args := call.Common().Args
+	if f.Signature.Recv() != nil {
+		args = args[1:]
+	}
+	i := 1 // String(name, value, usage)
+	if isVar {
+		i = 2 // StringVar(p, name, value, usage)
+	}
+	if i >= len(args) {
+		return "", false
+	}
+	def := constString(args[i])
+	return def, def != ""
 }
 
 // listenerInfo finds the network and address a listener was opened with,

@@ -92,3 +92,16 @@ func packageServe(ln net.Listener, h http.Handler) error {
 func packageTLS(addr string, h http.Handler) error {
 	return http.ListenAndServeTLS(addr, "cert.pem", "key.pem", h) // want `http.ListenAndServeTLS serves with a zero http.Server`
 }
+
+type engine struct{ routes http.Handler }
+
+func (e *engine) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.routes.ServeHTTP(w, r) }
+
+// runListener: a framework's convenience method serving the engine on the
+// caller's listener; every application that calls it inherits a server
+// with no header timeout (modelled on gin-gonic/gin#4800, which gave
+// gin's Run, RunTLS and RunListener a default ReadHeaderTimeout).
+func (e *engine) runListener(ln net.Listener) error {
+	server := &http.Server{Handler: e} // want `served by Serve`
+	return server.Serve(ln)
+}

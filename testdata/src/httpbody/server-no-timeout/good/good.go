@@ -124,7 +124,8 @@ func serveEmbedded(h http.Handler) error {
 }
 
 // unixSocket: a server on a unix socket is reached only through the file
-// system, by local processes.
+// system, by local processes (gin's RunUnix, which gin-gonic/gin#4800
+// did not change).
 func unixSocket(path string, h http.Handler) error {
 	ln, err := net.Listen("unix", path)
 	if err != nil {
