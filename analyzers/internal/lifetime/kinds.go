@@ -84,6 +84,11 @@ var (
 	// The results of a batch hold the connection until closed: "Close
 	// must be called before the underlying connection can be used again".
 	KindPgxBatch = &Kind{Name: "pgx.BatchResults", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	// An httptest server runs a serving goroutine on a listener of its
+	// own until Close: a test that does not close it leaks both, and
+	// goleak reports the test (started or not: NewUnstartedServer opens
+	// the listener already).
+	KindTestServer = &Kind{Name: "httptest server", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -93,7 +98,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindTestServer, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -177,6 +182,7 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
+	add("net/http/httptest", "", "NewServer NewTLSServer NewUnstartedServer", 0, KindTestServer)
 	add("time", "", "NewTicker", 0, KindTicker)
 	add("time", "", "NewTimer", 0, KindTimer)
 	// http.ReadResponse is left out: its body reads from a connection the
