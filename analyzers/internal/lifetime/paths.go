@@ -115,6 +115,13 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) || failsTest(ins) {
 			return nil, nil, true
 		}
+		if ssautil.NoReturn(ins) {
+			// os.Exit, log.Fatal, runtime.Goexit, log.Panic: nothing runs
+			// after it here. buildssa puts a panic after the calls ctrlflow
+			// proves never return, but with the precomputed standard
+			// library facts (stdfacts) ctrlflow has no fact of os or log.
+			return nil, nil, true
+		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
 			return &Leak{Exit: ins, Pos: returnPos(w.fn, ins)}, nil, true
@@ -321,6 +328,9 @@ func (a *Acquisition) walkStateful(b *ssa.BasicBlock, start int, state uint8, w 
 			return state, nil, false
 		}
 		state = next
+		if ssautil.NoReturn(ins) {
+			return state, nil, false // as in walkBlock
+		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
 			w.Exit(ins, state)
