@@ -1,6 +1,7 @@
 package good
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 )
@@ -44,4 +45,26 @@ func handedToBlankParam(url string) (int, error) {
 	}
 	defer resp.Body.Close()
 	return ignoreReader(resp.Body, 1), nil
+}
+
+// A reader built around the body and dropped reads nothing (bodyclose's
+// testdata a/issue4.go: _ = http.MaxBytesReader(nil, resp.Body, 1024)).
+func wrappedAndDropped(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_ = http.MaxBytesReader(nil, resp.Body, 1024)
+	return nil
+}
+
+func decoderDropped(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	json.NewDecoder(resp.Body)
+	return nil
 }
