@@ -16,6 +16,8 @@ type Func struct {
 	// Assumed are the locks the function is taken to be entered with (it
 	// unlocks them without locking them).
 	Assumed []Held
+	// Annotated are the locks its annotations say it is entered with.
+	Annotated []Held
 	// Acquisitions are the blocking and try acquisitions, direct or
 	// through a callee, in block order.
 	Acquisitions []Acquisition
@@ -87,6 +89,7 @@ type engine struct {
 	local   map[*ssa.Function]*Func
 	imports func(fn *ssa.Function) *Summary
 	dyn     *resolver
+	an      *annotations
 }
 
 // maxBlocks bounds the functions analysed; larger ones are skipped.
@@ -96,10 +99,13 @@ const maxBlocks = 3000
 // (recursion sees no summary).
 func (f *Func) analyse() {
 	f.Summary = &Summary{}
+	defer f.eng.annotate(f.Fn, f.Summary)
 	if len(f.Fn.Blocks) == 0 || len(f.Fn.Blocks) > maxBlocks {
 		return
 	}
-	assumed := f.solveAndCollect(&State{}, nil)
+	// The locks an annotation says the callers hold are held on entry.
+	f.Annotated = f.eng.entryHeld(f.Fn)
+	assumed := f.solveAndCollect(f.start(nil), nil)
 	// A function that unlocks a shared lock it has not locked is taken to
 	// be entered with it held (fooAndUnlock, sync.Cond.Wait), unless that
 	// contradicts its body: locking it again while still held from entry
@@ -109,7 +115,7 @@ func (f *Func) analyse() {
 			break
 		}
 		f.Assumed = assumed
-		f.solveAndCollect(&State{held: slices.Clone(assumed)}, assumed)
+		f.solveAndCollect(f.start(assumed), assumed)
 		kept := assumed[:0:0]
 		for _, h := range assumed {
 			if !f.relocksAssumed(h.Lock) {
@@ -122,10 +128,15 @@ func (f *Func) analyse() {
 		assumed = kept
 		f.Assumed = nil
 		if len(assumed) == 0 {
-			f.solveAndCollect(&State{}, nil)
+			f.solveAndCollect(f.start(nil), nil)
 		}
 	}
 	f.summarise()
+}
+
+// start is the entry state: the annotated preconditions and assumed.
+func (f *Func) start(assumed []Held) *State {
+	return &State{held: append(slices.Clone(f.Annotated), assumed...)}
 }
 
 // solveAndCollect runs the analysis from entry and collects the events.
@@ -445,7 +456,11 @@ func (f *Func) call(ins *ssa.Call, c *ssa.CallCommon, s *State) bool {
 		}
 	}
 	for _, a := range sum.Acquires {
-		if l, ok := f.eng.concreteAt(a, c); ok {
+		l, ok := f.eng.concreteAt(a, c)
+		if a.Result {
+			l, ok = resultRef(a, ins)
+		}
+		if ok {
 			s.add(Held{Lock: l, Mode: a.Mode, Site: ins, Class: classAt(a, c)})
 		}
 	}

@@ -35,7 +35,7 @@ var Analyzer = crash.Guard(&analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
+	FactTypes:  []analysis.Fact{(*packageSummaries)(nil), (*packageGuards)(nil)},
 })
 
 // packageSummaries is the package fact that carries a package's contracts.
@@ -53,6 +53,8 @@ type Result struct {
 	Funcs []*Func
 	byFn  map[*ssa.Function]*Func
 	dyn   *resolver
+	eng   *engine
+	an    *annotations
 }
 
 // Callees returns the functions call c may run: its static callee, or
@@ -96,6 +98,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	res := &Result{byFn: map[*ssa.Function]*Func{}}
 	eng := &engine{prog: ssaRes.Pkg.Prog, local: res.byFn}
+	eng.an = readAnnotations(pass)
+	eng.an.facts = facttable.New[VarGuard](pass, newPackageGuards)
+	res.eng, res.an = eng, eng.an
 	facts := facttable.New[Summary](pass, newPackageSummaries)
 	eng.imports = func(fn *ssa.Function) *Summary {
 		obj := fn.Object()
@@ -144,6 +149,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if err := facts.Flush(); err != nil {
+		return nil, err
+	}
+	if err := eng.an.exportGuards(); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -21,6 +21,9 @@ type AbsLock struct {
 	// only (a mutex of an element looked up in a map or slice): enough
 	// for lock order, which reasons on classes, never for double locking.
 	AnyInstance bool
+	// Result marks a lock rooted in result Param, not a parameter (only
+	// annotations name them: +checklocksacquire:r.mu).
+	Result bool
 }
 
 // String renders a for fact tests and debugging: p0.mu(W), pkg.g(R).
@@ -28,6 +31,8 @@ func (a AbsLock) String() string {
 	root := fmt.Sprintf("p%d", a.Param)
 	if a.AnyInstance {
 		root = "any " + a.Class
+	} else if a.Result {
+		root = fmt.Sprintf("r%d", a.Param)
 	} else if a.Param < 0 {
 		root = a.Global
 	}
@@ -61,6 +66,9 @@ type Summary struct {
 	Retakes []AbsLock
 	// NoReturn reports that the function never returns normally.
 	NoReturn bool
+	// Requires and Excludes are what the function's annotations say its
+	// callers hold, and must not hold, at a call (see Contract).
+	Requires, Excludes []AbsLock
 }
 
 // AFact implements analysis.Fact.
@@ -78,6 +86,8 @@ func (s *Summary) String() string {
 	add("locks", s.Locks)
 	add("mayhold", s.MayReturnHolding)
 	add("retakes", s.Retakes)
+	add("requires", s.Requires)
+	add("excludes", s.Excludes)
 	if s.NoReturn {
 		parts = append(parts, "noreturn")
 	}
@@ -85,7 +95,7 @@ func (s *Summary) String() string {
 }
 
 func (s *Summary) empty() bool {
-	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding)+len(s.Retakes) == 0 && !s.NoReturn
+	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding)+len(s.Retakes)+len(s.Requires)+len(s.Excludes) == 0 && !s.NoReturn
 }
 
 // abstract names r in fn's contract; ok is false for locks the caller
@@ -135,6 +145,9 @@ func abstractClass(r Ref, m Mode, class string) (AbsLock, bool) {
 func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bindings []ssa.Value) (Ref, bool) {
 	if a.AnyInstance {
 		return Ref{Path: a.Class}, true // rooted nowhere: equal to no lock the caller holds
+	}
+	if a.Result {
+		return Ref{}, false // named at the call's result only (resultRef)
 	}
 	if a.Param < 0 {
 		g := global(a.Global)
