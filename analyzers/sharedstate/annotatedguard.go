@@ -26,7 +26,7 @@ import (
 // another function none. A function annotated +checklocksignore, and the
 // closures in it, are not checked.
 func (c *checker) annotatedGuards() {
-	ag := &annotatedChecker{c: c, guards: map[*types.Var]*locks.VarGuard{}, inherit: map[*ssa.Function][]locks.Held{}}
+	ag := &annotatedChecker{c: c, guards: map[*types.Var]*locks.VarGuard{}, contracts: map[*ssa.Function]*locks.Contract{}, inherit: map[*ssa.Function][]locks.Held{}}
 	for _, f := range c.locks.Funcs {
 		if ag.ignored(f.Fn) || !ag.candidate(f.Fn) {
 			continue
@@ -36,9 +36,21 @@ func (c *checker) annotatedGuards() {
 }
 
 type annotatedChecker struct {
-	c       *checker
-	guards  map[*types.Var]*locks.VarGuard
-	inherit map[*ssa.Function][]locks.Held
+	c         *checker
+	guards    map[*types.Var]*locks.VarGuard
+	contracts map[*ssa.Function]*locks.Contract
+	inherit   map[*ssa.Function][]locks.Held
+}
+
+// contractOf returns fn's annotated contract, cached (callees of other
+// packages are looked up in their facts).
+func (ag *annotatedChecker) contractOf(fn *ssa.Function) *locks.Contract {
+	ct, ok := ag.contracts[fn]
+	if !ok {
+		ct = ag.c.locks.ContractOf(fn)
+		ag.contracts[fn] = ct
+	}
+	return ct
 }
 
 // guardOf returns v's annotations, cached (other packages' are decoded).
@@ -71,7 +83,7 @@ func checklocksIgnored(r *locks.Result, fn *ssa.Function) bool {
 
 // candidate reports whether fn has anything to check, before the walk.
 func (ag *annotatedChecker) candidate(fn *ssa.Function) bool {
-	if ct := ag.c.locks.ContractOf(fn); ct != nil && len(ct.Acquires)+len(ct.Releases) > 0 {
+	if ct := ag.contractOf(fn); ct != nil && len(ct.Acquires)+len(ct.Releases) > 0 {
 		return true
 	}
 	for _, b := range fn.Blocks {
@@ -83,7 +95,7 @@ func (ag *annotatedChecker) candidate(fn *ssa.Function) bool {
 				}
 			case ssa.CallInstruction:
 				if callee := ins.Common().StaticCallee(); callee != nil {
-					if ct := ag.c.locks.ContractOf(callee); ct != nil && len(ct.Requires)+len(ct.Excludes) > 0 {
+					if ct := ag.contractOf(callee); ct != nil && len(ct.Requires)+len(ct.Excludes) > 0 {
 						return true
 					}
 				}
@@ -327,7 +339,7 @@ func (ag *annotatedChecker) checkCall(call ssa.CallInstruction, held []locks.Hel
 	if callee == nil {
 		return
 	}
-	ct := ag.c.locks.ContractOf(callee)
+	ct := ag.contractOf(callee)
 	if ct == nil {
 		return
 	}
@@ -358,7 +370,7 @@ func (ag *annotatedChecker) checkCall(call ssa.CallInstruction, held []locks.Hel
 // checkReturn reports a return of fn that leaves a lock in another state
 // than its acquire or release annotation says.
 func (ag *annotatedChecker) checkReturn(fn *ssa.Function, ret *ssa.Return, s *locks.State, report func(token.Pos, string, string)) {
-	ct := ag.c.locks.ContractOf(fn)
+	ct := ag.contractOf(fn)
 	if ct == nil || fn.Origin() != nil {
 		return
 	}

@@ -39,8 +39,6 @@ type Contract struct {
 	Requires, Acquires, Releases, Excludes []AbsLock
 	// Ignore is +checklocksignore: no access of the function is checked.
 	Ignore bool
-	// Pos is the function's declaration.
-	Pos ast.Node
 }
 
 // VarGuard is what a struct field's or package-level variable's
@@ -120,7 +118,7 @@ func (an *annotations) readFunc(pass *analysis.Pass, d *ast.FuncDecl) {
 		return
 	}
 	text := d.Doc.Text()
-	c := &Contract{Ignore: ignoreFunc.MatchString(text), Pos: d}
+	c := &Contract{Ignore: ignoreFunc.MatchString(text)}
 	sig := obj.Signature()
 	for _, m := range funcDirective.FindAllStringSubmatch(text, -1) {
 		a, ok := funcLock(pass.Pkg, sig, m[2])
