@@ -188,12 +188,19 @@ func (ag *annotatedChecker) accesses(ins ssa.Instruction) []annotatedAccess {
 	}
 	switch ins := ins.(type) {
 	case *ssa.UnOp:
-		if g, ok := ins.X.(*ssa.Global); ok && ins.Op == token.MUL {
+		if ins.Op != token.MUL {
+			break
+		}
+		if g, ok := ins.X.(*ssa.Global); ok {
 			add(g, ins.Pos(), false, false)
+		} else if fa := arrayElemOf(ins.X); fa != nil {
+			add(fa, ins.Pos(), false, false)
 		}
 	case *ssa.Store:
 		if g, ok := ins.Addr.(*ssa.Global); ok {
 			add(g, ins.Pos(), true, false)
+		} else if fa := arrayElemOf(ins.Addr); fa != nil {
+			add(fa, ins.Pos(), true, false)
 		}
 	case *ssa.Call:
 		if name, ok := atomicFunc(ins.Common()); ok && len(ins.Call.Args) > 0 {
@@ -207,6 +214,15 @@ func (ag *annotatedChecker) accesses(ins ssa.Instruction) []annotatedAccess {
 		}
 	}
 	return out
+}
+
+// arrayElemOf returns the field whose array element addr is (s.a[i]).
+func arrayElemOf(addr ssa.Value) *ssa.FieldAddr {
+	if ia, ok := addr.(*ssa.IndexAddr); ok {
+		fa, _ := ia.X.(*ssa.FieldAddr)
+		return fa
+	}
+	return nil
 }
 
 // atomicMethod returns the name of the method of a sync/atomic type c

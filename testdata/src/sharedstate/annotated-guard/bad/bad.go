@@ -254,3 +254,14 @@ func crossPackage(t *dep.Table, s *dep.Slot[string]) {
 	t.PutLocked("k", 1) // want `this calls PutLocked without holding t.Mu`
 	s.Val = "v"         // want `s.Val is written without holding s.Mu`
 }
+
+// An array field's elements are the field.
+type ring struct {
+	mu sync.Mutex
+	// +checklocks:mu
+	slots [4]int
+}
+
+func (r *ring) put(i, v int) {
+	r.slots[i%4] = v // want `r.slots is written without holding r.mu`
+}

@@ -252,3 +252,15 @@ type plain struct {
 
 func (p *plain) inc()       { p.mu.Lock(); p.n++; p.mu.Unlock() }
 func (p *plain) value() int { return p.n }
+
+type ring struct {
+	mu sync.Mutex
+	// +checklocks:mu
+	slots [4]int
+}
+
+func (r *ring) get(i int) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.slots[i%4]
+}
