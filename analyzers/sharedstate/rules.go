@@ -18,7 +18,10 @@ path (a continue) that skipped the Unlock. The lock state is tracked on
 every path, through defer and through the summaries of the functions
 called, across packages; a callback stored in a field (a func or a method
 value of the same object) counts as a call of what the package stores
-there, and an element's link back to its owner (r.store for a replica
+there, a function parameter's call as what the package passes for it
+(at a call site that passes a function of the package taking no lock of
+that kind, as nothing),
+and an element's link back to its owner (r.store for a replica
 of s.replicas) as the owner's mutex.
 Fix: split the callee into a variant that expects the lock held (fooLocked)
 and call that, or release the lock before the call.`,

@@ -191,6 +191,8 @@ func postorder(fns []*ssa.Function, in map[*ssa.Function]*Func, dyn *resolver) [
 					callee := t.fn
 					if m := boundMethod(callee.Prog, callee); m != nil {
 						callee = m
+					} else if m := thunkMethod(callee.Prog, callee); m != nil {
+						callee = m
 					}
 					if _, mine := in[callee]; mine {
 						visit(callee)

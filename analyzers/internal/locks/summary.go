@@ -24,6 +24,11 @@ type AbsLock struct {
 	// Result marks a lock rooted in result Param, not a parameter (only
 	// annotations name them: +checklocksacquire:r.mu).
 	Result bool
+	// Callback, when not 0, is 1 + the index of the func parameter whose
+	// call takes the lock (a Locks entry found by resolving that call to
+	// the functions the package passes there): a call site passing a
+	// function that takes no lock does not take it.
+	Callback int
 }
 
 // String renders a for fact tests and debugging: p0.mu(W), pkg.g(R).
@@ -39,6 +44,9 @@ func (a AbsLock) String() string {
 	mode := "W"
 	if a.Mode == Read {
 		mode = "R"
+	}
+	if a.Callback > 0 {
+		mode += fmt.Sprintf(" via p%d", a.Callback-1)
 	}
 	return root + a.Path + "(" + mode + ")"
 }
@@ -178,6 +186,24 @@ func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bind
 func addUnique(ls []AbsLock, a AbsLock) []AbsLock {
 	for _, x := range ls {
 		if x == a {
+			return ls
+		}
+	}
+	return append(ls, a)
+}
+
+// addLock adds a, taken through func parameter callback-1 (0: not through
+// a callback), to ls. A lock taken both directly and through a callback,
+// or through two callbacks, is one entry, taken directly.
+func addLock(ls []AbsLock, a AbsLock, callback int) []AbsLock {
+	a.Callback = callback
+	for i, x := range ls {
+		y := x
+		y.Callback = callback
+		if y == a {
+			if x.Callback != callback {
+				ls[i].Callback = 0
+			}
 			return ls
 		}
 	}
