@@ -13,6 +13,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // A log call is recognised by the callee's package path, receiver type and
@@ -86,22 +87,9 @@ func isLevelName(name string, names ...string) bool {
 	return false
 }
 
-// calleeFunc returns the function or interface method call invokes.
-func calleeFunc(call *ssa.CallCommon) *types.Func {
-	if call.IsInvoke() {
-		return call.Method
-	}
-	if fn := call.StaticCallee(); fn != nil {
-		if f, ok := fn.Object().(*types.Func); ok {
-			return f
-		}
-	}
-	return nil
-}
-
 // isLogCall reports whether call writes a log line.
 func isLogCall(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -114,7 +102,7 @@ func isLogCall(call *ssa.CallCommon) bool {
 	}
 	recv := ""
 	if r := f.Signature().Recv(); r != nil {
-		recv = recvName(r.Type())
+		recv = ssautil.TypeName(r.Type())
 	}
 	return api(recv, f.Name())
 }
@@ -321,13 +309,13 @@ func (s *logging) configured(call *ssa.CallCommon) bool {
 	if len(s.cfg.LogFunctions) == 0 {
 		return false
 	}
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
 	name := f.Pkg().Path() + "." + f.Name()
 	if r := f.Signature().Recv(); r != nil {
-		name = f.Pkg().Path() + "." + recvName(r.Type()) + "." + f.Name()
+		name = f.Pkg().Path() + "." + ssautil.TypeName(r.Type()) + "." + f.Name()
 	}
 	for _, n := range s.cfg.LogFunctions {
 		if n == name {

@@ -15,7 +15,8 @@ import (
 type CustomKind struct {
 	// Constructor is the function or method that acquires the resource,
 	// by its full name: "example.com/pool.Open" or
-	// "(*example.com/pool.Pool).Get".
+	// "(*example.com/pool.Pool).Get"; a generic type's method without its
+	// type parameters, for every instantiation.
 	Constructor string `yaml:"constructor" json:"constructor"`
 	// Result is the index of the result that is the resource (default 0).
 	Result int `yaml:"result" json:"result"`
@@ -79,6 +80,25 @@ func compileKinds(kinds []CustomKind) []customConstructor {
 // that a configuration may write either.
 func normalizeFullName(s string) string { return strings.Replace(s, "(*", "(", 1) }
 
+// configName is obj's full name as a configuration writes it, without
+// the pointer mark: a method of a generic type by its origin's receiver
+// type without type parameters, "(example.com/pool.Pool).Get" for the Get
+// of every Pool[T] (the instance's FullName spells Pool[int], the
+// origin's Pool[T], and neither matches).
+func configName(obj *types.Func) string {
+	obj = obj.Origin()
+	if recv := obj.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeParams().Len() > 0 && n.Obj().Pkg() != nil {
+			return "(" + n.Obj().Pkg().Path() + "." + n.Obj().Name() + ")." + obj.Name()
+		}
+	}
+	return normalizeFullName(obj.FullName())
+}
+
 // shortName is a full name without its package path's directories:
 // "(pool.Pool).Get", "pool.Open".
 func shortName(full string) string {
@@ -118,7 +138,7 @@ func (s *summarizer) customAcquisitions(obj *types.Func) []constructor {
 	if obj == nil || len(s.custom) == 0 {
 		return nil
 	}
-	name := normalizeFullName(obj.FullName())
+	name := configName(obj)
 	var out []constructor
 	for _, c := range s.custom {
 		if c.name == name {

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // Func is the lock state of one function.
@@ -495,7 +497,7 @@ func (f *Func) call(ins *ssa.Call, c *ssa.CallCommon, s *State) bool {
 		}
 		return true
 	}
-	if isStdNoReturn(c) {
+	if ssautil.NoReturn(ins) {
 		return false
 	}
 	callee := c.StaticCallee()
