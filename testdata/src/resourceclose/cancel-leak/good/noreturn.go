@@ -13,9 +13,9 @@ import (
 // (runtime.Goexit, FailNow). Modelled on x/tools' lostcancel testdata
 // (go/analysis/passes/lostcancel/testdata/src/a/a.go, the switch "ok: used
 // on all paths"), which reviewlint reported when the standard library's
-// facts came from the precomputed table: buildssa marks these calls only
-// when ctrlflow has os's and log's facts. The CLI script stdfacts.txtar
-// runs the same shapes with the table.
+// facts came from the precomputed table and it had no ctrlflow facts:
+// buildssa marks these calls only when ctrlflow has os's and log's facts.
+// The CLI script stdfacts-stops.txtar runs the same shapes with the table.
 
 func switchOfStops(parent context.Context, mode int) {
 	_, cancel := context.WithCancel(parent)
