@@ -202,35 +202,16 @@ func encodedFile(enc ssa.Value) string {
 // variable with one store.
 func receiverSource(v ssa.Value) ssa.Value {
 	for i := 0; i < 8; i++ {
-		switch x := v.(type) {
-		case *ssa.FreeVar:
-			b := ssautil.BindingOf(x)
-			if b == nil {
-				return v
-			}
-			v = b
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			addr := x.X
-			if fv, ok := addr.(*ssa.FreeVar); ok {
-				addr = ssautil.BindingOf(fv)
-			}
-			st := ssautil.SingleStore(addr)
-			if st == nil {
-				return v
-			}
-			v = st
-		case *ssa.Alloc:
-			st := ssautil.SingleStore(x)
-			if st == nil {
-				return v
-			}
-			v = st
-		default:
+		var next ssa.Value
+		if a, ok := v.(*ssa.Alloc); ok {
+			next = ssautil.SingleStore(a)
+		} else {
+			next, _ = ssautil.Stored(v)
+		}
+		if next == nil {
 			return v
 		}
+		v = next
 	}
 	return v
 }
