@@ -1,9 +1,7 @@
 package sharedstate
 
 import (
-	"go/ast"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -172,19 +170,14 @@ func receiverMutexes(fn *ssa.Function) []locks.Ref {
 	return out
 }
 
-// heldNote matches the doc comments that say a function runs with a lock
-// held: "Caller must hold b.mu", "c.mu must be held", "Lock held on entry",
-// "Runs under the subscription lock", "Assumes the lock is held".
-var heldNote = regexp.MustCompile(`(?i)(must|should)( already)? (be )?(hold|held|locked)|\block(ed)? (is |must be |should be )?held|\bheld by the caller|\bwith (the )?\w*\s?(lock|mutex|mu) held|\bunder (the |a )?(\w+ )?(lock|mutex)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex|mu)\b|\bassumes? .*(lock|mutex)`)
-
-// expectsLock reports whether fn says its caller holds the lock: by the
-// fooLocked naming convention or by its doc comment.
+// expectsLock reports whether fn says its caller holds the lock. Only the
+// ...Locked naming convention says it (see expectsLockByName); a doc
+// comment's prose ("Caller must hold b.mu") is not read (issue #23):
+// callers in the package are seen, and a helper whose callers are not
+// says so by its name or, once the annotations read it, with gVisor's
+// +checklocks:mu function annotation.
 func expectsLock(fn *ssa.Function) bool {
-	if expectsLockByName(fn) {
-		return true
-	}
-	decl, ok := fn.Syntax().(*ast.FuncDecl)
-	return ok && decl.Doc != nil && heldNote.MatchString(decl.Doc.Text())
+	return expectsLockByName(fn)
 }
 
 // atSite is what one call guarantees its callee.
