@@ -13,6 +13,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
 )
 
 // A log call is recognised by the callee's package path, receiver type and
@@ -245,7 +246,9 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 type logging struct {
 	pass *analysis.Pass
 	cfg  Config
-	logs map[*ssa.Function]logsErrorFact
+	// logFuncs is cfg.LogFunctions compiled (on first use).
+	logFuncs funcpath.Set
+	logs     map[*ssa.Function]logsErrorFact
 	// contracts says what each function's error result means.
 	contracts map[*ssa.Function]contractFact
 	// loggedAt is where a function with LoggedResult first logs.
@@ -321,20 +324,10 @@ func (s *logging) configured(call *ssa.CallCommon) bool {
 	if len(s.cfg.LogFunctions) == 0 {
 		return false
 	}
-	f := calleeFunc(call)
-	if f == nil || f.Pkg() == nil {
-		return false
+	if s.logFuncs == nil {
+		s.logFuncs = funcpath.Compile(s.cfg.LogFunctions)
 	}
-	name := f.Pkg().Path() + "." + f.Name()
-	if r := f.Signature().Recv(); r != nil {
-		name = f.Pkg().Path() + "." + recvName(r.Type()) + "." + f.Name()
-	}
-	for _, n := range s.cfg.LogFunctions {
-		if n == name {
-			return true
-		}
-	}
-	return false
+	return s.logFuncs.Has(calleeFunc(call))
 }
 
 // summary returns what the callee logs, from this package's summaries or
