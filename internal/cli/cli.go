@@ -7,7 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/internal/driver"
 )
 
 // Version is reviewlint's version; release builds set it with -ldflags.
@@ -27,6 +31,9 @@ type usageError struct{ error }
 // Main runs reviewlint with args (without the program name) and returns
 // the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if driver.IsPackagesDriver() {
+		return driver.ServePackagesDriver(args, analyzers.StdFacts{}, os.Stdin, stdout, stderr)
+	}
 	if isVetInvocation(args) {
 		return runVetTool(args, stdout, stderr)
 	}

@@ -166,6 +166,7 @@ func analyse(f *lintFlags, patterns []string, cwd string, stderr io.Writer) (*re
 		Salt:     saltFor(cfg, opts),
 		Progress: progress.update,
 		Timing:   timing.callback(),
+		StdFacts: analyzers.StdFacts{},
 	}, suite)
 	progress.clear()
 	if ce := (driver.CacheError{}); errors.As(err, &ce) {

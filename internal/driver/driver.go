@@ -63,6 +63,9 @@ type Options struct {
 	Progress func(Progress)
 	// Timing, when set, receives one line per (analyzer, package) run.
 	Timing func(analyzer, pkg string, d time.Duration)
+	// StdFacts, when set and fitting the toolchain, stands in for an
+	// analysis of the standard library (see pkgdriver.go).
+	StdFacts StdFacts
 }
 
 // Progress is a snapshot of the runner's counters.
@@ -184,7 +187,7 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 }
 
 func packagesConfig(opts Options) *packages.Config {
-	cfg := &packages.Config{Dir: opts.Dir, Tests: opts.Tests}
+	cfg := &packages.Config{Dir: opts.Dir, Tests: opts.Tests, Env: stdFactsEnv(opts.Dir, opts.StdFacts)}
 	if len(opts.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 	}

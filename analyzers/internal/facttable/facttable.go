@@ -26,6 +26,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/stdfacts"
 )
 
 // Table is the package fact's payload: the gob encoding of a package's
@@ -190,6 +192,11 @@ func (s *Set[F, P]) Import(obj types.Object) (F, bool) {
 		if s.pass.ImportPackageFact(pkg, fact) {
 			// A table that does not decode is a cache written by another
 			// build: the salt keeps that from happening; treat it as absent.
+			m, _ = fact.table().decode()
+		} else if data, ok := stdfacts.Lookup(stdfacts.Key(fact), pkg.Path()); ok {
+			// The driver left the standard library out of the analysis;
+			// its facts were computed ahead of time by the same engines.
+			fact.table().data = data
 			m, _ = fact.table().decode()
 		}
 		s.imported[pkg] = m

@@ -1,0 +1,67 @@
+package stdfacts
+
+import "testing"
+
+func TestMinor(t *testing.T) {
+	for v, want := range map[string]string{
+		"go1.26.8":   "go1.26",
+		"go1.26":     "go1.26",
+		"go1.27rc1":  "go1.27",
+		"devel +abc": "",
+		"go2":        "",
+		"go1.":       "",
+	} {
+		if got := minor(v); got != want {
+			t.Errorf("minor(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestMatches(t *testing.T) {
+	tb := &Table{GoVersion: "go1.26.8", GOOS: "linux", GOARCH: "amd64"}
+	cases := []struct {
+		v, goos, goarch string
+		want            bool
+	}{
+		{"go1.26.8", "linux", "amd64", true},
+		{"go1.26.2", "linux", "amd64", true},
+		{"go1.25.9", "linux", "amd64", false},
+		{"go1.26.8", "darwin", "amd64", false},
+		{"go1.26.8", "linux", "arm64", false},
+		{"devel go1.27-abc", "linux", "amd64", false},
+	}
+	for _, c := range cases {
+		if got := tb.Matches(c.v, c.goos, c.goarch); got != c.want {
+			t.Errorf("Matches(%q, %q, %q) = %v, want %v", c.v, c.goos, c.goarch, got, c.want)
+		}
+	}
+	if (*Table)(nil).Matches("go1.26.8", "linux", "amd64") {
+		t.Error("a missing table matches")
+	}
+}
+
+func TestEmbeddedTable(t *testing.T) {
+	tb := Load()
+	if tb == nil {
+		t.Fatal("the embedded table does not decode")
+	}
+	if !Covers("net/http") || !Covers("database/sql") || Covers("github.com/reviewlint/reviewlint") {
+		t.Errorf("coverage: net/http %v, database/sql %v", Covers("net/http"), Covers("database/sql"))
+	}
+	if len(tb.Facts) == 0 {
+		t.Error("no facts")
+	}
+}
+
+func TestLookupOnlyWhenEnabled(t *testing.T) {
+	key := "github.com/reviewlint/reviewlint/analyzers/internal/lifetime.packageSummaries"
+	Enable(false)
+	if _, ok := Lookup(key, "os"); ok {
+		t.Error("lookup answered while disabled")
+	}
+	Enable(true)
+	defer Enable(false)
+	if _, ok := Lookup(key, "os"); !ok {
+		t.Error("no lifetime summaries for package os")
+	}
+}

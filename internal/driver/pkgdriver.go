@@ -1,0 +1,174 @@
+package driver
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// reviewlint is its own go/packages driver (GOPACKAGESDRIVER) when the
+// embedded standard-library facts fit the toolchain: it lists packages
+// with the go command as go/packages would, then leaves the files and
+// imports out of every standard-library package that is not a root. The
+// runner then type-checks importers against the export data only, skips
+// those packages, and the engines read stdfacts' table instead. A cold
+// run of a module whose dependencies are mostly the standard library does
+// a fraction of the work; the findings are the same (the table is made by
+// the same engines).
+const (
+	pkgDriverEnv = "REVIEWLINT_PACKAGES_DRIVER" // "1" in the driver process
+	stdRootEnv   = "REVIEWLINT_GOROOT"          // the toolchain's GOROOT, for the driver
+	stdArchEnv   = "REVIEWLINT_GOARCH"
+	stdMinorEnv  = "REVIEWLINT_GOMINOR" // e.g. 26 for go1.26.x
+	// StdFactsEnv set to "off" analyses the standard library from source
+	// as before (to compare, or to rule the table out when in doubt).
+	StdFactsEnv = "REVIEWLINT_STDFACTS"
+)
+
+// StdFacts is the standard library's precomputed facts, as far as the
+// driver needs to know them (analyzers.StdFacts).
+type StdFacts interface {
+	// Fits reports whether they stand in for the standard library of
+	// toolchain goVersion on goos/goarch.
+	Fits(goVersion, goos, goarch string) bool
+	// Covers reports whether they include package pkgPath.
+	Covers(pkgPath string) bool
+	// Enable makes the engines read them for packages left out.
+	Enable()
+}
+
+// IsPackagesDriver reports whether this process was started by go/packages
+// as the driver of a Run.
+func IsPackagesDriver() bool { return os.Getenv(pkgDriverEnv) == "1" }
+
+// ServePackagesDriver answers the go/packages request on stdin for the
+// patterns in args, writing the response to stdout; it returns the exit
+// code.
+func ServePackagesDriver(args []string, std StdFacts, stdin io.Reader, stdout, stderr io.Writer) int {
+	if err := servePackagesDriver(args, std, stdin, stdout); err != nil {
+		fmt.Fprintf(stderr, "reviewlint (packages driver): %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdout io.Writer) error {
+	var req packages.DriverRequest
+	if err := json.NewDecoder(stdin).Decode(&req); err != nil {
+		return fmt.Errorf("decoding request: %v", err)
+	}
+	cfg := &packages.Config{
+		Mode:       req.Mode,
+		Env:        append(os.Environ(), "GOPACKAGESDRIVER=off", pkgDriverEnv+"="),
+		BuildFlags: req.BuildFlags,
+		Tests:      req.Tests,
+		Overlay:    req.Overlay,
+	}
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return err
+	}
+	minor, _ := strconv.Atoi(os.Getenv(stdMinorEnv))
+	resp := packages.DriverResponse{
+		Compiler:  "gc",
+		Arch:      os.Getenv(stdArchEnv),
+		GoVersion: minor,
+	}
+	isRoot := map[*packages.Package]bool{}
+	for _, p := range roots {
+		resp.Roots = append(resp.Roots, p.ID)
+		isRoot[p] = true
+	}
+	goroot := os.Getenv(stdRootEnv)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
+			leaveOut(p)
+		}
+		resp.Packages = append(resp.Packages, p)
+	})
+	return json.NewEncoder(stdout).Encode(resp)
+}
+
+// isStandard reports whether p is a package of the toolchain's GOROOT.
+func isStandard(p *packages.Package, goroot string) bool {
+	if p.Module != nil || goroot == "" || len(p.GoFiles) == 0 {
+		return false
+	}
+	src := filepath.Join(goroot, "src") + string(filepath.Separator)
+	return strings.HasPrefix(p.GoFiles[0], src)
+}
+
+// leaveOut keeps p's export data and drops what would make the runner
+// analyse it: its files and its imports (the export data of a package
+// carries the types of its dependencies that importers need).
+func leaveOut(p *packages.Package) {
+	p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles = nil, nil, nil, nil, nil
+	p.Imports = map[string]*packages.Package{}
+}
+
+// stdFactsEnv returns the environment that makes go/packages call this
+// binary as its driver, and turns the table's lookups on, when the table
+// fits the toolchain of dir; nil when it does not (or is turned off).
+func stdFactsEnv(dir string, std StdFacts) []string {
+	if std == nil || os.Getenv(StdFactsEnv) == "off" {
+		return nil
+	}
+	if d := os.Getenv("GOPACKAGESDRIVER"); d != "" && d != "off" {
+		return nil // the user's own driver (Bazel, ...) decides what packages are
+	}
+	self, err := selfPath()
+	if err != nil {
+		return nil
+	}
+	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT")
+	if err != nil || !std.Fits(env[0], env[1], env[2]) {
+		return nil
+	}
+	minor := strings.TrimPrefix(env[0], "go1.")
+	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		minor = minor[:i]
+	}
+	std.Enable()
+	return append(os.Environ(),
+		"GOPACKAGESDRIVER="+self,
+		pkgDriverEnv+"=1",
+		stdRootEnv+"="+env[3],
+		stdArchEnv+"="+env[2],
+		stdMinorEnv+"="+minor,
+	)
+}
+
+// selfPath returns a path that runs this program: argv[0] as the user
+// (or a test harness) started it, so that the child dispatches like this
+// process did, else the executable.
+func selfPath() (string, error) {
+	arg0 := os.Args[0]
+	if !strings.ContainsRune(arg0, filepath.Separator) {
+		if p, err := exec.LookPath(arg0); err == nil {
+			return filepath.Abs(p)
+		}
+		return os.Executable()
+	}
+	return filepath.Abs(arg0)
+}
+
+func goEnv(dir string, names ...string) ([]string, error) {
+	cmd := exec.Command("go", append([]string{"env"}, names...)...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(lines) != len(names) {
+		return nil, fmt.Errorf("go env: unexpected output %q", out)
+	}
+	return lines, nil
+}
