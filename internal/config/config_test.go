@@ -373,6 +373,12 @@ func TestLoadErrors(t *testing.T) {
 			key:     "settings.errorlog.log-functions[0]",
 		},
 		{
+			name:    "log function in a stack trace's spelling",
+			content: "settings:\n  errorlog:\n    log-functions: [\"example.com/m/log.(*Logger).Errorf\"]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "example.com/m/log.(*Logger).Errorf" is not a function path (a stack trace's spelling: write (*example.com/m/log.Logger).Errorf); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
 			name:    "misspelt resource kind key",
 			content: "settings:\n  resourceclose:\n    kinds:\n      - constructer: example.com/m/pool.Open\n        release: [Close]\n",
 			want:    `4:9: settings.resourceclose.kinds[0]: unknown key "constructer"`, key: "settings.resourceclose.kinds[0]",

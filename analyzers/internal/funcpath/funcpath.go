@@ -69,6 +69,15 @@ func Parse(s string) (Name, error) {
 		}
 		return Name{Text: s, Paths: []Path{{Pkg: pkg, Recv: typ, Name: method}}}, nil
 	}
+	if pkg, rest, ok := strings.Cut(s, ".("); ok {
+		// A stack trace's spelling, pkg/path.(*Type).Method.
+		typ, method, _ := strings.Cut(rest, ")")
+		star, typ := "", strings.TrimPrefix(typ, "*")
+		if strings.HasPrefix(rest, "*") {
+			star = "*"
+		}
+		return bad("a stack trace's spelling: write (" + star + pkg + "." + typ + ")" + method)
+	}
 	if strings.ContainsAny(s, "()*[]") {
 		return bad("unbalanced receiver")
 	}

@@ -48,6 +48,20 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
+// TestParseStackTraceSpelling: the spelling of a stack trace or pprof,
+// pkg.(*T).M, is rejected with the spelling to write instead.
+func TestParseStackTraceSpelling(t *testing.T) {
+	for s, want := range map[string]string{
+		"example.com/m/log.(*Logger).Errorf": "write (*example.com/m/log.Logger).Errorf",
+		"example.com/m/log.(Logger).Errorf":  "write (example.com/m/log.Logger).Errorf",
+	} {
+		_, err := Parse(s)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v, want %q", s, err, want)
+		}
+	}
+}
+
 func TestParseAmbiguous(t *testing.T) {
 	n, err := Parse("gopkg.in/yaml.v3.Marshal")
 	if err != nil {
