@@ -3,7 +3,8 @@ package errorlog
 import (
 	"go/ast"
 	"strings"
-	"unicode"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/heuristics"
 )
 
 // Several rules of this family report an error that disappears without a
@@ -18,22 +19,7 @@ import (
 // explains reports whether one comment explains a decision.
 func explains(text string) bool {
 	body := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(text, "//"), "/*"), "*/"))
-	if body == "" || strings.HasPrefix(body, "want ") {
-		return false
-	}
-	return !defectNote(body)
-}
-
-// defectNote reports whether a comment's text starts with a defect marker
-// word: TODO, FIXME, BUG or XXX, alone or followed by "(", ":" or a space.
-func defectNote(body string) bool {
-	for _, m := range []string{"TODO", "FIXME", "BUG", "XXX"} {
-		rest, ok := strings.CutPrefix(body, m)
-		if ok && (rest == "" || !unicode.IsLetter(rune(rest[0])) && !unicode.IsDigit(rune(rest[0]))) {
-			return true
-		}
-	}
-	return false
+	return body != "" && !strings.HasPrefix(body, "want ") && !heuristics.DefectNote(body)
 }
 
 // explainsGroup reports whether any comment of the group explains.
