@@ -15,7 +15,7 @@ import (
 // the analyzers analyzers.New builds, proving that each runs inside our
 // policy wrapper and reports under its own ID as the Category.
 func TestBundled(t *testing.T) {
-	testdata := testdataDir(t)
+	testdata := ruletest.Testdata(t)
 	suite := bundledSuite(t)
 	for _, r := range analyzers.Rules() {
 		if r.Credit == "" {
@@ -73,15 +73,4 @@ func bundledSuite(t *testing.T) map[string]*analysis.Analyzer {
 		byName[a.Name] = a
 	}
 	return byName
-}
-
-// testdataDir returns the repository's testdata directory as an absolute
-// path: ruletest loads fixtures in GOPATH mode, and the go command
-// rejects a relative GOPATH.
-func testdataDir(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 	"github.com/reviewlint/reviewlint/internal/docgen"
 )
 
@@ -167,7 +168,7 @@ func TestFamilyDocs(t *testing.T) {
 // TestRuleFixtures checks every own rule has a positive and a negative
 // fixture, and a .golden for every fixture file that expects a fix.
 func TestRuleFixtures(t *testing.T) {
-	src := filepath.Join(testdataDir(t), "src")
+	src := filepath.Join(ruletest.Testdata(t), "src")
 	for _, r := range analyzers.Rules() {
 		if isBundled(r) {
 			continue // TestBundled covers them

@@ -7,6 +7,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
 // TestDefaultsFollowEvidence enforces the default policy: each rule's
@@ -30,11 +31,11 @@ func TestDefaultsFollowEvidence(t *testing.T) {
 
 // TestEvidenceNamesRules keeps evidence.tsv from naming rules that do not exist.
 func TestEvidenceNamesRules(t *testing.T) {
-	bench, err := os.ReadFile(filepath.Join(testdataDir(t), "..", "bench", "results", "precision.tsv"))
+	bench, err := os.ReadFile(filepath.Join(ruletest.Testdata(t), "..", "bench", "results", "precision.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	copied, err := os.ReadFile(filepath.Join(testdataDir(t), "..", "analyzers", "internal", "catalog", "evidence.tsv"))
+	copied, err := os.ReadFile(filepath.Join(ruletest.Testdata(t), "..", "analyzers", "internal", "catalog", "evidence.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestDecide(t *testing.T) {
 // errorlog and httpbody; `go test -run DefaultFixtureRecall -v ./analyzers`
 // prints the table.
 func TestDefaultFixtureRecall(t *testing.T) {
-	src := filepath.Join(testdataDir(t), "src")
+	src := filepath.Join(ruletest.Testdata(t), "src")
 	type tally struct{ on, all int }
 	byFamily := map[string]*tally{}
 	for _, r := range analyzers.Rules() {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -280,7 +281,7 @@ func isContextErr(call *ssa.CallCommon) bool {
 // Stat and Lstat), whose error is routinely read as "the file is not
 // there": the branch's message ("config.yml is missing") already says why.
 func isExistenceProbe(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || (f.Name() != "Stat" && f.Name() != "Lstat") || f.Signature().Recv() != nil {
 		return false
 	}
@@ -480,7 +481,7 @@ func calleeName(call *ssa.CallCommon) string {
 	}
 	if fn := call.StaticCallee(); fn != nil {
 		if recv := fn.Signature.Recv(); recv != nil {
-			return recvName(recv.Type()) + "." + fn.Name()
+			return ssautil.TypeName(recv.Type()) + "." + fn.Name()
 		}
 		if fn.Pkg != nil && fn.Parent() == nil {
 			return fn.Pkg.Pkg.Name() + "." + fn.Name()
@@ -488,17 +489,6 @@ func calleeName(call *ssa.CallCommon) string {
 		return fn.Name()
 	}
 	return "the call"
-}
-
-// recvName is the receiver's type name without pointer or package.
-func recvName(t types.Type) string {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return types.TypeString(t, func(*types.Package) string { return "" })
 }
 
 // returned returns result i of ret, looking through the result variable a

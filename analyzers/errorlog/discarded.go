@@ -72,11 +72,11 @@ func (c *checker) lossyDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.Cal
 	if what := fileWriteDrop(fn, ins, call); what != "" {
 		return what
 	}
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Signature().Recv() == nil || errorResult(f.Signature()) < 0 {
 		return ""
 	}
-	recv := recvName(f.Signature().Recv().Type())
+	recv := ssautil.TypeName(f.Signature().Recv().Type())
 	key := [3]string{f.Pkg().Path(), recv, f.Name()}
 	if call.IsInvoke() {
 		return ""
@@ -150,7 +150,7 @@ var fileWrites = map[[3]string]bool{
 // removed afterwards, or made on the way out of an earlier failure, lose
 // nothing the caller keeps.
 func fileWriteDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon) string {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
@@ -185,7 +185,7 @@ func encodedFile(enc ssa.Value) string {
 	if !ok || len(mk.Call.Args) != 1 {
 		return ""
 	}
-	f := calleeFunc(mk.Common())
+	f := ssautil.CalleeFunc(mk.Common())
 	if f == nil || f.Name() != "NewEncoder" || f.Signature().Recv() != nil {
 		return ""
 	}
@@ -244,7 +244,7 @@ func writableOpen(v ssa.Value) string {
 	if !ok {
 		return ""
 	}
-	f := calleeFunc(call.Common())
+	f := ssautil.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || f.Signature().Recv() != nil {
 		return ""
 	}
@@ -312,7 +312,7 @@ func (c *checker) checkedElsewhere(fn *ssa.Function, dropped *ssa.CallCommon, me
 // edge of: `fd = open; if cached { fd = mb.fd }; fd.Sync()` checks the
 // opened file on the paths where it flows there.
 func (c *checker) sameCheck(call *ssa.CallCommon, method string, src ssa.Value) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil {
 		return false
 	}
@@ -556,7 +556,7 @@ func ownWriter(fn *ssa.Function, call *ssa.CallCommon) bool {
 			if !ok || len(ci.Common().Args) == 0 {
 				continue
 			}
-			f := calleeFunc(ci.Common())
+			f := ssautil.CalleeFunc(ci.Common())
 			if f != nil && f.Name() == "Reset" && receiverSource(ci.Common().Args[0]) == src {
 				reset = true
 			}
@@ -639,7 +639,7 @@ func removedAfter(ins ssa.Instruction, file ssa.Value) bool {
 
 // isRemoveOf reports whether call is os.Remove or os.RemoveAll of file's name.
 func isRemoveOf(call *ssa.CallCommon, file ssa.Value) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(call.Args) != 1 {
 		return false
 	}
@@ -652,7 +652,7 @@ func isNameOf(v, file ssa.Value) bool {
 	if !ok || len(call.Call.Args) != 1 {
 		return false
 	}
-	f := calleeFunc(call.Common())
+	f := ssautil.CalleeFunc(call.Common())
 	return f != nil && f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == "os" && receiverSource(call.Call.Args[0]) == file
 }
 
@@ -670,28 +670,24 @@ var readOnlyFileMethods = map[string]bool{
 // (passed to io.Copy or an encoder, stored, returned, or Write called on
 // it), following it through local variables, closures and phis.
 func mayBeWritten(file ssa.Value) bool {
-	seen := map[ssa.Value]bool{}
-	work := []ssa.Value{file}
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+	written := false
+	ssautil.Explore(file, func(v ssa.Value) ([]ssa.Value, bool) {
 		refs := v.Referrers()
 		if refs == nil {
-			continue
+			return nil, false
 		}
+		var next []ssa.Value
 		for _, r := range *refs {
-			next, ok := fileUse(v, r)
+			aliases, ok := fileUse(v, r)
 			if !ok {
-				return true
+				written = true
+				return nil, true
 			}
-			work = append(work, next...)
+			next = append(next, aliases...)
 		}
-	}
-	return false
+		return next, false
+	})
+	return written
 }
 
 // fileUse classifies the use r of v, a file or the address of a variable
@@ -719,7 +715,7 @@ func fileUse(v ssa.Value, r ssa.Instruction) ([]ssa.Value, bool) {
 		}
 	case ssa.CallInstruction:
 		call := r.Common()
-		f := calleeFunc(call)
+		f := ssautil.CalleeFunc(call)
 		onlyRecv := len(call.Args) > 0 && call.Args[0] == v
 		for _, a := range call.Args[1:] {
 			onlyRecv = onlyRecv && a != v

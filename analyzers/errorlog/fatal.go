@@ -144,26 +144,19 @@ func alwaysExits(fn *ssa.Function) bool {
 	if len(fn.Blocks) == 0 {
 		return false
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	exits := false
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
+	exits, returns := false, false
+	ssautil.Explore(fn.Blocks[0], func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if blockExits(b) {
 			exits = true
-			continue
+			return nil, false
 		}
 		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			return false
+			returns = true
+			return nil, true
 		}
-		work = append(work, b.Succs...)
-	}
-	return exits
+		return b.Succs, false
+	})
+	return exits && !returns
 }
 
 // blockExits reports whether b calls os.Exit or log.Fatal*.
@@ -177,26 +170,25 @@ func blockExits(b *ssa.BasicBlock) bool {
 }
 
 // exitingCall names the call if it ends the program: log.Fatal*,
-// (*log.Logger).Fatal*, os.Exit.
+// (*log.Logger).Fatal*, os.Exit. Only the end of the program counts
+// here, not every call that never returns: a panic can be recovered and a
+// Goexit or t.Fatal ends one goroutine, so neither takes the choice away
+// from the program that imports the package.
 func exitingCall(call *ssa.CallCommon) string {
-	f := calleeFunc(call)
-	if f == nil || f.Pkg() == nil {
+	if ssautil.StdStop(call) != ssautil.ExitsProcess {
 		return ""
 	}
-	switch f.Pkg().Path() {
-	case "os":
-		if f.Name() == "Exit" && f.Signature().Recv() == nil && !isZeroArg(call) {
-			return "os.Exit" // os.Exit(0) is a success: no error is dropped (print help, exit)
+	f := ssautil.CalleeFunc(call)
+	switch {
+	case f.Pkg().Path() == "os":
+		if isZeroArg(call) {
+			return "" // os.Exit(0) is a success: no error is dropped (print help, exit)
 		}
-	case "log":
-		if strings.HasPrefix(f.Name(), "Fatal") {
-			if f.Signature().Recv() != nil {
-				return "(*log.Logger)." + f.Name()
-			}
-			return "log." + f.Name()
-		}
+		return "os.Exit"
+	case f.Signature().Recv() != nil:
+		return "(*log.Logger)." + f.Name()
 	}
-	return ""
+	return "log." + f.Name()
 }
 
 // afterSignal reports whether a receive of an os.Signal dominates the
@@ -436,7 +428,7 @@ func (c *checker) fixedValue(v ssa.Value, depth int) bool {
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.
 func isErrorConstructor(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -455,7 +447,7 @@ var ioPackages = map[string]bool{
 // function or method of an I/O package, or the decoding of external data
 // with encoding/json.
 func isIOCall(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

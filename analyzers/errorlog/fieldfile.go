@@ -134,7 +134,7 @@ func (w *fileWriteScan) callWrites(call *ssa.CallCommon, v ssa.Value, depth int)
 	if call.IsInvoke() {
 		return false
 	}
-	if f := calleeFunc(call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() != nil &&
+	if f := ssautil.CalleeFunc(call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() != nil &&
 		len(call.Args) > 0 && call.Args[0] == v {
 		return fileWriteMethods[f.Name()]
 	}
@@ -178,7 +178,7 @@ func (c *checker) fieldSyncDrop(fn *ssa.Function, call *ssa.CallCommon, src ssa.
 	if field == nil || !c.writtenFileFields()[field] || cleanupAfterFailure(fn, call) || c.checkedElsewhere(fn, call, "Sync") {
 		return ""
 	}
-	owner := recvName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
+	owner := ssautil.TypeName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
 	return fmt.Sprintf("Sync of %s.%s (a file this package writes)", owner, field.Name())
 }
 
@@ -227,7 +227,7 @@ func writerFieldUse(ins ssa.Instruction) (*types.Var, bool) {
 		return ssautil.FieldVar(fa), isNilStore(ins) || overFile(wrappedWriter(ins.Val))
 	case ssa.CallInstruction:
 		call := ins.Common()
-		f := calleeFunc(call)
+		f := ssautil.CalleeFunc(call)
 		if f == nil || call.IsInvoke() || f.Name() != "Reset" || len(call.Args) != 2 {
 			return nil, false
 		}
@@ -306,5 +306,5 @@ func (c *checker) fieldFlushDrop(fn *ssa.Function, call *ssa.CallCommon, method 
 	if c.checkedElsewhere(fn, call, method) || cleanupAfterFailure(fn, call) {
 		return ""
 	}
-	return fmt.Sprintf("%s of %s.%s (a buffered writer over a file)", method, recvName(fa.X.Type()), ssautil.FieldVar(fa).Name())
+	return fmt.Sprintf("%s of %s.%s (a buffered writer over a file)", method, ssautil.TypeName(fa.X.Type()), ssautil.FieldVar(fa).Name())
 }

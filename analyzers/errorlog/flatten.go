@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // flatInfo says where an error's cause may have been flattened: the
@@ -218,7 +220,7 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 			how := ""
 			switch ins := ins.(type) {
 			case *ssa.Call:
-				f := calleeFunc(ins.Common())
+				f := ssautil.CalleeFunc(ins.Common())
 				if f != nil && f.Pkg() != nil && f.Pkg().Path() == "errors" && (f.Name() == "Is" || f.Name() == "As") &&
 					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] && !isNilTarget(ins.Call.Args[1]) {
 					how, target = "errors."+f.Name(), targetObject(ins.Call.Args[1], f.Name() == "As")
@@ -322,7 +324,6 @@ func flow(seeds ...ssa.Value) map[ssa.Value]bool {
 // without another store to alloc first.
 func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
 	var out []ssa.Value
-	seen := map[*ssa.BasicBlock]bool{}
 	// scan walks b's instructions from index i; it reports whether the
 	// walk goes on to the successors (no other store met).
 	scan := func(b *ssa.BasicBlock, i int) bool {
@@ -347,21 +348,12 @@ func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
 			idx = i + 1
 		}
 	}
-	work := []*ssa.BasicBlock{}
-	if scan(start, idx) {
-		work = append(work, start.Succs...)
-	}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
+	ssautil.Explore(ssautil.At{B: start, I: idx}, func(a ssautil.At) ([]ssautil.At, bool) {
+		if !scan(a.B, a.I) {
+			return nil, false
 		}
-		seen[b] = true
-		if scan(b, 0) {
-			work = append(work, b.Succs...)
-		}
-	}
+		return ssautil.AtSuccs(a.B), false
+	})
 	return out
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
 	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // A log call is recognised by the callee's package path, receiver type and
@@ -87,22 +88,9 @@ func isLevelName(name string, names ...string) bool {
 	return false
 }
 
-// calleeFunc returns the function or interface method call invokes.
-func calleeFunc(call *ssa.CallCommon) *types.Func {
-	if call.IsInvoke() {
-		return call.Method
-	}
-	if fn := call.StaticCallee(); fn != nil {
-		if f, ok := fn.Object().(*types.Func); ok {
-			return f
-		}
-	}
-	return nil
-}
-
 // isLogCall reports whether call writes a log line.
 func isLogCall(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -115,7 +103,7 @@ func isLogCall(call *ssa.CallCommon) bool {
 	}
 	recv := ""
 	if r := f.Signature().Recv(); r != nil {
-		recv = recvName(r.Type())
+		recv = ssautil.TypeName(r.Type())
 	}
 	return api(recv, f.Name())
 }
@@ -327,7 +315,7 @@ func (s *logging) configured(call *ssa.CallCommon) bool {
 	if s.logFuncs == nil {
 		s.logFuncs = funcpath.Compile(s.cfg.LogFunctions)
 	}
-	return s.logFuncs.Has(calleeFunc(call))
+	return s.logFuncs.Has(ssautil.CalleeFunc(call))
 }
 
 // summary returns what the callee logs, from this package's summaries or

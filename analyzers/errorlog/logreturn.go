@@ -171,6 +171,6 @@ func callBlock(any *ssa.BasicBlock, c *ssa.CallCommon) *ssa.BasicBlock {
 // helper that fails the test and returns the error reports it to two
 // different audiences, not twice to the same log.
 func isTestingCall(call *ssa.CallCommon) bool {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "testing"
 }

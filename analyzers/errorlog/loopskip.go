@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // The loop form of swallowed: in a loop over items, an error branch that
@@ -184,25 +186,22 @@ func labels(path []ast.Node, i int, name string) bool {
 // found" answer (crypto/tls's getClientCertificate).
 func nilReturnAfter(br *errBranch, loop ast.Stmt, res int) *ssa.Return {
 	var after *ssa.Return
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{br.entry}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
+	inside := false
+	ssautil.Explore(br.entry, func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if len(b.Instrs) == 0 {
-			continue
+			return nil, false
 		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && ret.Pos().IsValid() && len(ret.Results) > res && isNilConst(returned(ret, res)) {
 			if ret.Pos() >= loop.Pos() && ret.Pos() < loop.End() {
-				return nil
+				inside = true
+				return nil, true
 			}
 			after = ret
 		}
-		work = append(work, b.Succs...)
+		return b.Succs, false
+	})
+	if inside {
+		return nil
 	}
 	return after
 }

@@ -146,7 +146,7 @@ func testedZeroBefore(b *ssa.BasicBlock, v ssa.Value) bool {
 // parsedArg returns the string operand of a parse call and the parse's
 // name, or nil.
 func parsedArg(call *ssa.CallCommon) (ssa.Value, string) {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Signature().Recv() != nil || call.IsInvoke() {
 		return nil, ""
 	}
@@ -382,7 +382,7 @@ func flagDefinition(g *ssa.Global) string {
 // flagCall names a flag.String or FlagSet.String call (whose result
 // points at the string the user passed), or "".
 func flagCall(call *ssa.CallCommon) string {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "flag" || f.Name() != "String" {
 		return ""
 	}
@@ -392,13 +392,13 @@ func flagCall(call *ssa.CallCommon) string {
 // callSource names a call whose result comes from outside, or follows a
 // string helper (strings.TrimSpace, strings.Split, ...) to its operand.
 func callSource(call *ssa.Call, seen map[ssa.Value]bool, depth int) *source {
-	f := calleeFunc(call.Common())
+	f := ssautil.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return nil
 	}
 	recv := ""
 	if r := f.Signature().Recv(); r != nil {
-		recv = recvName(r.Type())
+		recv = ssautil.TypeName(r.Type())
 	}
 	if what, ok := sourceCalls[[3]string{f.Pkg().Path(), recv, f.Name()}]; ok {
 		return &source{what: what, pos: call.Pos()}
@@ -452,7 +452,7 @@ func validated(fn *ssa.Function, parse *ssa.Call, chain []ssa.Value) bool {
 // checksInput reports whether call tests one of the values on: a regexp
 // match, or a parse whose error is used.
 func checksInput(call *ssa.Call, on map[ssa.Value]bool) bool {
-	f := calleeFunc(call.Common())
+	f := ssautil.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

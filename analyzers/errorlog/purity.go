@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // Purity: a call whose error depends only on its operands (strconv.Atoi,
@@ -45,7 +47,7 @@ func (s *logging) isPure(call *ssa.CallCommon) bool {
 	if call.IsInvoke() {
 		return false
 	}
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

@@ -124,37 +124,12 @@ func droppedRetry(b *ssa.BasicBlock, cmp *ssa.BinOp) *retry {
 // innermostLoop returns the innermost natural loop holding b, or nil.
 func innermostLoop(b *ssa.BasicBlock) *loop {
 	for h := b; h != nil; h = h.Idom() {
-		body := naturalLoop(h)
+		body := ssautil.NaturalLoop(h)
 		if body[b] {
 			return &loop{head: h, body: body}
 		}
 	}
 	return nil
-}
-
-// naturalLoop returns the blocks of the loops headed by h (h and the
-// blocks that reach a back edge into h without passing h), or nil.
-func naturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	var body map[*ssa.BasicBlock]bool
-	var work []*ssa.BasicBlock
-	for _, p := range h.Preds {
-		if h.Dominates(p) {
-			if body == nil {
-				body = map[*ssa.BasicBlock]bool{h: true}
-			}
-			work = append(work, p)
-		}
-	}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if body[x] {
-			continue
-		}
-		body[x] = true
-		work = append(work, x.Preds...)
-	}
-	return body
 }
 
 // givesUpAt reports whether the return block ret is where r's loop leads
@@ -164,27 +139,26 @@ func naturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 // another error's test, or the success.
 func (r *retry) givesUpAt(ret *ssa.BasicBlock) bool {
 	exits := r.exits()
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{r.failed}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
+	found := false
+	ssautil.Explore(r.failed, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if x == ret {
-			return true
+			found = true
+			return nil, true
 		}
-		if seen[x] || x == r.at || r.testsOtherError(x) {
-			continue
+		if x == r.at || r.testsOtherError(x) {
+			return nil, false
 		}
-		seen[x] = true
+		var next []*ssa.BasicBlock
 		for _, y := range x.Succs {
 			inside, leaving := r.loop.body[x], !r.loop.body[y]
 			if inside && leaving && !exits[x] || !inside && ssautil.Reaches(y, r.loop.head) {
 				continue
 			}
-			work = append(work, y)
+			next = append(next, y)
 		}
-	}
-	return false
+		return next, false
+	})
+	return found
 }
 
 // exits returns the blocks from which leaving r's loop is giving up: the
@@ -194,25 +168,21 @@ func (r *retry) givesUpAt(ret *ssa.BasicBlock) bool {
 func (r *retry) exits() map[*ssa.BasicBlock]bool {
 	l := r.loop
 	exits := map[*ssa.BasicBlock]bool{l.head: true}
-	work := []*ssa.BasicBlock{r.failed}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if exits[x] || !l.body[x] {
-			continue
-		}
-		exits[x] = true
-		work = append(work, x.Succs...)
+	// mark adds the blocks of the loop reachable from start through the
+	// blocks crossable allows (start itself included), not past an exit
+	// already marked.
+	mark := func(start *ssa.BasicBlock, crossable func(*ssa.BasicBlock) bool) {
+		ssautil.Explore(start, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
+			if exits[x] || !l.body[x] || !crossable(x) {
+				return nil, false
+			}
+			exits[x] = true
+			return x.Succs, false
+		})
 	}
-	work = append(work[:0], l.head.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if exits[x] || !l.body[x] || x == r.at || hasCall(x) {
-			continue
-		}
-		exits[x] = true
-		work = append(work, x.Succs...)
+	mark(r.failed, func(*ssa.BasicBlock) bool { return true })
+	for _, s := range l.head.Succs {
+		mark(s, func(x *ssa.BasicBlock) bool { return x != r.at && !hasCall(x) })
 	}
 	return exits
 }

@@ -63,7 +63,7 @@ func scannerUses(sc *ssa.Call) (loop *ssa.Call, checked, escapes bool) {
 		case "Err":
 			checked = true
 		case "Scan":
-			if loop == nil && ssautil.Reaches(use.Block(), use.Block()) {
+			if loop == nil && ssautil.InCycle(use.Block()) {
 				loop = use
 			}
 		}

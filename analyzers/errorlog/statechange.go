@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // stateChanging lists the standard calls whose error is the only sign that
@@ -55,7 +57,7 @@ func (c *checker) stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 	if what := stateCallName(call); what != "" {
 		return what
 	}
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return ""
 	}
@@ -67,7 +69,7 @@ func (c *checker) stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 
 // stateCallName names call when it is one of stateChanging, or "".
 func stateCallName(call *ssa.CallCommon) string {
-	f := calleeFunc(call)
+	f := ssautil.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
@@ -80,7 +82,7 @@ func stateCallName(call *ssa.CallCommon) string {
 // recvOf names f's receiver type ("" for a function).
 func recvOf(f *types.Func) string {
 	if r := f.Signature().Recv(); r != nil {
-		return recvName(r.Type())
+		return ssautil.TypeName(r.Type())
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkAbandonedSend reports a plain send on an unbuffered channel whose
@@ -87,7 +88,7 @@ func (p *passState) giveUpCase(ops *chanflow.Ops, sel *ssa.Select) (giveUp, bool
 		}
 		st := sel.States[k]
 		body := b.Succs[0]
-		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) && !signalOnly(st.Chan) || body == sel.Block() || chanflow.Reaches([]*ssa.BasicBlock{body}, sel.Block(), nil) {
+		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) && !signalOnly(st.Chan) || body == sel.Block() || ssautil.Reaches(body, sel.Block()) {
 			continue
 		}
 		return giveUp{pos: st.Pos, recv: sel.Parent(), classes: p.leavingClasses(ops, st.Chan, body)}, true
@@ -112,7 +113,7 @@ func (p *passState) leavingClasses(ops *chanflow.Ops, ch ssa.Value, body *ssa.Ba
 	out := []string{p.sum.Class(ch)}
 	for class, list := range ops.ByClass {
 		for _, o := range list {
-			if o.Kind == chanflow.Close && o.Ins.Parent() == body.Parent() && (o.Ins.Block() == body || chanflow.Reaches([]*ssa.BasicBlock{body}, o.Ins.Block(), nil)) {
+			if o.Kind == chanflow.Close && o.Ins.Parent() == body.Parent() && (o.Ins.Block() == body || ssautil.Reaches(body, o.Ins.Block())) {
 				out = append(out, class)
 				break
 			}

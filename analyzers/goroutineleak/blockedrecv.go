@@ -67,7 +67,7 @@ func (ch *channel) unclosedReturn(fn *ssa.Function, consumers map[*ssa.Go]bool) 
 		started := st.started
 		for _, ins := range st.b.Instrs {
 			switch {
-			case closes[ins], endsProgram(ins):
+			case closes[ins], ssautil.NoReturn(ins):
 				return nil, false
 			case ins == ch.make && started:
 				return nil, false // a new channel: the loop's previous one is out of reach
@@ -113,7 +113,7 @@ func (p *passState) reportBlockedReceive(fn *ssa.Function, ch *channel, consumer
 			name, p.line(ch.make.Pos()), p.line(returnPos(fn, ret)), verb, name),
 		Related: []analysis.RelatedInformation{{Pos: returnPos(fn, ret), Message: "returns here without closing the channel"}},
 	}
-	if len(ch.closes) == 0 && !chanflow.InCycle(ch.make.Block()) && name != "the channel" {
+	if len(ch.closes) == 0 && !ssautil.InCycle(ch.make.Block()) && name != "the channel" {
 		if fix := p.deferCloseFix(ch.make, name); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}

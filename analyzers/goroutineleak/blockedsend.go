@@ -204,7 +204,7 @@ func (g *group) repeats(s *ssa.Go) bool {
 		if m.Block() == s.Block() && indexOf(m) < indexOf(s) {
 			return false
 		}
-		if !chanflow.Reaches(s.Block().Succs, s.Block(), m.Block()) {
+		if !ssautil.ReachesAvoiding(s.Block().Succs, s.Block(), m.Block()) {
 			return false
 		}
 	}
@@ -237,7 +237,7 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 			return nil, false // a bound, whatever the loop: never hang
 		}
 		for _, ins := range st.b.Instrs {
-			if endsProgram(ins) {
+			if ssautil.NoReturn(ins) {
 				return nil, false
 			}
 			switch ins := ins.(type) {
@@ -386,27 +386,19 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 	type state struct {
 		b       *ssa.BasicBlock
 		spawned bool
+		i       int
 	}
-	seen := map[state]bool{}
-	type item struct {
-		state
-		i int
-	}
-	work := []item{{state{b, !needSpawn}, i}}
-	for len(work) > 0 {
-		it := work[len(work)-1]
-		work = work[:len(work)-1]
-		if it.i == 0 {
-			if seen[it.state] || (it.spawned && stop[it.b]) {
-				continue
-			}
-			seen[it.state] = true
+	var ret *ssa.Return
+	var remake *ssa.MakeChan
+	ssautil.Explore(state{b, !needSpawn, i}, func(it state) ([]state, bool) {
+		if it.i == 0 && it.spawned && stop[it.b] {
+			return nil, false
 		}
 		spawned := it.spawned
 		next := it.b.Succs
 	instrs:
 		for _, ins := range it.b.Instrs[it.i:] {
-			if endsProgram(ins) {
+			if ssautil.NoReturn(ins) {
 				next = nil
 				break
 			}
@@ -414,7 +406,8 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 			case *ssa.MakeChan:
 				if g.makes[ins] && spawned {
 					if needSpawn {
-						return nil, ins // the loop goes round and drops the channel
+						remake = ins // the loop goes round and drops the channel
+						return nil, true
 					}
 					next = nil // a new channel; what was sent before is out of reach
 					break instrs
@@ -430,7 +423,8 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 				}
 			case *ssa.Return:
 				if spawned {
-					return ins, nil
+					ret = ins
+					return nil, true
 				}
 			case *ssa.If:
 				if k, sel := g.caseTest(ins); sel != nil && spawned && g.cases[sel][k] {
@@ -440,11 +434,13 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 				}
 			}
 		}
-		for _, s := range next {
-			work = append(work, item{state{s, spawned}, 0})
+		out := make([]state, len(next))
+		for k, s := range next {
+			out[k] = state{s, spawned, 0}
 		}
-	}
-	return nil, nil
+		return out, false
+	})
+	return ret, remake
 }
 
 // closedTest reports whether ifi tests the ok of a comma-ok receive from

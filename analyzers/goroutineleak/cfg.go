@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // maxBlocks bounds the functions analysed: bigger ones are skipped, never
@@ -55,58 +56,14 @@ func naturalLoops(fn *ssa.Function) []*loop {
 			if !h.Dominates(b) {
 				continue
 			}
-			l := byHeader[h]
-			if l == nil {
-				l = &loop{header: h, body: map[*ssa.BasicBlock]bool{h: true}}
+			if byHeader[h] == nil {
+				l := &loop{header: h, body: ssautil.NaturalLoop(h)}
 				byHeader[h] = l
 				out = append(out, l)
-			}
-			work := []*ssa.BasicBlock{b}
-			for len(work) > 0 {
-				x := work[len(work)-1]
-				work = work[:len(work)-1]
-				if l.body[x] {
-					continue
-				}
-				l.body[x] = true
-				work = append(work, x.Preds...)
 			}
 		}
 	}
 	return out
-}
-
-// endsProgram reports whether ins is a call after which nothing the
-// function leaks matters or nothing follows: os.Exit, log.Fatal, runtime.Goexit,
-// testing's FailNow family.
-func endsProgram(ins ssa.Instruction) bool {
-	call, ok := ins.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil || fn.Pkg == nil {
-		return false
-	}
-	path := fn.Pkg.Pkg.Path()
-	name := fn.Name()
-	switch path {
-	case "os":
-		return name == "Exit"
-	case "log":
-		switch name {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "runtime":
-		return name == "Goexit"
-	case "testing":
-		switch name {
-		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return false
 }
 
 // returnPos is where a return is in the source: its own position, or the

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkDoubleSend reports a function that sends on its channel parameter
@@ -46,7 +47,7 @@ func directSends(v ssa.Value) ([]*ssa.Send, bool) {
 	for _, r := range *v.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Send:
-			if r.Chan != v || r.X == v || chanflow.InCycle(r.Block()) {
+			if r.Chan != v || r.X == v || ssautil.InCycle(r.Block()) {
 				return nil, false
 			}
 			out = append(out, r)
@@ -91,7 +92,7 @@ func (p *passState) countedReceivers(fn *ssa.Function, i int) bool {
 		for _, o := range ops.ByClass[class] {
 			if o.Kind == chanflow.Recv {
 				recvs++
-				looped = looped || chanflow.InCycle(o.Ins.Block())
+				looped = looped || ssautil.InCycle(o.Ins.Block())
 			}
 		}
 		if recvs > 0 && !looped {

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -148,7 +149,7 @@ func endsHere(b *ssa.BasicBlock) bool {
 		return true
 	}
 	for _, ins := range b.Instrs {
-		if endsProgram(ins) {
+		if ssautil.NoReturn(ins) {
 			return true
 		}
 	}

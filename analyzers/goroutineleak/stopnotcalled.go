@@ -382,11 +382,11 @@ func (s *stopCtx) waits(u *objUses) bool {
 	if len(recv) == 0 && len(edges) == 0 {
 		return false
 	}
-	if len(chanflow.ReturnsWithout(fn, endsProgram)) == 0 {
+	if len(chanflow.ReturnsWithout(fn, ssautil.NoReturn)) == 0 {
 		return false // no way out at all: no-exit's case
 	}
 	intoCase := func(b *ssa.BasicBlock, i int) bool { return edges[caseEdge{b, i}] }
-	return len(chanflow.ReturnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || endsProgram(ins) }, intoCase)) == 0
+	return len(chanflow.ReturnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || ssautil.NoReturn(ins) }, intoCase)) == 0
 }
 
 // caseEdge is the edge into a select case's body: taking it means the
@@ -740,7 +740,7 @@ func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, made ssa.Instruction) (ss
 		start := st.start
 		for _, ins := range st.b.Instrs {
 			switch {
-			case lc.stops[ins], endsProgram(ins):
+			case lc.stops[ins], ssautil.NoReturn(ins):
 				return nil, false
 			case ins == made && start != nil:
 				return nil, false // a new object: the loop's previous one is out of reach

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -172,36 +173,20 @@ func selectCaseBody(sel *ssa.Select, k int) *ssa.BasicBlock {
 // interface methods, another package's function given a timer). A
 // private timer (see privateTimer) is re-armed only by its own Reset.
 func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, private bool) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	type pos struct {
-		b *ssa.BasicBlock
-		i int
-	}
-	work := []pos{{b, i}}
-	for len(work) > 0 {
-		at := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, ins := range at.b.Instrs[at.i:] {
+	found := false
+	ssautil.Explore(ssautil.At{B: b, I: i}, func(at ssautil.At) ([]ssautil.At, bool) {
+		for _, ins := range at.B.Instrs[at.I:] {
 			if ins == d {
-				return true
+				found = true
+				return nil, true
 			}
 			if p.mayRearm(ins, private) {
-				blocked = true
-				break
+				return nil, false
 			}
 		}
-		if blocked {
-			continue
-		}
-		for _, s := range at.b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				work = append(work, pos{s, 0})
-			}
-		}
-	}
-	return false
+		return ssautil.AtSuccs(at.B), false
+	})
+	return found
 }
 
 // mayRearm reports whether ins may re-arm or replace a timer; for a

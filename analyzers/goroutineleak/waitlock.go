@@ -10,6 +10,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkWaitHoldingLock reports a goroutine that blocks on a channel
@@ -480,7 +481,7 @@ func instrReaches(a, b ssa.Instruction) bool {
 	if a.Block() == b.Block() && indexOf(a) < indexOf(b) {
 		return true
 	}
-	return chanflow.Reaches(a.Block().Succs, b.Block(), nil)
+	return ssautil.Reaches(a.Block(), b.Block())
 }
 
 // reportWaitHoldingLock reports the blocking operation.

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkWaitInLoop reports a WaitGroup.Wait inside a loop that starts
@@ -26,7 +26,7 @@ func (p *passState) checkWaitInLoop(fn *ssa.Function) {
 				continue
 			}
 			l := cfg.innermostLoop(b)
-			if l == nil || !chanflow.Reaches(b.Succs, l.header, nil) || !loopReaches(l, b) {
+			if l == nil || !ssautil.Reaches(b, l.header) || !ssautil.ReachesWithin(b, l.header, l.body) {
 				continue
 			}
 			wg := w.Call.Args[0]
@@ -37,26 +37,6 @@ func (p *passState) checkWaitInLoop(fn *ssa.Function) {
 			p.reportWaitInLoop(w, add)
 		}
 	}
-}
-
-// loopReaches reports whether the loop's back edge is reachable from b
-// without leaving the loop: the Wait runs again on the next iteration.
-func loopReaches(l *loop, b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == l.header {
-			return true
-		}
-		if seen[x] || !l.body[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, x.Succs...)
-	}
-	return false
 }
 
 // addBefore returns the Add on wg that dominates the loop from outside it,

@@ -30,6 +30,8 @@ const (
 	RuleWriteAfterError  = "httpbody/write-after-error"
 	RuleUndrained        = "httpbody/undrained"
 	RuleDeferBeforeCheck = "httpbody/defer-before-check"
+	RuleServerNoTimeout  = "httpbody/server-no-timeout"
+	RulePprofExposed     = "httpbody/pprof-exposed"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
@@ -91,7 +93,11 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	}
 	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	if importsHTTP(pass.Pkg) {
-		reportGlobalClients(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg, fns)
+		ssaPkg := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg
+		reportGlobalClients(pass, ssaPkg, fns)
+		servers := collectServers(pass, ssaPkg, fns)
+		reportServerTimeouts(pass, servers)
+		reportPprofExposed(pass, servers)
 		for _, fn := range fns {
 			reportNoTimeout(pass, fn, fns)
 			reportUnboundedReads(pass, h, fn)

@@ -22,5 +22,8 @@ func TestRules(t *testing.T) {
 		"httpbody/write-after-error/bad", "httpbody/write-after-error/good", "httpbody/write-after-error/fix",
 		"httpbody/undrained/bad", "httpbody/undrained/good",
 		"httpbody/defer-before-check/bad", "httpbody/defer-before-check/good", "httpbody/defer-before-check/fix",
+		"httpbody/server-no-timeout/bad", "httpbody/server-no-timeout/good",
+		"httpbody/pprof-exposed/bad", "httpbody/pprof-exposed/badtransitive",
+		"httpbody/pprof-exposed/good", "httpbody/pprof-exposed/goodnopprof",
 		"httpbody/pending/missed")
 }

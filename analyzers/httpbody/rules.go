@@ -243,4 +243,74 @@ defer resp.Body.Close()`,
 		Default:  true,
 		Since:    "v0.2.0",
 	},
+	{
+		ID:    RuleServerNoTimeout,
+		Title: "an HTTP server that never times out reading request headers (slowloris)",
+		Text: `An http.Server without ReadHeaderTimeout (or ReadTimeout) waits forever for
+a client to finish its request headers. A client that opens connections and
+sends a header byte now and then (slowloris) holds a connection, a
+goroutine and a file descriptor each, until the server runs out of them.
+http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS serve with a zero
+http.Server, which has no timeouts at all. Fix: build an http.Server and
+set ReadHeaderTimeout (a few seconds; it leaves long request bodies,
+streaming responses, websockets and h2c streams alone, which ReadTimeout
+would not). The server is followed through SSA, not matched by its
+literal: a timeout set after the literal, through the field or variable it
+is kept in, by a helper of the package, by a caller of the constructor that
+returned it, or from a flag or a config value counts as set; a server
+handed to code out of sight (another package's function, a function value,
+an interface, a slice or map, an exported field or variable, or returned
+by an exported function) may be configured there and is not reported; nor
+is one never served in the package. Servers that accept connections from
+this machine only are left alone: a constant loopback address
+("localhost:6060", "127.0.0.1:8080") or a listener on a unix socket. Test
+files are not checked. gosec's G112 reports server literals without
+ReadHeaderTimeout by their spelling; this rule reports served servers
+whose timeouts are set nowhere.`,
+		Bad: `srv := &http.Server{Addr: ":8080", Handler: mux}
+return srv.ListenAndServe()`,
+		Good: `srv := &http.Server{
+	Addr:              ":8080",
+	Handler:           mux,
+	ReadHeaderTimeout: 10 * time.Second,
+}
+return srv.ListenAndServe()`,
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.2.0",
+	},
+	{
+		ID:    RulePprofExposed,
+		Title: "net/http/pprof's handlers served to the network on the default mux",
+		Text: `Importing net/http/pprof (blank or not, in the program's own package or in
+any package it imports) registers /debug/pprof/ on http.DefaultServeMux
+in the package's init. A server that serves the default mux (a nil
+handler, or http.DefaultServeMux) on an address open beyond the machine
+then hands heap dumps (with whatever secrets are in memory), goroutine
+stacks, and CPU profiling on demand to anyone who reaches the port. The
+rule reports such a serving call when its address is a constant that is
+not a loopback one: ":6060", "0.0.0.0:9115", or a server with no Addr
+(":http"). An address from a flag or a configuration is the operator's
+choice, unknown here, and not reported. Fix: give the public server a
+mux of its own, and serve the profiler on its own server bound to
+localhost (or a unix socket).`,
+		Bad: `import _ "net/http/pprof"
+
+func main() {
+	http.HandleFunc("/metrics", metrics)
+	log.Fatal(http.ListenAndServe(":9100", nil))
+}`,
+		Good: `import "net/http/pprof"
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/metrics", metrics)
+	go http.ListenAndServe("localhost:6060", nil) // pprof, local only
+	srv := &http.Server{Addr: ":9100", Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	log.Fatal(srv.ListenAndServe())
+}`,
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.2.0",
+	},
 }

@@ -153,6 +153,8 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", l.What, l.ExitLine, l.Release())
 	case ob.Kind.CollectedSince != "":
 		msg = fmt.Sprintf("%s is not stopped on the path returning at line %d, and before %s the runtime never reclaims it; add defer %s", l.What, l.ExitLine, ob.Kind.CollectedSince, l.Release())
+	case ob.Kind == lifetime.KindTestServer:
+		msg = fmt.Sprintf("%s is not closed on the path returning at line %d: its serving goroutine and listener outlive the test; add defer %s (or t.Cleanup) right after it is created", l.What, l.ExitLine, l.Release())
 	case ob.Kind == lifetime.KindCmd:
 		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", l.What, l.ExitLine, l.Release())
 	default:

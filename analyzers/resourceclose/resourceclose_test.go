@@ -1,7 +1,6 @@
 package resourceclose_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,17 +15,6 @@ import (
 // The rules checked with the whole analyzer (every rule's findings, as
 // their fixtures were written) share one run; the other rules share one
 // ruletest.RunFamily run, fixes included.
-
-// testdata is the absolute GOPATH root of the fixtures (analysistest
-// rejects relative GOPATH entries).
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // TestRules covers, in one analysis, resourceclose/unclosed (files, sql
 // rows, statements, conns and pools, network connections and listeners,
@@ -61,11 +49,13 @@ func TestCustomKinds(t *testing.T) {
 	cfg := resourceclose.Config{Kinds: []lifetime.CustomKind{
 		{Constructor: "(resourceclose/unclosed/custom/pool.Pool).Get", Release: []string{"Release"}},
 		{Constructor: "resourceclose/unclosed/custom/pool.Acquire", Release: []string{"Return", "Discard"}},
+		{Constructor: "(*resourceclose/unclosed/custom/pool.GenPool).Get", Release: []string{"Release"}},
+		{Constructor: "resourceclose/unclosed/custom/pool.AcquireOf", Release: []string{"Return", "Discard"}},
 	}}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunIn(t, testdata(t), resourceclose.New(cfg), "resourceclose/unclosed/custom")
+	ruletest.RunIn(t, ruletest.Testdata(t), resourceclose.New(cfg), "resourceclose/unclosed/custom")
 }
 
 func TestCustomKindsValidate(t *testing.T) {

@@ -7,7 +7,7 @@ import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 var Rules = []catalog.Rule{
 	{
 		ID:    RuleUnclosed,
-		Title: "a file, connection, listener, sql rows, statement, conn or db not released on some path",
+		Title: "a file, connection, listener, sql rows, statement, conn, db or httptest server not released on some path",
 		Text: `Every acquired resource must be released on every path from where it is
 acquired to where the function returns, unless ownership moves: the value is
 returned, stored in a field, global, map or channel, or handed to a function
@@ -24,8 +24,13 @@ them), a batch's results from SendBatch hold the connection until closed,
 and a connection from pgxpool's Acquire goes back with Release. On the path where the acquiring call returned an error,
 nothing is owed. A *time.Ticker or *time.Timer is owed a Stop only in files
 compiled for Go older than 1.23 (the module's go line or the file's
-//go:build line): since 1.23 the runtime reclaims unstopped ones. Fix: defer
-the release right after the error check.`,
+//go:build line): since 1.23 the runtime reclaims unstopped ones. A server
+from httptest.NewServer, NewTLSServer or NewUnstartedServer serves from a
+goroutine on a listener of its own until Close: a test that does not close
+it (defer srv.Close(), or t.Cleanup(srv.Close)) leaks both into the rest
+of the test binary, where goleak reports it; a helper that returns the
+server hands the Close to its caller, and Start and StartTLS keep it the
+caller's. Fix: defer the release right after the error check.`,
 		Bad: `f, err := os.Open(name)
 if err != nil {
 	return err

@@ -6,11 +6,13 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -411,23 +413,19 @@ func (c *checker) unorderedAfter(fn *ssa.Function, b *ssa.BasicBlock, idx int, a
 // after b.Instrs[idx] (in its function) that no sync point orders after
 // it; visit returns false to stop the path.
 func (c *checker) walkUnordered(b *ssa.BasicBlock, idx int, visit func(ssa.Instruction) bool) {
-	visited := map[*ssa.BasicBlock]bool{}
 	memo := map[*ssa.Function]bool{}
-	var scan func(b *ssa.BasicBlock, from int)
-	scan = func(b *ssa.BasicBlock, from int) {
-		for _, ins := range b.Instrs[from:] {
+	ssautil.Explore(ssautil.At{B: b, I: idx + 1}, func(a ssautil.At) ([]ssautil.At, bool) {
+		for _, ins := range a.B.Instrs[a.I:] {
 			if c.isSyncPoint(ins, memo, 0) || !visit(ins) {
-				return
+				return nil, false
 			}
 		}
-		for _, s := range b.Succs {
-			if !visited[s] {
-				visited[s] = true
-				scan(s, 0)
-			}
-		}
-	}
-	scan(b, idx+1)
+		// In reverse, so that the first successor is walked first: the
+		// order of a recursive walk, which visit sees.
+		next := ssautil.AtSuccs(a.B)
+		slices.Reverse(next)
+		return next, false
+	})
 }
 
 // isSyncPoint reports whether ins may order the goroutine's accesses

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // concurrentCtx is why a function runs concurrently with other code.
@@ -95,7 +96,7 @@ func (c *checker) concurrentFuncs() map[*ssa.Function]concurrentCtx {
 				}
 				out[fn] = concurrentCtx{
 					desc:   fmt.Sprintf("in the goroutine started at line %d", c.line(g.Pos())),
-					inLoop: inLoop(b) || seen,
+					inLoop: ssautil.InCycle(b) || seen,
 					owners: []*ssa.Function{fn},
 					spawns: append(prev.spawns, goSite{b, i}),
 				}
@@ -138,25 +139,6 @@ func goTarget(g *ssa.Go) *ssa.Function {
 		return fn
 	}
 	return nil
-}
-
-// inLoop reports whether b can reach itself.
-func inLoop(b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock{}, b.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			return true
-		}
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, x.Succs...)
-	}
-	return false
 }
 
 // isHTTPHandler reports whether fn has the (http.ResponseWriter,

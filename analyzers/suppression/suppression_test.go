@@ -1,7 +1,6 @@
 package suppression_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,20 +9,21 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
 )
 
 // TestMissingReason runs the rule's fixtures through the policy wrapper,
 // as every host does: suppression happens only inside the wrapper.
 func TestMissingReason(t *testing.T) {
-	analysistest.Run(t, testdata(t), wrapped(),
+	analysistest.Run(t, ruletest.Testdata(t), wrapped(),
 		"suppression/missing-reason/bad", "suppression/missing-reason/good")
 }
 
 // TestMissingReasonCategory checks the findings carry the rule ID, which
 // config, directives and SARIF key on.
 func TestMissingReasonCategory(t *testing.T) {
-	for _, res := range analysistest.Run(t, testdata(t), wrapped(), "suppression/missing-reason/bad") {
+	for _, res := range analysistest.Run(t, ruletest.Testdata(t), wrapped(), "suppression/missing-reason/bad") {
 		for _, d := range res.Diagnostics {
 			if d.Category != suppression.RuleMissingReason {
 				t.Errorf("%q has Category %q, want %q", d.Message, d.Category, suppression.RuleMissingReason)
@@ -35,7 +35,7 @@ func TestMissingReasonCategory(t *testing.T) {
 // TestUnknownRule runs the unknown-rule fixtures with the suite's own
 // selector check.
 func TestUnknownRule(t *testing.T) {
-	for _, res := range analysistest.Run(t, testdata(t), wrapped(),
+	for _, res := range analysistest.Run(t, ruletest.Testdata(t), wrapped(),
 		"suppression/unknown-rule/bad", "suppression/unknown-rule/good") {
 		for _, d := range res.Diagnostics {
 			if d.Category != suppression.RuleUnknownRule {
@@ -55,14 +55,4 @@ func wrapped() *analysis.Analyzer {
 	}
 	cfg.Known = analyzers.IsSelector
 	return policy.Wrap(suppression.New(cfg), []string{"suppression"}, policy.Policy{})
-}
-
-// testdata returns the repository's testdata directory, absolute because
-// the go command rejects a relative GOPATH.
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

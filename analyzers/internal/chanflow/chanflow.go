@@ -19,6 +19,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // ManySends stands for "a send inside a loop": no count bounds it.
@@ -189,15 +190,8 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 	closes := map[ssa.Instruction]bool{}
 	recvs := map[ssa.Instruction]bool{}
 	recvBlocks := map[*ssa.BasicBlock]int{}
-	seen := map[ssa.Value]bool{}
-	work := append([]ssa.Value(nil), seeds...)
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+	ssautil.ExploreFrom(seeds, func(v ssa.Value) ([]ssa.Value, bool) {
+		var next []ssa.Value
 		for _, r := range *v.Referrers() {
 			switch r := r.(type) {
 			case *ssa.Send:
@@ -209,7 +203,7 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 			case *ssa.UnOp:
 				if r.Op == token.ARROW {
 					u.Receives = true
-					u.RecvLoop = u.RecvLoop || InCycle(r.Block())
+					u.RecvLoop = u.RecvLoop || ssautil.InCycle(r.Block())
 					recvs[r] = true
 					recvBlocks[r.Block()]++
 				} else {
@@ -219,7 +213,7 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 				s.selectUse(r, v, sends, &u)
 				markSelectRecvs(r, v, recvs, recvBlocks)
 			case *ssa.ChangeType:
-				work = append(work, r)
+				next = append(next, r)
 			case *ssa.Call:
 				s.callUse(r, v, sends, closes, recvs, recvBlocks, &u)
 			case *ssa.Defer:
@@ -234,7 +228,8 @@ func (s *Result) Values(fn *ssa.Function, seeds []ssa.Value) ChanUse {
 				u.Escapes = true
 			}
 		}
-	}
+		return next, false
+	})
 	u.MaxSends = maxPerPath(fn, sends)
 	if u.Receives {
 		u.RecvMax = maxPerPath(fn, recvBlocks)
@@ -311,34 +306,23 @@ func ReturnsWithout(fn *ssa.Function, stop func(ssa.Instruction) bool) []*ssa.Re
 // edge.
 func ReturnsAvoiding(fn *ssa.Function, stop func(ssa.Instruction) bool, skip func(b *ssa.BasicBlock, succ int) bool) []*ssa.Return {
 	var out []*ssa.Return
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		blocked := false
+	ssautil.Explore(fn.Blocks[0], func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		for _, ins := range b.Instrs {
 			if stop(ins) {
-				blocked = true
-				break
+				return nil, false
 			}
 			if ret, ok := ins.(*ssa.Return); ok {
 				out = append(out, ret)
 			}
 		}
-		if blocked {
-			continue
-		}
+		var next []*ssa.BasicBlock
 		for i, succ := range b.Succs {
 			if skip == nil || !skip(b, i) {
-				work = append(work, succ)
+				next = append(next, succ)
 			}
 		}
-	}
+		return next, false
+	})
 	return out
 }
 
@@ -354,7 +338,7 @@ func (s *Result) selectUse(sel *ssa.Select, v ssa.Value, sends map[*ssa.BasicBlo
 		case st.Dir == types.RecvOnly:
 			u.Receives = true
 			if sel.Blocking && len(sel.States) == 1 {
-				u.RecvLoop = u.RecvLoop || InCycle(sel.Block())
+				u.RecvLoop = u.RecvLoop || ssautil.InCycle(sel.Block())
 			} else {
 				u.GuardedRecv = true
 			}
@@ -418,7 +402,7 @@ func (s *Result) callUse(call *ssa.Call, v ssa.Value, sends map[*ssa.BasicBlock]
 // ManySends when a block that sends is in a cycle.
 func maxPerPath(fn *ssa.Function, sends map[*ssa.BasicBlock]int) int {
 	for b, n := range sends {
-		if n > 0 && InCycle(b) {
+		if n > 0 && ssautil.InCycle(b) {
 			return ManySends
 		}
 	}
@@ -542,30 +526,6 @@ func withClosures(fns []*ssa.Function) []*ssa.Function {
 // MaxBlocks bounds the functions summarised: bigger ones are an escape,
 // never hung on.
 const MaxBlocks = 400
-
-// InCycle reports whether b can reach itself: what it does may happen any
-// number of times.
-func InCycle(b *ssa.BasicBlock) bool { return Reaches(b.Succs, b, nil) }
-
-// Reaches reports whether target is reachable from any of from without
-// passing through avoid (which may be nil).
-func Reaches(from []*ssa.BasicBlock, target, avoid *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), from...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == target {
-			return true
-		}
-		if seen[b] || b == avoid {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
-}
 
 // isChan reports whether t is a channel type.
 func isChan(t types.Type) bool {

@@ -2,9 +2,11 @@ package handlers
 
 import (
 	"go/constant"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -26,12 +28,6 @@ func IsRequest(v ssa.Value) bool { return typematch.PointerTo(v.Type(), "net/htt
 // IsResponseWriter reports whether v is an http.ResponseWriter.
 func IsResponseWriter(v ssa.Value) bool {
 	return typematch.Named(v.Type(), "net/http", "ResponseWriter")
-}
-
-// noReturn are the calls after which nothing more is written.
-var noReturn = map[string]bool{
-	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true, "runtime.Goexit": true,
 }
 
 // ErrorWrite is an error response written to a handler's writer.
@@ -86,32 +82,27 @@ func (r *Result) NextWrite(ew ErrorWrite) *ssa.Call {
 			idx = i + 1
 		}
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock, from int) *ssa.Call
-	walk = func(b *ssa.BasicBlock, from int) *ssa.Call {
-		for _, ins := range b.Instrs[from:] {
+	var found *ssa.Call
+	ssautil.Explore(ssautil.At{B: start, I: idx}, func(a ssautil.At) ([]ssautil.At, bool) {
+		for _, ins := range a.B.Instrs[a.I:] {
 			switch ins := ins.(type) {
 			case *ssa.Return, *ssa.Panic:
-				return nil
+				return nil, false
 			case *ssa.Call:
 				if ins != ew.Call && r.h.writesTo(ins, ew.W, ew.HeaderOnly) {
-					return ins
+					found = ins
+					return nil, true
 				}
-				if callee := ins.Common().StaticCallee(); callee != nil && noReturn[FuncName(callee)] {
-					return nil
+				if ssautil.NoReturn(ins) {
+					return nil, false // nothing more is written
 				}
 			}
 		}
-		for _, s := range b.Succs {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			if next := walk(s, 0); next != nil {
-				return next
-			}
-		}
-		return nil
-	}
-	return walk(start, idx)
+		// Pushed in reverse, so that the first successor is searched
+		// first: the write found is the one a recursive walk finds.
+		next := ssautil.AtSuccs(a.B)
+		slices.Reverse(next)
+		return next, false
+	})
+	return found
 }

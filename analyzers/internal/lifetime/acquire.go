@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -39,7 +40,7 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 			if !ok {
 				continue
 			}
-			obj := calleeObject(&call.Call)
+			obj := ssautil.CalleeFunc(&call.Call)
 			cs := append(builtinAcquisition(obj), s.customAcquisitions(obj)...)
 			if len(cs) == 0 && call.Call.IsInvoke() {
 				cs = append(sqlHandleResults(call), roundTripResults(call)...)

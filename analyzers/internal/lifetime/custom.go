@@ -20,7 +20,8 @@ type CustomKind struct {
 	// Constructor is the function or method that acquires the resource,
 	// by its full name: "example.com/pool.Open", or for a method
 	// "(*example.com/pool.Pool).Get" or "example.com/pool.Pool.Get" (one
-	// name; see analyzers/internal/funcpath).
+	// name; see analyzers/internal/funcpath); a generic type's method
+	// without its type parameters, for every instantiation.
 	Constructor string `yaml:"constructor" json:"constructor"`
 	// Result is the index of the result that is the resource (default 0).
 	Result int `yaml:"result" json:"result"`

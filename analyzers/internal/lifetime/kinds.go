@@ -4,8 +4,7 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/ssa"
-
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -85,6 +84,11 @@ var (
 	// The results of a batch hold the connection until closed: "Close
 	// must be called before the underlying connection can be used again".
 	KindPgxBatch = &Kind{Name: "pgx.BatchResults", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	// An httptest server runs a serving goroutine on a listener of its
+	// own until Close: a test that does not close it leaks both, and
+	// goleak reports the test (started or not: NewUnstartedServer opens
+	// the listener already).
+	KindTestServer = &Kind{Name: "httptest server", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -94,7 +98,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindTestServer, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -178,6 +182,7 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "", "OpenReader", 0, KindZip)
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
+	add("net/http/httptest", "", "NewServer NewTLSServer NewUnstartedServer", 0, KindTestServer)
 	add("time", "", "NewTicker", 0, KindTicker)
 	add("time", "", "NewTimer", 0, KindTimer)
 	// http.ReadResponse is left out: its body reads from a connection the
@@ -194,25 +199,6 @@ func buildConstructors() map[string][]constructor {
 	return m
 }
 
-// calleeObject returns the function or method a call invokes, when it is
-// known statically or is an interface method.
-func calleeObject(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if f := c.StaticCallee(); f != nil {
-		if obj, ok := f.Object().(*types.Func); ok {
-			return obj
-		}
-		if f.Origin() != nil {
-			if obj, ok := f.Origin().Object().(*types.Func); ok {
-				return obj
-			}
-		}
-	}
-	return nil
-}
-
 // builtinAcquisition matches a call against the constructor table; it
 // returns the kind and result index, or nil.
 func builtinAcquisition(obj *types.Func) []constructor {
@@ -221,27 +207,11 @@ func builtinAcquisition(obj *types.Func) []constructor {
 	}
 	var out []constructor
 	for _, c := range constructors[obj.Name()] {
-		if c.pkg == obj.Pkg().Path() && c.recv == recvName(obj) {
+		if c.pkg == obj.Pkg().Path() && c.recv == ssautil.RecvName(obj) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// recvName is the name of a method's receiver type ("" for functions).
-func recvName(obj *types.Func) string {
-	sig, ok := obj.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // isTx reports whether t is a transaction: *database/sql.Tx, pgx's Tx

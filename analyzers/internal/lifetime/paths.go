@@ -213,11 +213,11 @@ func failsTest(ins ssa.Instruction) bool {
 	if !ok {
 		return false
 	}
-	obj := calleeObject(call.Common())
+	obj := ssautil.CalleeFunc(call.Common())
 	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || !testFailures[obj.Name()] {
 		return false
 	}
-	return recvName(obj) != ""
+	return ssautil.RecvName(obj) != ""
 }
 
 // errPredicates return false for a nil error: when one is true, the
@@ -230,7 +230,7 @@ var errPredicates = map[string]map[string]bool{
 // impliesErr reports whether call is an error predicate applied to the
 // acquisition's error.
 func (t *tracker) impliesErr(call *ssa.Call, isErr func(ssa.Value) bool) bool {
-	obj := calleeObject(&call.Call)
+	obj := ssautil.CalleeFunc(&call.Call)
 	if obj == nil || obj.Pkg() == nil || !errPredicates[obj.Pkg().Path()][obj.Name()] {
 		return false
 	}

@@ -849,7 +849,7 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(useEscape) // the callee may release it through the field
 				continue
 			}
-			if i == 0 && t.aliases[a] && sqlOwnMethod(fn) {
+			if i == 0 && t.aliases[a] && ownMethod(fn) {
 				note(Borrows.asUse(spawned))
 				continue
 			}
@@ -1094,28 +1094,42 @@ func storeBase(addr ssa.Value) ssa.Value {
 	}
 }
 
-// sqlOwnMethod reports whether fn is a method database/sql declares on a
-// pointer to one of its handle types: using a statement (stmt.Query,
-// stmt.QueryRow) records it in database/sql's dependency tracking
-// (db.addDep), which its summary sees as an escape, but by the package's
-// contract the caller still closes it. A transaction's queries hand the
-// rows a release func bound to the transaction (tx.grabConn), which a
-// goroutine watching the query's context may call; by the package's
-// contract only Commit or Rollback finish it ("The transaction must end
-// with a call to Commit or Rollback"), so tx.QueryRow(...).Scan or
-// tx.Query leaves it open. A *sql.DB's methods (Ping, Query, Conn) record
-// it in the connections they open (driverConn.db), and it stays its
-// opener's to Close.
-func sqlOwnMethod(fn *ssa.Function) bool {
+// ownMethod reports whether fn is a method a package declares on a
+// pointer to one of its handle types whose contract says the handle stays
+// its opener's to release, though the method's summary sees it escape:
+//
+// database/sql: using a statement (stmt.Query, stmt.QueryRow) records it in
+// database/sql's dependency tracking (db.addDep), which its summary sees as
+// an escape, but by the package's contract the caller still closes it. A
+// transaction's queries hand the rows a release func bound to the
+// transaction (tx.grabConn), which a goroutine watching the query's context
+// may call; by the package's contract only Commit or Rollback finish it
+// ("The transaction must end with a call to Commit or Rollback"), so
+// tx.QueryRow(...).Scan or tx.Query leaves it open. A *sql.DB's methods
+// (Ping, Query, Conn) record it in the connections they open
+// (driverConn.db), and it stays its opener's to Close.
+//
+// net/http/httptest: Start and StartTLS hand the server to its serving
+// goroutine, which runs until Close ("The caller should call Close when
+// finished, to shut it down").
+func ownMethod(fn *ssa.Function) bool {
 	recv := fn.Signature.Recv()
-	if recv == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "database/sql" {
+	if recv == nil || fn.Pkg == nil {
 		return false
 	}
-	return typematch.PointerTo(recv.Type(), "database/sql", "Stmt") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Rows") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Conn") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "Tx") ||
-		typematch.PointerTo(recv.Type(), "database/sql", "DB")
+	for _, h := range ownHandles {
+		if fn.Pkg.Pkg.Path() == h.pkg && typematch.PointerTo(recv.Type(), h.pkg, h.typ) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownHandles are the handle types of ownMethod.
+var ownHandles = []struct{ pkg, typ string }{
+	{"database/sql", "Stmt"}, {"database/sql", "Rows"}, {"database/sql", "Conn"},
+	{"database/sql", "Tx"}, {"database/sql", "DB"},
+	{"net/http/httptest", "Server"},
 }
 
 // outlives reports whether v, a value a callee wraps the resource into, is

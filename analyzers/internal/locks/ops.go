@@ -117,36 +117,6 @@ func hasLockMethod(iface *types.Interface, name string, try bool) bool {
 	return false
 }
 
-// noReturnFuncs are the standard library functions that never return.
-var noReturnFuncs = map[string]map[string]bool{
-	"os":      {"Exit": true},
-	"log":     {"Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true},
-	"runtime": {"Goexit": true},
-}
-
-// noReturnMethods are methods that never return (testing's Fatal family).
-var noReturnMethods = map[string]bool{"Fatal": true, "Fatalf": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true}
-
-// isStdNoReturn reports whether the call never returns by the standard
-// library's contract.
-func isStdNoReturn(c *ssa.CallCommon) bool {
-	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil {
-		if c.IsInvoke() && typematch.Named(c.Value.Type(), "testing", "TB") {
-			return noReturnMethods[c.Method.Name()]
-		}
-		return false
-	}
-	path := fn.Pkg.Pkg.Path()
-	if recv := fn.Signature.Recv(); recv != nil {
-		if path == "testing" || path == "log" {
-			return noReturnMethods[fn.Name()] || path == "log" && noReturnFuncs["log"][fn.Name()]
-		}
-		return false
-	}
-	return noReturnFuncs[path][fn.Name()]
-}
-
 // isMutexMethod reports whether obj is a method of sync.Mutex or
 // sync.RWMutex.
 func isMutexMethod(obj types.Object) bool {

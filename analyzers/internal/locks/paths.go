@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // ReturnsStillHolding returns the returns that some path from the
@@ -62,7 +64,7 @@ func (f *Func) endsHolding(ins ssa.CallInstruction, l Lock) bool {
 	if o := mutexOp(c); o.kind != opNone {
 		return RefOf(o.mu) == l && o.kind != opTryLock
 	}
-	if _, isCall := ins.(*ssa.Call); isCall && isStdNoReturn(c) {
+	if ssautil.NoReturn(ins) {
 		return true
 	}
 	callee := c.StaticCallee()

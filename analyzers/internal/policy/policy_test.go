@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
 )
 
 // rule is the one category the test analyzer reports.
@@ -24,14 +25,14 @@ var names = []string{"policytest", "policyfamily"}
 
 // TestKept checks findings survive directives that do not name them.
 func TestKept(t *testing.T) {
-	analysistest.Run(t, testdata(t), policy.Wrap(returns(nil), names, policy.Policy{}), "policy/kept")
+	analysistest.Run(t, ruletest.Testdata(t), policy.Wrap(returns(nil), names, policy.Policy{}), "policy/kept")
 }
 
 // TestSuppressed checks every directive form that names the finding's rule,
 // analyzer, family or tool drops it.
 func TestSuppressed(t *testing.T) {
 	var n atomic.Int64
-	analysistest.Run(t, testdata(t), policy.Wrap(returns(&n), names, policy.Policy{}), "policy/suppressed")
+	analysistest.Run(t, ruletest.Testdata(t), policy.Wrap(returns(&n), names, policy.Policy{}), "policy/suppressed")
 	mustHaveReported(t, &n)
 }
 
@@ -39,7 +40,7 @@ func TestSuppressed(t *testing.T) {
 func TestDisabled(t *testing.T) {
 	var n atomic.Int64
 	p := policy.Policy{Enabled: func(id string) bool { return id != rule }}
-	analysistest.Run(t, testdata(t), policy.Wrap(returns(&n), names, p), "policy/disabled")
+	analysistest.Run(t, ruletest.Testdata(t), policy.Wrap(returns(&n), names, p), "policy/disabled")
 	mustHaveReported(t, &n)
 }
 
@@ -48,7 +49,7 @@ func TestDisabled(t *testing.T) {
 func TestExcluded(t *testing.T) {
 	var n atomic.Int64
 	p := policy.Policy{Excluded: func(name string) bool { return filepath.Base(name) == "excluded.go" }}
-	analysistest.Run(t, testdata(t), policy.Wrap(returns(&n), names, p), "policy/excluded")
+	analysistest.Run(t, ruletest.Testdata(t), policy.Wrap(returns(&n), names, p), "policy/excluded")
 	if n.Load() < 2 {
 		t.Errorf("the test analyzer reported %d findings, want one per file", n.Load())
 	}
@@ -57,7 +58,7 @@ func TestExcluded(t *testing.T) {
 // TestMarkers checks a suppression yields a MarkerUsed at the directive
 // when markers are on.
 func TestMarkers(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), policy.Wrap(returns(nil), names, policy.Policy{Markers: true}), "policy/markers")
+	results := analysistest.Run(t, ruletest.Testdata(t), policy.Wrap(returns(nil), names, policy.Policy{Markers: true}), "policy/markers")
 	for _, res := range results {
 		for _, d := range res.Diagnostics {
 			if d.Message == "used" && d.Category != policy.MarkerUsed {
@@ -110,16 +111,6 @@ func mustHaveReported(t *testing.T, n *atomic.Int64) {
 	}
 }
 
-// testdata returns the repository's testdata directory, absolute because
-// the go command rejects a relative GOPATH.
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestPanicBecomesFinding: an analyzer that panics on user code reports one
 // internal-error finding instead of taking the whole run down.
 func TestPanicBecomesFinding(t *testing.T) {
@@ -128,7 +119,7 @@ func TestPanicBecomesFinding(t *testing.T) {
 		Doc:  "panics",
 		Run:  func(*analysis.Pass) (any, error) { panic("unexpected SSA shape") },
 	}
-	results := analysistest.Run(&silentT{T: t}, testdata(t), policy.Wrap(boom, nil, policy.Policy{}), "policy/kept")
+	results := analysistest.Run(&silentT{T: t}, ruletest.Testdata(t), policy.Wrap(boom, nil, policy.Policy{}), "policy/kept")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

@@ -34,26 +34,70 @@ func BindingOf(fv *ssa.FreeVar) ssa.Value {
 
 // Reaches reports whether block to is reachable from from by at least one
 // edge (so a block reaches itself only around a cycle).
-func Reaches(from, to *ssa.BasicBlock) bool { return ReachesWithin(from, to, nil) }
+func Reaches(from, to *ssa.BasicBlock) bool { return reach(from.Succs, to, nil) }
+
+// InCycle reports whether b can reach itself: what it does may happen any
+// number of times.
+func InCycle(b *ssa.BasicBlock) bool { return Reaches(b, b) }
 
 // ReachesWithin is Reaches through the blocks of region only (to itself
 // need not be in it); a nil region is the whole function.
 func ReachesWithin(from, to *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) bool {
+	if region == nil {
+		return Reaches(from, to)
+	}
+	return reach(from.Succs, to, func(b *ssa.BasicBlock) bool { return region[b] })
+}
+
+// ReachesAvoiding reports whether to is one of starts or is reachable
+// from one of them without passing through avoid (nil: no block avoided).
+func ReachesAvoiding(starts []*ssa.BasicBlock, to, avoid *ssa.BasicBlock) bool {
+	return reach(starts, to, func(b *ssa.BasicBlock) bool { return b != avoid })
+}
+
+// reach reports whether to is one of starts or is reachable from them
+// through the blocks that cross allows (nil: every block).
+func reach(starts []*ssa.BasicBlock, to *ssa.BasicBlock, cross func(*ssa.BasicBlock) bool) bool {
 	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), from.Succs...)
+	work := append([]*ssa.BasicBlock(nil), starts...)
 	for len(work) > 0 {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		if b == to {
 			return true
 		}
-		if seen[b] || region != nil && !region[b] {
+		if seen[b] || cross != nil && !cross(b) {
 			continue
 		}
 		seen[b] = true
 		work = append(work, b.Succs...)
 	}
 	return false
+}
+
+// NaturalLoop returns the blocks of the loops headed by h (h and the
+// blocks that reach a back edge into h without passing h), or nil.
+func NaturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	var body map[*ssa.BasicBlock]bool
+	var work []*ssa.BasicBlock
+	for _, p := range h.Preds {
+		if h.Dominates(p) {
+			if body == nil {
+				body = map[*ssa.BasicBlock]bool{h: true}
+			}
+			work = append(work, p)
+		}
+	}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if body[x] {
+			continue
+		}
+		body[x] = true
+		work = append(work, x.Preds...)
+	}
+	return body
 }
 
 // EveryPathAfter reports whether every path from ins to a return of its
@@ -141,8 +185,14 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 // sends). visit returns the states that follow, in order (none ends the
 // path), and stop to end the whole search once it found what it wanted.
 func Explore[S comparable](init S, visit func(S) (next []S, stop bool)) {
+	ExploreFrom([]S{init}, visit)
+}
+
+// ExploreFrom is Explore from several states, the last searched first
+// (a value and its aliases, every channel of a group).
+func ExploreFrom[S comparable](inits []S, visit func(S) (next []S, stop bool)) {
 	seen := map[S]bool{}
-	work := []S{init}
+	work := append([]S(nil), inits...)
 	for len(work) > 0 {
 		st := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -156,4 +206,20 @@ func Explore[S comparable](init S, visit func(S) (next []S, stop bool)) {
 		}
 		work = append(work, next...)
 	}
+}
+
+// At is a point of a function to walk on from: instruction I of block B
+// onwards (Explore's state for a walk that starts after an instruction).
+type At struct {
+	B *ssa.BasicBlock
+	I int
+}
+
+// AtSuccs returns the starts of b's successors, in order.
+func AtSuccs(b *ssa.BasicBlock) []At {
+	out := make([]At, len(b.Succs))
+	for k, s := range b.Succs {
+		out[k] = At{s, 0}
+	}
+	return out
 }

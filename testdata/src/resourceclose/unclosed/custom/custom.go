@@ -42,3 +42,36 @@ func useWrapper(p *pool.Pool) {
 	}
 	_ = c
 }
+
+// A configured method of a generic type matches every instantiation (the
+// name is the origin's: before, GenPool[int]'s Get matched nothing).
+func genericQuery(p *pool.GenPool[int], bad bool) error {
+	c, err := p.Get() // want `resource \(\(pool.GenPool\).Get\) c from p.Get`
+	if err != nil {
+		return err
+	}
+	if bad {
+		return errors.New("bad")
+	}
+	c.Release()
+	return nil
+}
+
+// Released on every path: nothing to report, whatever the type argument.
+func genericReleased(p *pool.GenPool[string]) error {
+	c, err := p.Get()
+	if err != nil {
+		return err
+	}
+	defer c.Release()
+	return nil
+}
+
+// A configured generic function, instantiated, not released.
+func genericLease() {
+	l, err := pool.AcquireOf[int]("x") // want `resource \(pool.AcquireOf\) l from pool.AcquireOf`
+	if err != nil {
+		return
+	}
+	_ = l
+}
