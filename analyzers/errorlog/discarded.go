@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"os"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -727,7 +726,7 @@ func (c *checker) documentedBlank(call *ssa.CallCommon) bool {
 	first, last := c.line(as.Pos())-1, c.line(as.End())
 	for _, cg := range f.Comments {
 		for _, cm := range cg.List {
-			if l := c.line(cm.Pos()); l >= first && l <= last && !strings.HasPrefix(cm.Text, "// want ") {
+			if l := c.line(cm.Pos()); l >= first && l <= last && explains(cm.Text) {
 				return true
 			}
 		}
