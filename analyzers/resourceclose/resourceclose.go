@@ -33,14 +33,18 @@ type Config struct {
 	// Kinds adds resource kinds: a project's own constructors and the
 	// methods that release what they return. httpbody shares them (one
 	// lifetime engine per run).
-	Kinds []lifetime.CustomKind `yaml:"kinds" json:"kinds"`
+	Kinds []Kind `yaml:"kinds" json:"kinds"`
 }
+
+// Kind is one resource kind of a project's own: its constructor, which
+// result is the resource, and the methods that release it.
+type Kind = lifetime.CustomKind
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
 
-// Validate checks the settings; errors name the key below
-// settings.resourceclose.
+// Validate checks the settings: every invalid value, each error naming
+// its key below settings.resourceclose.
 func (c Config) Validate() error { return lifetime.ValidateKinds(c.Kinds) }
 
 // Analyzer is the analyzer with the default settings.

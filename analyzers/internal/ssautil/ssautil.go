@@ -2,6 +2,7 @@
 package ssautil
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -142,6 +143,37 @@ func blockPasses(b *ssa.BasicBlock, pass func(ssa.Instruction) bool, seen map[*s
 		}
 	}
 	return exitsPass(b, pass, seen)
+}
+
+// Stored returns what v stands for one step back: the value a closure's
+// maker bound to the free variable v, or the one value ever stored in the
+// local variable v loads (a variable a closure captures lives in a cell
+// the closure reaches through a free variable); false when v is neither.
+func Stored(v ssa.Value) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.FreeVar:
+		b := BindingOf(x)
+		return b, b != nil
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return nil, false
+		}
+		addr := x.X
+		for {
+			fv, ok := addr.(*ssa.FreeVar)
+			if !ok {
+				break
+			}
+			b := BindingOf(fv)
+			if b == nil {
+				return nil, false
+			}
+			addr = b
+		}
+		st := SingleStore(addr)
+		return st, st != nil
+	}
+	return nil, false
 }
 
 // SingleStore returns the one value stored in addr when addr is a local
