@@ -163,6 +163,55 @@ func SingleStore(addr ssa.Value) ssa.Value {
 	return val
 }
 
+// ReachingStores returns the stores into the local variable a that reach
+// instruction at: the last store on each path to it. undefined reports a
+// path on which none does (from the variable's allocation, or from the
+// function's entry), where at sees its zero value or what the variable
+// held before. Only stores are seen: a variable whose address goes
+// elsewhere may change behind them.
+func ReachingStores(a *ssa.Alloc, at ssa.Instruction) (stores []*ssa.Store, undefined bool) {
+	seen := map[*ssa.BasicBlock]bool{}
+	found := map[*ssa.Store]bool{}
+	var visit func(b *ssa.BasicBlock, end int)
+	visit = func(b *ssa.BasicBlock, end int) {
+		for i := end - 1; i >= 0; i-- {
+			switch ins := b.Instrs[i].(type) {
+			case *ssa.Store:
+				if ins.Addr == a {
+					if !found[ins] {
+						found[ins] = true
+						stores = append(stores, ins)
+					}
+					return
+				}
+			case *ssa.Alloc:
+				if ins == a {
+					undefined = true
+					return
+				}
+			}
+		}
+		if len(b.Preds) == 0 {
+			undefined = true
+			return
+		}
+		for _, p := range b.Preds {
+			if !seen[p] {
+				seen[p] = true
+				visit(p, len(p.Instrs))
+			}
+		}
+	}
+	end := 0
+	for i, ins := range at.Block().Instrs {
+		if ins == at {
+			end = i
+		}
+	}
+	visit(at.Block(), end)
+	return stores, undefined
+}
+
 // FieldVar returns the struct field fa addresses, as the field of the
 // generic struct's origin so that every instantiation's FieldAddr of one
 // declared field yields the same object; nil when fa.X is not a pointer
