@@ -67,6 +67,9 @@ type tracker struct {
 	// structs are those local structs (and copies of them): handed to a
 	// call, they may be released through their fields (cs.cancel()).
 	structs map[ssa.Value]bool
+	// origin is the acquiring call (nil in summaries): only paths from it
+	// matter.
+	origin ssa.Instruction
 	// reaching caches, per load of a variable the error was stored in,
 	// the stores that reach it (nil when some path stores none).
 	reaching map[*ssa.UnOp][]*ssa.Store
@@ -508,7 +511,9 @@ func (t *tracker) addErr(v ssa.Value) {
 }
 
 // holdsErr reports whether load u of a variable that the error was
-// stored in reads that error: every store reaching it stores one. A
+// stored in reads that error: every store reaching it from the
+// acquisition stores one (f, err = os.Open(a) on one branch and os.Create(b)
+// on the other share err, each on its own paths). A
 // variable reused for a later call's error (_, err = f.Stat() into a
 // named result) holds that one from its store on. A captured variable
 // assigned in a closure (a FreeVar) is taken to hold it.
@@ -523,7 +528,7 @@ func (t *tracker) holdsErr(u *ssa.UnOp) bool {
 	stores, ok := t.reaching[u]
 	if !ok {
 		var undefined bool
-		stores, undefined = ssautil.ReachingStores(a, u)
+		stores, undefined = ssautil.ReachingStores(a, t.origin, u)
 		if undefined {
 			stores = nil
 		}

@@ -17,13 +17,22 @@ import (
 
 // reachingAnalyzer reports, at each call use(x) of a captured int variable
 // x, the constants whose stores reach the load (and "undefined" when a
-// path stores none).
+// path stores none), on the paths from the call mark() when the function
+// has one.
 var reachingAnalyzer = &analysis.Analyzer{
 	Name:     "reaching",
 	Doc:      "reports the stores ssautil.ReachingStores finds for the argument of use",
 	Requires: []*analysis.Analyzer{buildssa.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+			var from ssa.Instruction
+			for _, b := range fn.Blocks {
+				for _, ins := range b.Instrs {
+					if call, ok := ins.(*ssa.Call); ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == "mark" {
+						from = call
+					}
+				}
+			}
 			for _, b := range fn.Blocks {
 				for _, ins := range b.Instrs {
 					call, ok := ins.(*ssa.Call)
@@ -38,7 +47,7 @@ var reachingAnalyzer = &analysis.Analyzer{
 					if !ok {
 						continue
 					}
-					stores, undefined := ssautil.ReachingStores(a, load)
+					stores, undefined := ssautil.ReachingStores(a, from, load)
 					var vals []string
 					for _, st := range stores {
 						if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {

@@ -164,12 +164,28 @@ func SingleStore(addr ssa.Value) ssa.Value {
 }
 
 // ReachingStores returns the stores into the local variable a that reach
-// instruction at: the last store on each path to it. undefined reports a
-// path on which none does (from the variable's allocation, or from the
-// function's entry), where at sees its zero value or what the variable
-// held before. Only stores are seen: a variable whose address goes
-// elsewhere may change behind them.
-func ReachingStores(a *ssa.Alloc, at ssa.Instruction) (stores []*ssa.Store, undefined bool) {
+// instruction at on the paths from instruction from (nil: from the
+// function's entry): the last store on each such path. undefined reports
+// a path on which none does (from the variable's allocation, from the
+// function's entry, or from from itself), where at sees its zero value or
+// what the variable held before. Only stores are seen: a variable whose
+// address goes elsewhere may change behind them.
+func ReachingStores(a *ssa.Alloc, from, at ssa.Instruction) (stores []*ssa.Store, undefined bool) {
+	var onPath map[*ssa.BasicBlock]bool // the blocks a path from from can pass
+	if from != nil {
+		onPath = map[*ssa.BasicBlock]bool{from.Block(): true}
+		work := []*ssa.BasicBlock{from.Block()}
+		for len(work) > 0 {
+			b := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range b.Succs {
+				if !onPath[s] {
+					onPath[s] = true
+					work = append(work, s)
+				}
+			}
+		}
+	}
 	seen := map[*ssa.BasicBlock]bool{}
 	found := map[*ssa.Store]bool{}
 	var visit func(b *ssa.BasicBlock, end int)
@@ -190,13 +206,17 @@ func ReachingStores(a *ssa.Alloc, at ssa.Instruction) (stores []*ssa.Store, unde
 					return
 				}
 			}
+			if from != nil && b.Instrs[i] == from {
+				undefined = true
+				return
+			}
 		}
 		if len(b.Preds) == 0 {
 			undefined = true
 			return
 		}
 		for _, p := range b.Preds {
-			if !seen[p] {
+			if !seen[p] && (onPath == nil || onPath[p]) {
 				seen[p] = true
 				visit(p, len(p.Instrs))
 			}

@@ -39,3 +39,30 @@ func loop(n int) {
 		x = 4
 	}
 }
+
+func mark() {}
+
+// fromOneBranch: only the paths from mark count, and the other branch's
+// store is on none of them.
+func fromOneBranch(c bool) {
+	var x int
+	keep(func() { _ = x })
+	if c {
+		mark()
+		x = 5
+	} else {
+		x = 6
+	}
+	use(x) // want `reaching 5$`
+}
+
+// fromBeforeStore: a path from mark that stores nothing before the load.
+func fromBeforeStore(c bool) {
+	x := 7
+	keep(func() { _ = x })
+	mark()
+	if c {
+		x = 8
+	}
+	use(x) // want `reaching 8 undefined$`
+}

@@ -202,3 +202,25 @@ func flagWrittenThroughPointer(name string, decide func(*bool)) error {
 	decide(&done)
 	return nil
 }
+
+// openedOnEitherBranch: both branches open into f and the error variable
+// the deferred closure reads; the one check after them is each open's own
+// error check, on the paths from that open.
+func openedOnEitherBranch(name string, create bool) (err error) {
+	var f *os.File
+	if create {
+		f, err = os.Create(name)
+	} else {
+		f, err = os.Open(name)
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	_, err = f.Stat()
+	return err
+}
