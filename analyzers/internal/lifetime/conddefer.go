@@ -22,7 +22,11 @@ import (
 // and what it knows of the variables they test, and at each return runs
 // the closure's body under that knowledge: where some path of the body
 // does not release, the obligation stands unless the resource escapes on
-// the path (the ownership flag's successful return hands it out). A
+// the path (the ownership flag's successful return hands it out). The
+// variable the closure reads the resource from is followed the same way:
+// where the path has cleared it (f = nil, or "return nil, err" into a
+// named result f, which happens before the defers run) the closure
+// releases nothing, even one that releases on every path of its body. A
 // variable the analysis cannot follow (its address handed to a call,
 // another closure storing into it) makes the defer count as releasing, as
 // any deferred closure that releases on some path did before.
@@ -65,7 +69,7 @@ type condState struct {
 }
 
 // condDefer is a deferred closure that releases the resource on some of
-// its paths only.
+// its paths only, or through a variable some path clears.
 type condDefer struct {
 	// at is where the path starts to count on it: the defer statement, or
 	// the store of the resource into a variable the closure, deferred
