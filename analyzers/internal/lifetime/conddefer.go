@@ -465,10 +465,16 @@ func (c *condDefers) abstract(v ssa.Value, b *ssa.BasicBlock, depth int) absVal 
 		if arg := c.translated(v, 0); arg != nil && depth <= 3 {
 			return c.abstract(arg, b, depth+1)
 		}
+		if c.wrapsFailure(v, b, depth) {
+			return avNonNil
+		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok && depth <= 3 {
 			if arg := c.translated(call, v.Index); arg != nil {
 				return c.abstract(arg, b, depth+1)
+			}
+			if isError(v.Type()) && c.wrapsFailure(call, b, depth) {
+				return avNonNil
 			}
 		}
 	}
@@ -479,6 +485,74 @@ func (c *condDefers) abstract(v ssa.Value, b *ssa.BasicBlock, depth int) absVal 
 		return avNonNil
 	}
 	return avEither
+}
+
+// wrapsFailure reports whether call, whose error result is stored in
+// block b, is handed an error known not to be nil there: by convention
+// what it makes of a failure is a failure (toRPCErr(err) under err != nil,
+// errors.Join(err, cerr)). A filter that drops some errors would make it
+// nil; taking it for non-nil errs on the side of the defer releasing.
+func (c *condDefers) wrapsFailure(call *ssa.Call, b *ssa.BasicBlock, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	for _, arg := range call.Call.Args {
+		if isError(arg.Type()) && c.abstract(arg, b, depth+1) == avNonNil {
+			return true
+		}
+	}
+	return false
+}
+
+// atReturn is st as the return ret reads it: where ret hands back zero
+// values beside an error the path cannot decide (return nil, status.Errorf
+// (...)), the (v, err) convention says the error is not nil. A return of
+// a value beside it, or of an error alone, stays undecided.
+func (c *condDefers) atReturn(ret *ssa.Return, st condState) condState {
+	n := len(ret.Results)
+	if c == nil || st.pending == 0 || n < 2 || !isError(ret.Results[n-1].Type()) {
+		return st
+	}
+	u, ok := ret.Results[n-1].(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return st
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return st
+	}
+	k, ok := c.slot[a]
+	if !ok || !c.trackable[k] || st.vals[k] != avEither {
+		return st
+	}
+	for _, r := range ret.Results[:n-1] {
+		if !isZeroConst(storedResult(r)) {
+			return st
+		}
+	}
+	st.vals[k] = avNonNil
+	return st
+}
+
+// isZeroConst reports whether v is a constant zero value (nil, 0, "",
+// false, a zero struct).
+func isZeroConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true
+	}
+	switch k.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(k.Value)
+	case constant.String:
+		return constant.StringVal(k.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(k.Value) == 0
+	}
+	return false
 }
 
 // translated returns the argument whose nil-ness result j of call has,

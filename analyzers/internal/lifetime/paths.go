@@ -171,6 +171,7 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int, st condState) (*Leak, []
 		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
+			st = w.conds.atReturn(ins, st)
 			if w.conds.releasesAt(st) {
 				return nil, nil, true
 			}
@@ -208,7 +209,7 @@ func (t *tracker) followIf(ins *ssa.If, from *ssa.BasicBlock) []*ssa.BasicBlock 
 
 // followIfWith is followIf where failed names more error values.
 func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
-	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
+	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && (failed(v) || storedOnly(v, failed))) }
 	succs := ins.Block().Succs
 	if v, ok := decidedAbove(ins.Cond, from); ok {
 		if v {
@@ -532,4 +533,28 @@ func (a *Acquisition) TestsFailure(ins *ssa.If) bool {
 		return false
 	}
 	return a.t.errs[x] || a.t.aliases[x]
+}
+
+// storedOnly reports whether v is a load of a local variable whose every
+// store reaching it stores a value pred accepts (a read's error kept in a
+// named result the function's defers made a variable).
+func storedOnly(v ssa.Value, pred func(ssa.Value) bool) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	stores, undefined := ssautil.ReachingStores(a, nil, u)
+	if undefined || len(stores) == 0 {
+		return false
+	}
+	for _, st := range stores {
+		if !pred(st.Val) {
+			return false
+		}
+	}
+	return true
 }
