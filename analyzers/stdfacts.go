@@ -1,6 +1,15 @@
 package analyzers
 
-import "github.com/reviewlint/reviewlint/analyzers/internal/stdfacts"
+import (
+	"go/types"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/stdfacts"
+)
 
 // StdFacts is the engines' facts for the standard library, computed ahead
 // of time (see analyzers/internal/stdfacts), for hosts that can leave the
@@ -17,5 +26,38 @@ func (StdFacts) Fits(goVersion, goos, goarch string) bool {
 func (StdFacts) Covers(pkgPath string) bool { return stdfacts.Covers(pkgPath) }
 
 // Enable makes the engines of this process read the table for packages the
-// analysis left out.
-func (StdFacts) Enable() { stdfacts.Enable(true) }
+// analysis left out, and x/tools' ctrlflow too (see readStdNoReturn).
+func (StdFacts) Enable() {
+	stdfacts.Enable(true)
+	ctrlflowOnce.Do(readStdNoReturn)
+}
+
+var ctrlflowOnce sync.Once
+
+// readStdNoReturn wraps ctrlflow's Run so that its fact imports fall back
+// to the table's never-returning functions. ctrlflow is x/tools' analyzer,
+// required by buildssa: buildssa ends the block of a call ctrlflow proves
+// never returns, and ctrlflow proves a package's own exit helpers from the
+// facts of the functions they call (os.Exit, log.Fatal). Without this, a
+// standard-library package left out of the analysis has no facts, so a
+// path through os.Exit would run on to the function's return.
+func readStdNoReturn() {
+	run := ctrlflow.Analyzer.Run
+	ctrlflow.Analyzer.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+			return pass.ImportObjectFact(obj, fact) || stdNeverReturns(obj)
+		}
+		return run(&p)
+	}
+}
+
+// stdNeverReturns reports whether the table lists obj, a function of a
+// standard-library package, as never returning.
+func stdNeverReturns(obj types.Object) bool {
+	if _, ok := obj.(*types.Func); !ok || obj.Pkg() == nil {
+		return false
+	}
+	path, err := objectpath.For(obj)
+	return err == nil && stdfacts.NeverReturns(obj.Pkg().Path(), string(path))
+}

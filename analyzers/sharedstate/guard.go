@@ -96,6 +96,9 @@ func (c *checker) unguardedFields(atomics map[varID]*atomicUse) {
 	fields := map[varID]*fieldAccesses{}
 	var order []varID
 	for _, f := range c.locks.Funcs {
+		if checklocksIgnored(c.locks, f.Fn) {
+			continue // annotated +checklocksignore: its author has ruled
+		}
 		returned, created := returnedObjects(f.Fn), mutexesCreated(f.Fn)
 		unknownCaller := f.Fn.Parent() != nil && !launchedByGo(f.Fn)
 		f.Walk(func(ins ssa.Instruction, s *locks.State) {

@@ -18,7 +18,10 @@ path (a continue) that skipped the Unlock. The lock state is tracked on
 every path, through defer and through the summaries of the functions
 called, across packages; a callback stored in a field (a func or a method
 value of the same object) counts as a call of what the package stores
-there, and an element's link back to its owner (r.store for a replica
+there, a function parameter's call as what the package passes for it
+(at a call site that passes a function of the package taking no lock of
+that kind, as nothing),
+and an element's link back to its owner (r.store for a replica
 of s.replicas) as the owner's mutex.
 Fix: split the callee into a variant that expects the lock held (fooLocked)
 and call that, or release the lock before the call.`,
@@ -211,6 +214,54 @@ func (c *Counter) Value() int {
 }`,
 		Severity: catalog.Warning,
 		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleAnnotatedGuard,
+		Title: "an access or a call that breaks a +checklocks or +checkatomic annotation",
+		Text: `gVisor's checklocks annotations are contracts written for a machine. On a
+struct field or a package-level variable, +checklocks:mu says mu guards it
+(a path from the struct, mu or inner.mu, or a global, globalMu or g.mu;
+several lines mean every lock must be held) and +checkatomic says it is
+only accessed with sync/atomic; on a function, +checklocks:x.mu (or
++checklocksread) says its callers hold x.mu, +checklocksacquire and
++checklocksrelease that it returns holding it or released, +checklocksexclude
+(+checklocksexcludewrite) that callers must not hold it (for writing).
+Reported: an annotated field read without its lock, or written without it
+held for writing (an RWMutex's read lock is not enough), its address handed
+on unlocked; a plain access of a +checkatomic field (with both annotations,
+a read may be atomic or locked, a write must be atomic and locked, an atomic
+type's Store included); a call of an annotated function without the lock it
+requires, or holding one it excludes; a return of a +checklocksacquire
+(+checklocksrelease) function without (with) the lock. The lock state is
+the one the other sharedstate rules use, on every path, through the
+annotations of the function and of its callees in any package; a closure
+called or deferred where it is made sees its maker's locks there, one handed
+to another function sees none (it may run anywhere). Not checked:
+functions annotated +checklocksignore and the closures in them;
++checklocksalias declares two paths the same lock. Unlike
+sharedstate/unguarded-field, nothing is inferred: only annotated code is
+checked, so code without annotations gets no finding. Fix: take the lock,
+use sync/atomic, or correct the annotation.`,
+		Bad: `type conn struct {
+	mu sync.Mutex
+	// +checklocks:mu
+	pending []msg
+}
+
+func (c *conn) queue(m msg) {
+	c.pending = append(c.pending, m) // c.mu not held
+}`,
+		Good: `func (c *conn) queue(m msg) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pending = append(c.pending, m)
+}
+
+// +checklocks:c.mu
+func (c *conn) flushLocked() { c.pending = nil }`,
+		Severity: catalog.Warning,
+		Default:  true,
+		Since:    "v0.3.0",
 	},
 	{
 		ID:    RuleUnguardedFieldInferred,

@@ -29,6 +29,7 @@ const (
 	RuleLockOrder              = "sharedstate/lock-order"
 	RuleCapturedWrite          = "sharedstate/captured-write"
 	RuleUnguardedGlobal        = "sharedstate/unguarded-global"
+	RuleAnnotatedGuard         = "sharedstate/annotated-guard"
 )
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),
@@ -68,6 +69,9 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		c.capturedWrites(f)
 	}
 	c.unguardedGlobals()
+	// Annotations are contracts whether or not this package locks: an
+	// imported field's guard, a callee's precondition.
+	c.annotatedGuards()
 	if !res.Locking() && !importsAtomic(pass.Pkg) {
 		return nil, nil // no lock taken here, directly or through a callee
 	}

@@ -21,7 +21,8 @@ func TestRules(t *testing.T) {
 		"sharedstate/unguarded-field/bad", "sharedstate/unguarded-field-inferred/bad",
 		"sharedstate/lock-order/bad", "sharedstate/lock-order/good",
 		"sharedstate/captured-write/bad", "sharedstate/captured-write/good",
-		"sharedstate/unguarded-global/bad", "sharedstate/unguarded-global/good")
+		"sharedstate/unguarded-global/bad", "sharedstate/unguarded-global/good",
+		"sharedstate/annotated-guard/bad", "sharedstate/annotated-guard/good")
 }
 
 // TestFacts checks contracts that cross packages: dep's methods are

@@ -18,6 +18,8 @@ type Func struct {
 	// Assumed are the locks the function is taken to be entered with (it
 	// unlocks them without locking them).
 	Assumed []Held
+	// Annotated are the locks its annotations say it is entered with.
+	Annotated []Held
 	// Acquisitions are the blocking and try acquisitions, direct or
 	// through a callee, in block order.
 	Acquisitions []Acquisition
@@ -59,6 +61,10 @@ type Acquisition struct {
 	// releases the lock at every exit: this is a retake after a temporary
 	// unlock, and no return can leave it held.
 	Deferred bool
+	// Callback is 1 + the index of the function's func parameter whose
+	// call takes the lock (directly, or through a callee that calls it);
+	// 0 otherwise.
+	Callback int
 }
 
 // Exit is a return and the locks it leaves held (deferred releases done).
@@ -89,6 +95,7 @@ type engine struct {
 	local   map[*ssa.Function]*Func
 	imports func(fn *ssa.Function) *Summary
 	dyn     *resolver
+	an      *annotations
 }
 
 // maxBlocks bounds the functions analysed; larger ones are skipped.
@@ -98,10 +105,13 @@ const maxBlocks = 3000
 // (recursion sees no summary).
 func (f *Func) analyse() {
 	f.Summary = &Summary{}
+	defer f.eng.annotate(f.Fn, f.Summary)
 	if len(f.Fn.Blocks) == 0 || len(f.Fn.Blocks) > maxBlocks {
 		return
 	}
-	assumed := f.solveAndCollect(&State{}, nil)
+	// The locks an annotation says the callers hold are held on entry.
+	f.Annotated = f.eng.entryHeld(f.Fn)
+	assumed := f.solveAndCollect(f.start(nil), nil)
 	// A function that unlocks a shared lock it has not locked is taken to
 	// be entered with it held (fooAndUnlock, sync.Cond.Wait), unless that
 	// contradicts its body: locking it again while still held from entry
@@ -111,7 +121,7 @@ func (f *Func) analyse() {
 			break
 		}
 		f.Assumed = assumed
-		f.solveAndCollect(&State{held: slices.Clone(assumed)}, assumed)
+		f.solveAndCollect(f.start(assumed), assumed)
 		kept := assumed[:0:0]
 		for _, h := range assumed {
 			if !f.relocksAssumed(h.Lock) {
@@ -124,10 +134,15 @@ func (f *Func) analyse() {
 		assumed = kept
 		f.Assumed = nil
 		if len(assumed) == 0 {
-			f.solveAndCollect(&State{}, nil)
+			f.solveAndCollect(f.start(nil), nil)
 		}
 	}
 	f.summarise()
+}
+
+// start is the entry state: the annotated preconditions and assumed.
+func (f *Func) start(assumed []Held) *State {
+	return &State{held: append(slices.Clone(f.Annotated), assumed...)}
 }
 
 // solveAndCollect runs the analysis from entry and collects the events.
@@ -208,8 +223,12 @@ func (c *collector) visit(ins ssa.Instruction, s *State) {
 			return
 		}
 		for _, a := range sum.Locks {
+			cb, ok := f.eng.callbackAt(f.Fn, a, call)
+			if !ok {
+				continue // the function passed for the callback takes no lock
+			}
 			if l, ok := f.eng.concreteAt(a, call); ok {
-				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: classAt(a, call), Via: callee, Transient: !contains(sum.Acquires, a), Before: slices.Clone(s.held), Deferred: s.Deferred(l), Callback: cb})
 			}
 		}
 		for _, a := range sum.Retakes {
@@ -236,12 +255,60 @@ func (c *collector) dynamic(ins *ssa.Call, call *ssa.CallCommon, s *State) {
 		if m := boundMethod(f.eng.prog, via); m != nil {
 			via = m // named as the method in messages
 		}
+		cb := paramIndex(f.Fn, unwrapFunc(call.Value)) + 1
 		for _, a := range sum.Locks {
 			if l, ok := f.eng.concreteTarget(a, t); ok {
-				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: a.Class, Via: via, Transient: true, Through: t.through, Before: slices.Clone(s.held), Deferred: s.Deferred(l)})
+				f.Acquisitions = append(f.Acquisitions, Acquisition{Call: ins, Lock: l, Mode: a.Mode, Class: a.Class, Via: via, Transient: true, Through: t.through, Before: slices.Clone(s.held), Deferred: s.Deferred(l), Callback: cb})
 			}
 		}
 	}
+}
+
+// callbackAt decides whether a, a lock the callee takes through its func
+// parameter a.Callback-1, is taken at call. It is not when the call
+// passes a function of this package (or a method value of one) that takes
+// no lock of a's class: the lock came from another call site's callback.
+// It returns the caller's own func parameter the argument is (1-based),
+// when the lock comes through it.
+func (e *engine) callbackAt(caller *ssa.Function, a AbsLock, call *ssa.CallCommon) (int, bool) {
+	if a.Callback == 0 || a.Callback > len(call.Args) {
+		return 0, true
+	}
+	arg := unwrapFunc(call.Args[a.Callback-1])
+	if p := paramIndex(caller, arg); p >= 0 {
+		return p + 1, true
+	}
+	var fn *ssa.Function
+	switch v := arg.(type) {
+	case *ssa.Function:
+		fn = v
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+	}
+	if fn == nil {
+		return 0, true
+	}
+	if m := boundMethod(e.prog, fn); m != nil {
+		fn = m
+	} else if m := thunkMethod(e.prog, fn); m != nil {
+		fn = m
+	}
+	f, mine := e.local[fn]
+	if !mine || f == nil { // another package's, or not summarised yet
+		return 0, true
+	}
+	return 0, takesClass(f.Summary, a.Class)
+}
+
+// takesClass reports whether sum may take a lock of class (any lock when
+// class or one of the summary's classes is unknown).
+func takesClass(sum *Summary, class string) bool {
+	for _, x := range slices.Concat(sum.Locks, sum.Acquires) {
+		if class == "" || x.Class == "" || x.Class == class {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether ls holds a.
@@ -271,6 +338,9 @@ func (e *engine) concreteAt(a AbsLock, call *ssa.CallCommon) (Lock, bool) {
 func (e *engine) summary(callee *ssa.Function) *Summary {
 	if m := boundMethod(e.prog, callee); m != nil {
 		return e.boundSummary(callee, m)
+	}
+	if m := thunkMethod(e.prog, callee); m != nil {
+		callee = m // same parameters, the receiver first
 	}
 	if f, ok := e.local[callee]; ok {
 		if f == nil { // recursion: not summarised yet
@@ -447,7 +517,11 @@ func (f *Func) call(ins *ssa.Call, c *ssa.CallCommon, s *State) bool {
 		}
 	}
 	for _, a := range sum.Acquires {
-		if l, ok := f.eng.concreteAt(a, c); ok {
+		l, ok := f.eng.concreteAt(a, c)
+		if a.Result {
+			l, ok = resultRef(a, ins)
+		}
+		if ok {
 			s.add(Held{Lock: l, Mode: a.Mode, Site: ins, Class: classAt(a, c)})
 		}
 	}
@@ -541,9 +615,9 @@ func (f *Func) summarise() {
 			continue
 		}
 		if a, ok := abstract(fn, acq.Lock, acq.Mode, acq.Class); ok {
-			sum.Locks = addUnique(sum.Locks, a)
+			sum.Locks = addLock(sum.Locks, a, acq.Callback)
 		} else if a, ok := abstractClass(acq.Lock, acq.Mode, acq.Class); ok {
-			sum.Locks = addUnique(sum.Locks, a)
+			sum.Locks = addLock(sum.Locks, a, acq.Callback)
 		}
 	}
 	f.summariseRetakes()
@@ -647,6 +721,22 @@ func boundMethod(prog *ssa.Program, fn *ssa.Function) *ssa.Function {
 	return prog.FuncValue(obj)
 }
 
+// thunkMethod returns the method a method expression's function (T.m,
+// (*T).m: a thunk taking the receiver first) calls, nil if fn is not one.
+func thunkMethod(prog *ssa.Program, fn *ssa.Function) *ssa.Function {
+	if fn.Synthetic == "" || len(fn.FreeVars) != 0 {
+		return nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Signature().Recv() == nil || types.IsInterface(obj.Signature().Recv().Type()) || obj.Origin() != obj {
+		return nil
+	}
+	if fn.Name() != obj.Name()+"$thunk" {
+		return nil
+	}
+	return prog.FuncValue(obj)
+}
+
 // boundSummary is method m's summary in the terms of its bound wrapper w:
 // the receiver is w's free variable, the other parameters shift down.
 func (e *engine) boundSummary(w, m *ssa.Function) *Summary {
@@ -658,10 +748,14 @@ func (e *engine) boundSummary(w, m *ssa.Function) *Summary {
 		var out []AbsLock
 		for _, a := range ls {
 			switch {
+			case a.Result:
 			case a.Param == 0:
 				a.Param = len(w.Params)
 			case a.Param > 0:
 				a.Param--
+			}
+			if a.Callback > 0 {
+				a.Callback-- // the receiver is bound; a receiver callback (0) is lost
 			}
 			out = append(out, a)
 		}

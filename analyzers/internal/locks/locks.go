@@ -35,7 +35,7 @@ var Analyzer = crash.Guard(&analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*packageSummaries)(nil)},
+	FactTypes:  []analysis.Fact{(*packageSummaries)(nil), (*packageGuards)(nil)},
 })
 
 // packageSummaries is the package fact that carries a package's contracts.
@@ -53,6 +53,8 @@ type Result struct {
 	Funcs []*Func
 	byFn  map[*ssa.Function]*Func
 	dyn   *resolver
+	eng   *engine
+	an    *annotations
 }
 
 // Callees returns the functions call c may run: its static callee, or
@@ -96,6 +98,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	res := &Result{byFn: map[*ssa.Function]*Func{}}
 	eng := &engine{prog: ssaRes.Pkg.Prog, local: res.byFn}
+	eng.an = readAnnotations(pass)
+	eng.an.facts = facttable.New[VarGuard](pass, newPackageGuards)
+	res.eng, res.an = eng, eng.an
 	facts := facttable.New[Summary](pass, newPackageSummaries)
 	eng.imports = func(fn *ssa.Function) *Summary {
 		obj := fn.Object()
@@ -146,6 +151,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if err := facts.Flush(); err != nil {
 		return nil, err
 	}
+	if err := eng.an.exportGuards(); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -182,6 +190,8 @@ func postorder(fns []*ssa.Function, in map[*ssa.Function]*Func, dyn *resolver) [
 				for _, t := range dyn.targets(ci.Common()) {
 					callee := t.fn
 					if m := boundMethod(callee.Prog, callee); m != nil {
+						callee = m
+					} else if m := thunkMethod(callee.Prog, callee); m != nil {
 						callee = m
 					}
 					if _, mine := in[callee]; mine {

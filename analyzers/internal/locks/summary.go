@@ -21,6 +21,14 @@ type AbsLock struct {
 	// only (a mutex of an element looked up in a map or slice): enough
 	// for lock order, which reasons on classes, never for double locking.
 	AnyInstance bool
+	// Result marks a lock rooted in result Param, not a parameter (only
+	// annotations name them: +checklocksacquire:r.mu).
+	Result bool
+	// Callback, when not 0, is 1 + the index of the func parameter whose
+	// call takes the lock (a Locks entry found by resolving that call to
+	// the functions the package passes there): a call site passing a
+	// function that takes no lock does not take it.
+	Callback int
 }
 
 // String renders a for fact tests and debugging: p0.mu(W), pkg.g(R).
@@ -28,12 +36,17 @@ func (a AbsLock) String() string {
 	root := fmt.Sprintf("p%d", a.Param)
 	if a.AnyInstance {
 		root = "any " + a.Class
+	} else if a.Result {
+		root = fmt.Sprintf("r%d", a.Param)
 	} else if a.Param < 0 {
 		root = a.Global
 	}
 	mode := "W"
 	if a.Mode == Read {
 		mode = "R"
+	}
+	if a.Callback > 0 {
+		mode += fmt.Sprintf(" via p%d", a.Callback-1)
 	}
 	return root + a.Path + "(" + mode + ")"
 }
@@ -61,6 +74,9 @@ type Summary struct {
 	Retakes []AbsLock
 	// NoReturn reports that the function never returns normally.
 	NoReturn bool
+	// Requires and Excludes are what the function's annotations say its
+	// callers hold, and must not hold, at a call (see Contract).
+	Requires, Excludes []AbsLock
 }
 
 // AFact implements analysis.Fact.
@@ -78,6 +94,8 @@ func (s *Summary) String() string {
 	add("locks", s.Locks)
 	add("mayhold", s.MayReturnHolding)
 	add("retakes", s.Retakes)
+	add("requires", s.Requires)
+	add("excludes", s.Excludes)
 	if s.NoReturn {
 		parts = append(parts, "noreturn")
 	}
@@ -85,7 +103,7 @@ func (s *Summary) String() string {
 }
 
 func (s *Summary) empty() bool {
-	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding)+len(s.Retakes) == 0 && !s.NoReturn
+	return len(s.Acquires)+len(s.Releases)+len(s.Locks)+len(s.MayReturnHolding)+len(s.Retakes)+len(s.Requires)+len(s.Excludes) == 0 && !s.NoReturn
 }
 
 // abstract names r in fn's contract; ok is false for locks the caller
@@ -136,6 +154,9 @@ func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bind
 	if a.AnyInstance {
 		return Ref{Path: a.Class}, true // rooted nowhere: equal to no lock the caller holds
 	}
+	if a.Result {
+		return Ref{}, false // named at the call's result only (resultRef)
+	}
 	if a.Param < 0 {
 		g := global(a.Global)
 		if g == nil {
@@ -165,6 +186,24 @@ func concrete(global func(string) *ssa.Global, a AbsLock, args []ssa.Value, bind
 func addUnique(ls []AbsLock, a AbsLock) []AbsLock {
 	for _, x := range ls {
 		if x == a {
+			return ls
+		}
+	}
+	return append(ls, a)
+}
+
+// addLock adds a, taken through func parameter callback-1 (0: not through
+// a callback), to ls. A lock taken both directly and through a callback,
+// or through two callbacks, is one entry, taken directly.
+func addLock(ls []AbsLock, a AbsLock, callback int) []AbsLock {
+	a.Callback = callback
+	for i, x := range ls {
+		y := x
+		y.Callback = callback
+		if y == a {
+			if x.Callback != callback {
+				ls[i].Callback = 0
+			}
 			return ls
 		}
 	}

@@ -41,12 +41,19 @@ type Table struct {
 	Packages []string
 	// Facts maps a fact type (Key) to package path to the fact's encoding.
 	Facts map[string]map[string][]byte
+	// NoReturn lists, by package path, the object paths (objectpath) of the
+	// functions x/tools' ctrlflow proves never return (os.Exit, log.Fatal,
+	// testing's FailNow, ...). buildssa marks the calls of these, and
+	// ctrlflow derives the package's own exit helpers from them, only when
+	// it has their facts; a package left out of the analysis has none.
+	NoReturn map[string][]string
 }
 
 var (
 	loadOnce sync.Once
 	loaded   *Table
 	covered  map[string]bool
+	noReturn map[string]map[string]bool
 	enabled  atomic.Bool
 )
 
@@ -61,6 +68,13 @@ func Load() *Table {
 		covered = make(map[string]bool, len(t.Packages))
 		for _, p := range t.Packages {
 			covered[p] = true
+		}
+		noReturn = make(map[string]map[string]bool, len(t.NoReturn))
+		for pkg, paths := range t.NoReturn {
+			noReturn[pkg] = make(map[string]bool, len(paths))
+			for _, p := range paths {
+				noReturn[pkg][p] = true
+			}
 		}
 	})
 	return loaded
@@ -141,6 +155,16 @@ func Lookup(key, pkgPath string) ([]byte, bool) {
 	}
 	b, ok := t.Facts[key][pkgPath]
 	return b, ok
+}
+
+// NeverReturns reports whether the table lists the function at object
+// path objPath of package pkgPath as one that never returns, when lookups
+// are enabled.
+func NeverReturns(pkgPath, objPath string) bool {
+	if !enabled.Load() || Load() == nil {
+		return false
+	}
+	return noReturn[pkgPath][objPath]
 }
 
 // Key names a fact type independently of the build: its package path and

@@ -65,3 +65,26 @@ func TestLookupOnlyWhenEnabled(t *testing.T) {
 		t.Error("no lifetime summaries for package os")
 	}
 }
+
+// TestNeverReturns checks the table's functions that never return: the
+// ones buildssa and ctrlflow must know of when the standard library is
+// not analysed, and that lookups stay off until enabled.
+func TestNeverReturns(t *testing.T) {
+	if Load() == nil {
+		t.Fatal("the embedded table does not decode")
+	}
+	defer Enable(false)
+	Enable(false)
+	if NeverReturns("os", "Exit") {
+		t.Error("NeverReturns answered before Enable")
+	}
+	Enable(true)
+	for _, f := range [][2]string{{"os", "Exit"}, {"log", "Fatalf"}, {"syscall", "Exit"}, {"runtime", "Goexit"}} {
+		if !NeverReturns(f[0], f[1]) {
+			t.Errorf("%s.%s is not listed as never returning", f[0], f[1])
+		}
+	}
+	if NeverReturns("os", "Open") {
+		t.Error("os.Open is listed as never returning")
+	}
+}

@@ -16,7 +16,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/stdfacts"
@@ -115,7 +117,7 @@ func compute(engines []*analysis.Analyzer, patterns ...string) (*stdfacts.Table,
 	if err != nil {
 		return nil, err
 	}
-	t := &stdfacts.Table{Facts: map[string]map[string][]byte{}}
+	t := &stdfacts.Table{Facts: map[string]map[string][]byte{}, NoReturn: map[string][]string{}}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		t.Packages = append(t.Packages, p.PkgPath)
 	})
@@ -123,6 +125,11 @@ func compute(engines []*analysis.Analyzer, patterns ...string) (*stdfacts.Table,
 	for act := range graph.All() {
 		if act.Err != nil {
 			return nil, fmt.Errorf("%v: %v", act, act.Err)
+		}
+		if act.Analyzer == ctrlflow.Analyzer {
+			if paths := neverReturning(act); len(paths) > 0 {
+				t.NoReturn[act.Package.PkgPath] = paths
+			}
 		}
 		for _, ft := range tableFactTypes(act.Analyzer) {
 			fact := reflect.New(reflect.TypeOf(ft).Elem()).Interface().(analysis.Fact)
@@ -141,6 +148,23 @@ func compute(engines []*analysis.Analyzer, patterns ...string) (*stdfacts.Table,
 		}
 	}
 	return t, nil
+}
+
+// neverReturning returns the sorted object paths of the functions of
+// act's package that ctrlflow proved never return (buildssa requires
+// ctrlflow, so every package of the graph has its action).
+func neverReturning(act *checker.Action) []string {
+	var paths []string
+	for _, f := range act.AllObjectFacts() {
+		if f.Object.Pkg() != act.Package.Types {
+			continue // inherited from a dependency
+		}
+		if p, err := objectpath.For(f.Object); err == nil {
+			paths = append(paths, string(p))
+		}
+	}
+	sort.Strings(paths)
+	return paths
 }
 
 // compare checks that the table in file lists what t computed, fact by
@@ -168,6 +192,11 @@ func compare(file string, t *stdfacts.Table, engines []*analysis.Analyzer, all b
 	computed := map[string]bool{}
 	for _, p := range t.Packages {
 		computed[p] = true
+	}
+	for _, p := range t.Packages {
+		if strings.Join(old.NoReturn[p], " ") != strings.Join(t.NoReturn[p], " ") {
+			diffs = append(diffs, fmt.Sprintf("the functions of %s that never return differ", p))
+		}
 	}
 	for _, e := range engines {
 		for _, ft := range tableFactTypes(e) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
@@ -215,6 +216,9 @@ func peerWants(module string) ([]*peerWant, error) {
 		for _, c := range wantComments(fset, f) {
 			add(&peerWant{file: rel, line: c.line, text: c.text})
 		}
+		for _, c := range checklocksFails(fset, f) {
+			add(&peerWant{file: rel, line: c.line, text: c.text})
+		}
 	}
 	for _, e := range expected {
 		f, err := os.Open(e)
@@ -234,6 +238,24 @@ func peerWants(module string) ([]*peerWant, error) {
 		return wants[i].line < wants[j].line
 	})
 	return wants, nil
+}
+
+// checklocksFailRE is gVisor checklocks' test expectation: a comment
+// "+checklocksfail" (optionally "=substring|substring") after the statement,
+// or on the line of the declaration, that must fail an assertion.
+var checklocksFailRE = regexp.MustCompile(`^//\s*\+checklocksfail\b`)
+
+// checklocksFails returns f's +checklocksfail comments, as wants.
+func checklocksFails(fset *token.FileSet, f *ast.File) []wantComment {
+	var out []wantComment
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if checklocksFailRE.MatchString(c.Text) {
+				out = append(out, wantComment{line: fset.Position(c.Slash).Line, text: c.Text})
+			}
+		}
+	}
+	return out
 }
 
 // expectedRE is a vet output line: file:line:col: message.

@@ -37,7 +37,7 @@ func (h *Holder) Tick() { // want Tick:`locks\[any locks/summaries.Counter.mu\(W
 }
 
 // Each runs the function it is handed.
-func Each(fn func()) { // want Each:`locks\[any locks/summaries.Counter.mu\(W\)\]`
+func Each(fn func()) { // want Each:`locks\[any locks/summaries.Counter.mu\(W via p0\)\]`
 	fn()
 }
 
@@ -47,4 +47,28 @@ func Each(fn func()) { // want Each:`locks\[any locks/summaries.Counter.mu\(W\)\
 func Wire(h *Holder, c *Counter) { // want Wire:`locks\[any locks/summaries.Counter.mu\(W\)\]`
 	h.onTick = c.Add
 	Each(c.Add)
+}
+
+// Visit locks c.mu itself and through the function it runs: one entry,
+// taken directly.
+func Visit(fn func(*Counter), c *Counter) { // want Visit:`locks\[p1.mu\(W\)\]`
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+	fn(c)
+}
+
+// VisitAdd hands Visit a function that locks c.mu.
+func VisitAdd(c *Counter) { // want VisitAdd:`locks\[p0.mu\(W\)\]`
+	Visit((*Counter).Add, c)
+}
+
+// EachOf runs the function it is handed on c.
+func EachOf(fn func(*Counter), c *Counter) { // want EachOf:`locks\[p1.mu\(W via p0\)\]`
+	fn(c)
+}
+
+// WireThunk hands EachOf a method expression: the method's locks count.
+func WireThunk(c *Counter) { // want WireThunk:`locks\[p0.mu\(W\)\]`
+	EachOf((*Counter).Add, c)
 }

@@ -50,3 +50,54 @@ func newLessor() *lessor {
 	l.onDone = l.checkpoint
 	return l
 }
+
+// visitor runs the function it is handed on its argument.
+type visitor struct {
+	mu sync.Mutex
+	n  int
+}
+
+func withVisitor(fn func(*visitor), v *visitor) { fn(v) }
+
+func plainVisit(v *visitor) { withVisitor(func(v *visitor) { v.n++ }, v) }
+
+// lockingVisitUnderLock holds v.mu and passes a function that takes it.
+func lockingVisitUnderLock(v *visitor) {
+	v.mu.Lock()
+	withVisitor(func(v *visitor) { // want `calls withVisitor, which locks v.mu while it is already locked`
+		v.mu.Lock()
+		v.n++
+		v.mu.Unlock()
+	}, v)
+	v.mu.Unlock()
+}
+
+func (v *visitor) lockedIncr() {
+	v.mu.Lock()
+	v.n++
+	v.mu.Unlock()
+}
+
+// lockedIncrUnderLock holds v.mu and passes a method that takes it.
+func lockedIncrUnderLock(v *visitor) {
+	v.mu.Lock()
+	withVisitor((*visitor).lockedIncr, v) // want `calls withVisitor, which locks v.mu while it is already locked`
+	v.mu.Unlock()
+}
+
+// visitLocked locks v.mu itself as well as through its callback.
+func visitLocked(fn func(*visitor), v *visitor) {
+	v.mu.Lock()
+	v.n++
+	v.mu.Unlock()
+	fn(v)
+}
+
+// plainVisitLockedUnderLock passes a function that takes no lock, but
+// visitLocked takes v.mu on its own.
+func plainVisitLockedUnderLock(v *visitor) {
+	visitLocked(func(v *visitor) { v.mu.Lock(); v.mu.Unlock() }, v)
+	v.mu.Lock()
+	visitLocked(func(v *visitor) { v.n++ }, v) // want `calls visitLocked, which locks v.mu while it is already locked`
+	v.mu.Unlock()
+}

@@ -75,3 +75,59 @@ func wire(a, b *hookTable) {
 	a.later = a.bump
 	a.try = a.tryBump
 }
+
+// visitor runs the function it is handed on its argument.
+type visitor struct {
+	mu sync.Mutex
+	n  int
+}
+
+func withVisitor(fn func(*visitor), v *visitor) { fn(v) }
+
+// lockingVisit passes a function that takes v.mu: it runs without it.
+func lockingVisit(v *visitor) {
+	withVisitor(func(v *visitor) {
+		v.mu.Lock()
+		v.n++
+		v.mu.Unlock()
+	}, v)
+}
+
+// plainVisitUnderLock holds v.mu and passes a function that takes no lock:
+// withVisitor takes a lock only through the function it runs, and this
+// one takes none (the other call site's does). Seen in gVisor's checklocks
+// test suite (closures.go), where reviewlint used to report a self-deadlock.
+func plainVisitUnderLock(v *visitor) {
+	v.mu.Lock()
+	withVisitor(func(v *visitor) { v.n++ }, v)
+	v.mu.Unlock()
+}
+
+// tally has a mutex of another class than visitor's.
+type tally struct {
+	mu sync.Mutex
+	n  int
+}
+
+// countUnderLock holds v.mu and passes a function that takes a tally's
+// lock: withVisitor takes v.mu only through the literal lockingVisit
+// passes, and this one locks another class of mutex.
+func countUnderLock(v *visitor, t *tally) {
+	v.mu.Lock()
+	withVisitor(func(*visitor) {
+		t.mu.Lock()
+		t.n++
+		t.mu.Unlock()
+	}, v)
+	v.mu.Unlock()
+}
+
+func (v *visitor) incr() { v.n++ }
+
+// incrUnderLock passes a method value that takes no lock.
+func incrUnderLock(v *visitor) {
+	v.mu.Lock()
+	withVisitor((*visitor).incr, v)
+	withVisitor(func(w *visitor) { v.incr() }, v)
+	v.mu.Unlock()
+}
