@@ -1,8 +1,3 @@
-// Package pending holds httpbody/unclosed cases the rule still gets wrong.
-// Each case says what the rule does wrong, and a "now" comment records
-// what it reports today; once fixed, a case moves to good/. TestRules runs
-// them with inverted expectations (ruletest's pending.go): it fails when a
-// case stops being reported.
 package pending
 
 import (
