@@ -11,7 +11,6 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -336,18 +335,66 @@ func readsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	if c.IsInvoke() {
 		return c.Method.Name() == "Read" && (isBody(ob, c.Value) || ob.Derived(c.Value))
 	}
-	if isDrain(call) {
+	if handlers.Drains(call) {
 		return false
 	}
-	for _, a := range c.Args {
+	for i, a := range c.Args {
 		// The body itself, or a reader built around it
 		// (io.LimitReader(resp.Body, n)): its read error path is a
 		// failed read too.
-		if isBody(ob, a) || (ob.Derived(a) && !isResponse(a.Type())) {
+		if (isBody(ob, a) || (ob.Derived(a) && !isResponse(a.Type()))) && !ignoresParam(c.StaticCallee(), i) && !droppedWrapper(ob, call) {
 			return true
 		}
 	}
 	return false
+}
+
+// droppedWrapper reports whether call builds a reader around the body (its
+// result is derived from it: http.MaxBytesReader, json.NewDecoder) and no
+// result of the call is used: the wrapper is never read, so neither is the
+// body through it.
+func droppedWrapper(ob *lifetime.Obligation, call ssa.CallInstruction) bool {
+	v := call.Value()
+	if v == nil {
+		return false // deferred or spawned
+	}
+	if _, ok := v.Type().(*types.Tuple); !ok {
+		return ob.Derived(v) && !used(v)
+	}
+	derived := false
+	for _, r := range *v.Referrers() {
+		e, ok := r.(*ssa.Extract)
+		if !ok || used(e) {
+			return false
+		}
+		derived = derived || ob.Derived(e)
+	}
+	return derived
+}
+
+// used reports whether v has a referrer other than a debug reference.
+func used(v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoresParam reports whether fn has a body here and never uses its i'th
+// parameter (a stub, an empty deferred literal): handing it the body
+// reads nothing.
+func ignoresParam(fn *ssa.Function, i int) bool {
+	if fn == nil || fn.Blocks == nil || i >= len(fn.Params) {
+		return false
+	}
+	for _, r := range *fn.Params[i].Referrers() {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isBody reports whether v is the response's Body (possibly converted to
@@ -367,36 +414,6 @@ func isBody(ob *lifetime.Obligation, v ssa.Value) bool {
 		}
 		return false
 	}
-}
-
-// isDrain reports whether c drains the body without using its bytes:
-// io.Copy, io.CopyN or io.CopyBuffer into io.Discard (or ioutil.Discard),
-// or an io.ReadAll whose bytes are dropped.
-func isDrain(call ssa.CallInstruction) bool {
-	c := call.Common()
-	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil || len(c.Args) == 0 {
-		return false
-	}
-	path := fn.Pkg.Pkg.Path()
-	switch {
-	case path == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyN" || fn.Name() == "CopyBuffer"):
-		return ssautil.IsDiscard(c.Args[0])
-	case (path == "io" || path == "io/ioutil") && fn.Name() == "ReadAll":
-		v := call.Value()
-		return v != nil && !usesResult(v, 0)
-	}
-	return false
-}
-
-// usesResult reports whether result i of the tuple-valued call v is used.
-func usesResult(v ssa.Value, i int) bool {
-	for _, r := range *v.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Index == i && len(*e.Referrers()) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // isResponse reports whether t is *net/http.Response.

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 )
@@ -70,7 +71,7 @@ func closesBody(ob *lifetime.Obligation, call *ssa.Call) bool {
 // drainsBody reports whether ins copies the body into io.Discard.
 func drainsBody(ob *lifetime.Obligation, ins ssa.Instruction) bool {
 	call, ok := ins.(ssa.CallInstruction)
-	if !ok || !isDrain(call) {
+	if !ok || !handlers.Drains(call) {
 		return false
 	}
 	for _, a := range call.Common().Args {

@@ -132,12 +132,43 @@ func (h *handlings) bodyRead(fa *ssa.FieldAddr) bool {
 				}
 				continue // Close, or a method of something else
 			}
-			if callee := c.StaticCallee(); callee != nil && copyFuncs[FuncName(callee)] && len(c.Args) > 1 && ssautil.IsDiscard(c.Args[0]) {
-				continue
+			if Drains(call) {
+				continue // drained, as a caller would: not read for its content
 			}
 			if h.readsArgAll(call, load) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// Drains reports whether call drains a reader without using its bytes:
+// io.Copy, io.CopyN or io.CopyBuffer into io.Discard (or ioutil.Discard),
+// or an io.ReadAll (ioutil.ReadAll) whose bytes are dropped. A body
+// drained so its connection can be reused is not read for its content.
+func Drains(call ssa.CallInstruction) bool {
+	c := call.Common()
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || len(c.Args) == 0 {
+		return false
+	}
+	path := fn.Pkg.Pkg.Path()
+	switch {
+	case path == "io" && (fn.Name() == "Copy" || fn.Name() == "CopyN" || fn.Name() == "CopyBuffer"):
+		return ssautil.IsDiscard(c.Args[0])
+	case (path == "io" || path == "io/ioutil") && fn.Name() == "ReadAll":
+		v := call.Value()
+		return v != nil && !usesResult(v, 0)
+	}
+	return false
+}
+
+// usesResult reports whether result i of the tuple-valued call v is used.
+func usesResult(v ssa.Value, i int) bool {
+	for _, r := range *v.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i && len(*e.Referrers()) > 0 {
+			return true
 		}
 	}
 	return false

@@ -169,6 +169,15 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int, st condState) (*Leak, []
 		if w.t.classify(ins).discharges() || w.t.receivesFired(ins) || failsTest(ins) {
 			return nil, nil, true
 		}
+		if ssautil.NoReturn(ins) {
+			// os.Exit, log.Fatal, runtime.Goexit, log.Panic: nothing runs
+			// after it here. Besides the panic buildssa puts after the
+			// calls ctrlflow proves never return, NoReturn knows the ones
+			// ctrlflow cannot see (t.Fatal through testing.TB), as the
+			// other engines' walks do; and a standard-library stop does not
+			// hang on ctrlflow's facts of it (stdfacts' table).
+			return nil, nil, true
+		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
 			st = w.conds.atReturn(ins, st)
@@ -394,6 +403,9 @@ func (a *Acquisition) walkStateful(b *ssa.BasicBlock, start int, state uint8, w 
 			return state, nil, false
 		}
 		state = next
+		if ssautil.NoReturn(ins) {
+			return state, nil, false // as in walkBlock
+		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
 			w.Exit(ins, state)

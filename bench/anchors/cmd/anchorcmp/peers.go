@@ -293,13 +293,111 @@ type peerResult struct {
 	hits          [2]int
 	extras        []extra
 	errors        [2][]string
+	triaged       bool         // a triage file was given
+	stale         []*triageRow // its rows of this peer that judge no extra
 }
 
 // An extra is a reviewlint finding that hits no in-scope want.
 type extra struct {
-	f    finding
-	in   [2]bool // reported by each configuration
-	note string
+	f      finding
+	in     [2]bool // reported by each configuration
+	note   string
+	triage *triageRow // nil when no row of triage.tsv judges it
+}
+
+// A triageRow is one line of bench/peers/triage.tsv: peer, rule,
+// FILE:LINE, a prefix of the message, verdict (TP or FP) and reason. It
+// judges the extra finding of that peer, rule and line whose message
+// starts with the prefix (a changed message is a new finding to judge).
+type triageRow struct {
+	peer, rule, where, prefix, verdict, reason string
+	lineNo                                     int
+	used                                       bool
+}
+
+// verdicts of triage.tsv, in the order the report counts them.
+var verdicts = []string{"TP", "FP"}
+
+// readTriage reads triage.tsv (# comments and blank lines skipped); each
+// row keeps its line number for the report.
+func readTriage(file string) ([]*triageRow, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var out []*triageRow
+	seen := map[string]int{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		r := strings.Split(line, "\t")
+		if len(r) != 6 {
+			return nil, fmt.Errorf("%s:%d: want peer, rule, file:line, message prefix, verdict, reason (%d fields)", file, i+1, len(r))
+		}
+		if !containsStr(verdicts, r[4]) {
+			return nil, fmt.Errorf("%s:%d: verdict %q is not TP or FP", file, i+1, r[4])
+		}
+		if r[3] == "" || r[5] == "" {
+			return nil, fmt.Errorf("%s:%d: empty message prefix or reason", file, i+1)
+		}
+		k := strings.Join(r[:4], "\t")
+		if prev, ok := seen[k]; ok {
+			return nil, fmt.Errorf("%s:%d: the same finding as line %d", file, i+1, prev)
+		}
+		seen[k] = i + 1
+		out = append(out, &triageRow{peer: r[0], rule: r[1], where: r[2], prefix: r[3], verdict: r[4], reason: r[5], lineNo: i + 1})
+	}
+	return out, nil
+}
+
+// applyTriage gives each extra of r the row that judges it, and returns
+// the peer's rows that judge none (stale: the finding is gone or changed).
+func applyTriage(r *peerResult, rows []*triageRow) []*triageRow {
+	for i := range r.extras {
+		e := &r.extras[i]
+		where := fmt.Sprintf("%s:%d", e.f.file, e.f.line)
+		for _, t := range rows {
+			if t.peer == r.name && t.rule == e.f.check && t.where == where && strings.HasPrefix(e.f.message, t.prefix) {
+				e.triage = t
+				t.used = true
+				break
+			}
+		}
+	}
+	var stale []*triageRow
+	for _, t := range rows {
+		if t.peer == r.name && !t.used {
+			stale = append(stale, t)
+		}
+	}
+	return stale
+}
+
+// triageCount returns, for configuration c, the extras by verdict and
+// the ones no row judges.
+func (r *peerResult) triageCount(c int) (n map[string]int, untriaged int) {
+	n = map[string]int{}
+	for _, e := range r.extras {
+		switch {
+		case !e.in[c]:
+		case e.triage == nil:
+			untriaged++
+		default:
+			n[e.triage.verdict]++
+		}
+	}
+	return n, untriaged
+}
+
+// triageSummary is "TP a, FP b" with ", untriaged c" when some are.
+func (r *peerResult) triageSummary(c int) string {
+	n, u := r.triageCount(c)
+	s := fmt.Sprintf("TP %d, FP %d", n["TP"], n["FP"])
+	if u > 0 {
+		s += fmt.Sprintf(", **untriaged %d**", u)
+	}
+	return s
 }
 
 // scorePeer matches the findings of both configurations to the wants.
@@ -375,6 +473,7 @@ func extraNote(w *peerWant) string {
 func cmdPeersScore(args []string) error {
 	fs := flag.NewFlagSet("peers score", flag.ExitOnError)
 	scopeFile := fs.String("scope", "", "bench/peers/scope.tsv")
+	triageFile := fs.String("triage", "", "bench/peers/triage.tsv: the verdicts of the extra findings (optional)")
 	header := fs.String("header", "", "markdown to print first")
 	var specs toolSpecs
 	fs.Var(&specs, "peer", "NAME;MODULE@VERSION;DIR;DEFAULT.json;ALL.json;BROKEN (repeatable); BROKEN lists package<TAB>first error")
@@ -386,11 +485,21 @@ func cmdPeersScore(args []string) error {
 	if err != nil {
 		return err
 	}
+	var triage []*triageRow
+	if *triageFile != "" {
+		if triage, err = readTriage(*triageFile); err != nil {
+			return err
+		}
+	}
 	var results []*peerResult
 	for _, spec := range specs {
 		r, err := scorePeerSpec(spec, rows)
 		if err != nil {
 			return err
+		}
+		if *triageFile != "" {
+			r.triaged = true
+			r.stale = applyTriage(r, triage)
 		}
 		results = append(results, r)
 	}
@@ -446,14 +555,28 @@ func writePeersReport(w io.Writer, head string, rs []*peerResult) {
 	if head != "" {
 		p("%s\n\n", strings.TrimRight(head, "\n"))
 	}
-	p("| peer | module@version | want lines | in scope | hit, default | hit, -enable all | extra findings, default | extra findings, -enable all |\n")
-	p("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	triaged := len(rs) > 0 && rs[0].triaged
+	if triaged {
+		p("| peer | module@version | want lines | in scope | hit, default | hit, -enable all | extra findings, default | extra findings, -enable all | extras triaged, default | extras triaged, -enable all |\n")
+		p("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")
+	} else {
+		p("| peer | module@version | want lines | in scope | hit, default | hit, -enable all | extra findings, default | extra findings, -enable all |\n")
+		p("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	}
 	for _, r := range rs {
 		n := len(r.inScope)
-		p("| %s | %s | %d | %d | %d (%s) | %d (%s) | %d | %d |\n", r.name, r.version, len(r.wants), n,
+		p("| %s | %s | %d | %d | %d (%s) | %d (%s) | %d | %d |", r.name, r.version, len(r.wants), n,
 			r.hits[0], pct(r.hits[0], n), r.hits[1], pct(r.hits[1], n), r.countExtras(0), r.countExtras(1))
+		if triaged {
+			p(" %s | %s |", r.triageSummary(0), r.triageSummary(1))
+		}
+		p("\n")
 	}
 	p("\n")
+	if triaged {
+		p("Extra findings are judged in `triage.tsv` (TP: the finding is right by its rule's definition; FP: it is not).\n")
+		p("An untriaged extra is a finding no row of it judges (new, or its message changed): judge it and add the row.\n\n")
+	}
 	for _, r := range rs {
 		r.write(p)
 	}
@@ -510,7 +633,15 @@ func (r *peerResult) write(p func(string, ...any)) {
 	if len(r.extras) == 0 {
 		p("none.\n\n")
 	} else {
-		p("%d (%s)\n\n| rule | where | message | reported by | note |\n| --- | --- | --- | --- | --- |\n", len(r.extras), r.extrasByRule())
+		p("%d (%s)", len(r.extras), r.extrasByRule())
+		if r.triaged {
+			n, u := r.triageCount(0)
+			na, ua := r.triageCount(1)
+			p("; default: TP %d, FP %d, untriaged %d; -enable all: TP %d, FP %d, untriaged %d", n["TP"], n["FP"], u, na["TP"], na["FP"], ua)
+			p("\n\n| rule | where | message | reported by | note | verdict | why |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+		} else {
+			p("\n\n| rule | where | message | reported by | note |\n| --- | --- | --- | --- | --- |\n")
+		}
 		for _, e := range r.extras {
 			by := "default and all"
 			if !e.in[0] {
@@ -518,7 +649,22 @@ func (r *peerResult) write(p func(string, ...any)) {
 			} else if !e.in[1] {
 				by = "default only"
 			}
-			p("| %s | %s:%d | %s | %s | %s |\n", e.f.check, e.f.file, e.f.line, md(e.f.message), by, e.note)
+			p("| %s | %s:%d | %s | %s | %s |", e.f.check, e.f.file, e.f.line, md(e.f.message), by, e.note)
+			if r.triaged {
+				if e.triage == nil {
+					p(" **untriaged** | |")
+				} else {
+					p(" %s | %s |", e.triage.verdict, md(e.triage.reason))
+				}
+			}
+			p("\n")
+		}
+		p("\n")
+	}
+	if len(r.stale) > 0 {
+		p("**Stale triage rows** (judge no extra finding of this run: the finding is gone or its message changed; remove or update them): %d\n\n", len(r.stale))
+		for _, t := range r.stale {
+			p("- triage.tsv:%d: %s %s %s (%s)\n", t.lineNo, t.rule, t.where, md(t.prefix), t.verdict)
 		}
 		p("\n")
 	}

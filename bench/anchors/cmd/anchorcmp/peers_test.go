@@ -85,3 +85,49 @@ func TestReplaceModuleLine(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestPeersTriage(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "triage.tsv", "# peer\trule\twhere\tprefix\tverdict\treason\n"+
+		"p\tr/a\ta.go:1\tbody of resp\tTP\tread, no status check\n"+
+		"p\tr/b\ta.go:2\tthe response\tFP\tnever sent\n"+
+		"p\tr/b\ta.go:3\tgone\tTP\tno longer reported\n"+
+		"q\tr/a\ta.go:1\tbody of resp\tFP\tanother peer\n")
+	rows, err := readTriage(filepath.Join(dir, "triage.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &peerResult{name: "p", version: "example.com/p@v1", triaged: true, extras: []extra{
+		{f: finding{check: "r/a", file: "a.go", line: 1, message: "body of resp from x"}, in: [2]bool{true, true}},
+		{f: finding{check: "r/b", file: "a.go", line: 2, message: "the response from y"}, in: [2]bool{false, true}},
+		{f: finding{check: "r/b", file: "a.go", line: 4, message: "the response from z"}, in: [2]bool{true, true}},
+		{f: finding{check: "r/a", file: "a.go", line: 5, message: "a changed message"}, in: [2]bool{true, true}},
+	}}
+	r.stale = applyTriage(r, rows)
+	if len(r.stale) != 1 || r.stale[0].where != "a.go:3" {
+		t.Fatalf("stale: %+v", r.stale)
+	}
+	if got := r.triageSummary(0); got != "TP 1, FP 0, **untriaged 2**" {
+		t.Errorf("default: %s", got)
+	}
+	if got := r.triageSummary(1); got != "TP 1, FP 1, **untriaged 2**" {
+		t.Errorf("all: %s", got)
+	}
+	var buf bytes.Buffer
+	writePeersReport(&buf, "", []*peerResult{r})
+	out := buf.String()
+	for _, s := range []string{
+		"| TP 1, FP 0, **untriaged 2** | TP 1, FP 1, **untriaged 2** |",
+		"| r/b | a.go:2 | the response from y | all only |  | FP | never sent |",
+		"| r/b | a.go:4 | the response from z | default and all |  | **untriaged** | |",
+		"- triage.tsv:4: r/b a.go:3 gone (TP)",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	write(t, dir, "bad.tsv", "p\tr/a\ta.go:1\tx\tmaybe\twhy\n")
+	if _, err := readTriage(filepath.Join(dir, "bad.tsv")); err == nil {
+		t.Error("a verdict other than TP or FP is not an error")
+	}
+}

@@ -1,7 +1,8 @@
-// Package pending holds httpbody/unclosed cases the rule gets wrong by
-// staying silent. TestRules runs them with inverted expectations
-// (ruletest's pending.go): it fails when a want comment starts to match.
-// Each case says why.
+// Package pending holds httpbody/unclosed cases the rule gets wrong, by
+// staying silent (a want comment) or by reporting (a now comment, in
+// httptest.go). TestRules runs them with inverted expectations (ruletest's
+// pending.go): it fails when a want comment starts to match or a now
+// comment stops. Each case says why.
 package pending
 
 import (
