@@ -26,7 +26,7 @@ func TestRules(t *testing.T) {
 		"errorlog/parse-unchecked/bad", "errorlog/parse-unchecked/good",
 		"errorlog/retry-cause-lost/bad", "errorlog/retry-cause-lost/good",
 		"errorlog/log-kv-odd/bad", "errorlog/log-kv-odd/good",
-		"errorlog/log-not-sent/bad", "errorlog/log-not-sent/good", "errorlog/log-not-sent/fix")
+		"errorlog/log-not-sent/bad", "errorlog/log-not-sent/bad/cmd", "errorlog/log-not-sent/good", "errorlog/log-not-sent/fix")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an

@@ -220,11 +220,10 @@ func knownList(v ssa.Value) ([]ssa.Value, bool) {
 	elems := make([]ssa.Value, at.Len())
 	for _, r := range *arr.Referrers() {
 		switch r := r.(type) {
-		case *ssa.Slice, *ssa.DebugRef:
+		case *ssa.DebugRef:
+		case *ssa.Slice:
 			if r != sl {
-				if _, isDebug := r.(*ssa.DebugRef); !isDebug {
-					return nil, false
-				}
+				return nil, false // sliced again: another list shares the array
 			}
 		case *ssa.IndexAddr:
 			idx, ok := r.Index.(*ssa.Const)

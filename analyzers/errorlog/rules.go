@@ -278,7 +278,8 @@ summaries say they borrow it) or continue the chain and return it, and
 released by Msg, Msgf, MsgFunc, Send or Discard, directly, deferred, in
 a deferred closure or in a helper that sends it. Reported: an event that
 some path from its start to a return, or round a loop to the next
-event, leaves unsent. Not reported: an event returned to the caller, or
+event, leaves unsent, in main too (the end of the process settles files
+and connections, not a line that was never written). Not reported: an event returned to the caller, or
 a project function that returns one (its callers owe the send),
 stored in a field or handed to a function that keeps it; the false edge
 of Enabled (if e := log.Debug(); e.Enabled(): a disabled event is nil)

@@ -45,6 +45,9 @@ type Kind struct {
 	// whatever their bodies do with it, and the ones returning that type
 	// return the resource itself, until one of Release ends the chain.
 	Builder *TypeName
+	// OwedAtExit marks a kind that the end of the process does not
+	// settle: main owes it too (an unsent log event writes nothing).
+	OwedAtExit bool
 	// Guards lists methods of the resource whose false result means it
 	// owes nothing (a disabled zerolog event is nil: Enabled is false).
 	Guards []string
@@ -132,7 +135,7 @@ var (
 	// not occur and there is no compile time error", zerolog's README);
 	// Discard drops it on purpose. errorlog reports it (log-not-sent).
 	KindZerologEvent = &Kind{Name: "zerolog event", Family: "errorlog", Release: []string{"Msg", "Msgf", "MsgFunc", "Send", "Discard"},
-		Fix: "%s.Send()", NoFix: true, Builder: &TypeName{"github.com/rs/zerolog", "Event"}, Guards: []string{"Enabled"}}
+		Fix: "%s.Send()", NoFix: true, Builder: &TypeName{"github.com/rs/zerolog", "Event"}, Guards: []string{"Enabled"}, OwedAtExit: true}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
