@@ -187,7 +187,8 @@ func forwards(arg ssa.Value, p *ssa.Parameter, k kvStyle) bool {
 	if !ok {
 		return false
 	}
-	return walkKV(k, elems) == nil
+	problem, read := walkKV(k, elems)
+	return problem == nil && read
 }
 
 // knownList returns the elements of a variadic slice when every one is
@@ -326,26 +327,26 @@ type kvProblem struct {
 }
 
 // walkKV reads elems as style k reads them and returns the first
-// problem, or nil (also when an element of unknown role makes the rest
-// unreadable).
-func walkKV(k kvStyle, elems []ssa.Value) *kvProblem {
+// problem, or nil; read says whether every element was read (an element
+// of unknown role makes the rest unreadable).
+func walkKV(k kvStyle, elems []ssa.Value) (p *kvProblem, read bool) {
 	for i := 0; i < len(elems); {
 		last := i == len(elems)-1
 		switch keyRole(k, elemType(elems[i]), last) {
 		case roleUnknown:
-			return nil
+			return nil, false
 		case roleAlone:
 			i++
 		case roleKey:
 			if last {
-				return &kvProblem{index: i, missingValue: true}
+				return &kvProblem{index: i, missingValue: true}, true
 			}
 			i += 2
 		case roleNotKey:
-			return &kvProblem{index: i}
+			return &kvProblem{index: i}, true
 		}
 	}
-	return nil
+	return nil, true
 }
 
 // checkKV reports structured logging calls in fn whose key/value list
@@ -367,7 +368,7 @@ func (c *checker) checkKV(fn *ssa.Function) {
 			if !ok {
 				continue
 			}
-			if p := walkKV(k, elems); p != nil {
+			if p, _ := walkKV(k, elems); p != nil {
 				c.reportKV(call, k, direct, elems, p)
 			}
 		}
