@@ -261,7 +261,7 @@ logger.Info("starting", "name", name)`,
 		// corpus: no findings on 176 hclog calls read (raft, consul/api);
 		// no zap sugar, logr or wrapper calls in it (bench/results/s21-logging-notes.md).
 		Default: true,
-		Since:    "v0.1.0",
+		Since:   "v0.1.0",
 	},
 	{
 		ID:    RuleLogNotSent,
@@ -301,7 +301,7 @@ statement of its own.`,
 		// corpus: no zerolog user; zerolog's own module (384 chains,
 		// tests included): no findings (bench/results/s21-logging-notes.md).
 		Default: true,
-		Since:    "v0.1.0",
+		Since:   "v0.1.0",
 	},
 	{
 		ID:    RuleOverwritten,
