@@ -5,7 +5,9 @@
 package analyzers
 
 import (
+	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -17,6 +19,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/settingerr"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
@@ -201,8 +204,9 @@ func DefaultConfig() Config {
 	return Config{Settings: DefaultSettings()}
 }
 
-// Validate reports the first selector or severity that names nothing.
-// Loaders with positions (the YAML loader) check entries one by one instead.
+// Validate reports the first selector, severity or exclude glob that is
+// invalid, or else every invalid value in the families' settings. Loaders
+// with positions (the YAML loader) check entries one by one instead.
 func (c Config) Validate() error {
 	for _, list := range [][]string{c.Enable, c.Disable} {
 		for _, s := range list {
@@ -224,10 +228,31 @@ func (c Config) Validate() error {
 			return err
 		}
 	}
-	if err := c.Settings.ResourceClose.Validate(); err != nil {
-		return fmt.Errorf("settings.resourceclose.%w", err)
+	return c.Settings.Validate()
+}
+
+// SettingError is the error a family's settings return from Validate:
+// the offending value's key path below the family's block.
+type SettingError = settingerr.Error
+
+// Validate checks every family's settings: each field of Settings whose
+// type has a Validate method (found by reflection, so that a new family's
+// settings cannot be left out). It reports every invalid value, joined,
+// each error naming its key from settings down.
+func (s Settings) Validate() error {
+	var errs []error
+	v := reflect.ValueOf(s)
+	for i := range v.NumField() {
+		val, ok := v.Field(i).Interface().(interface{ Validate() error })
+		if !ok {
+			continue
+		}
+		key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+		for _, err := range settingerr.Each(val.Validate()) {
+			errs = append(errs, fmt.Errorf("settings.%s.%w", key, err))
+		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // RuleEnabled reports whether rule r is on under c. Levels run from

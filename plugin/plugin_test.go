@@ -110,7 +110,10 @@ func TestSettingsErrors(t *testing.T) {
 		{`{"severity": {"httpbody": "fatal"}}`, `severity.httpbody: unknown severity "fatal"`},
 		{`{"settings": {"httbody": {}}}`, `settings: settings: unknown key "httbody"`},
 		{`{"settings": {"httpbody": {"max-reads": 3}}}`, `settings.httpbody: unknown key "max-reads"`},
-		{`{"settings": {"resourceclose": {"kinds": [{"constructor": "not a name"}]}}}`, `settings.resourceclose: `},
+		{`{"settings": {"resourceclose": {"kinds": [{"constructor": "not a name"}]}}}`, `settings.resourceclose.kinds[0].constructor: "not a name" is not a function path`},
+		{`{"settings": {"resourceclose": {"kinds": [{"constructer": "example.com/pool.Open"}]}}}`, `settings.resourceclose.kinds[0]: unknown key "constructer"`},
+		{`{"settings": {"errorlog": {"log-functions": ["example.com/log.Errorf", "Errorf"]}}}`, `settings.errorlog.log-functions[1]: "Errorf" is not a function path`},
+		{`{"settings": {"errorlog": {"log-function": ["example.com/log.Errorf"]}}}`, `settings.errorlog: unknown key "log-function"`},
 		{`{"version": 2}`, `version: unsupported version 2 (want 1)`},
 		{`["httpbody"]`, `want a map of reviewlint settings, got a list`},
 	}

@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"os"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -202,35 +201,16 @@ func encodedFile(enc ssa.Value) string {
 // variable with one store.
 func receiverSource(v ssa.Value) ssa.Value {
 	for i := 0; i < 8; i++ {
-		switch x := v.(type) {
-		case *ssa.FreeVar:
-			b := ssautil.BindingOf(x)
-			if b == nil {
-				return v
-			}
-			v = b
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			addr := x.X
-			if fv, ok := addr.(*ssa.FreeVar); ok {
-				addr = ssautil.BindingOf(fv)
-			}
-			st := ssautil.SingleStore(addr)
-			if st == nil {
-				return v
-			}
-			v = st
-		case *ssa.Alloc:
-			st := ssautil.SingleStore(x)
-			if st == nil {
-				return v
-			}
-			v = st
-		default:
+		var next ssa.Value
+		if a, ok := v.(*ssa.Alloc); ok {
+			next = ssautil.SingleStore(a)
+		} else {
+			next, _ = ssautil.Stored(v)
+		}
+		if next == nil {
 			return v
 		}
+		v = next
 	}
 	return v
 }
@@ -746,7 +726,7 @@ func (c *checker) documentedBlank(call *ssa.CallCommon) bool {
 	first, last := c.line(as.Pos())-1, c.line(as.End())
 	for _, cg := range f.Comments {
 		for _, cm := range cg.List {
-			if l := c.line(cm.Pos()); l >= first && l <= last && !strings.HasPrefix(cm.Text, "// want ") {
+			if l := c.line(cm.Pos()); l >= first && l <= last && explains(cm.Text) {
 				return true
 			}
 		}

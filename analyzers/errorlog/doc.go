@@ -24,4 +24,15 @@
 // their error parameter, or forward a message or a key/value list to a
 // logger, is summarised as facts, so a project's own logging helpers
 // count in every package.
+//
+// Logging functions the analysis cannot see into (an interface's method, a
+// generated client) can be named in .reviewlint.yml; a method is written
+// (*pkg/path.Type).Method, (pkg/path.Type).Method or pkg/path.Type.Method,
+// all one name, as in resourceclose's kinds:
+//
+//	settings:
+//	  errorlog:
+//	    log-functions:
+//	      - example.com/m/notify.Alert
+//	      - (*example.com/m/notify.Pager).Page
 package errorlog

@@ -74,7 +74,7 @@ func (c *checker) commentedBody(br *errBranch) bool {
 		return true
 	}
 	for _, cg := range f.Comments {
-		if cg.Pos() > br.body.Lbrace && cg.End() < br.body.Rbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) {
+		if cg.Pos() > br.body.Lbrace && cg.End() < br.body.Rbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) && explainsGroup(cg) {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package errorlog
 
 import (
 	_ "embed"
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,7 +15,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
 	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/settingerr"
 )
 
 //go:embed doc.go
@@ -24,9 +28,22 @@ var doc string
 type Config struct {
 	// LogFunctions names a project's logging functions that the analyzer
 	// cannot see into (an interface, a generated client), as
-	// "import/path.Func" or "import/path.Type.Method". Wrappers it can
-	// see into are recognised without configuration.
+	// "import/path.Func" or a method as "(*import/path.Type).Method" (or
+	// "import/path.Type.Method": both spellings are one name). Wrappers it
+	// can see into are recognised without configuration.
 	LogFunctions []string `yaml:"log-functions" json:"log-functions"`
+}
+
+// Validate checks the settings: every invalid value, each error naming
+// its key below settings.errorlog.
+func (c Config) Validate() error {
+	var errs []error
+	for i, n := range c.LogFunctions {
+		if _, err := funcpath.Parse(n); err != nil {
+			errs = append(errs, settingerr.At(fmt.Sprintf("log-functions[%d]", i), err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // DefaultConfig returns the settings used when nothing is configured.

@@ -30,8 +30,20 @@ func TestRules(t *testing.T) {
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an
-// opaque API a log call.
+// opaque API a log call, whichever spelling names the method (the value
+// receiver may be written with or without the pointer mark).
 func TestConfiguredLogFunctions(t *testing.T) {
-	a := errorlog.New(errorlog.Config{LogFunctions: []string{"errorlog/config/notify.Pager.Alert"}})
-	ruletest.Run(t, a, errorlog.RuleUnlogged, "errorlog/config/use")
+	for _, name := range []string{
+		"errorlog/config/notify.Pager.Alert",
+		"(errorlog/config/notify.Pager).Alert",
+		"(*errorlog/config/notify.Pager).Alert",
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg := errorlog.Config{LogFunctions: []string{name}}
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			ruletest.Run(t, errorlog.New(cfg), errorlog.RuleUnlogged, "errorlog/config/use")
+		})
+	}
 }

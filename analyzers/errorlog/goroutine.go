@@ -182,7 +182,7 @@ func (c *checker) commentedAbove(pos token.Pos) bool {
 		}
 	}
 	for _, cg := range f.Comments {
-		if c.line(cg.End()) == line-1 || c.line(cg.End()) == c.line(pos)-1 {
+		if (c.line(cg.End()) == line-1 || c.line(cg.End()) == c.line(pos)-1) && explainsGroup(cg) {
 			return true
 		}
 	}

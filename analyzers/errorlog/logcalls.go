@@ -13,6 +13,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
 	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
@@ -237,7 +238,9 @@ func (st *settings) loggingAnalyzer() *analysis.Analyzer {
 type logging struct {
 	pass *analysis.Pass
 	cfg  Config
-	logs map[*ssa.Function]logsErrorFact
+	// logFuncs is cfg.LogFunctions compiled (on first use).
+	logFuncs funcpath.Set
+	logs     map[*ssa.Function]logsErrorFact
 	// contracts says what each function's error result means.
 	contracts map[*ssa.Function]contractFact
 	// loggedAt is where a function with LoggedResult first logs.
@@ -313,20 +316,10 @@ func (s *logging) configured(call *ssa.CallCommon) bool {
 	if len(s.cfg.LogFunctions) == 0 {
 		return false
 	}
-	f := ssautil.CalleeFunc(call)
-	if f == nil || f.Pkg() == nil {
-		return false
+	if s.logFuncs == nil {
+		s.logFuncs = funcpath.Compile(s.cfg.LogFunctions)
 	}
-	name := f.Pkg().Path() + "." + f.Name()
-	if r := f.Signature().Recv(); r != nil {
-		name = f.Pkg().Path() + "." + ssautil.TypeName(r.Type()) + "." + f.Name()
-	}
-	for _, n := range s.cfg.LogFunctions {
-		if n == name {
-			return true
-		}
-	}
-	return false
+	return s.logFuncs.Has(ssautil.CalleeFunc(call))
 }
 
 // summary returns what the callee logs, from this package's summaries or

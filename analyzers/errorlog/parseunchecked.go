@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -238,7 +237,7 @@ func (c *checker) commentedDrop(call *ssa.Call) bool {
 	line := c.line(call.Pos())
 	for _, cg := range f.Comments {
 		l := c.line(cg.End())
-		if (l == line || l == line-1) && !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(cg.Text(), "//")), "want ") {
+		if (l == line || l == line-1) && explainsGroup(cg) {
 			return true
 		}
 	}

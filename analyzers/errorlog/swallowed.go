@@ -169,7 +169,7 @@ func (c *checker) explainedAt(br *errBranch, pos token.Pos) bool {
 	for _, cg := range f.Comments {
 		// On its own line(s) inside the braces: not a trailing comment
 		// of the if line.
-		if cg.Pos() > br.body.Lbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) && c.line(cg.End()) < retLine {
+		if cg.Pos() > br.body.Lbrace && c.line(cg.Pos()) > c.line(br.body.Lbrace) && c.line(cg.End()) < retLine && explainsGroup(cg) {
 			return true
 		}
 	}

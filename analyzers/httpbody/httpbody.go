@@ -119,7 +119,7 @@ func reportUnclosed(pass *analysis.Pass, l leaks.Leak) {
 	case l.Loops():
 		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed before the next iteration sends another request; close it inside the loop", l.Name, callee, line)
 	default:
-		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed on the path returning at line %d; add defer %s after the error check", l.Name, callee, line, l.ExitLine, l.Release())
+		msg = fmt.Sprintf("body of %s from %s (line %d) is not closed on the path returning at line %d; %s", l.Name, callee, line, l.ExitLine, l.Advice("add defer "+l.Release()+" after the error check"))
 	}
 	pass.Report(l.Diagnostic(RuleUnclosed, msg, l.DeferFix(false)))
 }

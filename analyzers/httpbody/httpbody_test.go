@@ -25,5 +25,5 @@ func TestRules(t *testing.T) {
 		"httpbody/server-no-timeout/bad", "httpbody/server-no-timeout/good",
 		"httpbody/pprof-exposed/bad", "httpbody/pprof-exposed/badtransitive",
 		"httpbody/pprof-exposed/good", "httpbody/pprof-exposed/goodnopprof",
-		"httpbody/pending/missed")
+		"httpbody/unclosed/pending")
 }

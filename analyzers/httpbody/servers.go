@@ -575,29 +575,12 @@ func valueOrigin(v ssa.Value) ssa.Value {
 			v = x.X
 		case *ssa.ChangeInterface:
 			v = x.X
-		case *ssa.FreeVar:
-			b := ssautil.BindingOf(x)
-			if b == nil {
-				return v
-			}
-			v = b
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			addr := x.X
-			if fv, ok := addr.(*ssa.FreeVar); ok {
-				if b := ssautil.BindingOf(fv); b != nil {
-					addr = b
-				}
-			}
-			st := ssautil.SingleStore(addr)
-			if st == nil {
+		default:
+			st, ok := ssautil.Stored(v)
+			if !ok {
 				return v
 			}
 			v = st
-		default:
-			return v
 		}
 	}
 	return v

@@ -18,7 +18,7 @@
 //	settings:
 //	  resourceclose:
 //	    kinds:
-//	      - constructor: (*example.com/db/pool.Pool).Get   # or example.com/db/pool.Open
+//	      - constructor: (*example.com/db/pool.Pool).Get   # or example.com/db/pool.Pool.Get; a function: example.com/db/pool.Open
 //	        result: 0                                      # which result is the resource
 //	        release: [Release]                             # any one of these releases it
 package resourceclose

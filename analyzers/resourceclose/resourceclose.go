@@ -33,14 +33,18 @@ type Config struct {
 	// Kinds adds resource kinds: a project's own constructors and the
 	// methods that release what they return. httpbody shares them (one
 	// lifetime engine per run).
-	Kinds []lifetime.CustomKind `yaml:"kinds" json:"kinds"`
+	Kinds []Kind `yaml:"kinds" json:"kinds"`
 }
+
+// Kind is one resource kind of a project's own: its constructor, which
+// result is the resource, and the methods that release it.
+type Kind = lifetime.CustomKind
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
 
-// Validate checks the settings; errors name the key below
-// settings.resourceclose.
+// Validate checks the settings: every invalid value, each error naming
+// its key below settings.resourceclose.
 func (c Config) Validate() error { return lifetime.ValidateKinds(c.Kinds) }
 
 // Analyzer is the analyzer with the default settings.
@@ -144,9 +148,9 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	case l.Loops():
 		msg = fmt.Sprintf("%s is not released before the next iteration acquires another; release it inside the loop", l.What)
 	case ob.Kind.Transaction:
-		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; add defer %s after the error check", l.What, l.ExitLine, l.Release())
+		msg = fmt.Sprintf("%s is neither committed nor rolled back on the path returning at line %d; %s", l.What, l.ExitLine, l.Advice("add defer "+l.Release()+" after the error check"))
 	case ob.Kind == lifetime.KindCancel:
-		msg = fmt.Sprintf("%s is not called on the path returning at line %d; add defer %s", l.What, l.ExitLine, l.Release())
+		msg = fmt.Sprintf("%s is not called on the path returning at line %d; %s", l.What, l.ExitLine, l.Advice("add defer "+l.Release()))
 	case ob.Kind.CollectedSince != "":
 		msg = fmt.Sprintf("%s is not stopped on the path returning at line %d, and before %s the runtime never reclaims it; add defer %s", l.What, l.ExitLine, ob.Kind.CollectedSince, l.Release())
 	case ob.Kind == lifetime.KindTestServer:
@@ -154,7 +158,7 @@ func report(pass *analysis.Pass, l leaks.Leak) {
 	case ob.Kind == lifetime.KindCmd:
 		msg = fmt.Sprintf("%s is not waited for on the path returning at line %d; call %s so the process is reaped and its pipes closed", l.What, l.ExitLine, l.Release())
 	default:
-		msg = fmt.Sprintf("%s is not %s on the path returning at line %d; add defer %s after the error check", l.What, releasedWord(ob.Kind), l.ExitLine, l.Release())
+		msg = fmt.Sprintf("%s is not %s on the path returning at line %d; %s", l.What, releasedWord(ob.Kind), l.ExitLine, l.Advice("add defer "+l.Release()+" after the error check"))
 	}
 	var fix *analysis.SuggestedFix
 	if ob.Kind != lifetime.KindCmd && !ob.Kind.NoFix {

@@ -63,9 +63,10 @@ func TestCustomKindsValidate(t *testing.T) {
 		kind lifetime.CustomKind
 		want string
 	}{
-		{lifetime.CustomKind{Constructor: "Open", Release: []string{"Close"}}, `kinds[0].constructor: "Open" is not a function's full name`},
+		{lifetime.CustomKind{Constructor: "Open", Release: []string{"Close"}}, `kinds[0].constructor: "Open" is not a function path`},
 		{lifetime.CustomKind{Constructor: "example.com/pool.Open"}, `kinds[0].release: empty`},
-		{lifetime.CustomKind{Constructor: "example.com/pool.Open", Release: []string{"Close()"}}, `kinds[0].release: "Close()" is not a method name`},
+		{lifetime.CustomKind{Constructor: "example.com/pool.Open", Release: []string{"Close()"}}, `kinds[0].release[0]: "Close()" is not a method name`},
+		{lifetime.CustomKind{Constructor: "example.com/pool.Pool.Get", Release: []string{"Close"}, Result: -1}, `kinds[0].result: -1 is negative`},
 	} {
 		err := resourceclose.Config{Kinds: []lifetime.CustomKind{tc.kind}}.Validate()
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

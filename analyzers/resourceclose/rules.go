@@ -22,7 +22,14 @@ a Query hold their connection until closed (by Close, by Next returning false,
 or by pgx.CollectRows, CollectOneRow, ForEachRow and the like, which consume
 them), a batch's results from SendBatch hold the connection until closed,
 and a connection from pgxpool's Acquire goes back with Release. On the path where the acquiring call returned an error,
-nothing is owed. A *time.Ticker or *time.Timer is owed a Stop only in files
+nothing is owed. A deferred closure that releases the resource under a
+condition (defer func() { if !ok { f.Close() } }(), or if err != nil)
+releases it at a return only where its condition holds there, as the path
+decides it (the flag last set, the error returned); elsewhere the
+resource must leave with the return (the ownership-flag idiom hands it
+out). A return into a named result runs before the defers: "return nil,
+err" leaves a deferred f.Close() of the named result f nothing to close.
+A *time.Ticker or *time.Timer is owed a Stop only in files
 compiled for Go older than 1.23 (the module's go line or the file's
 //go:build line): since 1.23 the runtime reclaims unstopped ones. A server
 from httptest.NewServer, NewTLSServer or NewUnstartedServer serves from a

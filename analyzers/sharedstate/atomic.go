@@ -238,7 +238,7 @@ func (c *checker) plainAccess(fn *ssa.Function, ins ssa.Instruction, s *locks.St
 		return nil
 	}
 	use, ok := atomics[key]
-	if !ok || !sharedAddr(addr) || freshAt(addr, ins) || afterWait(ins) || unshared(fn) || c.notes.reasonedAt(fn, ins.Pos()) {
+	if !ok || !sharedAddr(addr) || freshAt(addr, ins) || afterWait(ins) || c.notes.ignoredAt(fn, ins.Pos()) || c.testOnly(fn) {
 		return nil
 	}
 	if read && (!use.written || use.writers[fn]) {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/heuristics"
 	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
 )
 
@@ -172,19 +173,22 @@ func receiverMutexes(fn *ssa.Function) []locks.Ref {
 	return out
 }
 
-// heldNote matches the doc comments that say a function runs with a lock
-// held: "Caller must hold b.mu", "c.mu must be held", "Lock held on entry",
-// "Runs under the subscription lock", "Assumes the lock is held".
+// heldNote matches the doc comments that state a function's contract
+// that its caller holds the lock: "Caller must hold b.mu", "c.mu must be
+// held", "Lock should be held", "Lock held on entry", "Runs under the
+// subscription lock", "Assumes the lock is held" (the held-doc entry of
+// analyzers/internal/heuristics).
 var heldNote = regexp.MustCompile(`(?i)(must|should)( already)? (be )?(hold|held|locked)|\block(ed)? (is |must be |should be )?held|\bheld by the caller|\bwith (the )?\w*\s?(lock|mutex|mu) held|\bunder (the |a )?(\w+ )?(lock|mutex)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex|mu)\b|\bassumes? .*(lock|mutex)`)
 
 // expectsLock reports whether fn says its caller holds the lock: by the
-// fooLocked naming convention or by its doc comment.
+// ...Locked naming convention or by its doc comment's contract (a defect
+// note, "BUG: should hold mu", states no contract).
 func expectsLock(fn *ssa.Function) bool {
 	if expectsLockByName(fn) {
 		return true
 	}
 	decl, ok := fn.Syntax().(*ast.FuncDecl)
-	return ok && decl.Doc != nil && heldNote.MatchString(decl.Doc.Text())
+	return ok && decl.Doc != nil && heldNote.MatchString(heuristics.WithoutDefectNotes(decl.Doc.Text()))
 }
 
 // atSite is what one call guarantees its callee.

@@ -178,7 +178,7 @@ func (c *checker) checkField(fr *fieldAccesses, declared string, started map[*ss
 	setOnce := declared == "" && fr.setOnce(started)
 	reported := map[*ssa.Function]bool{}
 	for _, a := range fr.all {
-		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || soleWriterRead(fr, a) || !a.pos.IsValid() || c.notes.reasonedAt(a.fn.Fn, a.pos) || unshared(a.fn.Fn) {
+		if hasGuard(a, guard) || setOnce && !a.write || reported[a.fn.Fn] || c.otherLockExcludes(fr, a) || soleWriterRead(fr, a) || !a.pos.IsValid() || c.notes.ignoredAt(a.fn.Fn, a.pos) {
 			continue
 		}
 		reported[a.fn.Fn] = true
@@ -398,20 +398,32 @@ func trackedField(fa *ssa.FieldAddr) bool {
 	return true
 }
 
-// expectsLockByName reports whether fn's name says its caller holds the
-// lock (fooLocked, foo_locked, fooWithLock, fooLockHeld): the Go
-// convention, matched on a word boundary so that isBlocked or unlocked
-// are not taken for it.
+// expectsLockByName reports whether fn (or a function it is nested in)
+// follows Go's ...Locked convention: its callers hold the lock. The
+// convention is exact: the name ends in "Locked" with a capital L after a
+// lower-case letter or digit (addLocked, setWriteErrLocked, flush2Locked),
+// so isBlocked, unlocked or a bare Locked are not taken for it, and
+// isLocked/IsLocked ask about the lock rather than run under it. The
+// other spellings once accepted (fooWithLock, foo_locked, fooLockHeld) are
+// not conventions: on the corpus WithLock names the variant that takes the
+// lock itself (redis removeConnWithLock, nats resetElectWithLock).
 func expectsLockByName(fn *ssa.Function) bool {
 	for f := fn; f != nil; f = f.Parent() {
-		name := f.Name()
-		for _, suffix := range []string{"Locked", "_locked", "WithLock", "LockHeld"} {
-			if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
-				return true
-			}
+		if lockedName(f.Name()) {
+			return true
 		}
 	}
 	return false
+}
+
+// lockedName is the ...Locked convention on one identifier.
+func lockedName(name string) bool {
+	stem, ok := strings.CutSuffix(name, "Locked")
+	if !ok || stem == "" || stem == "is" || stem == "Is" {
+		return false
+	}
+	last := stem[len(stem)-1]
+	return 'a' <= last && last <= 'z' || '0' <= last && last <= '9'
 }
 
 // paramIndex returns the index of v among fn's parameters, or -1.

@@ -3,67 +3,85 @@ package sharedstate
 import (
 	"go/ast"
 	"go/token"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
 
-var (
-	// reasonedNote is a comment next to an access that says why it needs
-	// no lock ("No need to lock, attempt is committed and cannot change",
-	// "Safe to read: only written in callbacks, which are serialised",
-	// "benign race"): an assertion, not a mere mention of locking.
-	reasonedNote = regexp.MustCompile(`(?i)\bno (need|lock|locking|mutex)\b|\b(don't|doesn't|do not|does not|needn't|need not|no need to) (need )?(to )?(take |hold |grab )?(the |a )?(lock|locking|mutex)|\b(lock|locking|mutex) (is |are )?(not |un)(needed|required|necessary)|\bsafe (to|because|since|without|as|here|for)\b|\b(is|are|it's) (thread[- ])?safe\b|\brace[- ]free\b|\b(benign|harmless|intentional|acceptable)(ly)? (data )?rac(e|y)\b|\bwithout (the |a |taking the |holding the )?(lock|locking|mutex)\b|\b(already|still) (locked|held|holding)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex)\b|\bunder (the )?\w*\s?(lock|mutex)\b|\b(serialized|serialised|synchronized|synchronised) (by|through|via|with|on)\b|\bonly (ever )?(called|accessed|written|read|used|modified|set|touched) (from|by|in|on|during|before)\b`)
-	// defectNote marks a comment that flags the access as a problem
-	// ("BUG: this read is racy", "TODO: lock"): no reason to stay silent.
-	defectNote = regexp.MustCompile(`\b(BUG|TODO|FIXME|XXX)\b|(?i)\b(is|are) racy\b`)
-	// unsharedNote is a function doc saying it does not run concurrently
-	// ("reset is for testing only, and doesn't need to be thread safe").
-	unsharedNote = regexp.MustCompile(`(?i)not (thread|concurrency|goroutine)[- ]safe|need(s)? (not|n't) (to )?be (thread|concurrency)[- ]safe|testing only|only (for|in|used in) tests?\b|for tests\b|before (it is |being )?(used|started|served|shared)|not safe for concurrent`)
-)
+// An access is exempted only by a machine annotation the author wrote for
+// a checker, never by prose: "// BUG: this read is racy" or "// safe:
+// only read after Start" say nothing a tool can check, and the first is
+// the opposite of permission (issue #23). //reviewlint:ignore, //nolint
+// and //lint:ignore are handled for every rule by the directive package;
+// what is read here is gVisor checklocks' exemption, so that code already
+// annotated for checklocks needs no second annotation:
+//
+//	x.n++ // +checklocksignore          (on the access's line or the line above)
+//	// +checklocksignore                (in the doc of the function, or of
+//	func (x *T) reset() { ... }          a function it is nested in)
+//
+// +checklocks:ignore is checklocks' older spelling of the function form.
+const checklocksIgnore = "+checklocksignore"
 
-// notes indexes the package's comments by file and line.
+// notes indexes, per file and line, the lines holding a checklocks
+// exemption.
 type notes struct {
 	fset  *token.FileSet
-	lines map[string]map[int]string
+	lines map[string]map[int]bool
 }
 
-// indexNotes reads every comment of the files.
+// indexNotes finds the exemptions in the files' comments.
 func indexNotes(fset *token.FileSet, files []*ast.File) *notes {
-	n := &notes{fset: fset, lines: map[string]map[int]string{}}
+	n := &notes{fset: fset, lines: map[string]map[int]bool{}}
 	for _, f := range files {
 		for _, g := range f.Comments {
 			for _, c := range g.List {
+				if !isIgnoreAnnotation(c.Text) {
+					continue
+				}
 				p := fset.Position(c.Pos())
 				m := n.lines[p.Filename]
 				if m == nil {
-					m = map[int]string{}
+					m = map[int]bool{}
 					n.lines[p.Filename] = m
 				}
-				if strings.HasPrefix(c.Text, "// want ") {
-					continue // an analysistest expectation, not the author's note
-				}
-				m[p.Line] += " " + c.Text
+				m[p.Line] = true
 			}
 		}
 	}
 	return n
 }
 
-// reasonedAt reports whether a comment inside fn's body, on the line of
-// pos or the three lines above, talks about locking or safety: the author
-// decided.
-func (n *notes) reasonedAt(fn *ssa.Function, pos token.Pos) bool {
-	p := n.fset.Position(pos)
-	first := p.Line - 3
-	if body := bodyOf(fn); body != nil {
-		first = max(first, n.fset.Position(body.Lbrace).Line)
-	}
-	m := n.lines[p.Filename]
-	for l := first; l <= p.Line; l++ {
-		if reasonedNote.MatchString(m[l]) && !defectNote.MatchString(m[l]) {
+// isIgnoreAnnotation reports whether the comment text is a checklocks
+// exemption: the annotation is a word of its own (a reason may follow
+// after a colon).
+func isIgnoreAnnotation(text string) bool {
+	for _, w := range strings.Fields(strings.TrimPrefix(strings.TrimPrefix(text, "//"), "/*")) {
+		if w = strings.TrimRight(w, ":,.;"); w == checklocksIgnore || w == "+checklocks:ignore" {
 			return true
+		}
+	}
+	return false
+}
+
+// ignoredAt reports whether the access at pos in fn carries a checklocks
+// exemption on its line or the line above, or fn (or a function it is
+// nested in) does in its doc comment.
+func (n *notes) ignoredAt(fn *ssa.Function, pos token.Pos) bool {
+	if n == nil {
+		return false
+	}
+	p := n.fset.Position(pos)
+	if m := n.lines[p.Filename]; m[p.Line] || m[p.Line-1] {
+		return true
+	}
+	for ; fn != nil; fn = fn.Parent() {
+		if decl, ok := fn.Syntax().(*ast.FuncDecl); ok && decl.Doc != nil {
+			for _, c := range decl.Doc.List {
+				if isIgnoreAnnotation(c.Text) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -78,15 +96,4 @@ func bodyOf(fn *ssa.Function) *ast.BlockStmt {
 		return s.Body
 	}
 	return nil
-}
-
-// unshared reports whether fn's doc (or its enclosing function's) says it
-// does not run concurrently with anything.
-func unshared(fn *ssa.Function) bool {
-	for ; fn != nil; fn = fn.Parent() {
-		if decl, ok := fn.Syntax().(*ast.FuncDecl); ok && decl.Doc != nil && unsharedNote.MatchString(decl.Doc.Text()) {
-			return true
-		}
-	}
-	return false
 }

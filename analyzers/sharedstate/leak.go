@@ -3,7 +3,9 @@ package sharedstate
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -121,19 +123,51 @@ func heldAtEveryExit(f *locks.Func, l locks.Lock) bool {
 }
 
 // acquiresByName reports whether the function's name says it acquires a
-// lock for its caller (lock, tryLock, acquireConn, lockShard): a
-// conditional acquire is its contract.
+// lock for its caller: a conditional acquire is then its contract, and a
+// path that returns holding the lock without an error hands it over. The
+// convention is read on camel-case words, not on lower-cased text: the
+// name starts with the word Lock, RLock, Acquire, TryLock, TryRLock,
+// TryAcquire or MustLock (lockShard, RLock, tryAcquireSlot), or has the
+// word Acquire anywhere (connAcquire). lockstepAdvance, locker or
+// lockfile are not lock helpers. A closure is judged by the function it
+// is nested in.
 func acquiresByName(fn *ssa.Function) bool {
-	name := strings.ToLower(fn.Name())
-	if fn.Parent() != nil {
-		name = strings.ToLower(fn.Parent().Name())
+	for fn.Parent() != nil {
+		fn = fn.Parent()
 	}
-	for _, prefix := range []string{"lock", "rlock", "trylock", "tryrlock", "acquire", "tryacquire", "mustlock"} {
-		if strings.HasPrefix(name, prefix) {
-			return true
+	w := camelWords(fn.Name())
+	if slices.Contains(w, "acquire") {
+		return true
+	}
+	if len(w) > 0 && (w[0] == "try" || w[0] == "must") {
+		w = w[1:]
+	}
+	if len(w) > 1 && w[0] == "r" && w[1] == "lock" {
+		w = w[1:]
+	}
+	return len(w) > 0 && (w[0] == "lock" || w[0] == "rlock" || w[0] == "acquire")
+}
+
+// camelWords splits a Go identifier into its lower-cased camel-case
+// words: RLock is r, lock; tryAcquireSlot is try, acquire, slot; HTTPLock
+// is http, lock; snake_case splits on the underscores.
+func camelWords(name string) []string {
+	var words []string
+	start := 0
+	r := []rune(name)
+	for i := 1; i <= len(r); i++ {
+		boundary := i == len(r) || r[i] == '_' ||
+			unicode.IsUpper(r[i]) && (unicode.IsLower(r[i-1]) || unicode.IsDigit(r[i-1]) ||
+				i+1 < len(r) && unicode.IsUpper(r[i-1]) && unicode.IsLower(r[i+1]))
+		if !boundary {
+			continue
 		}
+		if w := strings.Trim(string(r[start:i]), "_"); w != "" {
+			words = append(words, strings.ToLower(w))
+		}
+		start = i
 	}
-	return strings.Contains(name, "acquire")
+	return words
 }
 
 // returnsOwnership reports whether ret hands the lock to the caller: it

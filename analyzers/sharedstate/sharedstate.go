@@ -102,6 +102,10 @@ type checker struct {
 	// oldLoopVars are the loop variables declared in files older than Go
 	// 1.22 (computed on first use).
 	oldLoopVars map[token.Pos]bool
+	// named and invoked index the package's references to functions and
+	// its dynamic method calls (see testOnly; computed on first use).
+	named   map[*types.Func][]ssa.Instruction
+	invoked map[string][]ssa.Instruction
 }
 
 // importsAtomic reports whether pkg imports sync/atomic directly.

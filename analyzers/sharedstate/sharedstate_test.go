@@ -18,7 +18,7 @@ func TestRules(t *testing.T) {
 		"sharedstate/double-lock/bad", "sharedstate/double-lock/good",
 		"sharedstate/rlock-write/bad", "sharedstate/rlock-write/good",
 		"sharedstate/mixed-atomic/bad", "sharedstate/mixed-atomic/good",
-		"sharedstate/unguarded-field/bad", "sharedstate/unguarded-field-inferred/bad",
+		"sharedstate/unguarded-field/bad", "sharedstate/unguarded-field-inferred/bad", "sharedstate/unguarded-field-inferred/pending",
 		"sharedstate/lock-order/bad", "sharedstate/lock-order/good",
 		"sharedstate/captured-write/bad", "sharedstate/captured-write/good",
 		"sharedstate/unguarded-global/bad", "sharedstate/unguarded-global/good",

@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/errorlog"
+	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
 )
 
 // writeConfig writes content as dir/name and returns its path.
@@ -95,6 +97,20 @@ func TestLoadValid(t *testing.T) {
 				Severity: map[string]analyzers.Severity{"httpbody": analyzers.Warning, "errorlog": analyzers.Warning},
 				Exclude:  []string{"errorlog"},
 			}),
+		},
+		{
+			name: "every spelling of a function path",
+			content: "settings:\n  errorlog:\n    log-functions:\n      - example.com/m/log.Errorf\n" +
+				"      - (*example.com/m/log.Logger).Errorf\n      - (example.com/m/log.Logger).Errorf\n      - example.com/m/log.Logger.Errorf\n" +
+				"  resourceclose:\n    kinds:\n      - {constructor: example.com/m/pool.Pool.Get, release: [Release]}\n",
+			want: func() analyzers.Config {
+				c := analyzers.DefaultConfig()
+				c.Settings.ErrorLog = errorlog.Config{LogFunctions: []string{
+					"example.com/m/log.Errorf", "(*example.com/m/log.Logger).Errorf", "(example.com/m/log.Logger).Errorf", "example.com/m/log.Logger.Errorf",
+				}}
+				c.Settings.ResourceClose = resourceclose.Config{Kinds: []resourceclose.Kind{{Constructor: "example.com/m/pool.Pool.Get", Release: []string{"Release"}}}}
+				return c
+			}(),
 		},
 		{
 			name:    "block scalar item",
@@ -299,6 +315,90 @@ func TestLoadErrors(t *testing.T) {
 			want:    `1:9: sequence end token ']' not found`,
 		},
 		{
+			name:    "log function that is not a function path",
+			content: "settings:\n  errorlog:\n    log-functions:\n      - example.com/m/log.Errorf\n      - (*example.com/m/log.Logger.Errorf\n",
+			want:    `5:9: settings.errorlog.log-functions[1]: "(*example.com/m/log.Logger.Errorf" is not a function path (no closing parenthesis); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[1]",
+		},
+		{
+			name:    "log function without a package path",
+			content: "settings:\n  errorlog:\n    log-functions: [Errorf]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "Errorf" is not a function path (no package path and name); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
+			name:    "resource kind constructor that is not a function path",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructor: pool Open\n        release: [Close]\n",
+			want:    `4:22: settings.resourceclose.kinds[0].constructor: "pool Open" is not a function path (it has spaces); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.resourceclose.kinds[0].constructor",
+		},
+		{
+			name:    "resource kind release that is not a method name",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructor: example.com/m/pool.Open\n        release: [Close, Re-lease]\n",
+			want:    `5:26: settings.resourceclose.kinds[0].release[1]: "Re-lease" is not a method name`,
+			key:     "settings.resourceclose.kinds[0].release[1]",
+		},
+		{
+			name:    "resource kind without release",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructor: example.com/m/pool.Open\n",
+			want:    `4:9: settings.resourceclose.kinds[0].release: empty; name the methods that release the resource (Close)`,
+			key:     "settings.resourceclose.kinds[0].release",
+		},
+		{
+			name:    "misspelt errorlog key",
+			content: "settings:\n  errorlog:\n    log-function: [example.com/m/log.Errorf]\n",
+			want:    `3:5: settings.errorlog: unknown key "log-function"`, key: "settings.errorlog",
+		},
+		{
+			name:    "log functions as a string",
+			content: "settings:\n  errorlog:\n    log-functions: example.com/m/log.Errorf\n",
+			want:    `3:20: settings.errorlog.log-functions: want a list, got a string`, key: "settings.errorlog.log-functions",
+		},
+		{
+			name:    "log function with a star but no parentheses",
+			content: "settings:\n  errorlog:\n    log-functions: [\"*example.com/m/log.Logger.Errorf\"]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "*example.com/m/log.Logger.Errorf" is not a function path (unbalanced receiver); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
+			name:    "log function receiver without its package",
+			content: "settings:\n  errorlog:\n    log-functions: [\"(*Logger).Errorf\"]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "(*Logger).Errorf" is not a function path (the receiver is not pkg/path.Type); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
+			name:    "log function receiver without the method",
+			content: "settings:\n  errorlog:\n    log-functions: [\"(*example.com/m/log.Logger)Errorf\"]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "(*example.com/m/log.Logger)Errorf" is not a function path (no method name after the receiver); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
+			name:    "log function in a stack trace's spelling",
+			content: "settings:\n  errorlog:\n    log-functions: [\"example.com/m/log.(*Logger).Errorf\"]\n",
+			want:    `3:21: settings.errorlog.log-functions[0]: "example.com/m/log.(*Logger).Errorf" is not a function path (a stack trace's spelling: write (*example.com/m/log.Logger).Errorf); want pkg/path.Func, (*pkg/path.Type).Method or pkg/path.Type.Method`,
+			key:     "settings.errorlog.log-functions[0]",
+		},
+		{
+			name:    "misspelt resource kind key",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructer: example.com/m/pool.Open\n        release: [Close]\n",
+			want:    `4:9: settings.resourceclose.kinds[0]: unknown key "constructer"`, key: "settings.resourceclose.kinds[0]",
+		},
+		{
+			name:    "misspelt resourceclose key",
+			content: "settings:\n  resourceclose:\n    kind: []\n",
+			want:    `3:5: settings.resourceclose: unknown key "kind"`, key: "settings.resourceclose",
+		},
+		{
+			name:    "resource kind with a negative result",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructor: (*example.com/m/pool.Pool).Get\n        result: -1\n        release: [Release]\n",
+			want:    `5:17: settings.resourceclose.kinds[0].result: -1 is negative`, key: "settings.resourceclose.kinds[0].result",
+		},
+		{
+			name:    "resource kind release as a string",
+			content: "settings:\n  resourceclose:\n    kinds:\n      - constructor: example.com/m/pool.Open\n        release: Close\n",
+			want:    `5:18: settings.resourceclose.kinds[0].release: want a list, got a string`, key: "settings.resourceclose.kinds[0].release",
+		},
+		{
 			name:    "tab indentation",
 			content: "settings:\n\thttpbody: {}\n",
 			want:    `2:1: found character '	' that cannot start any token`,
@@ -393,7 +493,7 @@ func TestAnalyzerSettings(t *testing.T) {
 		{
 			name:    "wrong item in a list",
 			content: "x:\n  kinds: [file, [conn]]\n",
-			wantErr: `2:17: settings.x.kinds: want a string, got a list`,
+			wantErr: `2:17: settings.x.kinds[1]: want a string, got a list`,
 		},
 		{
 			name:    "unknown nested key",
@@ -471,6 +571,38 @@ func TestLoadAllErrors(t *testing.T) {
 	var es Errors
 	if !errors.As(err, &es) || len(es) != len(want) || es[1].Key != "enable" {
 		t.Errorf("Load error is %T %+v, want Errors of %d", err, es, len(want))
+	}
+}
+
+// TestLoadAllSettingErrors checks that every invalid value in the
+// families' settings is reported, each at its own line and key, in
+// document order.
+func TestLoadAllSettingErrors(t *testing.T) {
+	content := "settings:\n" +
+		"  errorlog:\n    log-functions: [Errorf, example.com/m/log.Errorf, \"(*Logger).Errorf\"]\n" +
+		"  resourceclose:\n    kinds:\n      - constructor: pool Open\n        result: -1\n" +
+		"      - {constructor: example.com/m/pool.Open, release: [Close]}\n      - {constructor: example.com/m/pool.Dial, release: [shut-down]}\n"
+	path := writeConfig(t, t.TempDir(), FileName, content)
+	_, err := Load(path)
+	want := []string{
+		`3:21: settings.errorlog.log-functions[0]: "Errorf" is not a function path (no package path and name)`,
+		`3:55: settings.errorlog.log-functions[2]: "(*Logger).Errorf" is not a function path (the receiver is not pkg/path.Type)`,
+		`6:9: settings.resourceclose.kinds[0].release: empty; name the methods that release the resource (Close)`,
+		`6:22: settings.resourceclose.kinds[0].constructor: "pool Open" is not a function path (it has spaces)`,
+		`7:17: settings.resourceclose.kinds[0].result: -1 is negative`,
+		`9:58: settings.resourceclose.kinds[2].release[0]: "shut-down" is not a method name`,
+	}
+	var got []string
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("Load error is %T (%v), want Errors", err, err)
+	}
+	for _, e := range es {
+		msg, _, _ := strings.Cut(strings.TrimPrefix(e.Error(), path+":"), "; want pkg/path")
+		got = append(got, msg)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Load errors:\ngot  %s\nwant %s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

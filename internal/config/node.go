@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -235,8 +236,8 @@ func locate(n ast.Node, key string, tk *token.Token) (spot, bool) {
 		case *ast.MappingValueNode:
 			return locateEntry(v, key, tk)
 		case *ast.SequenceNode:
-			for _, item := range v.Values {
-				if s, ok := locate(item, key, tk); ok {
+			for i, item := range v.Values {
+				if s, ok := locate(item, key+"["+strconv.Itoa(i)+"]", tk); ok {
 					return s, true
 				}
 			}
@@ -253,4 +254,46 @@ func locateEntry(kv *ast.MappingValueNode, key string, tk *token.Token) (spot, b
 		return spot{kv.Key, key}, true
 	}
 	return locate(kv.Value, key+"."+keyName(kv.Key), tk)
+}
+
+// nodeAt follows path ("kinds[0].release", "log-functions[2]") down from
+// n and returns the node it names, or the deepest node on the way that
+// exists (an absent key points at the map that lacks it).
+func (l *loader) nodeAt(n ast.Node, path string) ast.Node {
+	for _, seg := range strings.Split(path, ".") {
+		name, rest, _ := strings.Cut(seg, "[")
+		if name != "" {
+			next := l.entryValue(n, name)
+			if next == nil {
+				return n
+			}
+			n = next
+		}
+		for rest != "" {
+			idx, after, ok := strings.Cut(rest, "]")
+			i, err := strconv.Atoi(idx)
+			v, _ := l.resolve(n, "")
+			seq, isSeq := v.(*ast.SequenceNode)
+			if !ok || err != nil || !isSeq || i < 0 || i >= len(seq.Values) {
+				return n
+			}
+			n = itemAt(seq, i, unwrap(seq.Values[i]))
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return n
+}
+
+// entryValue returns the value of key name in the map n, or nil.
+func (l *loader) entryValue(n ast.Node, name string) ast.Node {
+	entries, err := l.mapping(n, "", "a map")
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries {
+		if e.name == name {
+			return e.value
+		}
+	}
+	return nil
 }

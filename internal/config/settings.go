@@ -1,9 +1,12 @@
 package config
 
 import (
+	"cmp"
 	"encoding"
+	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -51,11 +54,37 @@ func (l *loader) analyzerSettings(e entry, key string, dst any) error {
 	}
 	if c, ok := dst.(validator); ok {
 		if err := c.Validate(); err != nil {
-			line, col := position(v)
-			return &Error{File: l.file, Line: line, Column: col, Key: key, Msg: err.Error(), err: err}
+			return l.settingErrors(v, key, err)
 		}
 	}
 	return nil
+}
+
+// settingErrors places each of an analyzer's Validate errors (joined with
+// errors.Join) at the value it names (a *analyzers.SettingError carries
+// the key path below the block), or at the block; in document order.
+func (l *loader) settingErrors(block ast.Node, key string, err error) error {
+	all := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		all = j.Unwrap()
+	}
+	var errs Errors
+	for _, err := range all {
+		at, k, msg := block, key, err.Error()
+		var se *analyzers.SettingError
+		if errors.As(err, &se) {
+			at, k, msg = l.nodeAt(block, se.Key), key+"."+se.Key, se.Err.Error()
+		}
+		line, col := position(at)
+		errs = append(errs, &Error{File: l.file, Line: line, Column: col, Key: k, Msg: msg, err: err})
+	}
+	slices.SortStableFunc(errs, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errs
 }
 
 // validator is an analyzer's settings that check their own values (the
@@ -111,8 +140,8 @@ func (l *loader) collectKeyErrors(n ast.Node, key string, t reflect.Type, errs *
 		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
 			et = t.Elem()
 		}
-		for _, item := range v.Values {
-			l.collectKeyErrors(item, key, et, errs)
+		for i, item := range v.Values {
+			l.collectKeyErrors(item, key+"["+strconv.Itoa(i)+"]", et, errs)
 		}
 	}
 }

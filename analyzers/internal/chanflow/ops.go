@@ -787,24 +787,15 @@ func (s *Result) Same(a, b ssa.Value) bool {
 // captured variable lives in a cell) to the value stored.
 func unwrap(v ssa.Value) ssa.Value {
 	for range maxClassDepth {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.FreeVar:
-			b := ssautil.BindingOf(x)
-			if b == nil {
-				return v
-			}
-			v = b
-		case *ssa.UnOp:
-			st := ssautil.SingleStore(unwrap(x.X))
-			if x.Op != token.MUL || st == nil {
-				return v
-			}
-			v = st
-		default:
+		if ct, ok := v.(*ssa.ChangeType); ok {
+			v = ct.X
+			continue
+		}
+		next, ok := ssautil.Stored(v)
+		if !ok {
 			return v
 		}
+		v = next
 	}
 	return v
 }

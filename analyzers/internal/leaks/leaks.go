@@ -22,6 +22,9 @@ type Leak struct {
 	// Exit is the first leaking path; ExitLine its line.
 	Exit     lifetime.Leak
 	ExitLine int
+	// DeferredLine, when not 0, is the line of a deferred func that
+	// releases the resource on other paths than Exit's only.
+	DeferredLine int
 }
 
 // Describe gathers what a message about ob needs.
@@ -36,8 +39,28 @@ func Describe(pass *analysis.Pass, ob *lifetime.Obligation, site *Site) Leak {
 	if len(ob.Leaks) > 0 {
 		l.Exit = FirstLeak(ob.Leaks)
 		l.ExitLine = pass.Fset.Position(l.Exit.Pos).Line
+		if l.Exit.Deferred.IsValid() {
+			l.DeferredLine = pass.Fset.Position(l.Exit.Deferred).Line
+		}
 	}
 	return l
+}
+
+// Advice is what a message advises: def, or, when a deferred func
+// releases the resource on other paths only, that the func be made to
+// release it on this one.
+func (l Leak) Advice(def string) string {
+	if l.DeferredLine == 0 {
+		return def
+	}
+	if l.Exit.Cleared {
+		name := l.Name
+		if name == "" || name == "_" {
+			name = "the variable"
+		}
+		return fmt.Sprintf("%s is nil when the deferred func at line %d runs (set on this path, or by this return into a named result), so it releases nothing; release it before returning, or keep it in a variable the return does not clear", name, l.DeferredLine)
+	}
+	return fmt.Sprintf("the deferred func at line %d releases it on other paths only", l.DeferredLine)
 }
 
 // Discarded reports whether the resource was never assigned to a name.
@@ -70,6 +93,9 @@ func (l Leak) Diagnostic(category, message string, fix *analysis.SuggestedFix) a
 	}
 	if l.Ob.Value != nil && len(l.Ob.Leaks) > 0 {
 		d.Related = []analysis.RelatedInformation{{Pos: l.Exit.Pos, End: l.Exit.Pos, Message: "the path leaves here still owing the release"}}
+		if l.Exit.Deferred.IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Exit.Deferred, End: l.Exit.Deferred, Message: "deferred here, releasing it on other paths only"})
+		}
 	}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}

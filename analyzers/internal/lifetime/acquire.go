@@ -82,7 +82,9 @@ func (s *summarizer) newAcquisition(fn *ssa.Function, call *ssa.Call, obj *types
 	default:
 		a.Value = extract(call, result)
 	}
-	a.t = newTracker(s, kind, a.Value)
+	a.t = newTracker(s, kind, nil)
+	a.t.origin = call
+	a.t.addAlias(a.Value)
 	switch {
 	case result == Receiver && isError(call.Type()):
 		a.t.addErr(call)

@@ -1,22 +1,27 @@
 package lifetime
 
 import (
+	"errors"
 	"fmt"
+	"go/token"
 	"go/types"
-	"regexp"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
+	"github.com/reviewlint/reviewlint/analyzers/internal/settingerr"
 )
 
 // CustomKind is a resource kind declared in configuration
 // (settings.resourceclose.kinds): a project's own pool, client or handle.
 type CustomKind struct {
 	// Constructor is the function or method that acquires the resource,
-	// by its full name: "example.com/pool.Open" or
-	// "(*example.com/pool.Pool).Get"; a generic type's method without its
-	// type parameters, for every instantiation.
+	// by its full name: "example.com/pool.Open", or for a method
+	// "(*example.com/pool.Pool).Get" or "example.com/pool.Pool.Get" (one
+	// name; see analyzers/internal/funcpath); a generic type's method
+	// without its type parameters, for every instantiation.
 	Constructor string `yaml:"constructor" json:"constructor"`
 	// Result is the index of the result that is the resource (default 0).
 	Result int `yaml:"result" json:"result"`
@@ -25,35 +30,35 @@ type CustomKind struct {
 	Release []string `yaml:"release" json:"release"`
 }
 
-var (
-	funcFullName = regexp.MustCompile(`^(\(\*?[^()\s*]+\.[\pL_][\pL\pN_]*\)\.[\pL_][\pL\pN_]*|[^()\s*]+\.[\pL_][\pL\pN_]*)$`)
-	identifier   = regexp.MustCompile(`^[\pL_][\pL\pN_]*$`)
-)
-
-// ValidateKinds checks kinds as written in configuration; errors name the
-// offending entry and key.
+// ValidateKinds checks kinds as written in configuration: every invalid
+// value, each error naming its entry and key.
 func ValidateKinds(kinds []CustomKind) error {
+	var errs []error
 	for i, k := range kinds {
-		switch {
-		case !funcFullName.MatchString(k.Constructor):
-			return fmt.Errorf("kinds[%d].constructor: %q is not a function's full name (want pkg/path.Func or (*pkg/path.Type).Method)", i, k.Constructor)
-		case k.Result < 0:
-			return fmt.Errorf("kinds[%d].result: %d is negative", i, k.Result)
-		case len(k.Release) == 0:
-			return fmt.Errorf("kinds[%d].release: empty; name the methods that release the resource (Close)", i)
+		at := func(key string, err error) {
+			errs = append(errs, settingerr.At(fmt.Sprintf("kinds[%d].%s", i, key), err))
 		}
-		for _, m := range k.Release {
-			if !identifier.MatchString(m) {
-				return fmt.Errorf("kinds[%d].release: %q is not a method name", i, m)
+		if _, err := funcpath.Parse(k.Constructor); err != nil {
+			at("constructor", err)
+		}
+		if k.Result < 0 {
+			at("result", fmt.Errorf("%d is negative", k.Result))
+		}
+		if len(k.Release) == 0 {
+			at("release", errors.New("empty; name the methods that release the resource (Close)"))
+		}
+		for j, m := range k.Release {
+			if !token.IsIdentifier(m) {
+				at(fmt.Sprintf("release[%d]", j), fmt.Errorf("%q is not a method name", m))
 			}
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // customConstructor is a compiled CustomKind.
 type customConstructor struct {
-	name   string // the full name without pointer marks
+	name   funcpath.Name
 	result int
 	kind   *Kind
 }
@@ -61,12 +66,12 @@ type customConstructor struct {
 func compileKinds(kinds []CustomKind) []customConstructor {
 	var out []customConstructor
 	for _, k := range kinds {
-		name := normalizeFullName(k.Constructor)
+		name, _ := funcpath.Parse(k.Constructor) // validated
 		out = append(out, customConstructor{
 			name:   name,
 			result: k.Result,
 			kind: &Kind{
-				Name:    "resource (" + shortName(name) + ")",
+				Name:    "resource (" + shortName(strings.Replace(k.Constructor, "(*", "(", 1)) + ")",
 				Family:  "resourceclose",
 				Release: k.Release,
 				Fix:     "%s." + k.Release[0] + "()",
@@ -76,30 +81,7 @@ func compileKinds(kinds []CustomKind) []customConstructor {
 	return out
 }
 
-// normalizeFullName drops the pointer mark of a method's receiver, so
-// that a configuration may write either.
-func normalizeFullName(s string) string { return strings.Replace(s, "(*", "(", 1) }
-
-// configName is obj's full name as a configuration writes it, without
-// the pointer mark: a method of a generic type by its origin's receiver
-// type without type parameters, "(example.com/pool.Pool).Get" for the Get
-// of every Pool[T] (the instance's FullName spells Pool[int], the
-// origin's Pool[T], and neither matches).
-func configName(obj *types.Func) string {
-	obj = obj.Origin()
-	if recv := obj.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeParams().Len() > 0 && n.Obj().Pkg() != nil {
-			return "(" + n.Obj().Pkg().Path() + "." + n.Obj().Name() + ")." + obj.Name()
-		}
-	}
-	return normalizeFullName(obj.FullName())
-}
-
-// shortName is a full name without its package path's directories:
+// shortName is a configured name without its package path's directories:
 // "(pool.Pool).Get", "pool.Open".
 func shortName(full string) string {
 	afterSlash := func(s string) string { return s[strings.LastIndex(s, "/")+1:] }
@@ -138,10 +120,9 @@ func (s *summarizer) customAcquisitions(obj *types.Func) []constructor {
 	if obj == nil || len(s.custom) == 0 {
 		return nil
 	}
-	name := configName(obj)
 	var out []constructor
 	for _, c := range s.custom {
-		if c.name == name {
+		if c.name.Matches(obj) {
 			out = append(out, constructor{name: obj.Name(), result: c.result, kind: c.kind})
 		}
 	}

@@ -18,6 +18,15 @@ type Leak struct {
 	// Pos is where the path leaves: the return, or the function's closing
 	// brace for an implicit return, or the acquisition for a loop.
 	Pos token.Pos
+	// Deferred, when valid, is a defer registered on the path whose
+	// closure releases the resource on some of its paths, but not on
+	// this one.
+	Deferred token.Pos
+	// Cleared reports that the variable through which that closure
+	// releases the resource holds something else on this path (f = nil,
+	// or return nil, err into a named result f, before the defers run).
+	Cleared bool
+	st      condState // the path's state at Exit
 }
 
 // Handoff is a go statement that hands the resource to a function that
@@ -62,46 +71,91 @@ type walker struct {
 	// handoffs, when set, collects the go statements that hand the
 	// resource to a function releasing it on some paths only (Handoff).
 	handoffs *[]Handoff
+	// conds are the function's deferred closures that release the
+	// resource on some of their paths only, and the variables they test
+	// (see conddefer.go); nil when there are none.
+	conds *condDefers
+	// env, when set, decides a condition the walker cannot (the body of
+	// a deferred closure run with what the enclosing path knows of the
+	// variables it captures): value, known, or opaque when the analysis
+	// cannot follow what it reads, which ends the walk with opaqueHit set.
+	env       func(cond ssa.Value) (value, known, opaque bool)
+	opaqueHit *bool
 }
 
 func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
 	w.from = start
+	if w.env == nil && w.conds == nil {
+		w.conds = w.t.condDefers(w.fn)
+	}
 	var out []Leak
-	visited := map[*ssa.BasicBlock]bool{}
 	type item struct {
 		b     *ssa.BasicBlock
 		start int
+		st    condState
 	}
-	queue := []item{{start, index}}
+	type key struct {
+		b  *ssa.BasicBlock
+		st condState
+	}
+	visited := map[key]bool{}
+	var st0 condState
+	if w.conds != nil {
+		st0 = w.conds.initial(start, index)
+	}
+	queue := []item{{start, index, st0}}
 	for len(queue) > 0 {
 		it := queue[0]
 		queue = queue[1:]
-		leak, next, done := w.walkBlock(it.b, it.start)
+		leak, next, done := w.walkBlock(it.b, it.start, it.st)
 		if leak != nil {
 			out = append(out, *leak)
 		}
 		if done {
 			continue
 		}
-		for _, succ := range next {
-			if !visited[succ] {
-				visited[succ] = true
-				queue = append(queue, item{succ, 0})
+		for _, e := range next {
+			if k := (key{e.b, e.st}); !visited[k] {
+				visited[k] = true
+				queue = append(queue, item{e.b, 0, e.st})
 			}
+		}
+		if w.opaqueHit != nil && *w.opaqueHit {
+			return nil
 		}
 	}
 	return out
 }
 
-// walkBlock scans b from start. It returns a leak when the block exits
-// still owing, the successors to follow, and done when the path ends here.
-func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBlock, bool) {
+// edge is a successor to walk on to, with the path's state there.
+type edge struct {
+	b  *ssa.BasicBlock
+	st condState
+}
+
+// walkBlock scans b from start with the path's state st. It returns a
+// leak when the block exits still owing, the successors to follow, and
+// done when the path ends here.
+func (w walker) walkBlock(b *ssa.BasicBlock, start int, st condState) (*Leak, []edge, bool) {
 	for _, ins := range b.Instrs[start:] {
 		if w.acquire != nil && ins == w.acquire {
+			if st.pending != 0 {
+				// The resource is captured by a deferred closure that
+				// releases it on some paths: as for any defer in a loop,
+				// defer-in-loop speaks about it.
+				return nil, nil, true
+			}
 			return &Leak{Pos: ins.Pos()}, nil, true
 		}
+		if w.conds != nil {
+			if bits, ok := w.conds.at[ins]; ok {
+				st.pending |= bits // released at the returns where it takes its releasing branch
+				continue
+			}
+			st = w.conds.step(ins, st)
+		}
 		if ret, ok := ins.(*ssa.Return); ok && w.openReturns {
-			if w.t.returnsAlias(ret) {
+			if w.t.returnsAlias(ret) && !w.conds.releasesAt(st) {
 				return &Leak{Exit: ret, Pos: returnPos(w.fn, ret)}, nil, true
 			}
 			return nil, nil, true
@@ -117,14 +171,33 @@ func (w walker) walkBlock(b *ssa.BasicBlock, start int) (*Leak, []*ssa.BasicBloc
 		}
 		switch ins := ins.(type) {
 		case *ssa.Return:
-			return &Leak{Exit: ins, Pos: returnPos(w.fn, ins)}, nil, true
+			st = w.conds.atReturn(ins, st)
+			if w.conds.releasesAt(st) {
+				return nil, nil, true
+			}
+			return &Leak{Exit: ins, Pos: returnPos(w.fn, ins), Deferred: w.conds.deferredPos(st), Cleared: w.conds.cleared(st), st: st}, nil, true
 		case *ssa.Panic:
 			return nil, nil, true
 		case *ssa.If:
-			return nil, w.t.followIf(ins, w.from), false
+			succs := w.t.followIf(ins, w.from)
+			if w.env != nil && len(succs) == 2 {
+				v, known, opaque := w.env(ins.Cond)
+				if opaque {
+					*w.opaqueHit = true
+					return nil, nil, true
+				}
+				if known {
+					if v {
+						succs = succs[:1]
+					} else {
+						succs = succs[1:]
+					}
+				}
+			}
+			return nil, w.conds.follow(ins, succs, st), false
 		}
 	}
-	return nil, b.Succs, false
+	return nil, w.conds.follow(nil, b.Succs, st), false
 }
 
 // followIf drops the successor on which the acquisition's error is
@@ -150,7 +223,7 @@ func (t *tracker) guardedBy(c *ssa.CallCommon) bool {
 
 // followIfWith is followIf where failed names more error values.
 func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
-	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && failed(v)) }
+	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && (failed(v) || storedOnly(v, failed))) }
 	succs := ins.Block().Succs
 	if v, ok := decidedAbove(ins.Cond, from); ok {
 		if v {
@@ -477,4 +550,28 @@ func (a *Acquisition) TestsFailure(ins *ssa.If) bool {
 		return false
 	}
 	return a.t.errs[x] || a.t.aliases[x]
+}
+
+// storedOnly reports whether v is a load of a local variable whose every
+// store reaching it stores a value pred accepts (a read's error kept in a
+// named result the function's defers made a variable).
+func storedOnly(v ssa.Value, pred func(ssa.Value) bool) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	stores, undefined := ssautil.ReachingStores(a, nil, u)
+	if undefined || len(stores) == 0 {
+		return false
+	}
+	for _, st := range stores {
+		if !pred(st.Val) {
+			return false
+		}
+	}
+	return true
 }

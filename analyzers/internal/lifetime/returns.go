@@ -26,11 +26,43 @@ func (a *Acquisition) openReturns() []*ssa.Return {
 // returnsAlias reports whether ret returns the resource itself.
 func (t *tracker) returnsAlias(ret *ssa.Return) bool {
 	for _, r := range ret.Results {
-		if t.aliases[r] {
+		if t.aliases[storedResult(r)] {
 			return true
 		}
 	}
 	return false
+}
+
+// storedResult is what a return's result r is on the return's own path:
+// in a function with defers, a return stores its results into result
+// variables, runs the defers and loads them back, and the variable may
+// hold the resource on another path (return nil, err beside return f,
+// nil). The value stored by the same block before the load is the one
+// returned, unless a deferred closure may change the variable in between
+// (a captured named result). Otherwise r itself.
+func storedResult(r ssa.Value) ssa.Value {
+	u, ok := r.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return r
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return r
+	}
+	instrs := u.Block().Instrs
+	for i := indexOf(u) - 1; i >= 0; i-- {
+		switch ins := instrs[i].(type) {
+		case *ssa.Store:
+			if ins.Addr == a {
+				return ins.Val
+			}
+		case *ssa.RunDefers, ssa.CallInstruction:
+			if a.Heap && !onlyStoredHere(a, nil) {
+				return r // a deferred closure, or a callee, may set it
+			}
+		}
+	}
+	return r
 }
 
 // returnsNonNilError reports whether ret's last result is an error known
@@ -67,4 +99,54 @@ func returnsNonNilError(ret *ssa.Return) bool {
 		}
 	}
 	return false
+}
+
+// onlyStoredHere reports whether every change to variable a is a store of
+// its own function: its address goes only to loads, stores into it, and
+// closures that only load it, but those that mayStore accepts.
+func onlyStoredHere(a *ssa.Alloc, mayStore func(*ssa.MakeClosure) bool) bool {
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			stores := mayStore != nil && mayStore(r)
+			for i, b := range r.Bindings {
+				if b == a && !onlyLoaded(r.Fn.(*ssa.Function).FreeVars[i], stores) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyLoaded reports whether a closure only loads its free variable fv
+// (or also stores into it, when stores).
+func onlyLoaded(fv *ssa.FreeVar, stores bool) bool {
+	for _, r := range *fv.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if !stores || r.Addr != fv {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -134,9 +134,11 @@ type summarizer struct {
 	inProgress map[*ssa.Function]bool
 	computing  *ssa.Function // the function whose summary is being computed
 	freeVars   map[freeVarKey]Effect
-	imported   map[*types.Func]*Summary
-	facts      *facttable.Set[Summary, *packageSummaries]
-	custom     []customConstructor // kinds from configuration
+	// conditional caches releasesConditionally.
+	conditional map[freeVarKey]bool
+	imported    map[*types.Func]*Summary
+	facts       *facttable.Set[Summary, *packageSummaries]
+	custom      []customConstructor // kinds from configuration
 }
 
 type freeVarKey struct {
@@ -146,13 +148,14 @@ type freeVarKey struct {
 
 func newSummarizer(pass *analysis.Pass) *summarizer {
 	return &summarizer{
-		pass:       pass,
-		pkg:        pass.Pkg,
-		summaries:  map[*ssa.Function]*Summary{},
-		inProgress: map[*ssa.Function]bool{},
-		freeVars:   map[freeVarKey]Effect{},
-		imported:   map[*types.Func]*Summary{},
-		facts:      facttable.New[Summary](pass, newPackageSummaries),
+		pass:        pass,
+		pkg:         pass.Pkg,
+		summaries:   map[*ssa.Function]*Summary{},
+		inProgress:  map[*ssa.Function]bool{},
+		freeVars:    map[freeVarKey]Effect{},
+		conditional: map[freeVarKey]bool{},
+		imported:    map[*types.Func]*Summary{},
+		facts:       facttable.New[Summary](pass, newPackageSummaries),
 	}
 }
 
@@ -287,30 +290,16 @@ func (s *summarizer) freeVarEffect(fn *ssa.Function, b binding) Effect {
 }
 
 // releasedByDeferredClosure reports whether a captured variable is bound
-// by a closure that is deferred and releases what the variable holds when
-// the function returns: storing a resource in it hands the release to that
-// defer, even when the defer was registered before the acquisition
-// (mime/multipart's readForm).
-func (s *summarizer) releasedByDeferredClosure(box *ssa.Alloc) bool {
-	for _, r := range *box.Referrers() {
-		mc, ok := r.(*ssa.MakeClosure)
-		if !ok || !isDeferred(mc) {
-			continue
-		}
-		for i, b := range mc.Bindings {
-			if b == box && s.freeVarEffect(mc.Fn.(*ssa.Function), binding{i, true}) == Releases {
+// by a closure that was deferred before st stores into it, and releases
+// what the variable holds when the function returns: storing a resource in
+// it hands the release to that defer (mime/multipart's readForm). A defer
+// that comes after the store releases where the path reaches it.
+func (s *summarizer) releasedByDeferredClosure(box *ssa.Alloc, st *ssa.Store) bool {
+	for _, dc := range deferredBefore(box, st) {
+		for _, b := range dc.bindings {
+			if s.freeVarEffect(dc.mc.Fn.(*ssa.Function), b) == Releases {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// isDeferred reports whether closure mc is called by a defer statement.
-func isDeferred(mc *ssa.MakeClosure) bool {
-	for _, r := range *mc.Referrers() {
-		if d, ok := r.(*ssa.Defer); ok && d.Call.Value == mc {
-			return true
 		}
 	}
 	return false
@@ -372,12 +361,13 @@ func mustEffect(fn *ssa.Function, t *tracker) (e Effect, partial bool) {
 	if e != Releases && !(e == Borrows && t.releasesOnError) {
 		return e, false
 	}
-	leaks := walker{t: t, fn: fn}.leaks(fn.Blocks[0], 0)
+	w := walker{t: t, fn: fn, conds: t.condDefers(fn)}
+	leaks := w.leaks(fn.Blocks[0], 0)
 	if len(leaks) == 0 {
 		return e, false
 	}
 	for _, l := range leaks {
-		if l.Exit == nil || !returnsNoErrorOrReleasingError(fn, l.Exit, t) {
+		if l.Exit == nil || !returnsNoErrorOrReleasingError(fn, l.Exit, t) && !w.conds.releasesOnError(l) {
 			return Borrows, e == Releases
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
 )
 
@@ -66,6 +67,12 @@ type tracker struct {
 	// structs are those local structs (and copies of them): handed to a
 	// call, they may be released through their fields (cs.cancel()).
 	structs map[ssa.Value]bool
+	// origin is the acquiring call (nil in summaries): only paths from it
+	// matter.
+	origin ssa.Instruction
+	// reaching caches, per load of a variable the error was stored in,
+	// the stores that reach it (nil when some path stores none).
+	reaching map[*ssa.UnOp][]*ssa.Store
 }
 
 func newTracker(s *summarizer, kind *Kind, root ssa.Value) *tracker {
@@ -528,13 +535,48 @@ func (t *tracker) addErr(v ssa.Value) {
 		case *ssa.Store:
 			if r.Val == v && isVariable(r.Addr) {
 				for _, ar := range *r.Addr.Referrers() {
-					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL {
+					if u, ok := ar.(*ssa.UnOp); ok && u.Op == token.MUL && t.holdsErr(u) {
 						t.addErr(u)
 					}
 				}
 			}
 		}
 	}
+}
+
+// holdsErr reports whether load u of a variable that the error was
+// stored in reads that error: every store reaching it from the
+// acquisition stores one (f, err = os.Open(a) on one branch and os.Create(b)
+// on the other share err, each on its own paths). A
+// variable reused for a later call's error (_, err = f.Stat() into a
+// named result) holds that one from its store on. A captured variable
+// assigned in a closure (a FreeVar) is taken to hold it.
+func (t *tracker) holdsErr(u *ssa.UnOp) bool {
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return true
+	}
+	if t.reaching == nil {
+		t.reaching = map[*ssa.UnOp][]*ssa.Store{}
+	}
+	stores, ok := t.reaching[u]
+	if !ok {
+		var undefined bool
+		stores, undefined = ssautil.ReachingStores(a, t.origin, u)
+		if undefined {
+			stores = nil
+		}
+		t.reaching[u] = stores
+	}
+	if len(stores) == 0 {
+		return false
+	}
+	for _, st := range stores {
+		if !t.errs[st.Val] {
+			return false
+		}
+	}
+	return true
 }
 
 // addTranslatedErr records the results of call that are nil exactly when
@@ -609,6 +651,7 @@ func (t *tracker) classify(ins ssa.Instruction) use {
 	case *ssa.Return:
 		u := useNone
 		for j, r := range ins.Results {
+			r = storedResult(r)
 			if t.capturesSlot(r) {
 				return useEscape // return func() { s.f.Close() }: the closure takes s
 			}
@@ -690,9 +733,11 @@ func (t *tracker) wrapUse(fn *ssa.Function, i int, args []ssa.Value, spawned boo
 // it) somewhere.
 func (t *tracker) classifyStore(ins *ssa.Store) use {
 	if a, ok := ins.Addr.(*ssa.Alloc); ok && t.boxes[a] {
-		if t.s.releasedByDeferredClosure(a) {
+		if t.carried(ins.Val) && t.s.releasedByDeferredClosure(a, ins) {
 			return useRelease // var f; defer func() { f.Close() }(); f = open()
 		}
+		// Storing something else (f = nil, return nil, err into a named
+		// result) leaves the defer nothing of it to release.
 		return useNone
 	}
 	if !t.carried(ins.Val) {

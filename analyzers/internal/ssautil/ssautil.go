@@ -2,6 +2,7 @@
 package ssautil
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -144,6 +145,37 @@ func blockPasses(b *ssa.BasicBlock, pass func(ssa.Instruction) bool, seen map[*s
 	return exitsPass(b, pass, seen)
 }
 
+// Stored returns what v stands for one step back: the value a closure's
+// maker bound to the free variable v, or the one value ever stored in the
+// local variable v loads (a variable a closure captures lives in a cell
+// the closure reaches through a free variable); false when v is neither.
+func Stored(v ssa.Value) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.FreeVar:
+		b := BindingOf(x)
+		return b, b != nil
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return nil, false
+		}
+		addr := x.X
+		for {
+			fv, ok := addr.(*ssa.FreeVar)
+			if !ok {
+				break
+			}
+			b := BindingOf(fv)
+			if b == nil {
+				return nil, false
+			}
+			addr = b
+		}
+		st := SingleStore(addr)
+		return st, st != nil
+	}
+	return nil, false
+}
+
 // SingleStore returns the one value stored in addr when addr is a local
 // variable (an Alloc) assigned exactly once; nil otherwise.
 func SingleStore(addr ssa.Value) ssa.Value {
@@ -161,6 +193,75 @@ func SingleStore(addr ssa.Value) ssa.Value {
 		}
 	}
 	return val
+}
+
+// ReachingStores returns the stores into the local variable a that reach
+// instruction at on the paths from instruction from (nil: from the
+// function's entry): the last store on each such path. undefined reports
+// a path on which none does (from the variable's allocation, from the
+// function's entry, or from from itself), where at sees its zero value or
+// what the variable held before. Only stores are seen: a variable whose
+// address goes elsewhere may change behind them.
+func ReachingStores(a *ssa.Alloc, from, at ssa.Instruction) (stores []*ssa.Store, undefined bool) {
+	var onPath map[*ssa.BasicBlock]bool // the blocks a path from from can pass
+	if from != nil {
+		onPath = map[*ssa.BasicBlock]bool{from.Block(): true}
+		work := []*ssa.BasicBlock{from.Block()}
+		for len(work) > 0 {
+			b := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range b.Succs {
+				if !onPath[s] {
+					onPath[s] = true
+					work = append(work, s)
+				}
+			}
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	found := map[*ssa.Store]bool{}
+	var visit func(b *ssa.BasicBlock, end int)
+	visit = func(b *ssa.BasicBlock, end int) {
+		for i := end - 1; i >= 0; i-- {
+			switch ins := b.Instrs[i].(type) {
+			case *ssa.Store:
+				if ins.Addr == a {
+					if !found[ins] {
+						found[ins] = true
+						stores = append(stores, ins)
+					}
+					return
+				}
+			case *ssa.Alloc:
+				if ins == a {
+					undefined = true
+					return
+				}
+			}
+			if from != nil && b.Instrs[i] == from {
+				undefined = true
+				return
+			}
+		}
+		if len(b.Preds) == 0 {
+			undefined = true
+			return
+		}
+		for _, p := range b.Preds {
+			if !seen[p] && (onPath == nil || onPath[p]) {
+				seen[p] = true
+				visit(p, len(p.Instrs))
+			}
+		}
+	}
+	end := 0
+	for i, ins := range at.Block().Instrs {
+		if ins == at {
+			end = i
+		}
+	}
+	visit(at.Block(), end)
+	return stores, undefined
 }
 
 // FieldVar returns the struct field fa addresses, as the field of the

@@ -20,6 +20,7 @@ import (
 	_ "embed"
 	"encoding/gob"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -86,24 +87,74 @@ func Decode(data []byte) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	var t Table
-	if err := gob.NewDecoder(zr).Decode(&t); err != nil {
+	var w wire
+	if err := gob.NewDecoder(zr).Decode(&w); err != nil {
 		return nil, err
 	}
-	return &t, nil
+	t := &Table{GoVersion: w.GoVersion, GOOS: w.GOOS, GOARCH: w.GOARCH, Packages: w.Packages,
+		Facts: map[string]map[string][]byte{}, NoReturn: map[string][]string{}}
+	for _, f := range w.Facts {
+		if t.Facts[f.Key] == nil {
+			t.Facts[f.Key] = map[string][]byte{}
+		}
+		t.Facts[f.Key][f.Pkg] = f.Data
+	}
+	for _, n := range w.NoReturn {
+		t.NoReturn[n.Pkg] = n.Paths
+	}
+	return t, nil
+}
+
+// wire is a Table as it is encoded: slices in sorted order instead of
+// maps, which gob writes in random order, so that the same facts always
+// make the same bytes and a regeneration changes the file only when the
+// facts change.
+type wire struct {
+	GoVersion, GOOS, GOARCH string
+	Packages                []string
+	Facts                   []wireFact
+	NoReturn                []wireNoReturn
+}
+
+type wireFact struct {
+	Key, Pkg string
+	Data     []byte
+}
+
+type wireNoReturn struct {
+	Pkg   string
+	Paths []string
 }
 
 // Encode writes t as the embedded file's bytes.
 func Encode(t *Table) ([]byte, error) {
+	w := wire{GoVersion: t.GoVersion, GOOS: t.GOOS, GOARCH: t.GOARCH, Packages: t.Packages}
+	for _, key := range sortedKeys(t.Facts) {
+		for _, pkg := range sortedKeys(t.Facts[key]) {
+			w.Facts = append(w.Facts, wireFact{key, pkg, t.Facts[key][pkg]})
+		}
+	}
+	for _, pkg := range sortedKeys(t.NoReturn) {
+		w.NoReturn = append(w.NoReturn, wireNoReturn{pkg, t.NoReturn[pkg]})
+	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err := gob.NewEncoder(zw).Encode(t); err != nil {
+	if err := gob.NewEncoder(zw).Encode(w); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Matches reports whether the table can stand in for an analysis of the

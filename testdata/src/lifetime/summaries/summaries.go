@@ -134,3 +134,44 @@ func closeUnlessOK(c io.Closer, ok bool) error { // want closeUnlessOK:"params r
 func requireOK(c io.Closer) error { // want requireOK:"params releases-on-error"
 	return closeUnlessOK(c, false)
 }
+
+// closeOnFailureDeferred: a deferred closure closes the file when the
+// named error is set, so it releases it exactly where it fails.
+func closeOnFailureDeferred(f *os.File) (err error) { // want closeOnFailureDeferred:"^params releases-on-error$"
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
+	return f.Sync()
+}
+
+// closeUnlessKept: a deferred closure closes the file unless told to keep
+// it: with keep set it is only used.
+func closeUnlessKept(f *os.File, keep bool) error { // want closeUnlessKept:"^params borrows borrows partial0$"
+	defer func() {
+		if !keep {
+			f.Close()
+		}
+	}()
+	return f.Sync()
+}
+
+// ownFileUnlessKept: the ownership flag, on a parameter: closed unless it
+// was stored.
+func (h *holder) ownFileUnlessKept(f *os.File) error { // want ownFileUnlessKept:"^params borrows releases$"
+	kept := false
+	defer func() {
+		if !kept {
+			f.Close()
+		}
+	}()
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	h.f = f
+	kept = true
+	return nil
+}
+
+type holder struct{ f *os.File }

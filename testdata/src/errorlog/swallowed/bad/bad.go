@@ -144,3 +144,15 @@ func mkdirs(dirs []string) error {
 	}
 	return nil
 }
+
+// A defect note in the branch is not an explanation: "TODO" says the drop
+// is unfinished, the opposite of a decision (issue #23; the good side is
+// good.go's ping, whose comment says why).
+func loadTODO(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		// TODO: report this
+		return nil // want `the error from os.Open \(line \d+\) is non-nil here but the function returns a nil error`
+	}
+	return f.Close()
+}

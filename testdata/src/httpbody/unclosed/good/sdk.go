@@ -9,9 +9,11 @@ import (
 )
 
 // closedOnFailureReturnedOnSuccess: a deferred closure closes the body
-// when the function fails; on success the caller gets the response.
-func closedOnFailureReturnedOnSuccess(c *http.Client, req *http.Request) (resp *http.Response, err error) {
-	resp, err = c.Do(req)
+// when the function fails; on success the caller gets the response. The
+// response is kept in its own variable, which "return nil, err" does not
+// clear (compare bad/conddefer.go namedResultClearedBeforeDeferredClose).
+func closedOnFailureReturnedOnSuccess(c *http.Client, req *http.Request) (_ *http.Response, err error) {
+	resp, err := c.Do(req)
 	if err != nil {
 		return nil, err
 	}

@@ -189,7 +189,6 @@ func helperIgnores(ctx context.Context) context.Context {
 	return ctx
 }
 
-
 // overwrittenCancel: a second WithTimeout reuses the variable; the first
 // cancel func is lost.
 func overwrittenCancel(parent context.Context, work func(context.Context) error) error {

@@ -144,3 +144,23 @@ func workerContinueLeaks(db *sql.DB, jobs <-chan int) {
 		tx.Commit()
 	}
 }
+
+// doneFlagWithoutCommit: the flag that skips the deferred rollback is set
+// on success, but nothing commits.
+func doneFlagWithoutCommit(ctx context.Context, db *sql.DB, id int) error {
+	tx, err := db.BeginTx(ctx, nil) // want `sql\.Tx tx from db\.BeginTx .* returning at line 165; the deferred func at line`
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, "delete from jobs where id = ?", id); err != nil {
+		return err
+	}
+	done = true
+	return nil // leaks here
+}

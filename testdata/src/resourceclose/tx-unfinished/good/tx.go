@@ -273,3 +273,46 @@ func goroutineFinishes(ctx context.Context, db *sql.DB, id int, errc chan<- erro
 	}()
 	return nil
 }
+
+// committedFlag: the deferred closure rolls back unless the commit
+// succeeded; every path either commits or returns with the flag unset.
+func committedFlag(ctx context.Context, db *sql.DB, id int) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, "delete from jobs where id = ?", id); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	committed = true
+	return nil
+}
+
+// committedFlagReturned: the transaction is handed to the caller, who
+// commits it; the flag says so.
+func committedFlagReturned(ctx context.Context, db *sql.DB, id int) (*sql.Tx, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	handed := false
+	defer func() {
+		if !handed {
+			tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, "select 1 from jobs where id = ? for update", id); err != nil {
+		return nil, err
+	}
+	handed = true
+	return tx, nil
+}

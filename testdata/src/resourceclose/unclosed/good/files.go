@@ -623,9 +623,11 @@ func switchOnErr(name string) ([]byte, error) {
 }
 
 // closeOnErrorOnly: the deferred closure closes the file only when the
-// function fails; on success the file is returned to the caller.
-func closeOnErrorOnly(name string) (f *os.File, err error) {
-	f, err = os.Open(name)
+// function fails; on success the file is returned to the caller. The file
+// is kept in its own variable: "return nil, err" clears the results, not
+// f (compare bad/conddefer.go namedResultClearedBeforeDeferredClose).
+func closeOnErrorOnly(name string) (_ *os.File, err error) {
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -650,7 +652,6 @@ func methodValueDeferred(name string) ([]byte, error) {
 	defer closeFn()
 	return io.ReadAll(f)
 }
-
 
 // namedBareReturn: the file goes out through a named result and a bare
 // return; the failure path after the open closes it.
@@ -753,7 +754,6 @@ func closePreviousEachIteration(names []string) (int64, error) {
 	}
 	return total, nil
 }
-
 
 // closeAny closes its argument when it is a Closer, like resty's closeq.
 func closeAny(v any) {

@@ -194,3 +194,17 @@ func (c *client) acquireConn(wait func()) (int, error) {
 		wait()
 	}
 }
+
+// lockstepAdvance is not a lock helper: its first word is "lockstep",
+// not "lock" (issue #23: the name convention is read on camel-case words,
+// not on a lower-cased prefix), so the success path that forgot the
+// Unlock is reported.
+func (s *store) lockstepAdvance(k string) bool {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return false
+	}
+	s.m[k]++
+	return true // want `s.mu locked at line \d+ is still held when the function returns at line \d+`
+}

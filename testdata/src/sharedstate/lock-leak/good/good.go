@@ -414,3 +414,16 @@ func (s *store) acquireReady(wait func()) error {
 		wait()
 	}
 }
+
+// TryAcquireSlot follows the acquire convention on camel-case words (try,
+// acquire, slot): it returns holding the lock when it says true, and its
+// callers, outside this package, unlock.
+func (s *store) TryAcquireSlot(k string) bool {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return false
+	}
+	s.m[k]++
+	return true
+}

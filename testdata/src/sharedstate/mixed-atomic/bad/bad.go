@@ -149,3 +149,22 @@ func (c *respCache) reset() {
 	c.stats.hits = 0 // want `c.stats.hits is written plainly`
 	c.mu.Unlock()
 }
+
+// ring.rewind's doc says it is for testing only, but the program calls it
+// (Restart): prose is not an exemption (issue #23).
+type ring struct{ pos uint64 }
+
+func (r *ring) Advance() uint64 { return atomic.AddUint64(&r.pos, 1) }
+
+// rewind is for testing only, and doesn't need to be thread safe.
+func (r *ring) rewind() {
+	// benign race: a stale position is harmless.
+	r.pos = 0 // want `r.pos is written plainly`
+}
+
+func (r *ring) Restart() { r.rewind() }
+
+// The program calls the helpers above: a function nothing in the build
+// names runs only under the tests (see good.go's idGen.reset), so each
+// plain access here is named by code that runs beside the atomic ones.
+var _ = []any{(*stats).isClosed, report, (*pool).put, (*server).snapshot, (*cache).peek, (*meter).reset, readGauge, (*respCache).reset}
