@@ -78,7 +78,9 @@ func owns() []own {
 		{"resourceclose", resourceclose.Rules, func(s Settings, _ Options) *analysis.Analyzer { return resourceclose.New(s.ResourceClose) }},
 		{"goroutineleak", goroutineleak.Rules, func(s Settings, _ Options) *analysis.Analyzer { return goroutineleak.New(s.GoroutineLeak) }},
 		{"sharedstate", sharedstate.Rules, func(s Settings, _ Options) *analysis.Analyzer { return sharedstate.New(s.SharedState) }},
-		{"errorlog", errorlog.Rules, func(s Settings, _ Options) *analysis.Analyzer { return errorlog.New(s.ErrorLog) }},
+		{"errorlog", errorlog.Rules, func(s Settings, _ Options) *analysis.Analyzer {
+			return errorlog.NewWithEngine(s.ErrorLog, lifetime.For(s.ResourceClose.Kinds))
+		}},
 		{"httpbody", httpbody.Rules, func(s Settings, _ Options) *analysis.Analyzer {
 			return httpbody.NewWithEngine(s.HTTPBody, lifetime.For(s.ResourceClose.Kinds))
 		}},

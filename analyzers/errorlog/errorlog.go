@@ -16,6 +16,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
+	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
 	"github.com/reviewlint/reviewlint/analyzers/internal/settingerr"
 )
 
@@ -52,14 +53,19 @@ func DefaultConfig() Config { return Config{} }
 var Analyzer = New(DefaultConfig())
 
 // New returns the analyzer configured by cfg.
-func New(cfg Config) *analysis.Analyzer {
-	s := &settings{cfg: cfg}
+func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Analyzer) }
+
+// NewWithEngine returns the analyzer configured by cfg, on the lifetime
+// engine the other families of the run share (see lifetime.For): the
+// engine follows zerolog events to their Msg or Send (log-not-sent).
+func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
+	s := &settings{cfg: cfg, engine: engine}
 	s.logging = s.loggingAnalyzer()
 	return &analysis.Analyzer{
 		Name:     "errorlog",
 		Doc:      docutil.MustExtract(doc, "errorlog"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/errorlog.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging},
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging, engine},
 		Run:      s.run,
 	}
 }
@@ -67,6 +73,7 @@ func New(cfg Config) *analysis.Analyzer {
 type settings struct {
 	cfg     Config
 	logging *analysis.Analyzer
+	engine  *analysis.Analyzer // the lifetime engine
 }
 
 // checker is the per-pass state shared by the rules.
@@ -88,12 +95,14 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
 	c.funcs = funcs
+	c.reportNotSent(pass.ResultOf[s.engine].(*lifetime.Result))
 	flatReported := map[token.Pos]bool{}
 	for _, fn := range funcs {
 		c.checkInspected(fn, flatReported)
 		c.checkEmptyBranches(fn)
 		c.checkSkipped(fn)
 		c.checkOverwritten(fn)
+		c.checkKV(fn)
 		for _, br := range c.errBranches(fn) {
 			c.checkSwallowed(br)
 			c.checkUnlogged(br)

@@ -24,7 +24,9 @@ func TestRules(t *testing.T) {
 		"errorlog/scan-err-unchecked/bad", "errorlog/scan-err-unchecked/good",
 		"errorlog/overwritten/bad", "errorlog/overwritten/good",
 		"errorlog/parse-unchecked/bad", "errorlog/parse-unchecked/good",
-		"errorlog/retry-cause-lost/bad", "errorlog/retry-cause-lost/good")
+		"errorlog/retry-cause-lost/bad", "errorlog/retry-cause-lost/good",
+		"errorlog/log-kv-odd/bad", "errorlog/log-kv-odd/good",
+		"errorlog/log-not-sent/bad", "errorlog/log-not-sent/bad/cmd", "errorlog/log-not-sent/good", "errorlog/log-not-sent/fix")
 }
 
 // TestConfiguredLogFunctions checks that Config.LogFunctions makes an

@@ -208,6 +208,10 @@ func carries(call *ssa.CallCommon, tainted map[ssa.Value]bool) bool {
 type logsErrorFact struct {
 	Params uint64
 	Logger bool
+	// KV is set when the function's variadic ...any parameter is
+	// forwarded as the key/value list of a structured logging call (a
+	// project's Infow or logKV wrapper): the style of that list.
+	KV kvStyle
 }
 
 func (*logsErrorFact) AFact()           {}
@@ -419,6 +423,7 @@ func (s *logging) summarizeFunc(fn *ssa.Function) logsErrorFact {
 			}
 		}
 	}
+	m.KV = s.forwardedKV(fn)
 	return m
 }
 

@@ -8,6 +8,8 @@ const (
 	RuleFatalInLibrary   = "errorlog/fatal-in-library"
 	RuleGoroutineDropped = "errorlog/goroutine-dropped"
 	RuleLogAndReturn     = "errorlog/log-and-return"
+	RuleLogKVOdd         = "errorlog/log-kv-odd"
+	RuleLogNotSent       = "errorlog/log-not-sent"
 	RuleOverwritten      = "errorlog/overwritten"
 	RuleParseUnchecked   = "errorlog/parse-unchecked"
 	RuleRetryCauseLost   = "errorlog/retry-cause-lost"
@@ -212,6 +214,94 @@ if err := save(u); err != nil {
 		Severity: catalog.Info,
 		Default:  true,
 		Since:    "v0.1.0",
+	},
+	{
+		ID:    RuleLogKVOdd,
+		Title: "a structured log call whose key/value list has a key without a value, or a value where a key belongs",
+		Text: `Structured loggers read their variadic arguments in pairs at run time:
+slog.Info(msg, "user", id), zap's Infow, logr's Info, Error and
+WithValues, hclog's Info. A missing value or a missing key compiles and
+shifts every pair after it: the field is logged under !BADKEY (slog) or
+EXTRA_VALUE_AT_END (hclog), dropped with an error line instead (zap's
+"Ignored key without a value"), or reported as "odd number of arguments
+passed as key-value pairs" by a logr sink (zapr panics in development
+mode). vet's slog check sees direct calls of log/slog only; this rule
+reads the list on SSA for zap's SugaredLogger (Debugw ... Fatalw, Logw,
+With), go-logr/logr's Logger and LogSink, hashicorp/go-hclog's Logger
+(Trace ... Error, Log, With), and a project's wrappers of any of these
+and of log/slog: a function whose ...any parameter is forwarded as such
+a list, as it is or appended to or after a well-formed list of its own,
+is summarised as a fact, so its callers in every package are checked as
+the library's. Reported: a list that ends with an element at a key
+position and no value after it, and an element that cannot be a key
+where one belongs (an int, an error, a named string type for the
+libraries that test for string). Each library's rules are followed: a
+slog.Attr stands alone in a slog list, a zap.Field or an error in a
+sugared one (zap logs the error as zap.Error), and hclog takes a
+captured stack trace off the end of an odd list and formats a named
+string key as its text. Not reported: lists built at run time (appended
+to, or held in a variable that changes), which are not known; an element
+of interface type at a key position (it may be a key or an Attr: the
+rest cannot be aligned); zap's own Logger, whose fields are typed;
+direct calls of log/slog (vet's); and a wrapper that repairs odd lists
+before forwarding them (its parameter is not forwarded as it is). Fix:
+add the missing key (or value), or pass a typed field (slog.Any,
+zap.Error).`,
+		Bad: `func logInfo(msg string, args ...any) { slog.Info(msg, args...) }
+
+logInfo("listening", "port")     // no value: logged as !BADKEY
+s.Warnw("retrying", attempt)     // zap: "Ignored key without a value"
+logger.Info("starting", name)    // hclog: EXTRA_VALUE_AT_END=name`,
+		Good: `func logInfo(msg string, args ...any) { slog.Info(msg, args...) }
+
+logInfo("listening", "port", port)
+s.Warnw("retrying", "attempt", attempt)
+logger.Info("starting", "name", name)`,
+		Severity: catalog.Warning,
+		// corpus: no findings on 176 hclog calls read (raft, consul/api);
+		// no zap sugar, logr or wrapper calls in it (bench/results/s21-logging-notes.md).
+		Default: true,
+		Since:   "v0.1.0",
+	},
+	{
+		ID:    RuleLogNotSent,
+		Title: "a zerolog event that is never sent: without Msg or Send, nothing is logged",
+		Text: `zerolog builds an event with a chain (log.Error().Err(err).Str("op", op))
+and writes it only when Msg, Msgf, MsgFunc or Send ends the chain. "If
+you forget to add either of these, the log will not occur and there is
+no compile time error to alert you of this" (zerolog's README): the
+error goes unrecorded, and a Fatal or Panic event does not end the
+program either. The event is followed on SSA like a resource by the
+lifetime engine: started by a level method (Trace, Debug, Info, Warn,
+Error, Err, Fatal, Panic, WithLevel, Log) of a zerolog.Logger or of
+zerolog/log, carried through the chain (the event's own methods return
+it), through variables and through helpers that add fields (their
+summaries say they borrow it) or continue the chain and return it, and
+released by Msg, Msgf, MsgFunc, Send or Discard, directly, deferred, in
+a deferred closure or in a helper that sends it. Reported: an event that
+some path from its start to a return, or round a loop to the next
+event, leaves unsent, in main too (the end of the process settles files
+and connections, not a line that was never written). Not reported: an event returned to the caller, or
+a project function that returns one (its callers owe the send),
+stored in a field or handed to a function that keeps it; the false edge
+of Enabled (if e := log.Debug(); e.Enabled(): a disabled event is nil)
+and an event only asked whether it is enabled; zerolog.Dict(), which its
+parent event takes. Fix: end the chain with .Msg("...") or .Send() on
+every path; the suggested fix appends .Send() to a chain written as a
+statement of its own.`,
+		Bad: `if err != nil {
+	log.Error().Err(err).Str("op", "sync") // nothing is logged
+	return
+}`,
+		Good: `if err != nil {
+	log.Error().Err(err).Str("op", "sync").Msg("sync failed")
+	return
+}`,
+		Severity: catalog.Warning,
+		// corpus: no zerolog user; zerolog's own module (384 chains,
+		// tests included): no findings (bench/results/s21-logging-notes.md).
+		Default: true,
+		Since:   "v0.1.0",
 	},
 	{
 		ID:    RuleOverwritten,

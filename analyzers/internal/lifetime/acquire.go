@@ -29,10 +29,9 @@ type Acquisition struct {
 // acquisitions finds the calls in fn that acquire resources: the built-in
 // constructors, and functions whose summary says they return a new one.
 func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
-	if isMain(fn) {
-		// Returning from main ends the process: nothing is owed.
-		return nil
-	}
+	// Returning from main ends the process: nothing is owed, but for the
+	// kinds the end of the process does not settle (an unsent log event).
+	inMain := isMain(fn)
 	var out []*Acquisition
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
@@ -46,6 +45,9 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 				cs = append(sqlHandleResults(call), roundTripResults(call)...)
 			}
 			for _, c := range cs {
+				if inMain && !c.kind.OwedAtExit {
+					continue
+				}
 				if c.result == Receiver && ownedElsewhere(call.Call.Args[0]) {
 					continue
 				}
@@ -59,7 +61,7 @@ func (s *summarizer) acquisitions(fn *ssa.Function) []*Acquisition {
 			}
 			if callee, ok := call.Call.Value.(*ssa.Function); ok && !call.Call.IsInvoke() && len(cs) == 0 {
 				for i := 0; i < resultCount(call); i++ {
-					if k := s.newResult(callee, i); k != nil && (k.CollectedSince == "" || s.olderThan(call, k.CollectedSince)) {
+					if k := s.newResult(callee, i); k != nil && (!inMain || k.OwedAtExit) && (k.CollectedSince == "" || s.olderThan(call, k.CollectedSince)) {
 						out = append(out, s.newAcquisition(fn, call, obj, i, k))
 					}
 				}

@@ -40,6 +40,47 @@ type Kind struct {
 	// they fail: on the path where their error is not nil, nothing is
 	// owed.
 	ClosedOnError []string
+	// Builder names the pointer type of a resource built by a chain of
+	// its own methods (zerolog's *Event): those methods only borrow it,
+	// whatever their bodies do with it, and the ones returning that type
+	// return the resource itself, until one of Release ends the chain.
+	Builder *TypeName
+	// OwedAtExit marks a kind that the end of the process does not
+	// settle: main owes it too (an unsent log event writes nothing).
+	OwedAtExit bool
+	// Guards lists methods of the resource whose false result means it
+	// owes nothing (a disabled zerolog event is nil: Enabled is false).
+	Guards []string
+}
+
+// TypeName is a named type by package path and name.
+type TypeName struct{ Pkg, Name string }
+
+// isBuilder reports whether t is a pointer to k's Builder type.
+func (k *Kind) isBuilder(t types.Type) bool {
+	return k != nil && k.Builder != nil && typematch.PointerTo(t, k.Builder.Pkg, k.Builder.Name)
+}
+
+// releases reports whether method name releases a resource of kind k.
+func (k *Kind) releases(name string) bool {
+	for _, r := range k.Release {
+		if r == name {
+			return true
+		}
+	}
+	return false
+}
+
+// builderKind returns the built-in kind whose Builder type t points to,
+// or nil: what a summary (which tracks no kind) knows of a chain's
+// methods.
+func builderKind(t types.Type) *Kind {
+	for _, k := range Kinds {
+		if k.isBuilder(t) {
+			return k
+		}
+	}
+	return nil
 }
 
 // closedOnError reports whether a failing call of method name releases
@@ -89,6 +130,12 @@ var (
 	// goleak reports the test (started or not: NewUnstartedServer opens
 	// the listener already).
 	KindTestServer = &Kind{Name: "httptest server", Family: "resourceclose", Release: []string{"Close"}, Fix: "%s.Close()"}
+	// A zerolog event writes nothing until Msg, Msgf, MsgFunc or Send
+	// ends its chain ("if you forget to add either of these, the log will
+	// not occur and there is no compile time error", zerolog's README);
+	// Discard drops it on purpose. errorlog reports it (log-not-sent).
+	KindZerologEvent = &Kind{Name: "zerolog event", Family: "errorlog", Release: []string{"Msg", "Msgf", "MsgFunc", "Send", "Discard"},
+		Fix: "%s.Send()", NoFix: true, Builder: &TypeName{"github.com/rs/zerolog", "Event"}, Guards: []string{"Enabled"}, OwedAtExit: true}
 	// KindResponse is released by closing its Body (see ownedFields).
 	KindResponse = &Kind{Name: "response", Family: "httpbody", Release: []string{"Close"}, Fix: "%s.Body.Close()"}
 )
@@ -98,7 +145,7 @@ var (
 const Receiver = -1
 
 // Kinds lists the built-in kinds, for facts that name a kind.
-var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindTestServer, KindResponse}
+var Kinds = []*Kind{KindFile, KindConn, KindListener, KindRows, KindStmt, KindSQLConn, KindDB, KindTx, KindZip, KindCancel, KindCmd, KindTicker, KindTimer, KindPgxRows, KindPgxPoolConn, KindPgxBatch, KindPgxTx, KindTestServer, KindZerologEvent, KindResponse}
 
 // KindNamed finds a kind by Name.
 func KindNamed(name string) *Kind {
@@ -183,6 +230,10 @@ func buildConstructors() map[string][]constructor {
 	add("archive/zip", "File", "Open", 0, KindZip)
 	add("os/exec", "Cmd", "Start", Receiver, KindCmd)
 	add("net/http/httptest", "", "NewServer NewTLSServer NewUnstartedServer", 0, KindTestServer)
+	// zerolog's level methods start an event, on a Logger or through the
+	// global logger of its log package.
+	add("github.com/rs/zerolog", "Logger", "Trace Debug Info Warn Error Err Fatal Panic WithLevel Log", 0, KindZerologEvent)
+	add("github.com/rs/zerolog/log", "", "Trace Debug Info Warn Error Err Fatal Panic WithLevel Log", 0, KindZerologEvent)
 	add("time", "", "NewTicker", 0, KindTicker)
 	add("time", "", "NewTimer", 0, KindTimer)
 	// http.ReadResponse is left out: its body reads from a connection the

@@ -216,6 +216,20 @@ func (t *tracker) followIf(ins *ssa.If, from *ssa.BasicBlock) []*ssa.BasicBlock 
 	return t.followIfWith(ins, from, nil)
 }
 
+// guardedBy reports whether c calls one of the kind's Guards on the
+// resource.
+func (t *tracker) guardedBy(c *ssa.CallCommon) bool {
+	if t.kind == nil {
+		return false
+	}
+	for _, g := range t.kind.Guards {
+		if t.isMethodCall(c, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // followIfWith is followIf where failed names more error values.
 func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ssa.Value) bool) []*ssa.BasicBlock {
 	isErr := func(v ssa.Value) bool { return t.errs[v] || (failed != nil && (failed(v) || storedOnly(v, failed))) }
@@ -253,6 +267,9 @@ func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ss
 	}
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.kind != nil && t.kind.Iterated && t.isMethodCall(call.Common(), "Next") {
 		return succs[:1] // rows.Next closes the rows when it returns false
+	}
+	if call, ok := ins.Cond.(*ssa.Call); ok && t.guardedBy(call.Common()) {
+		return succs[:1] // if e.Enabled(): a disabled event owes nothing
 	}
 	cmp, ok := ins.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {

@@ -128,6 +128,10 @@ func (t *tracker) addAlias(v ssa.Value) {
 		case *ssa.MakeClosure:
 			t.addClosure(r, v, false)
 		case *ssa.Call:
+			if t.chains(r, v) {
+				t.addAlias(r)
+				continue
+			}
 			t.addWrapped(r, v)
 			t.addReleasedOnError(r, v)
 		case *ssa.FieldAddr:
@@ -135,6 +139,32 @@ func (t *tracker) addAlias(v ssa.Value) {
 			t.addEmbedded(r)
 		}
 	}
+}
+
+// builder is the kind whose Builder type v's type points to: the
+// tracker's, or in a summary (no kind) the built-in one.
+func (t *tracker) builder(v ssa.Value) *Kind {
+	if t.kind != nil {
+		if t.kind.isBuilder(v.Type()) {
+			return t.kind
+		}
+		return nil
+	}
+	return builderKind(v.Type())
+}
+
+// builderMethod reports whether c is a method of a builder resource
+// called on v (the resource or a value carrying it).
+func (t *tracker) builderMethod(c *ssa.CallCommon, v ssa.Value) bool {
+	fn := c.StaticCallee()
+	return fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 0 && c.Args[0] == v && t.builder(v) != nil
+}
+
+// chains reports whether call is a builder method on v returning the
+// builder's type: its result is the same resource (e.Str(k, v) returns e).
+func (t *tracker) chains(call *ssa.Call, v ssa.Value) bool {
+	return t.builderMethod(call.Common(), v) && types.Identical(call.Type(), v.Type()) &&
+		!t.builder(v).releases(call.Common().StaticCallee().Name())
 }
 
 // addEmbedded adds an embedded field of the resource as the resource
@@ -440,6 +470,10 @@ func (t *tracker) addDerived(v ssa.Value) {
 		case *ssa.Extract:
 			t.addDerived(r)
 		case *ssa.Call:
+			if t.chains(r, v) {
+				t.addAlias(r) // a helper's chain, continued: the same event
+				continue
+			}
 			t.addWrapped(r, v)
 		case *ssa.Store:
 			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
@@ -890,6 +924,10 @@ func (t *tracker) classifyCall(c *ssa.CallCommon, spawned bool) use {
 				note(useRelease)
 				continue
 			}
+			if i == 0 && t.builderMethod(c, a) {
+				note(Borrows.asUse(spawned)) // a chain's own method: e.Err(err), e.Str(k, v)
+				continue
+			}
 			if t.isStruct(a) {
 				note(useEscape) // the callee may release it through the field
 				continue
@@ -1081,6 +1119,9 @@ func (t *tracker) neverCalledIn(fn *ssa.Function, b binding) bool {
 // isReleaseMethod reports whether calling method name on a value of type
 // recv releases the resource.
 func (t *tracker) isReleaseMethod(name string, recv types.Type) bool {
+	if k := builderKind(recv); t.kind == nil && k != nil {
+		return k.releases(name)
+	}
 	if t.kind != nil {
 		for _, r := range t.kind.Release {
 			if r == name {
