@@ -53,11 +53,12 @@ func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Ana
 func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: engine}
 	return &analysis.Analyzer{
-		Name:     "httpbody",
-		Doc:      docutil.MustExtract(doc, "httpbody"),
-		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Requires: []*analysis.Analyzer{engine, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
-		Run:      s.run,
+		Name:      "httpbody",
+		Doc:       docutil.MustExtract(doc, "httpbody"),
+		URL:       "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
+		Requires:  []*analysis.Analyzer{engine, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
+		Run:       s.run,
+		FactTypes: []analysis.Fact{new(linksPprof)},
 	}
 }
 
@@ -67,6 +68,7 @@ type settings struct {
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	exportLinksPprof(pass)
 	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
 	var sites *leaks.Sites

@@ -3,7 +3,6 @@ package httpbody
 import (
 	"fmt"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -64,7 +63,7 @@ func (s *serverSet) remoteServe(c *serverClass) (serveCall, bool) {
 // handlers on that mux. An address from a flag or a config is unknown and
 // not reported.
 func reportPprofExposed(pass *analysis.Pass, set *serverSet) {
-	importer := pprofImporter(pass.Pkg)
+	importer := pprofImporter(pass)
 	if importer == "" {
 		return
 	}
@@ -156,30 +155,39 @@ func isDefaultMux(h ssa.Value) bool {
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultServeMux"
 }
 
-// pprofImporter returns the path of a package, pkg or one it imports
-// directly or not, that imports net/http/pprof (whose init registers its
-// handlers on http.DefaultServeMux); "" when none does.
-func pprofImporter(pkg *types.Package) string {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) string
-	walk = func(p *types.Package) string {
-		if seen[p] {
-			return ""
-		}
-		seen[p] = true
-		for _, imp := range p.Imports() {
-			if imp.Path() == "net/http/pprof" {
-				return p.Path()
-			}
-		}
-		for _, imp := range p.Imports() {
-			if r := walk(imp); r != "" {
-				return r
-			}
-		}
-		return ""
+// linksPprof is the package fact that a package, or one it imports
+// directly or not, imports net/http/pprof (whose init registers its
+// handlers on http.DefaultServeMux); Via is that importer's path.
+type linksPprof struct{ Via string }
+
+func (*linksPprof) AFact()           {}
+func (f *linksPprof) String() string { return "linksPprof(" + f.Via + ")" }
+
+// exportLinksPprof records linksPprof for the package when it or one of
+// its direct imports links net/http/pprof. A fact, not a walk over
+// Imports(): a package loaded from export data lists only the imports its
+// exported types mention, so the walk lost pprof behind a dependency.
+func exportLinksPprof(pass *analysis.Pass) {
+	if via := pprofImporter(pass); via != "" {
+		pass.ExportPackageFact(&linksPprof{Via: via})
 	}
-	return walk(pkg)
+}
+
+// pprofImporter returns the path of the package of pass, or one it
+// imports directly or not, that imports net/http/pprof; "" when none does.
+func pprofImporter(pass *analysis.Pass) string {
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "net/http/pprof" {
+			return pass.Pkg.Path()
+		}
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		var f linksPprof
+		if pass.ImportPackageFact(imp, &f) {
+			return f.Via
+		}
+	}
+	return ""
 }
 
 // testSupport reports whether pos lies in a file that imports testing: a

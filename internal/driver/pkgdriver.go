@@ -75,7 +75,10 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	if err != nil {
 		return err
 	}
-	minor, _ := strconv.Atoi(os.Getenv(stdMinorEnv))
+	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
+	if err != nil {
+		return fmt.Errorf("%s=%q, set by the parent reviewlint: %v", stdMinorEnv, os.Getenv(stdMinorEnv), err)
+	}
 	resp := packages.DriverResponse{
 		Compiler:  "gc",
 		Arch:      os.Getenv(stdArchEnv),

@@ -117,7 +117,7 @@ func (an *annotations) readFunc(pass *analysis.Pass, d *ast.FuncDecl) {
 	if !ok || d.Doc == nil {
 		return
 	}
-	text := d.Doc.Text()
+	text := commentsText(d.Doc)
 	c := &Contract{Ignore: ignoreFunc.MatchString(text)}
 	sig := obj.Signature()
 	for _, m := range funcDirective.FindAllStringSubmatch(text, -1) {
@@ -347,15 +347,26 @@ func (an *annotations) fieldGuard(pass *analysis.Pass, st types.Type, f *ast.Fie
 	return g
 }
 
-// commentsText joins comment groups' text.
+// commentsText returns the annotation lines of comment groups: the lines
+// whose text starts with "+check" (// +checklocks:mu, a trailing
+// // +checkatomic). An annotation is a line of its own, as gVisor writes
+// them; prose that names one ("Atomic is +checkatomic.") is not one.
 func commentsText(groups ...*ast.CommentGroup) string {
-	var parts []string
+	var lines []string
 	for _, g := range groups {
-		if g != nil {
-			parts = append(parts, g.Text())
+		if g == nil {
+			continue
+		}
+		for _, c := range g.List {
+			text := strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(c.Text, "/*"), "*/"), "//")
+			for _, line := range strings.Split(text, "\n") {
+				if line = strings.TrimSpace(line); strings.HasPrefix(line, "+check") {
+					lines = append(lines, line)
+				}
+			}
 		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(lines, "\n")
 }
 
 // ContractOf returns fn's annotated contract (its origin's for an
