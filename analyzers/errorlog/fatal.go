@@ -463,5 +463,5 @@ func isZeroArg(call *ssa.CallCommon) bool {
 		return false
 	}
 	k, ok := call.Args[0].(*ssa.Const)
-	return ok && k.Value != nil && isZeroConst(k)
+	return ok && k.Value != nil && ssautil.IsZeroConst(k)
 }

@@ -3,12 +3,13 @@ package errorlog
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
 )
 
 // checkSwallowed reports a return of a nil error from a branch where a
@@ -127,27 +128,11 @@ func returnsZeros(ret *ssa.Return, res int) bool {
 			continue
 		}
 		k, ok := returned(ret, i).(*ssa.Const)
-		if !ok || !isZeroConst(k) {
+		if !ok || !ssautil.IsZeroConst(k) {
 			return false
 		}
 	}
 	return true
-}
-
-// isZeroConst reports whether k is its type's zero value.
-func isZeroConst(k *ssa.Const) bool {
-	if k.Value == nil {
-		return true // nil, or the zero value of a struct or array
-	}
-	switch k.Value.Kind() {
-	case constant.Bool:
-		return !constant.BoolVal(k.Value)
-	case constant.String:
-		return constant.StringVal(k.Value) == ""
-	case constant.Int, constant.Float, constant.Complex:
-		return constant.Sign(k.Value) == 0
-	}
-	return false
 }
 
 // explained reports whether a comment on its own line in the branch,

@@ -526,33 +526,12 @@ func (c *condDefers) atReturn(ret *ssa.Return, st condState) condState {
 		return st
 	}
 	for _, r := range ret.Results[:n-1] {
-		if !isZeroConst(storedResult(r)) {
+		if !ssautil.IsZeroConst(storedResult(r)) {
 			return st
 		}
 	}
 	st.vals[k] = avNonNil
 	return st
-}
-
-// isZeroConst reports whether v is a constant zero value (nil, 0, "",
-// false, a zero struct).
-func isZeroConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if k.Value == nil {
-		return true
-	}
-	switch k.Value.Kind() {
-	case constant.Bool:
-		return !constant.BoolVal(k.Value)
-	case constant.String:
-		return constant.StringVal(k.Value) == ""
-	case constant.Int, constant.Float, constant.Complex:
-		return constant.Sign(k.Value) == 0
-	}
-	return false
 }
 
 // translated returns the argument whose nil-ness result j of call has,

@@ -2,6 +2,7 @@
 package ssautil
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -323,4 +324,25 @@ func AtSuccs(b *ssa.BasicBlock) []At {
 		out[k] = At{s, 0}
 	}
 	return out
+}
+
+// IsZeroConst reports whether v is a constant of its type's zero value:
+// nil, 0, "", false, or the zero value of a struct or array.
+func IsZeroConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true
+	}
+	switch k.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(k.Value)
+	case constant.String:
+		return constant.StringVal(k.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(k.Value) == 0
+	}
+	return false
 }
