@@ -94,11 +94,7 @@ func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
 		start int
 		st    condState
 	}
-	type key struct {
-		b  *ssa.BasicBlock
-		st condState
-	}
-	visited := map[key]bool{}
+	visited := map[edge]bool{} // a block entered in one state
 	var st0 condState
 	if w.conds != nil {
 		st0 = w.conds.initial(start, index)
@@ -115,8 +111,8 @@ func (w walker) leaks(start *ssa.BasicBlock, index int) []Leak {
 			continue
 		}
 		for _, e := range next {
-			if k := (key{e.b, e.st}); !visited[k] {
-				visited[k] = true
+			if !visited[e] {
+				visited[e] = true
 				queue = append(queue, item{e.b, 0, e.st})
 			}
 		}
