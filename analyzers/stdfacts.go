@@ -53,9 +53,11 @@ func readStdNoReturn() {
 }
 
 // stdNeverReturns reports whether the table lists obj, a function of a
-// standard-library package, as never returning.
+// standard-library package, as never returning. ctrlflow asks for every
+// callee without a fact, so the package is looked up before the object
+// path is computed.
 func stdNeverReturns(obj types.Object) bool {
-	if _, ok := obj.(*types.Func); !ok || obj.Pkg() == nil {
+	if _, ok := obj.(*types.Func); !ok || obj.Pkg() == nil || !stdfacts.HasNeverReturning(obj.Pkg().Path()) {
 		return false
 	}
 	path, err := objectpath.For(obj)

@@ -218,6 +218,16 @@ func NeverReturns(pkgPath, objPath string) bool {
 	return noReturn[pkgPath][objPath]
 }
 
+// HasNeverReturning reports whether the table lists a function of
+// pkgPath that never returns, when lookups are enabled: the cheap test
+// before an object path is computed for NeverReturns.
+func HasNeverReturning(pkgPath string) bool {
+	if !enabled.Load() || Load() == nil {
+		return false
+	}
+	return len(noReturn[pkgPath]) > 0
+}
+
 // Key names a fact type independently of the build: its package path and
 // type name.
 func Key(fact any) string {

@@ -91,6 +91,9 @@ func TestNeverReturns(t *testing.T) {
 	if NeverReturns("os", "Open") {
 		t.Error("os.Open is listed as never returning")
 	}
+	if !HasNeverReturning("os") || HasNeverReturning("strings") {
+		t.Error("HasNeverReturning: want os listed, strings not")
+	}
 }
 
 // TestEncodeIsCanonical checks that the table's bytes are a function of
