@@ -23,7 +23,7 @@ import (
 	"honnef.co/go/tools/staticcheck/sa5004"
 	"honnef.co/go/tools/staticcheck/sa9001"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
 )
 
 // bundledCheck is a staticcheck check or a go vet pass that belongs to one

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/reviewlint/reviewlint/analyzers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 )
 
 // TestBundled runs every bundled staticcheck check on its fixtures through

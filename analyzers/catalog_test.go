@@ -11,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/reviewlint/reviewlint/analyzers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 	"github.com/reviewlint/reviewlint/internal/docgen"
 )
 

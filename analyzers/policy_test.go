@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/reviewlint/reviewlint/analyzers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
 )
 
 // TestDefaultsFollowEvidence enforces the default policy: each rule's
@@ -35,12 +35,12 @@ func TestEvidenceNamesRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copied, err := os.ReadFile(filepath.Join(ruletest.Testdata(t), "..", "analyzers", "internal", "catalog", "evidence.tsv"))
+	copied, err := os.ReadFile(filepath.Join(ruletest.Testdata(t), "..", "analyzers", "internal", "meta", "catalog", "evidence.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(bench) != string(copied) {
-		t.Errorf("analyzers/internal/catalog/evidence.tsv is not bench/results/precision.tsv: copy it")
+		t.Errorf("analyzers/internal/meta/catalog/evidence.tsv is not bench/results/precision.tsv: copy it")
 	}
 	for id := range catalog.MeasuredEvidence {
 		if _, ok := analyzers.Lookup(id); !ok {

@@ -8,11 +8,11 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/types/objectpath"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/stdfacts"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/stdfacts"
 )
 
 // StdFacts is the engines' facts for the standard library, computed ahead
-// of time (see analyzers/internal/stdfacts), for hosts that can leave the
+// of time (see analyzers/internal/engine/stdfacts), for hosts that can leave the
 // standard library out of the analysis (the CLI's driver).
 type StdFacts struct{}
 

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // errBranch is the body of an `if err != nil` (or the else of an
@@ -281,7 +281,7 @@ func isContextErr(call *ssa.CallCommon) bool {
 // Stat and Lstat), whose error is routinely read as "the file is not
 // there": the branch's message ("config.yml is missing") already says why.
 func isExistenceProbe(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || (f.Name() != "Stat" && f.Name() != "Lstat") || f.Signature().Recv() != nil {
 		return false
 	}
@@ -481,7 +481,7 @@ func calleeName(call *ssa.CallCommon) string {
 	}
 	if fn := call.StaticCallee(); fn != nil {
 		if recv := fn.Signature.Recv(); recv != nil {
-			return ssautil.TypeName(recv.Type()) + "." + fn.Name()
+			return flow.TypeName(recv.Type()) + "." + fn.Name()
 		}
 		if fn.Pkg != nil && fn.Parent() == nil {
 			return fn.Pkg.Pkg.Name() + "." + fn.Name()

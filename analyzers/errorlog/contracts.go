@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // contractFact summarises what a function's error result says, for the
@@ -297,7 +297,7 @@ func (s *logging) syncsArg(call *ssa.CallCommon, v ssa.Value) bool {
 
 // isFileSync reports whether call is (*os.File).Sync.
 func isFileSync(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	return f != nil && !call.IsInvoke() && f.Name() == "Sync" && f.Pkg() != nil && f.Pkg().Path() == "os" &&
 		f.Signature().Recv() != nil && len(call.Args) == 1
 }
@@ -360,7 +360,7 @@ func flowsTo(v, to ssa.Value, depth int) bool {
 
 // wrapsArg reports whether call is fmt.Errorf with v among its operands.
 func wrapsArg(call *ssa.CallCommon, v ssa.Value) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "fmt" || f.Name() != "Errorf" || len(call.Args) != 2 {
 		return false
 	}

@@ -10,9 +10,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/srcfile"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/srcfile"
 )
 
 // discarded reports dropped errors that lose written data: Close of a
@@ -72,11 +72,11 @@ func (c *checker) lossyDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.Cal
 	if what := fileWriteDrop(fn, ins, call); what != "" {
 		return what
 	}
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Signature().Recv() == nil || errorResult(f.Signature()) < 0 {
 		return ""
 	}
-	recv := ssautil.TypeName(f.Signature().Recv().Type())
+	recv := flow.TypeName(f.Signature().Recv().Type())
 	key := [3]string{f.Pkg().Path(), recv, f.Name()}
 	if call.IsInvoke() {
 		return ""
@@ -150,7 +150,7 @@ var fileWrites = map[[3]string]bool{
 // removed afterwards, or made on the way out of an earlier failure, lose
 // nothing the caller keeps.
 func fileWriteDrop(fn *ssa.Function, ins ssa.Instruction, call *ssa.CallCommon) string {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
@@ -185,7 +185,7 @@ func encodedFile(enc ssa.Value) string {
 	if !ok || len(mk.Call.Args) != 1 {
 		return ""
 	}
-	f := ssautil.CalleeFunc(mk.Common())
+	f := flow.CalleeFunc(mk.Common())
 	if f == nil || f.Name() != "NewEncoder" || f.Signature().Recv() != nil {
 		return ""
 	}
@@ -203,9 +203,9 @@ func receiverSource(v ssa.Value) ssa.Value {
 	for i := 0; i < 8; i++ {
 		var next ssa.Value
 		if a, ok := v.(*ssa.Alloc); ok {
-			next = ssautil.SingleStore(a)
+			next = flow.SingleStore(a)
 		} else {
-			next, _ = ssautil.Stored(v)
+			next, _ = flow.Stored(v)
 		}
 		if next == nil {
 			return v
@@ -225,7 +225,7 @@ func writableOpen(v ssa.Value) string {
 	if !ok {
 		return ""
 	}
-	f := ssautil.CalleeFunc(call.Common())
+	f := flow.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || f.Signature().Recv() != nil {
 		return ""
 	}
@@ -293,7 +293,7 @@ func (c *checker) checkedElsewhere(fn *ssa.Function, dropped *ssa.CallCommon, me
 // edge of: `fd = open; if cached { fd = mb.fd }; fd.Sync()` checks the
 // opened file on the paths where it flows there.
 func (c *checker) sameCheck(call *ssa.CallCommon, method string, src ssa.Value) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil {
 		return false
 	}
@@ -537,7 +537,7 @@ func ownWriter(fn *ssa.Function, call *ssa.CallCommon) bool {
 			if !ok || len(ci.Common().Args) == 0 {
 				continue
 			}
-			f := ssautil.CalleeFunc(ci.Common())
+			f := flow.CalleeFunc(ci.Common())
 			if f != nil && f.Name() == "Reset" && receiverSource(ci.Common().Args[0]) == src {
 				reset = true
 			}
@@ -612,7 +612,7 @@ func removesFile(fn *ssa.Function, file ssa.Value) bool {
 // removedAfter reports whether every path from ins on removes file by its
 // name (os.Remove(f.Name())): a probe written, closed and deleted.
 func removedAfter(ins ssa.Instruction, file ssa.Value) bool {
-	return ssautil.EveryPathAfter(ins, func(x ssa.Instruction) bool {
+	return flow.EveryPathAfter(ins, func(x ssa.Instruction) bool {
 		call, ok := x.(*ssa.Call)
 		return ok && isRemoveOf(call.Common(), file)
 	})
@@ -620,7 +620,7 @@ func removedAfter(ins ssa.Instruction, file ssa.Value) bool {
 
 // isRemoveOf reports whether call is os.Remove or os.RemoveAll of file's name.
 func isRemoveOf(call *ssa.CallCommon, file ssa.Value) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "os" || (f.Name() != "Remove" && f.Name() != "RemoveAll") || len(call.Args) != 1 {
 		return false
 	}
@@ -633,7 +633,7 @@ func isNameOf(v, file ssa.Value) bool {
 	if !ok || len(call.Call.Args) != 1 {
 		return false
 	}
-	f := ssautil.CalleeFunc(call.Common())
+	f := flow.CalleeFunc(call.Common())
 	return f != nil && f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == "os" && receiverSource(call.Call.Args[0]) == file
 }
 
@@ -652,7 +652,7 @@ var readOnlyFileMethods = map[string]bool{
 // it), following it through local variables, closures and phis.
 func mayBeWritten(file ssa.Value) bool {
 	written := false
-	ssautil.Explore(file, func(v ssa.Value) ([]ssa.Value, bool) {
+	flow.Explore(file, func(v ssa.Value) ([]ssa.Value, bool) {
 		refs := v.Referrers()
 		if refs == nil {
 			return nil, false
@@ -696,7 +696,7 @@ func fileUse(v ssa.Value, r ssa.Instruction) ([]ssa.Value, bool) {
 		}
 	case ssa.CallInstruction:
 		call := r.Common()
-		f := ssautil.CalleeFunc(call)
+		f := flow.CalleeFunc(call)
 		onlyRecv := len(call.Args) > 0 && call.Args[0] == v
 		for _, a := range call.Args[1:] {
 			onlyRecv = onlyRecv && a != v

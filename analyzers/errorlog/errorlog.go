@@ -14,10 +14,10 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/settingerr"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/funcpath"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/settingerr"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 )
 
 //go:embed doc.go

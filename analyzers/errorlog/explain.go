@@ -4,7 +4,7 @@ import (
 	"go/ast"
 	"strings"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/heuristics"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/heuristics"
 )
 
 // Several rules of this family report an error that disappears without a
@@ -14,7 +14,7 @@ import (
 // suppression. A comment that only flags the drop as unfinished says the
 // opposite: a Go defect note (TODO, FIXME, BUG, XXX, the markers go doc
 // and editors collect) explains nothing, and neither does an analysistest
-// expectation. See analyzers/internal/heuristics (explaining-comment).
+// expectation. See analyzers/internal/meta/heuristics (explaining-comment).
 
 // explains reports whether one comment explains a decision.
 func explains(text string) bool {

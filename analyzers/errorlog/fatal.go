@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // checkFatal reports, in a library package, calls that end the program
@@ -145,7 +145,7 @@ func alwaysExits(fn *ssa.Function) bool {
 		return false
 	}
 	exits, returns := false, false
-	ssautil.Explore(fn.Blocks[0], func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
+	flow.Explore(fn.Blocks[0], func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if blockExits(b) {
 			exits = true
 			return nil, false
@@ -175,10 +175,10 @@ func blockExits(b *ssa.BasicBlock) bool {
 // Goexit or t.Fatal ends one goroutine, so neither takes the choice away
 // from the program that imports the package.
 func exitingCall(call *ssa.CallCommon) string {
-	if ssautil.StdStop(call) != ssautil.ExitsProcess {
+	if flow.StdStop(call) != flow.ExitsProcess {
 		return ""
 	}
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	switch {
 	case f.Pkg().Path() == "os":
 		if isZeroArg(call) {
@@ -397,7 +397,7 @@ func isConversionOf(r ssa.Instruction, v ssa.Value) bool {
 // in a block from which b's is reachable.
 func mayPrecede(a, b ssa.Instruction) bool {
 	if a.Block() != b.Block() {
-		return ssautil.Reaches(a.Block(), b.Block())
+		return flow.Reaches(a.Block(), b.Block())
 	}
 	for _, i := range b.Block().Instrs {
 		if i == a {
@@ -428,7 +428,7 @@ func (c *checker) fixedValue(v ssa.Value, depth int) bool {
 
 // isErrorConstructor reports whether call is errors.New or fmt.Errorf.
 func isErrorConstructor(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -447,7 +447,7 @@ var ioPackages = map[string]bool{
 // function or method of an I/O package, or the decoding of external data
 // with encoding/json.
 func isIOCall(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -463,5 +463,5 @@ func isZeroArg(call *ssa.CallCommon) bool {
 		return false
 	}
 	k, ok := call.Args[0].(*ssa.Const)
-	return ok && k.Value != nil && ssautil.IsZeroConst(k)
+	return ok && k.Value != nil && flow.IsZeroConst(k)
 }

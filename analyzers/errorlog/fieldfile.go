@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // A file kept in a struct field is opened in one method, written in
@@ -32,7 +32,7 @@ func fileFieldOf(src ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	return ssautil.FieldVar(fa)
+	return flow.FieldVar(fa)
 }
 
 // writtenFileFields returns the *os.File fields of the package's structs
@@ -134,7 +134,7 @@ func (w *fileWriteScan) callWrites(call *ssa.CallCommon, v ssa.Value, depth int)
 	if call.IsInvoke() {
 		return false
 	}
-	if f := ssautil.CalleeFunc(call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() != nil &&
+	if f := flow.CalleeFunc(call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() != nil &&
 		len(call.Args) > 0 && call.Args[0] == v {
 		return fileWriteMethods[f.Name()]
 	}
@@ -178,7 +178,7 @@ func (c *checker) fieldSyncDrop(fn *ssa.Function, call *ssa.CallCommon, src ssa.
 	if field == nil || !c.writtenFileFields()[field] || cleanupAfterFailure(fn, call) || c.checkedElsewhere(fn, call, "Sync") {
 		return ""
 	}
-	owner := ssautil.TypeName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
+	owner := flow.TypeName(src.(*ssa.UnOp).X.(*ssa.FieldAddr).X.Type())
 	return fmt.Sprintf("Sync of %s.%s (a file this package writes)", owner, field.Name())
 }
 
@@ -224,10 +224,10 @@ func writerFieldUse(ins ssa.Instruction) (*types.Var, bool) {
 		if !ok || !isFlushingWriter(fa.Type().(*types.Pointer).Elem()) {
 			return nil, false
 		}
-		return ssautil.FieldVar(fa), isNilStore(ins) || overFile(wrappedWriter(ins.Val))
+		return flow.FieldVar(fa), isNilStore(ins) || overFile(wrappedWriter(ins.Val))
 	case ssa.CallInstruction:
 		call := ins.Common()
-		f := ssautil.CalleeFunc(call)
+		f := flow.CalleeFunc(call)
 		if f == nil || call.IsInvoke() || f.Name() != "Reset" || len(call.Args) != 2 {
 			return nil, false
 		}
@@ -239,7 +239,7 @@ func writerFieldUse(ins ssa.Instruction) (*types.Var, bool) {
 		if !ok || !isFlushingWriter(load.Type()) {
 			return nil, false
 		}
-		return ssautil.FieldVar(fa), overFile(call.Args[1])
+		return flow.FieldVar(fa), overFile(call.Args[1])
 	}
 	return nil, false
 }
@@ -300,11 +300,11 @@ func (c *checker) fieldFlushDrop(fn *ssa.Function, call *ssa.CallCommon, method 
 		return ""
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok || !c.fileBufferFields()[ssautil.FieldVar(fa)] {
+	if !ok || !c.fileBufferFields()[flow.FieldVar(fa)] {
 		return ""
 	}
 	if c.checkedElsewhere(fn, call, method) || cleanupAfterFailure(fn, call) {
 		return ""
 	}
-	return fmt.Sprintf("%s of %s.%s (a buffered writer over a file)", method, ssautil.TypeName(fa.X.Type()), ssautil.FieldVar(fa).Name())
+	return fmt.Sprintf("%s of %s.%s (a buffered writer over a file)", method, flow.TypeName(fa.X.Type()), flow.FieldVar(fa).Name())
 }

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // flatInfo says where an error's cause may have been flattened: the
@@ -118,7 +118,7 @@ func returnsTainted(rets []*ssa.Return, res int, seeds []ssa.Value) bool {
 	if len(seeds) == 0 {
 		return false
 	}
-	tainted := flow(seeds...)
+	tainted := taintedFrom(seeds...)
 	for _, r := range rets {
 		if len(r.Results) > res && tainted[returned(r, res)] {
 			return true
@@ -144,7 +144,7 @@ func (c *checker) checkInspected(fn *ssa.Function, reported map[token.Pos]bool) 
 			if _, local := c.logs.sites[fi.origin]; !local {
 				continue
 			}
-			insp, how, target := c.inspection(fn, flow(errorValue(call)...), fi.pkg)
+			insp, how, target := c.inspection(fn, taintedFrom(errorValue(call)...), fi.pkg)
 			if insp == nil {
 				continue
 			}
@@ -220,7 +220,7 @@ func (c *checker) inspection(fn *ssa.Function, tainted map[ssa.Value]bool, flatP
 			how := ""
 			switch ins := ins.(type) {
 			case *ssa.Call:
-				f := ssautil.CalleeFunc(ins.Common())
+				f := flow.CalleeFunc(ins.Common())
 				if f != nil && f.Pkg() != nil && f.Pkg().Path() == "errors" && (f.Name() == "Is" || f.Name() == "As") &&
 					len(ins.Call.Args) == 2 && tainted[ins.Call.Args[0]] && !isNilTarget(ins.Call.Args[1]) {
 					how, target = "errors."+f.Name(), targetObject(ins.Call.Args[1], f.Name() == "As")
@@ -308,7 +308,7 @@ func findImport(pkg *types.Package, path string) *types.Package {
 // stored in a variable reaches only the loads that the store reaches
 // with no other store to the variable in between (err := f(); ...;
 // err = g(); errors.Is(err, x) inspects g's error, not f's).
-func flow(seeds ...ssa.Value) map[ssa.Value]bool {
+func taintedFrom(seeds ...ssa.Value) map[ssa.Value]bool {
 	return spread(func(st *ssa.Store, add func(ssa.Value)) {
 		if alloc, ok := st.Addr.(*ssa.Alloc); ok {
 			for _, l := range reachedLoads(st, alloc) {
@@ -348,11 +348,11 @@ func reachedLoads(st *ssa.Store, alloc *ssa.Alloc) []ssa.Value {
 			idx = i + 1
 		}
 	}
-	ssautil.Explore(ssautil.At{B: start, I: idx}, func(a ssautil.At) ([]ssautil.At, bool) {
+	flow.Explore(flow.At{B: start, I: idx}, func(a flow.At) ([]flow.At, bool) {
 		if !scan(a.B, a.I) {
 			return nil, false
 		}
-		return ssautil.AtSuccs(a.B), false
+		return flow.AtSuccs(a.B), false
 	})
 	return out
 }

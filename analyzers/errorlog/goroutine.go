@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkGoroutineDropped reports errors that die with a goroutine: the
@@ -156,7 +156,7 @@ func keepsOwnError(fn *ssa.Function) bool {
 
 // inLoop reports whether b is part of a cycle of its function.
 func inLoop(b *ssa.BasicBlock) bool {
-	return ssautil.InCycle(b)
+	return flow.InCycle(b)
 }
 
 // isCopy reports whether fn is io.Copy or a sibling: `go io.Copy(a, b)`
@@ -253,7 +253,7 @@ func benignError(v ssa.Value, seen map[ssa.Value]bool) bool {
 			m := call.Method
 			return m.Pkg() != nil && m.Pkg().Path() == "context" && m.Name() == "Err"
 		}
-		return isRemoval(call) && ssautil.CalleeFunc(call).Name() == "RemoveAll"
+		return isRemoval(call) && flow.CalleeFunc(call).Name() == "RemoveAll"
 	}
 	return false
 }
@@ -261,7 +261,7 @@ func benignError(v ssa.Value, seen map[ssa.Value]bool) bool {
 // isCloseMethod reports whether call is a Close() error method: the
 // io.Closer contract.
 func isCloseMethod(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Name() != "Close" || f.Signature().Recv() == nil {
 		return false
 	}
@@ -272,7 +272,7 @@ func isCloseMethod(call *ssa.CallCommon) bool {
 // isRemoval reports whether call is os.Remove or os.RemoveAll: deleting
 // in the background is a release whose leftover the next run finds.
 func isRemoval(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "os" && f.Signature().Recv() == nil &&
 		(f.Name() == "Remove" || f.Name() == "RemoveAll")
 }

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // Structured loggers take their fields as a variadic key/value list:
@@ -100,7 +100,7 @@ var kvAPIs = map[string]func(recv, name string) kvStyle{
 // kvAPIStyle returns the style of call's key/value list when the callee
 // is one of kvAPIs with a variadic ...any.
 func kvAPIStyle(call *ssa.CallCommon) kvStyle {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || !variadicAny(f.Signature()) {
 		return kvNone
 	}
@@ -108,7 +108,7 @@ func kvAPIStyle(call *ssa.CallCommon) kvStyle {
 	if !ok {
 		return kvNone
 	}
-	return api(ssautil.RecvName(f), f.Name())
+	return api(flow.RecvName(f), f.Name())
 }
 
 // variadicAny reports whether sig's last parameter is ...any (or
@@ -379,7 +379,7 @@ func (c *checker) checkKV(fn *ssa.Function) {
 func (c *checker) reportKV(call *ssa.CallCommon, k kvStyle, direct bool, elems []ssa.Value, p *kvProblem) {
 	name := calleeName(call)
 	if call.IsInvoke() {
-		name = ssautil.RecvName(call.Method) + "." + call.Method.Name()
+		name = flow.RecvName(call.Method) + "." + call.Method.Name()
 	}
 	if !direct {
 		name += " (forwarded to " + k.library() + ")"

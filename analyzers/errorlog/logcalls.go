@@ -11,10 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/crash"
-	"github.com/reviewlint/reviewlint/analyzers/internal/facttable"
-	"github.com/reviewlint/reviewlint/analyzers/internal/funcpath"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/crash"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/funcpath"
 )
 
 // A log call is recognised by the callee's package path, receiver type and
@@ -90,7 +90,7 @@ func isLevelName(name string, names ...string) bool {
 
 // isLogCall reports whether call writes a log line.
 func isLogCall(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -103,7 +103,7 @@ func isLogCall(call *ssa.CallCommon) bool {
 	}
 	recv := ""
 	if r := f.Signature().Recv(); r != nil {
-		recv = ssautil.TypeName(r.Type())
+		recv = flow.TypeName(r.Type())
 	}
 	return api(recv, f.Name())
 }
@@ -319,7 +319,7 @@ func (s *logging) configured(call *ssa.CallCommon) bool {
 	if s.logFuncs == nil {
 		s.logFuncs = funcpath.Compile(s.cfg.LogFunctions)
 	}
-	return s.logFuncs.Has(ssautil.CalleeFunc(call))
+	return s.logFuncs.Has(flow.CalleeFunc(call))
 }
 
 // summary returns what the callee logs, from this package's summaries or

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // log-and-return is reported where the double log happens: at a caller
@@ -147,7 +147,7 @@ func firstPreceding(calls []*ssa.CallCommon, ret *ssa.Return, region map[*ssa.Ba
 		if b == nil {
 			continue
 		}
-		if b == ret.Block() || ssautil.ReachesWithin(b, ret.Block(), region) {
+		if b == ret.Block() || flow.ReachesWithin(b, ret.Block(), region) {
 			return c
 		}
 	}
@@ -171,6 +171,6 @@ func callBlock(any *ssa.BasicBlock, c *ssa.CallCommon) *ssa.BasicBlock {
 // helper that fails the test and returns the error reports it to two
 // different audiences, not twice to the same log.
 func isTestingCall(call *ssa.CallCommon) bool {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	return f != nil && f.Pkg() != nil && f.Pkg().Path() == "testing"
 }

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // The loop form of swallowed: in a loop over items, an error branch that
@@ -187,7 +187,7 @@ func labels(path []ast.Node, i int, name string) bool {
 func nilReturnAfter(br *errBranch, loop ast.Stmt, res int) *ssa.Return {
 	var after *ssa.Return
 	inside := false
-	ssautil.Explore(br.entry, func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
+	flow.Explore(br.entry, func(b *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if len(b.Instrs) == 0 {
 			return nil, false
 		}

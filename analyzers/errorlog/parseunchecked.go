@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // parse-unchecked: `n, _ := strconv.Atoi(s)` where s comes from outside
@@ -146,7 +146,7 @@ func testedZeroBefore(b *ssa.BasicBlock, v ssa.Value) bool {
 // parsedArg returns the string operand of a parse call and the parse's
 // name, or nil.
 func parsedArg(call *ssa.CallCommon) (ssa.Value, string) {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Signature().Recv() != nil || call.IsInvoke() {
 		return nil, ""
 	}
@@ -273,7 +273,7 @@ func externalSource(v ssa.Value, seen map[ssa.Value]bool, depth int) *source {
 	case *ssa.Parameter:
 		return &source{what: "the parameter " + x.Name(), param: true, pos: x.Pos(), chain: []ssa.Value{v}}
 	case *ssa.FreeVar:
-		return found(externalSource(ssautil.BindingOf(x), seen, depth+1))
+		return found(externalSource(flow.BindingOf(x), seen, depth+1))
 	case *ssa.Convert:
 		return found(externalSource(x.X, seen, depth+1))
 	case *ssa.ChangeType:
@@ -301,7 +301,7 @@ func externalSource(v ssa.Value, seen map[ssa.Value]bool, depth int) *source {
 			return found(loadSource(x, seen, depth))
 		}
 	case *ssa.Alloc:
-		return found(externalSource(ssautil.SingleStore(x), seen, depth+1))
+		return found(externalSource(flow.SingleStore(x), seen, depth+1))
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok {
 			return found(callSource(call, seen, depth))
@@ -382,7 +382,7 @@ func flagDefinition(g *ssa.Global) string {
 // flagCall names a flag.String or FlagSet.String call (whose result
 // points at the string the user passed), or "".
 func flagCall(call *ssa.CallCommon) string {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "flag" || f.Name() != "String" {
 		return ""
 	}
@@ -392,13 +392,13 @@ func flagCall(call *ssa.CallCommon) string {
 // callSource names a call whose result comes from outside, or follows a
 // string helper (strings.TrimSpace, strings.Split, ...) to its operand.
 func callSource(call *ssa.Call, seen map[ssa.Value]bool, depth int) *source {
-	f := ssautil.CalleeFunc(call.Common())
+	f := flow.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return nil
 	}
 	recv := ""
 	if r := f.Signature().Recv(); r != nil {
-		recv = ssautil.TypeName(r.Type())
+		recv = flow.TypeName(r.Type())
 	}
 	if what, ok := sourceCalls[[3]string{f.Pkg().Path(), recv, f.Name()}]; ok {
 		return &source{what: what, pos: call.Pos()}
@@ -452,7 +452,7 @@ func validated(fn *ssa.Function, parse *ssa.Call, chain []ssa.Value) bool {
 // checksInput reports whether call tests one of the values on: a regexp
 // match, or a parse whose error is used.
 func checksInput(call *ssa.Call, on map[ssa.Value]bool) bool {
-	f := ssautil.CalleeFunc(call.Common())
+	f := flow.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

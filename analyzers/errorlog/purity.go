@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // Purity: a call whose error depends only on its operands (strconv.Atoi,
@@ -47,7 +47,7 @@ func (s *logging) isPure(call *ssa.CallCommon) bool {
 	if call.IsInvoke() {
 		return false
 	}
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return false
 	}

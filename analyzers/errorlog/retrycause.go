@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // A retry loop that drops the cause: a call's error is tested in a loop,
@@ -115,7 +115,7 @@ func droppedRetry(b *ssa.BasicBlock, cmp *ssa.BinOp) *retry {
 	if cmp.Op == token.EQL {
 		failed, succeeded = succeeded, failed
 	}
-	if !l.body[failed] || failed != at && !ssautil.ReachesWithin(failed, at, l.body) {
+	if !l.body[failed] || failed != at && !flow.ReachesWithin(failed, at, l.body) {
 		return nil
 	}
 	return &retry{call: call, at: at, failed: failed, loop: l, errs: errs, leaves: !l.body[succeeded]}
@@ -124,7 +124,7 @@ func droppedRetry(b *ssa.BasicBlock, cmp *ssa.BinOp) *retry {
 // innermostLoop returns the innermost natural loop holding b, or nil.
 func innermostLoop(b *ssa.BasicBlock) *loop {
 	for h := b; h != nil; h = h.Idom() {
-		body := ssautil.NaturalLoop(h)
+		body := flow.NaturalLoop(h)
 		if body[b] {
 			return &loop{head: h, body: body}
 		}
@@ -140,7 +140,7 @@ func innermostLoop(b *ssa.BasicBlock) *loop {
 func (r *retry) givesUpAt(ret *ssa.BasicBlock) bool {
 	exits := r.exits()
 	found := false
-	ssautil.Explore(r.failed, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
+	flow.Explore(r.failed, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 		if x == ret {
 			found = true
 			return nil, true
@@ -151,7 +151,7 @@ func (r *retry) givesUpAt(ret *ssa.BasicBlock) bool {
 		var next []*ssa.BasicBlock
 		for _, y := range x.Succs {
 			inside, leaving := r.loop.body[x], !r.loop.body[y]
-			if inside && leaving && !exits[x] || !inside && ssautil.Reaches(y, r.loop.head) {
+			if inside && leaving && !exits[x] || !inside && flow.Reaches(y, r.loop.head) {
 				continue
 			}
 			next = append(next, y)
@@ -172,7 +172,7 @@ func (r *retry) exits() map[*ssa.BasicBlock]bool {
 	// blocks crossable allows (start itself included), not past an exit
 	// already marked.
 	mark := func(start *ssa.BasicBlock, crossable func(*ssa.BasicBlock) bool) {
-		ssautil.Explore(start, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
+		flow.Explore(start, func(x *ssa.BasicBlock) ([]*ssa.BasicBlock, bool) {
 			if exits[x] || !l.body[x] || !crossable(x) {
 				return nil, false
 			}

@@ -1,6 +1,6 @@
 package errorlog
 
-import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+import "github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
 
 // The rule IDs this analyzer reports.
 const (

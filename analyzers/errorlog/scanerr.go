@@ -6,8 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // scan-err-unchecked: a bufio.Scanner's Scan returns false both at the end
@@ -63,7 +63,7 @@ func scannerUses(sc *ssa.Call) (loop *ssa.Call, checked, escapes bool) {
 		case "Err":
 			checked = true
 		case "Scan":
-			if loop == nil && ssautil.InCycle(use.Block()) {
+			if loop == nil && flow.InCycle(use.Block()) {
 				loop = use
 			}
 		}

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // stateChanging lists the standard calls whose error is the only sign that
@@ -57,7 +57,7 @@ func (c *checker) stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 	if what := stateCallName(call); what != "" {
 		return what
 	}
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil {
 		return ""
 	}
@@ -69,7 +69,7 @@ func (c *checker) stateDrop(fn *ssa.Function, call *ssa.CallCommon) string {
 
 // stateCallName names call when it is one of stateChanging, or "".
 func stateCallName(call *ssa.CallCommon) string {
-	f := ssautil.CalleeFunc(call)
+	f := flow.CalleeFunc(call)
 	if f == nil || f.Pkg() == nil || call.IsInvoke() || errorResult(f.Signature()) < 0 {
 		return ""
 	}
@@ -82,7 +82,7 @@ func stateCallName(call *ssa.CallCommon) string {
 // recvOf names f's receiver type ("" for a function).
 func recvOf(f *types.Func) string {
 	if r := f.Signature().Recv(); r != nil {
-		return ssautil.TypeName(r.Type())
+		return flow.TypeName(r.Type())
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkSwallowed reports a return of a nil error from a branch where a
@@ -128,7 +128,7 @@ func returnsZeros(ret *ssa.Return, res int) bool {
 			continue
 		}
 		k, ok := returned(ret, i).(*ssa.Const)
-		if !ok || !ssautil.IsZeroConst(k) {
+		if !ok || !flow.IsZeroConst(k) {
 			return false
 		}
 	}

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkAbandonedSend reports a plain send on an unbuffered channel whose
@@ -88,7 +88,7 @@ func (p *passState) giveUpCase(ops *chanflow.Ops, sel *ssa.Select) (giveUp, bool
 		}
 		st := sel.States[k]
 		body := b.Succs[0]
-		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) && !signalOnly(st.Chan) || body == sel.Block() || ssautil.Reaches(body, sel.Block()) {
+		if st.Dir != types.RecvOnly || !ops.Permanent(st.Chan) && !signalOnly(st.Chan) || body == sel.Block() || flow.Reaches(body, sel.Block()) {
 			continue
 		}
 		return giveUp{pos: st.Pos, recv: sel.Parent(), classes: p.leavingClasses(ops, st.Chan, body)}, true
@@ -113,7 +113,7 @@ func (p *passState) leavingClasses(ops *chanflow.Ops, ch ssa.Value, body *ssa.Ba
 	out := []string{p.sum.Class(ch)}
 	for class, list := range ops.ByClass {
 		for _, o := range list {
-			if o.Kind == chanflow.Close && o.Ins.Parent() == body.Parent() && (o.Ins.Block() == body || ssautil.Reaches(body, o.Ins.Block())) {
+			if o.Kind == chanflow.Close && o.Ins.Parent() == body.Parent() && (o.Ins.Block() == body || flow.Reaches(body, o.Ins.Block())) {
 				out = append(out, class)
 				break
 			}

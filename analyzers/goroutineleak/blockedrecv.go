@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkBlockedReceive reports consumer goroutines of fn that range over a
@@ -63,11 +63,11 @@ func (ch *channel) unclosedReturn(fn *ssa.Function, consumers map[*ssa.Go]bool) 
 		started bool
 	}
 	var found *ssa.Return
-	ssautil.Explore(state{fn.Blocks[0], false}, func(st state) ([]state, bool) {
+	flow.Explore(state{fn.Blocks[0], false}, func(st state) ([]state, bool) {
 		started := st.started
 		for _, ins := range st.b.Instrs {
 			switch {
-			case closes[ins], ssautil.NoReturn(ins):
+			case closes[ins], flow.NoReturn(ins):
 				return nil, false
 			case ins == ch.make && started:
 				return nil, false // a new channel: the loop's previous one is out of reach
@@ -113,7 +113,7 @@ func (p *passState) reportBlockedReceive(fn *ssa.Function, ch *channel, consumer
 			name, p.line(ch.make.Pos()), p.line(returnPos(fn, ret)), verb, name),
 		Related: []analysis.RelatedInformation{{Pos: returnPos(fn, ret), Message: "returns here without closing the channel"}},
 	}
-	if len(ch.closes) == 0 && !ssautil.InCycle(ch.make.Block()) && name != "the channel" {
+	if len(ch.closes) == 0 && !flow.InCycle(ch.make.Block()) && name != "the channel" {
 		if fix := p.deferCloseFix(ch.make, name); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // maxCounted bounds the sends counted one by one; beyond it, or when a
@@ -204,7 +204,7 @@ func (g *group) repeats(s *ssa.Go) bool {
 		if m.Block() == s.Block() && indexOf(m) < indexOf(s) {
 			return false
 		}
-		if !ssautil.ReachesAvoiding(s.Block().Succs, s.Block(), m.Block()) {
+		if !flow.ReachesAvoiding(s.Block().Succs, s.Block(), m.Block()) {
 			return false
 		}
 	}
@@ -231,13 +231,13 @@ func (g *group) finiteWalk(fn *ssa.Function) *leak {
 		spawned, received int
 	}
 	var found *leak
-	ssautil.Explore(state{b: fn.Blocks[0]}, func(st state) ([]state, bool) {
+	flow.Explore(state{b: fn.Blocks[0]}, func(st state) ([]state, bool) {
 		spawned, received := st.spawned, st.received
 		if spawned > maxCounted {
 			return nil, false // a bound, whatever the loop: never hang
 		}
 		for _, ins := range st.b.Instrs {
-			if ssautil.NoReturn(ins) {
+			if flow.NoReturn(ins) {
 				return nil, false
 			}
 			switch ins := ins.(type) {
@@ -390,7 +390,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 	}
 	var ret *ssa.Return
 	var remake *ssa.MakeChan
-	ssautil.Explore(state{b, !needSpawn, i}, func(it state) ([]state, bool) {
+	flow.Explore(state{b, !needSpawn, i}, func(it state) ([]state, bool) {
 		if it.i == 0 && it.spawned && stop[it.b] {
 			return nil, false
 		}
@@ -398,7 +398,7 @@ func (g *group) walkUncovered(b *ssa.BasicBlock, i int, stop map[*ssa.BasicBlock
 		next := it.b.Succs
 	instrs:
 		for _, ins := range it.b.Instrs[it.i:] {
-			if ssautil.NoReturn(ins) {
+			if flow.NoReturn(ins) {
 				next = nil
 				break
 			}

@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // maxBlocks bounds the functions analysed: bigger ones are skipped, never
@@ -57,7 +57,7 @@ func naturalLoops(fn *ssa.Function) []*loop {
 				continue
 			}
 			if byHeader[h] == nil {
-				l := &loop{header: h, body: ssautil.NaturalLoop(h)}
+				l := &loop{header: h, body: flow.NaturalLoop(h)}
 				byHeader[h] = l
 				out = append(out, l)
 			}

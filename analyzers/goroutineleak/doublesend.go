@@ -7,8 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkDoubleSend reports a function that sends on its channel parameter
@@ -47,7 +47,7 @@ func directSends(v ssa.Value) ([]*ssa.Send, bool) {
 	for _, r := range *v.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Send:
-			if r.Chan != v || r.X == v || ssautil.InCycle(r.Block()) {
+			if r.Chan != v || r.X == v || flow.InCycle(r.Block()) {
 				return nil, false
 			}
 			out = append(out, r)
@@ -92,7 +92,7 @@ func (p *passState) countedReceivers(fn *ssa.Function, i int) bool {
 		for _, o := range ops.ByClass[class] {
 			if o.Kind == chanflow.Recv {
 				recvs++
-				looped = looped || ssautil.InCycle(o.Ins.Block())
+				looped = looped || flow.InCycle(o.Ins.Block())
 			}
 		}
 		if recvs > 0 && !looped {

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/reviewlint/reviewlint/analyzers/goroutineleak"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 )
 
 // The fixtures of every rule, fixes included, run in one analysis; each

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkNilChannel reports sends and receives (range included) on a channel
@@ -63,7 +63,7 @@ func rootCell(x ssa.Value, depth int) *ssa.Alloc {
 		if depth > 4 {
 			return nil
 		}
-		if b := ssautil.BindingOf(x); b != nil {
+		if b := flow.BindingOf(x); b != nil {
 			return rootCell(b, depth+1)
 		}
 	}

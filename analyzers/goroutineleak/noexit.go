@@ -6,8 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // checkNoExit reports goroutines that loop forever, started by a
@@ -149,7 +149,7 @@ func endsHere(b *ssa.BasicBlock) bool {
 		return true
 	}
 	for _, ins := range b.Instrs {
-		if ssautil.NoReturn(ins) {
+		if flow.NoReturn(ins) {
 			return true
 		}
 	}

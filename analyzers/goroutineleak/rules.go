@@ -1,6 +1,6 @@
 package goroutineleak
 
-import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+import "github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
 
 // confirm is how to see a leaked goroutine at run time, shared by the rules' texts.
 const confirm = `To confirm one at run time: goleak.VerifyNone(t) (go.uber.org/goleak) at the

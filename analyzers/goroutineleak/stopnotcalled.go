@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // stop-not-called: a method (or the function itself) starts a goroutine
@@ -382,11 +382,11 @@ func (s *stopCtx) waits(u *objUses) bool {
 	if len(recv) == 0 && len(edges) == 0 {
 		return false
 	}
-	if len(chanflow.ReturnsWithout(fn, ssautil.NoReturn)) == 0 {
+	if len(chanflow.ReturnsWithout(fn, flow.NoReturn)) == 0 {
 		return false // no way out at all: no-exit's case
 	}
 	intoCase := func(b *ssa.BasicBlock, i int) bool { return edges[caseEdge{b, i}] }
-	return len(chanflow.ReturnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || ssautil.NoReturn(ins) }, intoCase)) == 0
+	return len(chanflow.ReturnsAvoiding(fn, func(ins ssa.Instruction) bool { return recv[ins] || flow.NoReturn(ins) }, intoCase)) == 0
 }
 
 // caseEdge is the edge into a select case's body: taking it means the
@@ -736,11 +736,11 @@ func (lc *lifecycle) unstoppedReturn(fn *ssa.Function, made ssa.Instruction) (ss
 	}
 	var foundStart ssa.Instruction
 	var found *ssa.Return
-	ssautil.Explore(state{fn.Blocks[0], nil}, func(st state) ([]state, bool) {
+	flow.Explore(state{fn.Blocks[0], nil}, func(st state) ([]state, bool) {
 		start := st.start
 		for _, ins := range st.b.Instrs {
 			switch {
-			case lc.stops[ins], ssautil.NoReturn(ins):
+			case lc.stops[ins], flow.NoReturn(ins):
 				return nil, false
 			case ins == made && start != nil:
 				return nil, false // a new object: the loop's previous one is out of reach

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkTimeAfterLoop reports time.After calls made on every iteration of a
@@ -21,7 +21,7 @@ func (p *passState) checkTimeAfterLoop(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			call, ok := ins.(*ssa.Call)
-			if !ok || !isTimeAfter(call.Common()) || !ssautil.InCycle(b) {
+			if !ok || !isTimeAfter(call.Common()) || !flow.InCycle(b) {
 				continue
 			}
 			if sel := selectOn(call); sel == nil || !otherCaseLoops(sel, call) {
@@ -98,14 +98,14 @@ func otherCaseLoops(sel *ssa.Select, call *ssa.Call) bool {
 		if s != sel {
 			continue
 		}
-		loops := ssautil.ReachesAvoiding(b.Succs[:1], call.Block(), nil)
+		loops := flow.ReachesAvoiding(b.Succs[:1], call.Block(), nil)
 		switch {
 		case k == timer && loops:
 			return false // a pacing or backoff timer
 		case k != timer && loops:
 			others = true
 		}
-		if !sel.Blocking && k == len(sel.States)-1 && ssautil.ReachesAvoiding(b.Succs[1:], call.Block(), nil) {
+		if !sel.Blocking && k == len(sel.States)-1 && flow.ReachesAvoiding(b.Succs[1:], call.Block(), nil) {
 			others = true // the default case
 		}
 	}

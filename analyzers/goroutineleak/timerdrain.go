@@ -12,9 +12,9 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // checkTimerDrain reports the drain idiom `if !t.Stop() { <-t.C }` on a
@@ -174,7 +174,7 @@ func selectCaseBody(sel *ssa.Select, k int) *ssa.BasicBlock {
 // private timer (see privateTimer) is re-armed only by its own Reset.
 func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, private bool) bool {
 	found := false
-	ssautil.Explore(ssautil.At{B: b, I: i}, func(at ssautil.At) ([]ssautil.At, bool) {
+	flow.Explore(flow.At{B: b, I: i}, func(at flow.At) ([]flow.At, bool) {
 		for _, ins := range at.B.Instrs[at.I:] {
 			if ins == d {
 				found = true
@@ -184,7 +184,7 @@ func (p *passState) reachesUnarmed(b *ssa.BasicBlock, i int, d *ssa.UnOp, privat
 				return nil, false
 			}
 		}
-		return ssautil.AtSuccs(at.B), false
+		return flow.AtSuccs(at.B), false
 	})
 	return found
 }

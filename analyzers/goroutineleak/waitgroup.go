@@ -7,9 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // checkWaitGroupDone reports goroutines started by fn, after a
@@ -57,7 +57,7 @@ func returnWithoutDone(fn *ssa.Function) *ssa.Return {
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			if releasesWaitGroup(ins) {
-				if ssautil.InCycle(b) {
+				if flow.InCycle(b) {
 					return nil
 				}
 				dones++
@@ -68,7 +68,7 @@ func returnWithoutDone(fn *ssa.Function) *ssa.Return {
 		return nil
 	}
 	var first *ssa.Return
-	stop := func(ins ssa.Instruction) bool { return releasesWaitGroup(ins) || ssautil.NoReturn(ins) }
+	stop := func(ins ssa.Instruction) bool { return releasesWaitGroup(ins) || flow.NoReturn(ins) }
 	for _, ret := range chanflow.ReturnsWithout(fn, stop) {
 		if first == nil || returnPos(fn, ret) < returnPos(fn, first) {
 			first = ret // the earliest in the source reads best

@@ -8,9 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/chanflow"
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
 // checkWaitHoldingLock reports a goroutine that blocks on a channel
@@ -481,7 +481,7 @@ func instrReaches(a, b ssa.Instruction) bool {
 	if a.Block() == b.Block() && indexOf(a) < indexOf(b) {
 		return true
 	}
-	return ssautil.Reaches(a.Block(), b.Block())
+	return flow.Reaches(a.Block(), b.Block())
 }
 
 // reportWaitHoldingLock reports the blocking operation.

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // checkWaitInLoop reports a WaitGroup.Wait inside a loop that starts
@@ -26,7 +26,7 @@ func (p *passState) checkWaitInLoop(fn *ssa.Function) {
 				continue
 			}
 			l := cfg.innermostLoop(b)
-			if l == nil || !ssautil.Reaches(b, l.header) || !ssautil.ReachesWithin(b, l.header, l.body) {
+			if l == nil || !flow.Reaches(b, l.header) || !flow.ReachesWithin(b, l.header, l.body) {
 				continue
 			}
 			wg := w.Call.Args[0]

@@ -12,9 +12,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 // reportDeferBeforeCheck reports a deferred release whose receiver is
@@ -118,7 +118,7 @@ func comparedWithNil(v ssa.Value, boxed bool) bool {
 	for _, r := range *v.Referrers() {
 		switch r := r.(type) {
 		case *ssa.BinOp:
-			if !boxed && (ssautil.IsNilConst(r.X) || ssautil.IsNilConst(r.Y)) {
+			if !boxed && (flow.IsNilConst(r.X) || flow.IsNilConst(r.Y)) {
 				return true
 			}
 		case *ssa.UnOp:

@@ -11,11 +11,11 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/handlers"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 //go:embed doc.go

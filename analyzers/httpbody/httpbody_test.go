@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/reviewlint/reviewlint/analyzers/httpbody"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 )
 
 // The fixtures of all rules, fixes included, run in one analysis

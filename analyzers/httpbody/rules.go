@@ -1,6 +1,6 @@
 package httpbody
 
-import "github.com/reviewlint/reviewlint/analyzers/internal/catalog"
+import "github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
 
 // Rules lists the rules this analyzer reports. Each rule's Default is what
 // its measured evidence on the bench/ corpus decides (catalog.Evidence).

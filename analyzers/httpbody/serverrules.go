@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // reportServerTimeouts reports the servers the package serves without
@@ -144,7 +144,7 @@ func remoteAddr(addr string) bool {
 // isDefaultMux reports whether handler h is nil or http.DefaultServeMux.
 func isDefaultMux(h ssa.Value) bool {
 	v := valueOrigin(h)
-	if ssautil.IsNilConst(v) {
+	if flow.IsNilConst(v) {
 		return true
 	}
 	ld, ok := v.(*ssa.UnOp)

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // The http.Servers of a package, followed through SSA: a server is a class
@@ -175,7 +175,7 @@ func (s *serverSet) visit(pass *analysis.Pass, fn *ssa.Function, ins ssa.Instruc
 		}
 	case *ssa.FieldAddr:
 		if tracked(ins) {
-			fv := ssautil.FieldVar(ins)
+			fv := flow.FieldVar(ins)
 			if fv == nil {
 				unknown(ins)
 				break
@@ -195,7 +195,7 @@ func (s *serverSet) visit(pass *analysis.Pass, fn *ssa.Function, ins ssa.Instruc
 	case *ssa.Store:
 		switch {
 		case isServerCell(ins.Addr.Type()):
-			if !ssautil.IsNilConst(ins.Val) {
+			if !flow.IsNilConst(ins.Val) {
 				s.union(ins.Addr, ins.Val)
 			}
 		case isServer(ins.Addr.Type()):
@@ -213,7 +213,7 @@ func (s *serverSet) visit(pass *analysis.Pass, fn *ssa.Function, ins ssa.Instruc
 		if tracked(ins) {
 			s.find(ins)
 			for _, e := range ins.Edges {
-				if !ssautil.IsNilConst(e) {
+				if !flow.IsNilConst(e) {
 					s.union(ins, e)
 				}
 			}
@@ -320,7 +320,7 @@ func (s *serverSet) visitCall(fn *ssa.Function, call ssa.CallInstruction, local 
 		if v := call.Value(); v != nil {
 			for _, r := range returns[callee] {
 				for k, res := range r.Results {
-					if !tracked(res) || ssautil.IsNilConst(res) {
+					if !tracked(res) || flow.IsNilConst(res) {
 						continue
 					}
 					for _, out := range resultValues(v, k) {
@@ -576,7 +576,7 @@ func valueOrigin(v ssa.Value) ssa.Value {
 		case *ssa.ChangeInterface:
 			v = x.X
 		default:
-			st, ok := ssautil.Stored(v)
+			st, ok := flow.Stored(v)
 			if !ok {
 				return v
 			}

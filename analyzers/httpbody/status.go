@@ -8,10 +8,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/handlers"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 // consumed is the Walk state bit set once the body has been read.

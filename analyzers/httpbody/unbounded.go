@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/handlers"
 )
 
 // reportUnboundedReads reports, in a handler, the calls that read the

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/handlers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/handlers"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 // reportWritesAfterError reports error responses (http.Error, http.NotFound,

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/srcfile"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/srcfile"
 )
 
 // loopBodyFix moves the body of the loop holding a deferred release into a

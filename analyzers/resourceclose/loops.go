@@ -7,8 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 // reportDefersInLoop reports a deferred release inside the loop that

@@ -9,9 +9,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/leaks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
 
 //go:embed doc.go

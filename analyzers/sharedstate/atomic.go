@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // atomicUse is where a field or global is accessed with sync/atomic.

@@ -11,9 +11,9 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // capturedWrites reports a local variable shared between a goroutine
@@ -414,7 +414,7 @@ func (c *checker) unorderedAfter(fn *ssa.Function, b *ssa.BasicBlock, idx int, a
 // it; visit returns false to stop the path.
 func (c *checker) walkUnordered(b *ssa.BasicBlock, idx int, visit func(ssa.Instruction) bool) {
 	memo := map[*ssa.Function]bool{}
-	ssautil.Explore(ssautil.At{B: b, I: idx + 1}, func(a ssautil.At) ([]ssautil.At, bool) {
+	flow.Explore(flow.At{B: b, I: idx + 1}, func(a flow.At) ([]flow.At, bool) {
 		for _, ins := range a.B.Instrs[a.I:] {
 			if c.isSyncPoint(ins, memo, 0) || !visit(ins) {
 				return nil, false
@@ -422,7 +422,7 @@ func (c *checker) walkUnordered(b *ssa.BasicBlock, idx int, visit func(ssa.Instr
 		}
 		// In reverse, so that the first successor is walked first: the
 		// order of a recursive walk, which visit sees.
-		next := ssautil.AtSuccs(a.B)
+		next := flow.AtSuccs(a.B)
 		slices.Reverse(next)
 		return next, false
 	})

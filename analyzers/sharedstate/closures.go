@@ -3,7 +3,7 @@ package sharedstate
 import (
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
 // closureSite is one place a closure is handed to a helper that runs it

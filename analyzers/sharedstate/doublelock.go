@@ -3,7 +3,7 @@ package sharedstate
 import (
 	"fmt"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
 // doubleLocks reports a blocking acquisition of a lock that is already

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/heuristics"
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/heuristics"
 )
 
 // entryInfo is what every caller in the package guarantees a function on
@@ -177,7 +177,7 @@ func receiverMutexes(fn *ssa.Function) []locks.Ref {
 // that its caller holds the lock: "Caller must hold b.mu", "c.mu must be
 // held", "Lock should be held", "Lock held on entry", "Runs under the
 // subscription lock", "Assumes the lock is held" (the held-doc entry of
-// analyzers/internal/heuristics).
+// analyzers/internal/meta/heuristics).
 var heldNote = regexp.MustCompile(`(?i)(must|should)( already)? (be )?(hold|held|locked)|\block(ed)? (is |must be |should be )?held|\bheld by the caller|\bwith (the )?\w*\s?(lock|mutex|mu) held|\bunder (the |a )?(\w+ )?(lock|mutex)\b|\b(lock|mutex|mu) (is )?(already )?held\b|\bholding (the )?\w*\s?(lock|mutex|mu)\b|\bassumes? .*(lock|mutex)`)
 
 // expectsLock reports whether fn says its caller holds the lock: by the

@@ -9,9 +9,9 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/typematch"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/typematch"
 )
 
 // lockLeaks reports a lock acquired in f and still held at one return
@@ -46,7 +46,7 @@ func (c *checker) lockLeaks(f *locks.Func) {
 // (etcd-io/etcd#5509: acquire returned ErrConnClosed read-locked).
 func returnsError(ret *ssa.Return) bool {
 	for _, r := range ret.Results {
-		if ssautil.NonNilError(r) {
+		if flow.NonNilError(r) {
 			return true
 		}
 	}

@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
 // unpublished reports whether v is an object no other goroutine can
@@ -175,7 +175,7 @@ func precedes(p, ins ssa.Instruction, alloc *ssa.BasicBlock) bool {
 		}
 	}
 	if alloc == nil {
-		return ssautil.Reaches(pb, b)
+		return flow.Reaches(pb, b)
 	}
 	if b == alloc {
 		return false // every path into b allocates a new value first
@@ -184,7 +184,7 @@ func precedes(p, ins ssa.Instruction, alloc *ssa.BasicBlock) bool {
 	for _, x := range pb.Parent().Blocks {
 		region[x] = x != alloc
 	}
-	return ssautil.ReachesWithin(pb, b, region)
+	return flow.ReachesWithin(pb, b, region)
 }
 
 // freshAt reports whether addr is a field of a value the function

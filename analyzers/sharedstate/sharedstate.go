@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 )
 
 //go:embed doc.go

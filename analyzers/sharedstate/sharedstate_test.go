@@ -3,7 +3,7 @@ package sharedstate_test
 import (
 	"testing"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
 )
 

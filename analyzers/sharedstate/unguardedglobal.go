@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/locks"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ssautil"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
 // concurrentCtx is why a function runs concurrently with other code.
@@ -96,7 +96,7 @@ func (c *checker) concurrentFuncs() map[*ssa.Function]concurrentCtx {
 				}
 				out[fn] = concurrentCtx{
 					desc:   fmt.Sprintf("in the goroutine started at line %d", c.line(g.Pos())),
-					inLoop: ssautil.InCycle(b) || seen,
+					inLoop: flow.InCycle(b) || seen,
 					owners: []*ssa.Function{fn},
 					spawns: append(prev.spawns, goSite{b, i}),
 				}

@@ -6,10 +6,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/reviewlint/reviewlint/analyzers/internal/catalog"
-	"github.com/reviewlint/reviewlint/analyzers/internal/directive"
-	"github.com/reviewlint/reviewlint/analyzers/internal/docutil"
-	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/directive"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/catalog"
+	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 )
 
 //go:embed doc.go

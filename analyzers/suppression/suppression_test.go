@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/reviewlint/reviewlint/analyzers"
-	"github.com/reviewlint/reviewlint/analyzers/internal/policy"
-	"github.com/reviewlint/reviewlint/analyzers/internal/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/policy"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
 )
 

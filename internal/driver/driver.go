@@ -280,7 +280,7 @@ type variants struct {
 }
 
 // internalError is the category of a recovered panic (policy.InternalError
-// in package analyzers/internal/policy, which the driver cannot import).
+// in package analyzers/internal/host/policy, which the driver cannot import).
 const internalError = "reviewlint/internal-error"
 
 type variantKey struct {

@@ -1,5 +1,5 @@
 // Package pending holds the unguarded-field cases still wrong (see
-// analyzers/internal/ruletest's pending.go).
+// analyzers/internal/host/ruletest's pending.go).
 package pending
 
 import "sync"

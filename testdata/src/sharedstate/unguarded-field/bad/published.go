@@ -160,7 +160,7 @@ func (l *latch) IsLocked() bool {
 
 // ledger.Reset's doc names the lock only in a defect note: a BUG paragraph
 // says what is wrong, it states no contract (held-doc in
-// analyzers/internal/heuristics; the good side is good/published.go's
+// analyzers/internal/meta/heuristics; the good side is good/published.go's
 // ledger.Flush, whose doc does).
 type ledger struct {
 	mu      sync.Mutex

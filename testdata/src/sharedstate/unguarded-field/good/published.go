@@ -308,7 +308,7 @@ func (r *roster) Count() int { return r.size }
 // l.mu: exported (or called from outside the package's view), so not
 // every caller is seen, and not named ...Locked (nats-server's "Lock
 // should be held.", grpc's "Caller must hold b.mu."; held-doc in
-// analyzers/internal/heuristics). The near miss is bad/published.go's
+// analyzers/internal/meta/heuristics). The near miss is bad/published.go's
 // ledger.Reset, whose doc says so only in a BUG note.
 type ledger struct {
 	mu      sync.Mutex
