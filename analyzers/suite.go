@@ -66,6 +66,16 @@ func DefaultSettings() Settings {
 	}
 }
 
+// only returns s with each family told which of its rules run.
+func (s Settings) only(on func(rule string) bool) Settings {
+	s.ResourceClose.Enabled = on
+	s.GoroutineLeak.Enabled = on
+	s.SharedState.Enabled = on
+	s.ErrorLog.Enabled = on
+	s.HTTPBody.Enabled = on
+	return s
+}
+
 // own describes one of reviewlint's analyzer packages.
 type own struct {
 	name  string
@@ -328,12 +338,16 @@ func New(c Config, opts Options) ([]*analysis.Analyzer, error) {
 		Markers:     opts.Markers,
 		TagMessages: opts.TagMessages,
 	}
+	// The families run only the rules that are on (and only the engines
+	// those rules read); the policy drops the findings of the others too,
+	// for the bundled checks and for analyzers built by other means.
+	settings := c.Settings.only(func(id string) bool { return enabled[id] })
 	var out []*analysis.Analyzer
 	for _, o := range owns() {
 		if !anyEnabled(o.rules, enabled) && !(opts.Markers && o.name == "suppression") {
 			continue
 		}
-		out = append(out, policy.Wrap(o.build(c.Settings, opts), []string{o.name}, p))
+		out = append(out, policy.Wrap(o.build(settings, opts), []string{o.name}, p))
 	}
 	for _, b := range bundled {
 		if a := b.analyzer(); enabled[a.Name] {

@@ -34,6 +34,11 @@ type Config struct {
 	// methods that release what they return. httpbody shares them (one
 	// lifetime engine per run).
 	Kinds []Kind `yaml:"kinds" json:"kinds"`
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work. It is not a key of the settings
+	// block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
 }
 
 // Kind is one resource kind of a project's own: its constructor, which
@@ -67,6 +72,9 @@ type settings struct {
 	engine *analysis.Analyzer // the lifetime engine with cfg's kinds
 }
 
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	var sites *leaks.Sites
@@ -80,14 +88,17 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		if ob.Kind.Family != "resourceclose" {
 			continue
 		}
-		if len(ob.Leaks) > 0 {
+		leaked := s.on(ruleFor(ob.Kind))
+		if len(ob.Leaks) > 0 && leaked {
 			report(pass, leaks.Describe(pass, ob, site(ob)))
 		}
-		if len(ob.Handoffs) > 0 {
+		if len(ob.Handoffs) > 0 && leaked {
 			reportHandoff(pass, leaks.Describe(pass, ob, site(ob)), ob.Handoffs[0])
 		}
-		reportDefersInLoop(pass, ob, site)
-		if ob.Kind.Iterated {
+		if s.on(RuleDeferInLoop) {
+			reportDefersInLoop(pass, ob, site)
+		}
+		if ob.Kind.Iterated && s.on(RuleRowsErr) {
 			reportRowsErr(pass, ob, site)
 		}
 	}
