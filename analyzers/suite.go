@@ -382,5 +382,15 @@ const (
 	MarkerUsed     = policy.MarkerUsed
 )
 
+// SettingDiagnostic is the category of the diagnostic an analyzer reports
+// for a setting the analysed code contradicts (a configured function that
+// its package does not have); its message is "settings.FAMILY.KEY:
+// REASON" (see SplitSetting). The CLI turns it into a configuration error.
+const SettingDiagnostic = settingerr.Category
+
+// SplitSetting returns the key path and the reason of a SettingDiagnostic's
+// message.
+func SplitSetting(msg string) (key, reason string) { return settingerr.Split(msg) }
+
 // ParseSeverity validates a severity name.
 func ParseSeverity(s string) (Severity, error) { return catalog.ParseSeverity(s) }

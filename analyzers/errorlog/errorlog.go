@@ -65,6 +65,11 @@ func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Ana
 // engine follows zerolog events to their Msg or Send (log-not-sent).
 func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: engine}
+	keys := make([]string, len(cfg.LogFunctions))
+	for i := range keys {
+		keys[i] = fmt.Sprintf("log-functions[%d]", i)
+	}
+	s.names = funcpath.NewChecker("errorlog", keys, cfg.LogFunctions)
 	s.logging = s.loggingAnalyzer()
 	requires := []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging}
 	if s.on(RuleLogNotSent) {
@@ -83,6 +88,7 @@ type settings struct {
 	cfg     Config
 	logging *analysis.Analyzer
 	engine  *analysis.Analyzer // the lifetime engine
+	names   *funcpath.Checker  // reports log functions that do not exist
 }
 
 // on reports whether rule runs.
@@ -107,6 +113,7 @@ type checker struct {
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	s.names.Check(pass)
 	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
 	c.funcs = funcs

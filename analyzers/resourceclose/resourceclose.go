@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/funcpath"
 	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
@@ -58,6 +59,11 @@ var Analyzer = New(DefaultConfig())
 // New returns the analyzer configured by cfg, which must be valid.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: lifetime.For(cfg.Kinds)}
+	keys, constructors := make([]string, len(cfg.Kinds)), make([]string, len(cfg.Kinds))
+	for i, k := range cfg.Kinds {
+		keys[i], constructors[i] = fmt.Sprintf("kinds[%d].constructor", i), k.Constructor
+	}
+	s.constructors = funcpath.NewChecker("resourceclose", keys, constructors)
 	return &analysis.Analyzer{
 		Name:     "resourceclose",
 		Doc:      docutil.MustExtract(doc, "resourceclose"),
@@ -70,12 +76,15 @@ func New(cfg Config) *analysis.Analyzer {
 type settings struct {
 	cfg    Config
 	engine *analysis.Analyzer // the lifetime engine with cfg's kinds
+	// constructors reports the kinds' constructors that do not exist.
+	constructors *funcpath.Checker
 }
 
 // on reports whether rule runs.
 func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	s.constructors.Check(pass)
 	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	var sites *leaks.Sites
 	site := func(ob *lifetime.Obligation) *leaks.Site {

@@ -60,7 +60,7 @@ func runVetTool(args []string, stdout, stderr io.Writer) int {
 		f := &lintFlags{configFile: own["config"]}
 		_ = f.enable.Set(own["enable"])
 		_ = f.disable.Set(own["disable"])
-		if cfg, err = loadConfig(f, dir); err != nil {
+		if cfg, _, err = loadConfig(f, dir); err != nil {
 			fmt.Fprintf(stderr, "reviewlint: %v\n", err)
 			return ExitUsage
 		}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -267,5 +268,34 @@ func (l *loader) severityValue(e entry, key string) (analyzers.Severity, error) 
 func (l *loader) errAt(n ast.Node, key, format string, args ...any) *Error {
 	e := &Error{File: l.file, Key: key, Msg: fmt.Sprintf(format, args...)}
 	e.Line, e.Column = position(n)
+	return e
+}
+
+// SettingError returns the error msg of the setting at key (a path from
+// the top of the document: "settings.errorlog.log-functions[2]") in the
+// configuration file at path, positioned at the value the key names; for
+// settings that an analyzer found wrong after loading (a configured
+// function its package does not have). Without a file, or when the file
+// no longer reads, the error names the key alone.
+func SettingError(path, key, msg string) *Error {
+	e := &Error{File: path, Key: key, Msg: msg}
+	if path == "" {
+		e.File = "settings"
+		return e
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return e
+	}
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		return e
+	}
+	body, err := documentBody(path, f)
+	if err != nil || body == nil {
+		return e
+	}
+	l := &loader{file: path, anchors: anchorsIn(body)}
+	e.Line, e.Column = position(l.nodeAt(body, key))
 	return e
 }
