@@ -11,6 +11,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/goroutineleak"
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/analyzers/sharedstate"
 )
 
@@ -33,7 +34,7 @@ func TestEnginesOfEnabledRules(t *testing.T) {
 		{[]string{"httpbody/undrained"}, []string{"lifetime"}, []string{"handlers"}},
 		{[]string{"SA1012"}, nil, []string{"buildir", "buildssa"}},
 	} {
-		cfg := analyzers.DefaultConfig()
+		cfg := settings.DefaultConfig()
 		if c.enable != nil {
 			cfg.Disable, cfg.Enable = []string{"all"}, c.enable
 		}

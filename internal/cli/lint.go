@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/internal/config"
 	"github.com/reviewlint/reviewlint/internal/driver"
 	"github.com/reviewlint/reviewlint/internal/report"
@@ -208,7 +209,7 @@ func settingErrors(out *driver.Output, cfgFile string) error {
 
 // loadConfig reads -config or the nearest .reviewlint.yml, then applies
 // -enable/-disable on top.
-func loadConfig(f *lintFlags, cwd string) (cfg analyzers.Config, file string, err error) {
+func loadConfig(f *lintFlags, cwd string) (cfg settings.Config, file string, err error) {
 	if f.configFile != "" {
 		file = f.configFile
 		cfg, err = config.Load(file)
@@ -243,9 +244,9 @@ func without(list, drop []string) []string {
 // saltFor keys cached results by everything besides the code that changes
 // them: the configuration (its rules, exclusions and settings) and the
 // options. Rebuilt binaries are told apart by the driver.
-func saltFor(cfg analyzers.Config, opts analyzers.Options) string {
+func saltFor(cfg settings.Config, opts analyzers.Options) string {
 	b, _ := json.Marshal(struct {
-		Cfg  analyzers.Config
+		Cfg  settings.Config
 		Dir  string
 		Opts analyzers.Options
 		V    string
