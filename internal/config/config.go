@@ -29,7 +29,11 @@
 //     the standard "Code generated ... DO NOT EDIT." header); by default
 //     they are dropped, since nobody reviews generated code.
 //   - settings: a map from analyzer name to that analyzer's settings, which
-//     its documentation lists.
+//     its documentation lists. A function a setting names
+//     (errorlog.log-functions, resourceclose kinds' constructors) that its
+//     package does not have is an error too, once the package is among
+//     those analysed; a package that is not is not checked (it may belong
+//     to another build).
 //
 // Unknown keys, at any level, are errors: a misspelt key never silently
 // does nothing. Errors name the file, line, column and key path, like
