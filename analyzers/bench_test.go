@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // BenchmarkAnalyzers times each analyzer of the default suite (with what
@@ -23,7 +24,7 @@ func BenchmarkAnalyzers(b *testing.B) {
 	if err != nil || packages.PrintErrors(pkgs) > 0 {
 		b.Fatalf("loading net/http: %v", err)
 	}
-	all, err := analyzers.New(analyzers.Config{Enable: []string{"all"}}, analyzers.Options{})
+	all, err := analyzers.New(settings.Config{Enable: []string{"all"}}, analyzers.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/ruletest"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // TestBundled runs every bundled staticcheck check on its fixtures through
@@ -62,7 +63,7 @@ func runBundled(t *testing.T, testdata string, a *analysis.Analyzer, id string) 
 // every bundled check switched on (so that a check shipped off by
 // default is tested too), by name.
 func bundledSuite(t *testing.T) map[string]*analysis.Analyzer {
-	cfg := analyzers.DefaultConfig()
+	cfg := settings.DefaultConfig()
 	cfg.Enable = []string{"staticcheck", "copylocks"}
 	as, err := analyzers.New(cfg, analyzers.Options{})
 	if err != nil {

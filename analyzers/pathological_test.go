@@ -13,6 +13,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/policy"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // Each pathological function has n sequential if/else diamonds: 2^n paths,
@@ -94,7 +95,7 @@ func analyzePathological(t *testing.T, n int) map[string]int {
 }
 
 func allAnalyzers(tb testing.TB) []*analysis.Analyzer {
-	all, err := analyzers.New(analyzers.Config{Enable: []string{"all"}}, analyzers.Options{})
+	all, err := analyzers.New(settings.Config{Enable: []string{"all"}}, analyzers.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}

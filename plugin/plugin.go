@@ -32,6 +32,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/internal/config"
 )
 
@@ -57,8 +58,8 @@ var _ register.LinterPlugin = (*Plugin)(nil)
 // New decodes golangci-lint's settings for reviewlint and builds the
 // analyzers they enable. It fails, naming the offending key or rule ID,
 // where .reviewlint.yml would fail.
-func New(settings any) (register.LinterPlugin, error) {
-	cfg, err := decodeConfig(settings)
+func New(in any) (register.LinterPlugin, error) {
+	cfg, err := decodeConfig(in)
 	if err != nil {
 		return nil, err
 	}
@@ -104,27 +105,27 @@ func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 // decodeConfig turns golangci-lint's settings value into an
-// analyzers.Config through the .reviewlint.yml parser, so both routes
+// settings.Config through the .reviewlint.yml parser, so both routes
 // accept the same documents and reject them with the same messages.
-func decodeConfig(settings any) (analyzers.Config, error) {
-	raw, err := register.DecodeSettings[any](settings)
+func decodeConfig(in any) (settings.Config, error) {
+	raw, err := register.DecodeSettings[any](in)
 	if err != nil {
-		return analyzers.Config{}, fmt.Errorf("%s: %w", settingsKey, err)
+		return settings.Config{}, fmt.Errorf("%s: %w", settingsKey, err)
 	}
 	var doc []byte
 	if raw != nil {
 		if doc, err = yaml.Marshal(wholeNumbers(raw)); err != nil {
-			return analyzers.Config{}, fmt.Errorf("%s: %w", settingsKey, err)
+			return settings.Config{}, fmt.Errorf("%s: %w", settingsKey, err)
 		}
 	}
 	cfg, err := config.Parse(settingsKey, doc)
 	if err != nil {
-		return analyzers.Config{}, withoutPosition(err)
+		return settings.Config{}, withoutPosition(err)
 	}
 	// Exclude globs are relative to the directory golangci-lint runs in;
 	// the plugin is not told where the configuration file is.
 	if cfg.Dir, err = os.Getwd(); err != nil {
-		return analyzers.Config{}, err
+		return settings.Config{}, err
 	}
 	return cfg, nil
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // golangciSettings returns doc as golangci-lint hands it over: decoded
@@ -56,15 +57,15 @@ func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
 
 func TestSettingsSelectAnalyzers(t *testing.T) {
 	// suite is what the CLI builds for the same configuration.
-	suite := func(c analyzers.Config) []string {
-		c.Settings = analyzers.DefaultSettings()
+	suite := func(c settings.Config) []string {
+		c.Settings = settings.DefaultSettings()
 		as, err := analyzers.New(c, analyzers.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return names(as)
 	}
-	defaults := suite(analyzers.Config{})
+	defaults := suite(settings.Config{})
 	tests := []struct {
 		name, settings string
 		want           []string
@@ -84,7 +85,7 @@ func TestSettingsSelectAnalyzers(t *testing.T) {
 		{
 			name:     "a family off",
 			settings: `{"disable": ["resourceclose"]}`,
-			want:     suite(analyzers.Config{Disable: []string{"resourceclose"}}),
+			want:     suite(settings.Config{Disable: []string{"resourceclose"}}),
 		},
 	}
 	for _, tt := range tests {

@@ -32,6 +32,11 @@ type Config struct {
 	// "import/path.Type.Method": both spellings are one name). Wrappers it
 	// can see into are recognised without configuration.
 	LogFunctions []string `yaml:"log-functions" json:"log-functions"`
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work and the lifetime engine runs only for
+	// log-not-sent. It is not a key of the settings block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
 }
 
 // Validate checks the settings: every invalid value, each error naming
@@ -60,12 +65,21 @@ func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Ana
 // engine follows zerolog events to their Msg or Send (log-not-sent).
 func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: engine}
+	keys := make([]string, len(cfg.LogFunctions))
+	for i := range keys {
+		keys[i] = fmt.Sprintf("log-functions[%d]", i)
+	}
+	s.names = funcpath.NewChecker("errorlog", keys, cfg.LogFunctions)
 	s.logging = s.loggingAnalyzer()
+	requires := []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging}
+	if s.on(RuleLogNotSent) {
+		requires = append(requires, engine)
+	}
 	return &analysis.Analyzer{
 		Name:     "errorlog",
 		Doc:      docutil.MustExtract(doc, "errorlog"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/errorlog.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, s.logging, engine},
+		Requires: requires,
 		Run:      s.run,
 	}
 }
@@ -74,7 +88,11 @@ type settings struct {
 	cfg     Config
 	logging *analysis.Analyzer
 	engine  *analysis.Analyzer // the lifetime engine
+	names   *funcpath.Checker  // reports log functions that do not exist
 }
+
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
 
 // checker is the per-pass state shared by the rules.
 type checker struct {
@@ -89,40 +107,89 @@ type checker struct {
 	funcs         []*ssa.Function
 	writtenFields map[*types.Var]bool
 	bufferFields  map[*types.Var]bool
+	// swallowed, unlogged and logAndReturn say which rules of the error
+	// branches are on.
+	swallowed, unlogged, logAndReturn bool
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	s.names.Check(pass)
 	c := newChecker(pass, pass.ResultOf[s.logging].(*logging))
 	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
 	c.funcs = funcs
-	c.reportNotSent(pass.ResultOf[s.engine].(*lifetime.Result))
+	if s.on(RuleLogNotSent) {
+		c.reportNotSent(pass.ResultOf[s.engine].(*lifetime.Result))
+	}
+	// Each check reports one rule and shares nothing with the others but
+	// lazily built indexes, so a disabled rule's check is skipped whole.
+	// The order is the order findings are reported in.
+	c.swallowed, c.unlogged, c.logAndReturn = s.on(RuleSwallowed), s.on(RuleUnlogged), s.on(RuleLogAndReturn)
+	var perFunc, perLibFunc []func(*ssa.Function)
 	flatReported := map[token.Pos]bool{}
+	for _, rc := range []ruleCheck{
+		{RuleWrapVerb, func(fn *ssa.Function) { c.checkInspected(fn, flatReported) }},
+		{RuleSwallowed, c.checkEmptyBranches},
+		{RuleSwallowed, c.checkSkipped},
+		{RuleOverwritten, c.checkOverwritten},
+		{RuleLogKVOdd, c.checkKV},
+		{"", c.checkBranches}, // swallowed, unlogged, log-and-return
+		{RuleFatalInLibrary, c.checkFatal},
+		{RuleRetryCauseLost, c.checkRetryCause},
+	} {
+		if rc.rule == "" && (c.swallowed || c.unlogged || c.logAndReturn) || rc.rule != "" && s.on(rc.rule) {
+			perFunc = append(perFunc, rc.check)
+		}
+	}
+	// A test's scratch files and servers are its own: their dropped
+	// errors lose nothing a user sees.
+	for _, rc := range []ruleCheck{
+		{RuleDiscarded, c.checkDiscarded},
+		{RuleGoroutineDropped, c.checkGoroutineDropped},
+		{RuleScanErrUnchecked, c.checkScanErr},
+		{RuleParseUnchecked, c.checkParseUnchecked},
+	} {
+		if s.on(rc.rule) {
+			perLibFunc = append(perLibFunc, rc.check)
+		}
+	}
 	for _, fn := range funcs {
-		c.checkInspected(fn, flatReported)
-		c.checkEmptyBranches(fn)
-		c.checkSkipped(fn)
-		c.checkOverwritten(fn)
-		c.checkKV(fn)
-		for _, br := range c.errBranches(fn) {
-			c.checkSwallowed(br)
-			c.checkUnlogged(br)
-			c.checkLogAndReturn(br)
+		for _, check := range perFunc {
+			check(fn)
 		}
-		for _, br := range c.recvErrBranches(fn) {
-			c.checkSwallowed(br)
-		}
-		c.checkFatal(fn)
-		c.checkRetryCause(fn)
 		if !c.isTestFile(fn.Pos()) {
-			// A test's scratch files and servers are its own: their
-			// dropped errors lose nothing a user sees.
-			c.checkDiscarded(fn)
-			c.checkGoroutineDropped(fn)
-			c.checkScanErr(fn)
-			c.checkParseUnchecked(fn)
+			for _, check := range perLibFunc {
+				check(fn)
+			}
 		}
 	}
 	return nil, nil
+}
+
+// ruleCheck is a check and the rule it reports ("" for checkBranches,
+// which reports three).
+type ruleCheck struct {
+	rule  string
+	check func(*ssa.Function)
+}
+
+// checkBranches runs the rules of fn's error branches that are on.
+func (c *checker) checkBranches(fn *ssa.Function) {
+	for _, br := range c.errBranches(fn) {
+		if c.swallowed {
+			c.checkSwallowed(br)
+		}
+		if c.unlogged {
+			c.checkUnlogged(br)
+		}
+		if c.logAndReturn {
+			c.checkLogAndReturn(br)
+		}
+	}
+	if c.swallowed {
+		for _, br := range c.recvErrBranches(fn) {
+			c.checkSwallowed(br)
+		}
+	}
 }
 
 // newChecker returns the per-pass state over logs' summaries.

@@ -40,7 +40,13 @@ const (
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
 // go vet flags and the golangci-lint plugin all map to it.
-type Config struct{}
+type Config struct {
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work and the lock engine runs only for the
+	// rules that read it. It is not a key of the settings block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
+}
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
@@ -51,16 +57,29 @@ var Analyzer = New(DefaultConfig())
 // New returns the analyzer configured by cfg.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg}
+	requires := []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer}
+	if s.on(RuleWaitHoldingLock) || s.on(RuleCondWaitUnlocked) {
+		requires = append(requires, locks.Analyzer)
+	}
 	return &analysis.Analyzer{
 		Name:     "goroutineleak",
 		Doc:      docutil.MustExtract(doc, "goroutineleak"),
 		URL:      "https://github.com/reviewlint/reviewlint/blob/main/docs/goroutineleak.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, locks.Analyzer},
+		Requires: requires,
 		Run:      s.run,
 	}
 }
 
 type settings struct{ cfg Config }
+
+// ruleCheck is a check and the rule it reports.
+type ruleCheck struct {
+	rule  string
+	check func(*ssa.Function)
+}
+
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
 
 // passState is the per-pass state shared by the rules.
 type passState struct {
@@ -78,30 +97,61 @@ type passState struct {
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), locks: pass.ResultOf[locks.Analyzer].(*locks.Result), srcFuncs: funcs}
+	p := &passState{pass: pass, sum: pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), srcFuncs: funcs}
+	if res, ok := pass.ResultOf[locks.Analyzer].(*locks.Result); ok {
+		p.locks = res
+	}
 	stops := &stopCtx{p: p, stopper: map[stopKey]bool{}, busy: map[stopKey]bool{}}
+	// Each check reports one rule and shares nothing with the others but
+	// lazily built indexes, so a disabled rule's check is skipped whole.
+	// The order is the order findings are reported in.
+	var perFunc []func(*ssa.Function)
+	for _, c := range []ruleCheck{
+		{RuleWaitGroupDoneMissing, p.checkWaitGroupDone},
+		{RuleTimeAfterLoop, p.checkTimeAfterLoop},
+		{RuleTimerDrain, p.checkTimerDrain},
+		{RuleNilChannel, p.checkNilChannel},
+		{RuleNoExit, p.checkNoExit},
+		{RuleBlockedSend, p.checkDoubleSend},
+		{RuleStopNotCalled, stops.checkStopNotCalled},
+		{RuleWaitGroupWaitInLoop, p.checkWaitInLoop},
+		{RuleCondLoopInvariant, p.checkCondLoopInvariant},
+	} {
+		if s.on(c.rule) {
+			perFunc = append(perFunc, c.check)
+		}
+	}
+	sends, recvs := s.on(RuleBlockedSend), s.on(RuleBlockedReceive)
 	for _, fn := range funcs {
 		if len(fn.Blocks) == 0 || len(fn.Blocks) > maxBlocks {
 			continue
 		}
-		if chans := findChannels(fn, p.sum); len(chans) > 0 {
-			p.checkBlockedSend(fn, chans)
-			p.checkBlockedReceive(fn, chans)
+		if sends || recvs {
+			if chans := findChannels(fn, p.sum); len(chans) > 0 {
+				if sends {
+					p.checkBlockedSend(fn, chans)
+				}
+				if recvs {
+					p.checkBlockedReceive(fn, chans)
+				}
+			}
 		}
-		p.checkWaitGroupDone(fn)
-		p.checkTimeAfterLoop(fn)
-		p.checkTimerDrain(fn)
-		p.checkNilChannel(fn)
-		p.checkNoExit(fn)
-		p.checkDoubleSend(fn)
-		stops.checkStopNotCalled(fn)
-		p.checkWaitInLoop(fn)
-		p.checkCondLoopInvariant(fn)
+		for _, check := range perFunc {
+			check(fn)
+		}
 	}
-	p.checkWaitHoldingLock()
-	p.checkNoPartner()
-	p.checkAbandonedSend()
-	p.checkCondWaitUnlocked()
+	if s.on(RuleWaitHoldingLock) {
+		p.checkWaitHoldingLock()
+	}
+	if s.on(RuleNoPartner) {
+		p.checkNoPartner()
+	}
+	if s.on(RuleAbandonedSend) {
+		p.checkAbandonedSend()
+	}
+	if s.on(RuleCondWaitUnlocked) {
+		p.checkCondWaitUnlocked()
+	}
 	return nil, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -36,7 +37,14 @@ const (
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.httpbody),
 // go vet flags and the golangci-lint plugin all map to it.
-type Config struct{}
+type Config struct {
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work and the lifetime and handler engines
+	// run only for the rules that read them. It is not a key of the
+	// settings block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
+}
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
@@ -52,11 +60,20 @@ func New(cfg Config) *analysis.Analyzer { return NewWithEngine(cfg, lifetime.Ana
 // engine per run: see lifetime.For).
 func NewWithEngine(cfg Config, engine *analysis.Analyzer) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: engine}
+	// pprof-exposed's package fact is exported whatever is on, so that
+	// facts do not depend on the configuration.
+	requires := []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer}
+	if s.anyOn(responseRules...) {
+		requires = append(requires, engine)
+	}
+	if s.anyOn(handlerRules...) {
+		requires = append(requires, handlers.Analyzer)
+	}
 	return &analysis.Analyzer{
 		Name:      "httpbody",
 		Doc:       docutil.MustExtract(doc, "httpbody"),
 		URL:       "https://github.com/reviewlint/reviewlint/blob/main/docs/httpbody.md",
-		Requires:  []*analysis.Analyzer{engine, handlers.Analyzer, inspect.Analyzer, buildssa.Analyzer},
+		Requires:  requires,
 		Run:       s.run,
 		FactTypes: []analysis.Fact{new(linksPprof)},
 	}
@@ -67,12 +84,62 @@ type settings struct {
 	engine *analysis.Analyzer
 }
 
+// responseRules read the lifetime engine's responses; handlerRules, the
+// handler engine's summaries.
+var (
+	responseRules = []string{RuleUnclosed, RuleUndrained, RuleDeferBeforeCheck, RuleStatusUnchecked}
+	handlerRules  = []string{RuleStatusUnchecked, RuleUnboundedRead, RuleWriteAfterError}
+)
+
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
+
+// anyOn reports whether one of rules runs.
+func (s *settings) anyOn(rules ...string) bool { return slices.ContainsFunc(rules, s.on) }
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	exportLinksPprof(pass)
-	res := pass.ResultOf[s.engine].(*lifetime.Result)
-	h := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
-	var sites *leaks.Sites
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	h, _ := pass.ResultOf[handlers.Analyzer].(*handlers.Result)
+	if s.anyOn(responseRules...) {
+		s.checkResponses(pass, in, h)
+	}
+	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	if importsHTTP(pass.Pkg) {
+		ssaPkg := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg
+		noTimeout, unbounded, writeAfter := s.on(RuleNoTimeout), s.on(RuleUnboundedRead), s.on(RuleWriteAfterError)
+		if noTimeout {
+			reportGlobalClients(pass, ssaPkg, fns)
+		}
+		if s.anyOn(RuleServerNoTimeout, RulePprofExposed) {
+			servers := collectServers(pass, ssaPkg, fns)
+			if s.on(RuleServerNoTimeout) {
+				reportServerTimeouts(pass, servers)
+			}
+			if s.on(RulePprofExposed) {
+				reportPprofExposed(pass, servers)
+			}
+		}
+		for _, fn := range fns {
+			if noTimeout {
+				reportNoTimeout(pass, fn, fns)
+			}
+			if unbounded {
+				reportUnboundedReads(pass, h, fn)
+			}
+			if writeAfter {
+				reportWritesAfterError(pass, h, fn)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// checkResponses runs the rules that are on over the lifetime engine's
+// responses; h is nil when status-unchecked is off.
+func (s *settings) checkResponses(pass *analysis.Pass, in *inspector.Inspector, h *handlers.Result) {
+	res := pass.ResultOf[s.engine].(*lifetime.Result)
+	var sites *leaks.Sites
 	for _, ob := range res.Obligations {
 		if ob.Kind != lifetime.KindResponse {
 			continue
@@ -81,32 +148,22 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			sites = leaks.IndexSites(pass.Fset, in)
 		}
 		l := leaks.Describe(pass, ob, sites.At(ob.Call.Pos()))
-		if len(ob.Leaks) > 0 {
+		if len(ob.Leaks) > 0 && s.on(RuleUnclosed) {
 			reportUnclosed(pass, l)
 		}
-		reportUndrained(pass, l)
-		reportDeferBeforeCheck(pass, in, l)
-		if fromNetHTTP(ob) || passesResponseThrough(pass, ob.Callee) {
+		if s.on(RuleUndrained) {
+			reportUndrained(pass, l)
+		}
+		if s.on(RuleDeferBeforeCheck) {
+			reportDeferBeforeCheck(pass, in, l)
+		}
+		if s.on(RuleStatusUnchecked) && (fromNetHTTP(ob) || passesResponseThrough(pass, ob.Callee)) {
 			// A project's own wrapper (moby's cli.get) usually checks the
 			// status before it hands the response out; one that returns
 			// net/http's response untouched leaves that to its caller.
 			reportStatusUnchecked(pass, h, l)
 		}
 	}
-	fns := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	if importsHTTP(pass.Pkg) {
-		ssaPkg := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).Pkg
-		reportGlobalClients(pass, ssaPkg, fns)
-		servers := collectServers(pass, ssaPkg, fns)
-		reportServerTimeouts(pass, servers)
-		reportPprofExposed(pass, servers)
-		for _, fn := range fns {
-			reportNoTimeout(pass, fn, fns)
-			reportUnboundedReads(pass, h, fn)
-			reportWritesAfterError(pass, h, fn)
-		}
-	}
-	return nil, nil
 }
 
 // reportUnclosed reports a response whose body is not closed on some path.

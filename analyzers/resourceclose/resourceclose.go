@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/lifetime"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/funcpath"
 	"github.com/reviewlint/reviewlint/analyzers/internal/meta/docutil"
 	"github.com/reviewlint/reviewlint/analyzers/internal/report/leaks"
 )
@@ -34,6 +35,11 @@ type Config struct {
 	// methods that release what they return. httpbody shares them (one
 	// lifetime engine per run).
 	Kinds []Kind `yaml:"kinds" json:"kinds"`
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work. It is not a key of the settings
+	// block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
 }
 
 // Kind is one resource kind of a project's own: its constructor, which
@@ -53,6 +59,11 @@ var Analyzer = New(DefaultConfig())
 // New returns the analyzer configured by cfg, which must be valid.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{cfg: cfg, engine: lifetime.For(cfg.Kinds)}
+	keys, constructors := make([]string, len(cfg.Kinds)), make([]string, len(cfg.Kinds))
+	for i, k := range cfg.Kinds {
+		keys[i], constructors[i] = fmt.Sprintf("kinds[%d].constructor", i), k.Constructor
+	}
+	s.constructors = funcpath.NewChecker("resourceclose", keys, constructors)
 	return &analysis.Analyzer{
 		Name:     "resourceclose",
 		Doc:      docutil.MustExtract(doc, "resourceclose"),
@@ -65,9 +76,15 @@ func New(cfg Config) *analysis.Analyzer {
 type settings struct {
 	cfg    Config
 	engine *analysis.Analyzer // the lifetime engine with cfg's kinds
+	// constructors reports the kinds' constructors that do not exist.
+	constructors *funcpath.Checker
 }
 
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
+	s.constructors.Check(pass)
 	res := pass.ResultOf[s.engine].(*lifetime.Result)
 	var sites *leaks.Sites
 	site := func(ob *lifetime.Obligation) *leaks.Site {
@@ -80,14 +97,17 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		if ob.Kind.Family != "resourceclose" {
 			continue
 		}
-		if len(ob.Leaks) > 0 {
+		leaked := s.on(ruleFor(ob.Kind))
+		if len(ob.Leaks) > 0 && leaked {
 			report(pass, leaks.Describe(pass, ob, site(ob)))
 		}
-		if len(ob.Handoffs) > 0 {
+		if len(ob.Handoffs) > 0 && leaked {
 			reportHandoff(pass, leaks.Describe(pass, ob, site(ob)), ob.Handoffs[0])
 		}
-		reportDefersInLoop(pass, ob, site)
-		if ob.Kind.Iterated {
+		if s.on(RuleDeferInLoop) {
+			reportDefersInLoop(pass, ob, site)
+		}
+		if ob.Kind.Iterated && s.on(RuleRowsErr) {
 			reportRowsErr(pass, ob, site)
 		}
 	}

@@ -34,7 +34,13 @@ const (
 
 // Config holds the analyzer's settings; .reviewlint.yml (settings.sharedstate),
 // go vet flags and the golangci-lint plugin all map to it.
-type Config struct{}
+type Config struct {
+	// Enabled says which of the rules run; nil runs every rule. The suite
+	// sets it from the configuration's enable and disable lists, so that
+	// a disabled rule costs no work. It is not a key of the settings
+	// block.
+	Enabled func(rule string) bool `yaml:"-" json:"-"`
+}
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() Config { return Config{} }
@@ -56,6 +62,9 @@ func New(cfg Config) *analysis.Analyzer {
 
 type settings struct{ cfg Config }
 
+// on reports whether rule runs.
+func (s *settings) on(rule string) bool { return s.cfg.Enabled == nil || s.cfg.Enabled(rule) }
+
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[locks.Analyzer].(*locks.Result)
 	c := &checker{
@@ -63,28 +72,53 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		locks: res,
 		pos:   indexPositions(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
 	}
+	// Each check reports one rule (unguardedFields two) and shares
+	// nothing with the others but lazily built indexes, so a disabled
+	// rule's check is skipped whole.
 	// The goroutine rules need no lock in the package: their finding is
 	// often that there is none.
-	for _, f := range c.locks.Funcs {
-		c.capturedWrites(f)
+	if s.on(RuleCapturedWrite) {
+		for _, f := range c.locks.Funcs {
+			c.capturedWrites(f)
+		}
 	}
-	c.unguardedGlobals()
+	if s.on(RuleUnguardedGlobal) {
+		c.unguardedGlobals()
+	}
 	// Annotations are contracts whether or not this package locks: an
 	// imported field's guard, a callee's precondition.
-	c.annotatedGuards()
+	if s.on(RuleAnnotatedGuard) {
+		c.annotatedGuards()
+	}
 	if !res.Locking() && !importsAtomic(pass.Pkg) {
 		return nil, nil // no lock taken here, directly or through a callee
 	}
 	c.notes = indexNotes(pass.Fset, pass.Files)
+	leak, double, rlock := s.on(RuleLockLeak), s.on(RuleDoubleLock), s.on(RuleRLockWrite)
 	for _, f := range c.locks.Funcs {
-		c.lockLeaks(f)
-		c.doubleLocks(f)
-		c.rlockWrites(f)
+		if leak {
+			c.lockLeaks(f)
+		}
+		if double {
+			c.doubleLocks(f)
+		}
+		if rlock {
+			c.rlockWrites(f)
+		}
 	}
-	atomics := c.atomicUses()
-	c.mixedAtomics(atomics)
-	c.unguardedFields(atomics)
-	c.lockOrders()
+	mixed, fields := s.on(RuleMixedAtomic), s.on(RuleUnguardedField) || s.on(RuleUnguardedFieldInferred)
+	if mixed || fields {
+		atomics := c.atomicUses()
+		if mixed {
+			c.mixedAtomics(atomics)
+		}
+		if fields {
+			c.unguardedFields(atomics)
+		}
+	}
+	if s.on(RuleLockOrder) {
+		c.lockOrders()
+	}
 	return nil, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/analyzers/suppression"
 	"github.com/reviewlint/reviewlint/internal/driver"
 	"github.com/reviewlint/reviewlint/internal/report"
@@ -13,7 +14,7 @@ import (
 // findings turns the driver's diagnostics into findings with rules and
 // severities, and (with -check-suppressions) adds a suppression/unused
 // finding for every reviewlint directive that suppressed nothing.
-func findings(out *driver.Output, cfg analyzers.Config, checkSuppressions bool) *report.Result {
+func findings(out *driver.Output, cfg settings.Config, checkSuppressions bool) *report.Result {
 	rules := map[string]analyzers.Rule{}
 	for _, r := range analyzers.Rules() {
 		rules[r.ID] = r
@@ -47,7 +48,7 @@ func findings(out *driver.Output, cfg analyzers.Config, checkSuppressions bool) 
 
 // finding converts one diagnostic. A category that is not a rule ID (an
 // analyzer that reported without one) keeps the analyzer's name.
-func finding(d driver.Diagnostic, rules map[string]analyzers.Rule, cfg analyzers.Config) report.Finding {
+func finding(d driver.Diagnostic, rules map[string]analyzers.Rule, cfg settings.Config) report.Finding {
 	r, ok := rules[d.Category]
 	if !ok {
 		r = analyzers.Rule{ID: d.Category, Analyzer: strings.SplitN(d.Category, "/", 2)[0], Severity: analyzers.Warning}

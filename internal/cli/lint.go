@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/internal/config"
 	"github.com/reviewlint/reviewlint/internal/driver"
 	"github.com/reviewlint/reviewlint/internal/report"
@@ -147,7 +149,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 // analyse runs the configured suite on patterns and returns its findings;
 // on failure, the exit code that goes with the error.
 func analyse(f *lintFlags, patterns []string, cwd string, stderr io.Writer) (*report.Result, int, error) {
-	cfg, err := loadConfig(f, cwd)
+	cfg, cfgFile, err := loadConfig(f, cwd)
 	if err != nil {
 		return nil, ExitUsage, usageError{err}
 	}
@@ -175,35 +177,57 @@ func analyse(f *lintFlags, patterns []string, cwd string, stderr io.Writer) (*re
 	if err != nil {
 		return nil, ExitLoad, fmt.Errorf("loading packages: %w", err)
 	}
-	res := findings(out, cfg, f.checkSuppressions)
 	timing.print(stderr, out)
-	return res, ExitClean, nil
+	if err := settingErrors(out, cfgFile); err != nil {
+		return nil, ExitUsage, usageError{err}
+	}
+	return findings(out, cfg, f.checkSuppressions), ExitClean, nil
+}
+
+// settingErrors returns the settings the analyzers found wrong in the
+// analysed code, as errors of the configuration file at its lines, each
+// once (every package that shows it reports it), in file order.
+func settingErrors(out *driver.Output, cfgFile string) error {
+	var errs config.Errors
+	seen := map[string]bool{}
+	for _, d := range out.Diagnostics {
+		if d.Category != analyzers.SettingDiagnostic || seen[d.Message] {
+			continue
+		}
+		seen[d.Message] = true
+		key, reason := analyzers.SplitSetting(d.Message)
+		errs = append(errs, config.SettingError(cfgFile, key, reason))
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortFunc(errs, func(a, b *config.Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Key, b.Key))
+	})
+	return errs
 }
 
 // loadConfig reads -config or the nearest .reviewlint.yml, then applies
 // -enable/-disable on top.
-func loadConfig(f *lintFlags, cwd string) (analyzers.Config, error) {
-	var (
-		cfg analyzers.Config
-		err error
-	)
+func loadConfig(f *lintFlags, cwd string) (cfg settings.Config, file string, err error) {
 	if f.configFile != "" {
-		cfg, err = config.Load(f.configFile)
+		file = f.configFile
+		cfg, err = config.Load(file)
 	} else {
-		cfg, _, err = config.LoadFor(cwd)
+		cfg, file, err = config.LoadFor(cwd)
 	}
 	if err != nil {
-		return cfg, err
+		return cfg, file, err
 	}
 	for _, s := range append(append([]string(nil), f.enable...), f.disable...) {
 		if !analyzers.IsSelector(s) {
-			return cfg, fmt.Errorf("unknown rule or analyzer %q in -enable/-disable (see reviewlint rules)", s)
+			return cfg, file, fmt.Errorf("unknown rule or analyzer %q in -enable/-disable (see reviewlint rules)", s)
 		}
 	}
 	// The command line wins over the file for the same selector.
 	cfg.Enable = append(without(cfg.Enable, f.disable), f.enable...)
 	cfg.Disable = append(without(cfg.Disable, f.enable), f.disable...)
-	return cfg, nil
+	return cfg, file, nil
 }
 
 // without returns list minus the selectors in drop, case-insensitively.
@@ -220,9 +244,9 @@ func without(list, drop []string) []string {
 // saltFor keys cached results by everything besides the code that changes
 // them: the configuration (its rules, exclusions and settings) and the
 // options. Rebuilt binaries are told apart by the driver.
-func saltFor(cfg analyzers.Config, opts analyzers.Options) string {
+func saltFor(cfg settings.Config, opts analyzers.Options) string {
 	b, _ := json.Marshal(struct {
-		Cfg  analyzers.Config
+		Cfg  settings.Config
 		Dir  string
 		Opts analyzers.Options
 		V    string

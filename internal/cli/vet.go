@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 	"github.com/reviewlint/reviewlint/internal/config"
 )
 
@@ -50,7 +51,7 @@ func runVetTool(args []string, stdout, stderr io.Writer) int {
 		return printVetVersion(stdout, stderr)
 	}
 	own := scanVetFlags(args)
-	cfg := analyzers.DefaultConfig()
+	cfg := settings.DefaultConfig()
 	if last := args[len(args)-1]; strings.HasSuffix(last, ".cfg") {
 		dir, err := vetPackageDir(last)
 		if err != nil {
@@ -60,7 +61,7 @@ func runVetTool(args []string, stdout, stderr io.Writer) int {
 		f := &lintFlags{configFile: own["config"]}
 		_ = f.enable.Set(own["enable"])
 		_ = f.disable.Set(own["disable"])
-		if cfg, err = loadConfig(f, dir); err != nil {
+		if cfg, _, err = loadConfig(f, dir); err != nil {
 			fmt.Fprintf(stderr, "reviewlint: %v\n", err)
 			return ExitUsage
 		}

@@ -1,4 +1,6 @@
-// Package config loads .reviewlint.yml into an analyzers.Config.
+// Package config loads .reviewlint.yml into a settings.Config (package
+// analyzers/settings, the configuration model), with every error at its
+// file, line and column.
 //
 // # Configuration file
 //
@@ -27,7 +29,11 @@
 //     the standard "Code generated ... DO NOT EDIT." header); by default
 //     they are dropped, since nobody reviews generated code.
 //   - settings: a map from analyzer name to that analyzer's settings, which
-//     its documentation lists.
+//     its documentation lists. A function a setting names
+//     (errorlog.log-functions, resourceclose kinds' constructors) that its
+//     package does not have is an error too, once the package is among
+//     those analysed; a package that is not is not checked (it may belong
+//     to another build).
 //
 // Unknown keys, at any level, are errors: a misspelt key never silently
 // does nothing. Errors name the file, line, column and key path, like
@@ -58,7 +64,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // FileName is the configuration file's name. altFileName is accepted too,
@@ -128,18 +134,18 @@ func isFile(path string) (bool, error) {
 
 // Load reads the configuration file at path. Settings the file does not
 // mention keep their defaults, and Dir is the file's absolute directory.
-func Load(path string) (analyzers.Config, error) {
+func Load(path string) (settings.Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return analyzers.Config{}, readError(path, err)
+		return settings.Config{}, readError(path, err)
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {
-		return analyzers.Config{}, &Error{File: path, Msg: err.Error(), err: err}
+		return settings.Config{}, &Error{File: path, Msg: err.Error(), err: err}
 	}
 	cfg, err := decode(path, data)
 	if err != nil {
-		return analyzers.Config{}, err
+		return settings.Config{}, err
 	}
 	cfg.Dir = dir
 	return cfg, nil
@@ -149,17 +155,17 @@ func Load(path string) (analyzers.Config, error) {
 // such as the golangci-lint plugin's settings re-encoded as YAML, with the
 // same keys and checks as Load; name stands for the file in errors. Dir is
 // left empty for the caller to set.
-func Parse(name string, data []byte) (analyzers.Config, error) {
+func Parse(name string, data []byte) (settings.Config, error) {
 	return decode(name, data)
 }
 
 // LoadFor loads the configuration that applies to dir and returns it with
 // the file's path. Without a file it returns the defaults, with Dir set to
 // dir's absolute path, and "".
-func LoadFor(dir string) (analyzers.Config, string, error) {
+func LoadFor(dir string) (settings.Config, string, error) {
 	path, err := Find(dir)
 	if err != nil {
-		return analyzers.Config{}, "", err
+		return settings.Config{}, "", err
 	}
 	if path != "" {
 		cfg, err := Load(path)
@@ -167,9 +173,9 @@ func LoadFor(dir string) (analyzers.Config, string, error) {
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return analyzers.Config{}, "", &Error{File: dir, Msg: err.Error(), err: err}
+		return settings.Config{}, "", &Error{File: dir, Msg: err.Error(), err: err}
 	}
-	cfg := analyzers.DefaultConfig()
+	cfg := settings.DefaultConfig()
 	cfg.Dir = abs
 	return cfg, "", nil
 }

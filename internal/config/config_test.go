@@ -14,6 +14,7 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/errorlog"
 	"github.com/reviewlint/reviewlint/analyzers/resourceclose"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // writeConfig writes content as dir/name and returns its path.
@@ -52,37 +53,37 @@ func docExample(t *testing.T) string {
 }
 
 func TestLoadValid(t *testing.T) {
-	withDefaults := func(c analyzers.Config) analyzers.Config {
-		c.Settings = analyzers.DefaultSettings()
+	withDefaults := func(c settings.Config) settings.Config {
+		c.Settings = settings.DefaultSettings()
 		return c
 	}
 	tests := []struct {
 		name    string
 		content string
-		want    analyzers.Config
+		want    settings.Config
 	}{
 		{
 			name:    "documentation example",
 			content: docExample(t),
-			want: withDefaults(analyzers.Config{
+			want: withDefaults(settings.Config{
 				Enable:   []string{"suppression/unused"},
 				Disable:  []string{"SA9001"},
 				Severity: map[string]analyzers.Severity{"goroutineleak": analyzers.Error, "suppression": analyzers.Info},
 				Exclude:  []string{"**/*_gen.go", "third_party"},
 			}),
 		},
-		{name: "empty file", content: "", want: analyzers.DefaultConfig()},
-		{name: "comments only", content: "# nothing configured yet\n", want: analyzers.DefaultConfig()},
-		{name: "empty document", content: "---\n", want: analyzers.DefaultConfig()},
+		{name: "empty file", content: "", want: settings.DefaultConfig()},
+		{name: "comments only", content: "# nothing configured yet\n", want: settings.DefaultConfig()},
+		{name: "empty document", content: "---\n", want: settings.DefaultConfig()},
 		{
 			name:    "empty values keep defaults",
 			content: "version:\nenable:\ndisable: []\nseverity: {}\nexclude:\nsettings:\n  httpbody:\n",
-			want:    analyzers.DefaultConfig(),
+			want:    settings.DefaultConfig(),
 		},
 		{
 			name:    "flow style, quoting, mixed-case selectors",
 			content: `{version: 1, enable: ["HTTPBody", 'all'], severity: {SA2000: "warning"}, exclude: [vendor/**]}`,
-			want: withDefaults(analyzers.Config{
+			want: withDefaults(settings.Config{
 				Enable:   []string{"HTTPBody", "all"},
 				Severity: map[string]analyzers.Severity{"SA2000": analyzers.Warning},
 				Exclude:  []string{"vendor/**"},
@@ -91,7 +92,7 @@ func TestLoadValid(t *testing.T) {
 		{
 			name:    "anchors and aliases",
 			content: "enable: &mine [httpbody, errorlog]\nseverity:\n  httpbody: &sev warning\n  errorlog: *sev\ndisable: [*x]\nexclude: [&x errorlog]\n",
-			want: withDefaults(analyzers.Config{
+			want: withDefaults(settings.Config{
 				Enable:   []string{"httpbody", "errorlog"},
 				Disable:  []string{"errorlog"},
 				Severity: map[string]analyzers.Severity{"httpbody": analyzers.Warning, "errorlog": analyzers.Warning},
@@ -103,8 +104,8 @@ func TestLoadValid(t *testing.T) {
 			content: "settings:\n  errorlog:\n    log-functions:\n      - example.com/m/log.Errorf\n" +
 				"      - (*example.com/m/log.Logger).Errorf\n      - (example.com/m/log.Logger).Errorf\n      - example.com/m/log.Logger.Errorf\n" +
 				"  resourceclose:\n    kinds:\n      - {constructor: example.com/m/pool.Pool.Get, release: [Release]}\n",
-			want: func() analyzers.Config {
-				c := analyzers.DefaultConfig()
+			want: func() settings.Config {
+				c := settings.DefaultConfig()
 				c.Settings.ErrorLog = errorlog.Config{LogFunctions: []string{
 					"example.com/m/log.Errorf", "(*example.com/m/log.Logger).Errorf", "(example.com/m/log.Logger).Errorf", "example.com/m/log.Logger.Errorf",
 				}}
@@ -115,7 +116,7 @@ func TestLoadValid(t *testing.T) {
 		{
 			name:    "block scalar item",
 			content: "exclude:\n  - |-\n    testdata\n",
-			want:    withDefaults(analyzers.Config{Exclude: []string{"testdata"}}),
+			want:    withDefaults(settings.Config{Exclude: []string{"testdata"}}),
 		},
 	}
 	for _, tt := range tests {
@@ -134,16 +135,16 @@ func TestLoadValid(t *testing.T) {
 }
 
 // TestLoadEverySettingsBlock builds a settings block for every field of
-// analyzers.Settings, so a new analyzer is covered without editing this
+// settings.Settings, so a new analyzer is covered without editing this
 // package.
 func TestLoadEverySettingsBlock(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("settings:\n")
-	typ := reflect.TypeFor[analyzers.Settings]()
+	typ := reflect.TypeFor[settings.Settings]()
 	for i := range typ.NumField() {
 		name := yamlName(typ.Field(i))
 		if name == "" {
-			t.Fatalf("analyzers.Settings.%s has no yaml name", typ.Field(i).Name)
+			t.Fatalf("settings.Settings.%s has no yaml name", typ.Field(i).Name)
 		}
 		b.WriteString("  " + name + ": {}\n")
 	}
@@ -752,7 +753,7 @@ func TestLoadFor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := analyzers.DefaultConfig()
+		want := settings.DefaultConfig()
 		want.Dir = dir
 		if path != "" || !reflect.DeepEqual(cfg, want) {
 			t.Errorf("LoadFor = %#v, %q, want %#v, \"\"", cfg, path, want)

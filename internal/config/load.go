@@ -2,12 +2,14 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // loader turns one file's YAML into a Config. The structure is walked here
@@ -43,8 +45,8 @@ func asError(file string, err error) *Error {
 }
 
 // decode parses data, the contents of file, on top of the defaults.
-func decode(file string, data []byte) (analyzers.Config, error) {
-	cfg := analyzers.DefaultConfig()
+func decode(file string, data []byte) (settings.Config, error) {
+	cfg := settings.DefaultConfig()
 	// Duplicate keys are caught while walking instead, with the key path.
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -87,7 +89,7 @@ func documentBody(file string, f *ast.File) (ast.Node, error) {
 
 // topLevel decodes each top-level key except version, which is checked
 // before the others.
-var topLevel = map[string]func(*loader, entry, *analyzers.Config) error{
+var topLevel = map[string]func(*loader, entry, *settings.Config) error{
 	"enable":    (*loader).enable,
 	"disable":   (*loader).disable,
 	"severity":  (*loader).severity,
@@ -97,7 +99,7 @@ var topLevel = map[string]func(*loader, entry, *analyzers.Config) error{
 }
 
 // document decodes the top-level mapping into cfg.
-func (l *loader) document(body ast.Node, cfg *analyzers.Config) error {
+func (l *loader) document(body ast.Node, cfg *settings.Config) error {
 	entries, err := l.mapping(body, "", "a map of reviewlint settings")
 	if err != nil {
 		return err
@@ -142,23 +144,23 @@ func (l *loader) version(e entry) error {
 }
 
 // enable, disable and exclude decode the lists of the same names.
-func (l *loader) enable(e entry, cfg *analyzers.Config) (err error) {
+func (l *loader) enable(e entry, cfg *settings.Config) (err error) {
 	cfg.Enable, err = l.stringList(e, "a list of rule IDs or analyzer names", "a rule ID or analyzer name", checkSelector)
 	return err
 }
 
-func (l *loader) disable(e entry, cfg *analyzers.Config) (err error) {
+func (l *loader) disable(e entry, cfg *settings.Config) (err error) {
 	cfg.Disable, err = l.stringList(e, "a list of rule IDs or analyzer names", "a rule ID or analyzer name", checkSelector)
 	return err
 }
 
-func (l *loader) exclude(e entry, cfg *analyzers.Config) (err error) {
+func (l *loader) exclude(e entry, cfg *settings.Config) (err error) {
 	cfg.Exclude, err = l.stringList(e, "a list of path globs", "a path glob", checkGlob)
 	return err
 }
 
 // generated decodes whether findings in generated files are reported.
-func (l *loader) generated(e entry, cfg *analyzers.Config) error {
+func (l *loader) generated(e entry, cfg *settings.Config) error {
 	v, err := l.resolve(e.value, e.name)
 	if err != nil || isNull(v) {
 		return err
@@ -182,7 +184,7 @@ func checkSelector(s string) error {
 // checkGlob rejects an exclude pattern that analyzers would reject, by the
 // same code.
 func checkGlob(g string) error {
-	return analyzers.Config{Exclude: []string{g}}.Validate()
+	return settings.CheckGlob(g)
 }
 
 // stringList decodes the list of strings under e, checking each item.
@@ -218,7 +220,7 @@ func (l *loader) stringList(e entry, want, wantItem string, check func(string) e
 }
 
 // severity decodes the map from selector to severity.
-func (l *loader) severity(e entry, cfg *analyzers.Config) error {
+func (l *loader) severity(e entry, cfg *settings.Config) error {
 	entries, err := l.mapping(e.value, e.name, "a map from rule ID or analyzer name to error, warning or info")
 	if err != nil {
 		return err
@@ -267,5 +269,34 @@ func (l *loader) severityValue(e entry, key string) (analyzers.Severity, error) 
 func (l *loader) errAt(n ast.Node, key, format string, args ...any) *Error {
 	e := &Error{File: l.file, Key: key, Msg: fmt.Sprintf(format, args...)}
 	e.Line, e.Column = position(n)
+	return e
+}
+
+// SettingError returns the error msg of the setting at key (a path from
+// the top of the document: "settings.errorlog.log-functions[2]") in the
+// configuration file at path, positioned at the value the key names; for
+// settings that an analyzer found wrong after loading (a configured
+// function its package does not have). Without a file, or when the file
+// no longer reads, the error names the key alone.
+func SettingError(path, key, msg string) *Error {
+	e := &Error{File: path, Key: key, Msg: msg}
+	if path == "" {
+		e.File = "settings"
+		return e
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return e
+	}
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		return e
+	}
+	body, err := documentBody(path, f)
+	if err != nil || body == nil {
+		return e
+	}
+	l := &loader{file: path, anchors: anchorsIn(body)}
+	e.Line, e.Column = position(l.nodeAt(body, key))
 	return e
 }

@@ -12,13 +12,13 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 
-	"github.com/reviewlint/reviewlint/analyzers"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 // settings decodes each analyzer's block into its field of
-// analyzers.Settings, found by yaml tag so that a new analyzer or setting
+// settings.Settings, found by yaml tag so that a new analyzer or setting
 // needs no change here.
-func (l *loader) settings(e entry, cfg *analyzers.Config) error {
+func (l *loader) settings(e entry, cfg *settings.Config) error {
 	entries, err := l.mapping(e.value, e.name, "a map from analyzer name to its settings")
 	if err != nil {
 		return err
@@ -61,7 +61,7 @@ func (l *loader) analyzerSettings(e entry, key string, dst any) error {
 }
 
 // settingErrors places each of an analyzer's Validate errors (joined with
-// errors.Join) at the value it names (a *analyzers.SettingError carries
+// errors.Join) at the value it names (a *settings.SettingError carries
 // the key path below the block), or at the block; in document order.
 func (l *loader) settingErrors(block ast.Node, key string, err error) error {
 	all := []error{err}
@@ -71,7 +71,7 @@ func (l *loader) settingErrors(block ast.Node, key string, err error) error {
 	var errs Errors
 	for _, err := range all {
 		at, k, msg := block, key, err.Error()
-		var se *analyzers.SettingError
+		var se *settings.SettingError
 		if errors.As(err, &se) {
 			at, k, msg = l.nodeAt(block, se.Key), key+"."+se.Key, se.Err.Error()
 		}

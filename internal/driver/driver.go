@@ -283,11 +283,16 @@ type variants struct {
 // in package analyzers/internal/host/policy, which the driver cannot import).
 const internalError = "reviewlint/internal-error"
 
+// settingDiagnostic is the category of a setting the analysed code
+// contradicts (settingerr.Category, likewise out of the driver's reach).
+const settingDiagnostic = "reviewlint/setting"
+
 type variantKey struct {
 	category, file string
 	line, column   int
-	// message tells apart internal errors, which all sit at the package
-	// clause: one per engine or analyzer that failed.
+	// message tells apart internal errors and setting diagnostics, which
+	// all sit at the package clause: one per engine or analyzer that
+	// failed, one per setting.
 	message string
 }
 
@@ -302,7 +307,7 @@ func (v *variants) add(spec *loader.PackageSpec, d Diagnostic) {
 		v.best = map[variantKey]variantPick{}
 	}
 	k := variantKey{d.Category, d.Position.Filename, d.Position.Line, d.Position.Column, ""}
-	if d.Category == internalError {
+	if d.Category == internalError || d.Category == settingDiagnostic {
 		k.message = d.Message
 	}
 	p := variantPick{d: d, rank: variantRank(spec), id: spec.ID}

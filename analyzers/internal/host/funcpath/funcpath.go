@@ -187,3 +187,72 @@ func (s Set) Has(f *types.Func) bool {
 	p, ok := Of(f)
 	return ok && s[p]
 }
+
+// Missing returns why n names nothing in the analysed code, or nil. find
+// returns a loaded package by import path, or nil, and whether its types
+// are complete (type-checked from source) rather than read from export
+// data, which is sure to hold only what the package exports. n is missing
+// when the package of a reading of it is loaded and no loaded package has
+// any reading. A package that is not loaded may belong to another build,
+// and an unexported name of a package known by its export data may be
+// left out of it: both say nothing. (Of the two readings of a dotted
+// name, the one whose package is not loaded is not a package's: a.b/c.T.M
+// whose a.b/c is loaded does not mean a package a.b/c.T.)
+func (n Name) Missing(find func(path string) (*types.Package, bool)) error {
+	var why error
+	for _, p := range n.Paths {
+		pkg, complete := find(p.Pkg)
+		if pkg == nil {
+			continue
+		}
+		if !complete && !p.exported() {
+			return nil
+		}
+		err := p.missingIn(pkg)
+		if err == nil {
+			return nil
+		}
+		if why == nil {
+			why = err
+		}
+	}
+	if why == nil {
+		return nil
+	}
+	if len(n.Paths) > 1 {
+		return fmt.Errorf("%s: no such function or method", n.Text)
+	}
+	return fmt.Errorf("%s: %w", n.Text, why)
+}
+
+// exported reports whether p's function, or its type and method, are
+// exported: in every package's export data.
+func (p Path) exported() bool {
+	return token.IsExported(p.Name) && (p.Recv == "" || token.IsExported(p.Recv))
+}
+
+// missingIn says what pkg lacks of p, or nil when it has p.
+func (p Path) missingIn(pkg *types.Package) error {
+	if p.Recv == "" {
+		if _, ok := pkg.Scope().Lookup(p.Name).(*types.Func); ok {
+			return nil
+		}
+		return fmt.Errorf("no such function in package %s", p.Pkg)
+	}
+	tn, ok := pkg.Scope().Lookup(p.Recv).(*types.TypeName)
+	if !ok {
+		return fmt.Errorf("no type %s in package %s", p.Recv, p.Pkg)
+	}
+	// The method set of *T holds T's methods too, promoted ones included;
+	// an interface's methods are found on the interface itself.
+	t := tn.Type()
+	if !types.IsInterface(t) {
+		t = types.NewPointer(t)
+	}
+	if m, _, _ := types.LookupFieldOrMethod(t, true, pkg, p.Name); m != nil {
+		if _, ok := m.(*types.Func); ok {
+			return nil
+		}
+	}
+	return fmt.Errorf("type %s has no method %s", p.Recv, p.Name)
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/crash"
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/directive"
+	"github.com/reviewlint/reviewlint/analyzers/internal/host/settingerr"
 )
 
 // Marker categories carry bookkeeping for the CLI's -check-suppressions
@@ -56,6 +57,10 @@ func Wrap(a *analysis.Analyzer, names []string, p Policy) *analysis.Analyzer {
 		generated := generatedFiles(pass)
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
+			if d.Category == settingerr.Category {
+				pass.Report(d) // about the configuration, not the code: no rule, path or directive drops it
+				return
+			}
 			if !p.Generated && inGenerated(pass, generated, d.Pos) {
 				return // nobody reviews generated code; fix the generator
 			}

@@ -160,3 +160,15 @@ func ruleOfFixture(pkgPath string) string {
 	}
 	return parts[0] + "/" + parts[1]
 }
+
+// Diagnostics runs a on the fixture packages pkgs and returns what it
+// reports there, unfiltered and unchecked against "// want" comments, in
+// report order: for tests of what an analyzer does, not of its findings.
+func Diagnostics(t *testing.T, a *analysis.Analyzer, pkgs ...string) []analysis.Diagnostic {
+	t.Helper()
+	var out []analysis.Diagnostic
+	for _, act := range analyze(t, Testdata(t), a, pkgs...) {
+		out = append(out, act.Diagnostics...)
+	}
+	return out
+}

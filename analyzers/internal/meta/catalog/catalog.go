@@ -66,3 +66,6 @@ type Rule struct {
 	// URL points at the rule's documentation page.
 	URL string
 }
+
+// Families are the bug families, in the order users meet them in docs.
+var Families = []string{"resourceclose", "goroutineleak", "sharedstate", "errorlog", "httpbody", "suppression"}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/reviewlint/reviewlint/analyzers"
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/stdfacts"
+	"github.com/reviewlint/reviewlint/analyzers/settings"
 )
 
 func main() {
@@ -61,7 +62,7 @@ func run(out string, check bool) error {
 // factEngines returns every analyzer that the full suite (-enable all)
 // requires and that exports facttable package facts.
 func factEngines() ([]*analysis.Analyzer, error) {
-	cfg := analyzers.DefaultConfig()
+	cfg := settings.DefaultConfig()
 	cfg.Enable = []string{"all"}
 	suite, err := analyzers.New(cfg, analyzers.Options{})
 	if err != nil {

@@ -1,4 +1,4 @@
-package analyzers
+package settings
 
 import (
 	"fmt"
@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// excluder compiles c.Exclude into a predicate on absolute file names.
-func (c Config) excluder() (func(string) bool, error) {
+// Excluder compiles c.Exclude into a predicate on absolute file names;
+// nil when nothing is excluded.
+func (c Config) Excluder() (func(string) bool, error) {
 	if len(c.Exclude) == 0 {
 		return nil, nil
 	}
@@ -38,6 +39,12 @@ func (c Config) excluder() (func(string) bool, error) {
 		}
 		return false
 	}, nil
+}
+
+// CheckGlob reports whether g is a valid exclude pattern.
+func CheckGlob(g string) error {
+	_, err := compileGlob(g)
+	return err
 }
 
 // compileGlob turns a path glob into a regexp: "**" matches any number of
