@@ -134,7 +134,9 @@ func (s *Site) End(pos token.Pos) token.Pos {
 
 // InsertionPoint is where a deferred release goes: after the error check
 // that directly follows the assignment, or after the assignment when the
-// call returns no error (returnsError says whether its last result is one).
+// call returns no error (returnsError says whether its last result is one);
+// in either case after the line's trailing comment, which stays with the
+// statement it comments.
 func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	if s.stmt == nil {
 		return token.NoPos, false
@@ -152,7 +154,7 @@ func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	if !ok || !checksNotNil(ifs.Cond, errName) || ifs.Else != nil {
 		return token.NoPos, false
 	}
-	return ifs.End(), true
+	return s.endOfLine(ifs.End()), true
 }
 
 // endOfLine is the position of the newline ending pos's line.
