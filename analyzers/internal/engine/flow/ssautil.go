@@ -1,4 +1,6 @@
-// Package flow holds small SSA helpers that more than one analyzer needs.
+// Package flow is the SSA substrate the engines and rules share, so that
+// none keeps its own copy: callees and receivers, calls that never return,
+// reachability and loops, and the path explorer (Explore).
 package flow
 
 import (

@@ -55,8 +55,9 @@ func (e Effect) derivedUse(spawned bool) use {
 	return useBorrow
 }
 
-// Summary is a function's contract about resources, exported as a fact on
-// its *types.Func so that callers in other packages use it.
+// Summary is a function's contract about resources, exported for its
+// *types.Func in the package's fact table (facttable) so that callers in
+// other packages use it.
 type Summary struct {
 	// Params has one effect per parameter, the receiver first.
 	Params []Effect

@@ -1,5 +1,5 @@
 // Package leaks holds what the analyzers that report lifetime obligations
-// (resourceclose, httpbody) share: the syntax around an acquiring call (the
+// (resourceclose, httpbody, errorlog) share: the syntax around an acquiring call (the
 // names it is assigned to, the statement after it, whether it is in a
 // loop), the description of a leak, and the deferred-release fix.
 package leaks
