@@ -283,6 +283,21 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 	return s.Field(fa.Field).Origin()
 }
 
+// MemoryRoot returns what an address points into through field and
+// element addresses: the allocation, global or pointer value at its root.
+func MemoryRoot(addr ssa.Value) ssa.Value {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		default:
+			return addr
+		}
+	}
+}
+
 // Explore searches depth-first from init, visiting each state once: the
 // path-sensitive walk of a function's blocks, where a state is a block and
 // what the path has carried into it (a started goroutine, a count of

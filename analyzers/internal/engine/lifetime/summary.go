@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // Effect is what a function does with a parameter that holds a resource.
@@ -384,7 +385,7 @@ func returnsNoErrorOrReleasingError(fn *ssa.Function, ret *ssa.Return, t *tracke
 		return false
 	}
 	last := ret.Results[len(ret.Results)-1]
-	return isNil(last) || t.errs[last]
+	return flow.IsNilConst(last) || t.errs[last]
 }
 
 // returnedAllocs maps the allocations (new(T), &T{...}) a function

@@ -113,6 +113,23 @@ func (s *Site) Name(i int) string {
 	return ""
 }
 
+// NameOr is Name, or placeholder when result i has no name (unassigned,
+// or assigned to _): what a message calls the resource then.
+func (s *Site) NameOr(i int, placeholder string) string {
+	return nameOr(s.Name(i), placeholder)
+}
+
+// named reports whether a resource assigned to name has a name to use.
+func named(name string) bool { return name != "" && name != "_" }
+
+// nameOr is name when it is one, else placeholder.
+func nameOr(name, placeholder string) string {
+	if !named(name) {
+		return placeholder
+	}
+	return name
+}
+
 // Callee renders the called function as written ("os.Open", "db.Query").
 func (s *Site) Callee(ob *lifetime.Obligation) string {
 	if s != nil {
