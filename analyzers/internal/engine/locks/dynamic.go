@@ -107,9 +107,8 @@ func newResolver(prog *ssa.Program, pkg *types.Package, fns []*ssa.Function) *re
 	return r
 }
 
-// funcField returns the field fa addresses when it holds a function, as
-// the field of the generic struct's origin (flow.FieldVar), so that a store
-// through one instantiation is seen by a call through another.
+// funcField returns the field fa addresses when it holds a function, named
+// as flow.FieldVar names fields (the generic struct's origin field).
 func funcField(fa *ssa.FieldAddr) *types.Var {
 	v := flow.FieldVar(fa)
 	if v == nil {
