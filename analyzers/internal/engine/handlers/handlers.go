@@ -266,17 +266,7 @@ func (h *handlings) unboundedReads(fn *ssa.Function, p *ssa.Parameter) []*ssa.Ca
 // parameters (a sub-handler of a dispatcher).
 func callsHandler(call *ssa.Call) bool {
 	callee := call.Common().StaticCallee()
-	if callee == nil {
-		return false
-	}
-	var w, r bool
-	params := callee.Signature.Params()
-	for i := 0; i < params.Len(); i++ {
-		t := params.At(i).Type()
-		w = w || typematch.Named(t, "net/http", "ResponseWriter")
-		r = r || typematch.PointerTo(t, "net/http", "Request")
-	}
-	return w && r
+	return callee != nil && handlerParams(callee.Signature)
 }
 
 // readsArgAll reports whether call reads its argument v into memory
