@@ -192,20 +192,11 @@ func receiveOrigin(v ssa.Value) ssa.Instruction {
 
 // nilComparedError returns the error-typed operand cmp compares with nil.
 func nilComparedError(cmp *ssa.BinOp) ssa.Value {
-	x, y := cmp.X, cmp.Y
-	if isNilConst(x) {
-		x, y = y, x
-	}
-	if !isNilConst(y) || !isErrorType(x.Type()) {
+	x := flow.NilCompared(cmp)
+	if x == nil || !isErrorType(x.Type()) {
 		return nil
 	}
 	return x
-}
-
-// isNilConst reports whether v is the constant nil.
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
 }
 
 // errorOrigin returns the call that produced v (an error result of a call,
@@ -461,7 +452,7 @@ func (br *errBranch) seeds() []ssa.Value {
 // isNilCompare reports whether instr compares a value with nil.
 func isNilCompare(instr ssa.Instruction) bool {
 	b, ok := instr.(*ssa.BinOp)
-	return ok && (b.Op == token.EQL || b.Op == token.NEQ) && (isNilConst(b.X) || isNilConst(b.Y))
+	return ok && flow.NilCompared(b) != nil
 }
 
 // loadOnlyCompared reports whether a load of err is only compared with nil.

@@ -19,8 +19,9 @@
 // assigned to a variable that nothing reads before it is reassigned
 // (overwritten), parses of outside input whose error is assigned to _
 // (parse-unchecked), structured log calls whose key/value list is
-// misaligned (log-kv-odd), and zerolog events that are never sent
-// (log-not-sent, followed by the lifetime engine). Which functions log
+// misaligned (log-kv-odd), retry loops that give up with a new error and
+// drop the last attempt's cause (retry-cause-lost), and zerolog events
+// that are never sent (log-not-sent, followed by the lifetime engine). Which functions log
 // their error parameter, or forward a message or a key/value list to a
 // logger, is summarised as facts, so a project's own logging helpers
 // count in every package.

@@ -23,8 +23,9 @@ import (
 //go:embed doc.go
 var doc string
 
-// Config holds the analyzer's settings; .reviewlint.yml (settings.errorlog),
-// go vet flags and the golangci-lint plugin all map to it.
+// Config holds the analyzer's settings: the settings.errorlog block of
+// .reviewlint.yml, which the CLI, go vet -vettool and the golangci-lint
+// plugin all read (the analyzer declares no flags of its own).
 type Config struct {
 	// LogFunctions names a project's logging functions that the analyzer
 	// cannot see into (an interface, a generated client), as

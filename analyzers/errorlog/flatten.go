@@ -316,7 +316,7 @@ func taintedFrom(seeds ...ssa.Value) map[ssa.Value]bool {
 			}
 			return
 		}
-		add(memoryRoot(st.Addr))
+		add(flow.MemoryRoot(st.Addr))
 	}, seeds...)
 }
 
@@ -363,5 +363,5 @@ func isNilTarget(v ssa.Value) bool {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
-	return isNilConst(v)
+	return flow.IsNilConst(v)
 }

@@ -130,7 +130,7 @@ func isStderrPrint(f *types.Func, call *ssa.CallCommon) bool {
 // logger.WithError), and memory they were stored into (the variadic
 // slice of a Printf, a struct literal).
 func taint(seeds ...ssa.Value) map[ssa.Value]bool {
-	return spread(func(st *ssa.Store, add func(ssa.Value)) { add(memoryRoot(st.Addr)) }, seeds...)
+	return spread(func(st *ssa.Store, add func(ssa.Value)) { add(flow.MemoryRoot(st.Addr)) }, seeds...)
 }
 
 // spread returns the seeds and every value computed from them through
@@ -171,20 +171,6 @@ func spread(throughStore func(st *ssa.Store, add func(ssa.Value)), seeds ...ssa.
 		}
 	}
 	return out
-}
-
-// memoryRoot returns the variable or allocation an address points into.
-func memoryRoot(addr ssa.Value) ssa.Value {
-	for {
-		switch a := addr.(type) {
-		case *ssa.IndexAddr:
-			addr = a.X
-		case *ssa.FieldAddr:
-			addr = a.X
-		default:
-			return addr
-		}
-	}
 }
 
 // carries reports whether one of call's operands (receiver included) is

@@ -191,7 +191,7 @@ func nilReturnAfter(br *errBranch, loop ast.Stmt, res int) *ssa.Return {
 		if len(b.Instrs) == 0 {
 			return nil, false
 		}
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && ret.Pos().IsValid() && len(ret.Results) > res && isNilConst(returned(ret, res)) {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && ret.Pos().IsValid() && len(ret.Results) > res && flow.IsNilConst(returned(ret, res)) {
 			if ret.Pos() >= loop.Pos() && ret.Pos() < loop.End() {
 				inside = true
 				return nil, true

@@ -109,7 +109,7 @@ func (s *logging) pureBody(fn *ssa.Function) bool {
 					return false
 				}
 			case *ssa.Store:
-				if _, ok := memoryRoot(ins.Addr).(*ssa.Global); ok {
+				if _, ok := flow.MemoryRoot(ins.Addr).(*ssa.Global); ok {
 					return false
 				}
 			case ssa.CallInstruction:

@@ -28,7 +28,7 @@ func (c *checker) checkSwallowed(br *errBranch) {
 			continue
 		}
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || !br.inBody(ret) || len(ret.Results) <= res || !isNilConst(returned(ret, res)) {
+		if !ok || !br.inBody(ret) || len(ret.Results) <= res || !flow.IsNilConst(returned(ret, res)) {
 			continue
 		}
 		if !returnsZeros(ret, res) {
@@ -216,7 +216,7 @@ func (c *checker) checkMisplaced(br *errBranch, res int) {
 		}
 		ret = rt
 	}
-	if ret == nil || !isNilConst(returned(ret, res)) || c.explained(br, ret) {
+	if ret == nil || !flow.IsNilConst(returned(ret, res)) || c.explained(br, ret) {
 		return
 	}
 	stmt := c.returnStmtAt(br, ret.Pos())

@@ -38,8 +38,9 @@ const (
 	RuleWaitGroupWaitInLoop  = "goroutineleak/waitgroup-wait-in-loop"
 )
 
-// Config holds the analyzer's settings; .reviewlint.yml (settings.goroutineleak),
-// go vet flags and the golangci-lint plugin all map to it.
+// Config holds the analyzer's settings: the settings.goroutineleak block of
+// .reviewlint.yml, which the CLI, go vet -vettool and the golangci-lint
+// plugin all read (the analyzer declares no flags of its own).
 type Config struct {
 	// Enabled says which of the rules run; nil runs every rule. The suite
 	// sets it from the configuration's enable and disable lists, so that

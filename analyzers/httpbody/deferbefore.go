@@ -48,10 +48,7 @@ func reportDeferBeforeCheck(pass *analysis.Pass, in *inspector.Inspector, l leak
 		return // the error is never tested: another bug, and no place to move the defer to
 	}
 	for _, d := range defers {
-		name := l.Name
-		if name == "" || name == "_" {
-			name = "resp"
-		}
+		name := l.NameOr("resp")
 		diag := analysis.Diagnostic{
 			Pos:      d.Pos(),
 			End:      d.Pos() + token.Pos(len("defer")),

@@ -65,10 +65,7 @@ func reportStatusUnchecked(pass *analysis.Pass, h *handlers.Result, l leaks.Leak
 	if !unchecked || firstRead == nil {
 		return
 	}
-	name := l.Name
-	if name == "" || name == "_" {
-		name = "resp"
-	}
+	name := l.NameOr("resp")
 	pass.Report(analysis.Diagnostic{
 		Pos:      firstRead.Pos(),
 		End:      firstRead.Pos(),

@@ -26,10 +26,7 @@ func reportUndrained(pass *analysis.Pass, l leaks.Leak) {
 	if !lifetime.InSameLoop(acq, acq) || ob.Callee != nil && ob.Callee.Name() == "Head" {
 		return // a HEAD response has no body to drain
 	}
-	name := l.Name
-	if name == "" || name == "_" {
-		name = "resp"
-	}
+	name := l.NameOr("resp")
 	var closes []*ssa.Call
 	ob.Walk(0, lifetime.Walker{
 		Visit: func(ins ssa.Instruction, state uint8) (uint8, bool) {

@@ -4,9 +4,11 @@
 //
 // resourceclose: reports resources that are not released on every path
 //
-// Files, database/sql rows, statements, transactions and connections, pgx
-// rows, batch results and pooled connections, network connections, readers
-// and context cancel funcs must be released on every path
+// Files, database/sql databases, connections, statements, rows and
+// transactions, pgx rows, batch results, transactions and pooled
+// connections, network connections and listeners, zip readers, httptest
+// servers, tickers and timers (before Go 1.23), started commands (waited
+// for) and context cancel funcs must be released on every path
 // from where they are acquired to where the function returns, unless ownership
 // moves: the value is returned, stored, sent, or handed to a function that
 // releases or keeps it. The analysis follows values on SSA and exchanges

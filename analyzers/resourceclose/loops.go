@@ -26,10 +26,7 @@ func reportDefersInLoop(pass *analysis.Pass, ob *lifetime.Obligation, site func(
 				return // meant to outlive its iteration: the defer is right
 			}
 			s := site(ob)
-			name := s.Name(ob.Result)
-			if name == "" || name == "_" {
-				name = ob.Kind.Name
-			}
+			name := s.NameOr(ob.Result, ob.Kind.Name)
 			diag := analysis.Diagnostic{
 				Pos:      d.Pos(),
 				End:      d.Pos() + token.Pos(len("defer")),
@@ -53,10 +50,7 @@ func reportRowsErr(pass *analysis.Pass, ob *lifetime.Obligation, site func(*life
 		return
 	}
 	s := site(ob)
-	name := s.Name(ob.Result)
-	if name == "" || name == "_" {
-		name = "rows"
-	}
+	name := s.NameOr(ob.Result, "rows")
 	pass.Report(analysis.Diagnostic{
 		Pos:      ob.Call.Pos(),
 		End:      s.End(ob.Call.Pos()),

@@ -28,8 +28,9 @@ const (
 	RuleRowsErr      = "resourceclose/rows-err-unchecked"
 )
 
-// Config holds the analyzer's settings; .reviewlint.yml (settings.resourceclose),
-// go vet flags and the golangci-lint plugin all map to it.
+// Config holds the analyzer's settings: the settings.resourceclose block of
+// .reviewlint.yml, which the CLI, go vet -vettool and the golangci-lint
+// plugin all read (the analyzer declares no flags of its own).
 type Config struct {
 	// Kinds adds resource kinds: a project's own constructors and the
 	// methods that release what they return. httpbody shares them (one

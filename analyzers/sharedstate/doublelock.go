@@ -49,14 +49,7 @@ func (c *checker) reportLoopRelock(acq locks.Acquisition) {
 
 func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 	name := acq.Lock.Name()
-	how := "locks"
-	if acq.Mode == locks.Read {
-		how = "read-locks"
-	}
-	held := "locked"
-	if h.Mode == locks.Read {
-		held = "read-locked"
-	}
+	how, held := relockWords(acq, h)
 	what := fmt.Sprintf("%s %s again", how, name)
 	switch {
 	case acq.Through != "":
@@ -77,6 +70,19 @@ func (c *checker) reportDoubleLock(acq locks.Acquisition, h locks.Held) {
 	c.pass.Report(c.pos.diagnostic(RuleDoubleLock, acq.Call.Pos(), msg, c.related(h.Site.Pos(), "first acquired here")))
 }
 
+// relockWords says how acq takes its lock ("locks", "read-locks") and how
+// h holds it already ("locked", "read-locked").
+func relockWords(acq locks.Acquisition, h locks.Held) (how, held string) {
+	how, held = "locks", "locked"
+	if acq.Mode == locks.Read {
+		how = "read-locks"
+	}
+	if h.Mode == locks.Read {
+		held = "read-locked"
+	}
+	return how, held
+}
+
 // backLinkRelock reports a callee that locks, through an element's link
 // back to its owner, the owner's mutex the caller holds while walking the
 // owner's elements (cockroachdb/cockroach#3710: the store's read lock
@@ -88,14 +94,7 @@ func (c *checker) backLinkRelock(acq locks.Acquisition) {
 			continue
 		}
 		owner := h.Lock.Name()
-		how := "locks"
-		if acq.Mode == locks.Read {
-			how = "read-locks"
-		}
-		held := "locked"
-		if h.Mode == locks.Read {
-			held = "read-locked"
-		}
+		how, held := relockWords(acq, h)
 		tail := "so the goroutine deadlocks on itself; release it first or pass the owner's state in"
 		if acq.Mode == locks.Read && h.Mode == locks.Read {
 			tail = "a writer waiting in between blocks the second RLock and both deadlock; do not take the read lock recursively"

@@ -22,7 +22,8 @@ const (
 	RuleUnknownRule   = "suppression/unknown-rule"
 )
 
-// Config holds the analyzer's settings.
+// Config holds what the host sets up for the analyzer; none of it comes
+// from .reviewlint.yml.
 type Config struct {
 	// Markers makes the analyzer report every directive as a
 	// policy.MarkerDeclared diagnostic, for the CLI's -check-suppressions.

@@ -24,8 +24,9 @@ type Env struct {
 	ShowSeverity bool
 }
 
-// A Writer prints a result in one format. SARIF, GitHub annotations and
-// reviewdog's rdjsonl are further implementations.
+// A Writer prints a result in one format: Text, JSON, SARIF, GitHub,
+// RDJSON and RDJSONL (reviewdog), Checkstyle and CodeClimate, by their
+// -format names in Writers.
 type Writer interface {
 	Write(w io.Writer, r *Result, env Env) error
 }

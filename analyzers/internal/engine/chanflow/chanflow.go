@@ -3,8 +3,10 @@
 // channel, and whether they receive, close, guard the send with another
 // select case, or let the channel escape. The summaries of channel
 // parameters are facts, so a producer and a consumer split across
-// functions and packages can be matched by a reporting analyzer
-// (goroutineleak reads them through Requires).
+// functions and packages can be matched by a reporting analyzer. It also
+// indexes the package's operations on channels, WaitGroups and sync.Conds
+// that outlive one function (Ops), and tells whether two values are one
+// object (Same). goroutineleak reads its Result through Requires.
 package chanflow
 
 import (

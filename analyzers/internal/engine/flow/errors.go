@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -34,4 +35,21 @@ func NonNilError(v ssa.Value) bool {
 func IsNilConst(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && k.IsNil()
+}
+
+// NilCompared returns the operand that v, an == or != comparison,
+// compares with the constant nil (Y when both are nil); nil when v is no
+// such comparison.
+func NilCompared(v ssa.Value) ssa.Value {
+	cmp, ok := v.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return nil
+	}
+	switch {
+	case IsNilConst(cmp.X):
+		return cmp.Y
+	case IsNilConst(cmp.Y):
+		return cmp.X
+	}
+	return nil
 }

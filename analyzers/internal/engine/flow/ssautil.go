@@ -1,4 +1,6 @@
-// Package flow holds small SSA helpers that more than one analyzer needs.
+// Package flow is the SSA substrate the engines and rules share, so that
+// none keeps its own copy: callees and receivers, calls that never return,
+// reachability and loops, and the path explorer (Explore).
 package flow
 
 import (
@@ -279,6 +281,21 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 		return nil
 	}
 	return s.Field(fa.Field).Origin()
+}
+
+// MemoryRoot returns what an address points into through field and
+// element addresses: the allocation, global or pointer value at its root.
+func MemoryRoot(addr ssa.Value) ssa.Value {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		default:
+			return addr
+		}
+	}
 }
 
 // Explore searches depth-first from init, visiting each state once: the

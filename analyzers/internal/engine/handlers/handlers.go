@@ -1,8 +1,12 @@
-// Package handlers is the shared reasoning about HTTP server code: what a
+// Package handlers is the shared reasoning about HTTP code: what a
 // function does with the request it is handed (reads its body into memory
-// with no bound) and with the ResponseWriter (writes to it), summarised as
-// facts so that a project's own helpers count, across packages. It reports
-// nothing; httpbody's server-side rules query its Result.
+// with no bound), with a ResponseWriter (writes to it), with a handler
+// (bounds its body), with a router (only adds routes) and with a client's
+// *http.Response (reads its body, looks at its status), summarised as
+// facts so that a project's own helpers count, across packages; and
+// whether a handler's routes bound its body. It reports nothing;
+// httpbody's unbounded-read, write-after-error, status-unchecked and
+// undrained rules ask it.
 package handlers
 
 import (
@@ -20,11 +24,11 @@ import (
 	"github.com/reviewlint/reviewlint/analyzers/internal/host/crash"
 )
 
-// Handling is the fact httpbody exports for a function that takes a
-// request, a reader or a writer: what it does with them on some path. It
-// lets the server-side rules see through a project's own helpers, in this
-// package and in the packages it imports (decodeJSON(r, &v),
-// writeJSON(w, v)).
+// Handling is what a function does on some path with the requests,
+// readers, writers, handlers, routers and responses it takes, exported in
+// the package's fact table. It lets httpbody's rules see through a
+// project's own helpers, in this package and in the packages it imports
+// (decodeJSON(r, &v), writeJSON(w, v), parse(resp, &out)).
 type Handling struct {
 	// ReadsAll lists the parameters (receiver first) read into memory
 	// without a bound: an *http.Request whose Body, or a reader that,
@@ -112,7 +116,7 @@ func run(pass *analysis.Pass) (any, error) {
 	return &Result{h: h, fns: fns}, nil
 }
 
-// Result answers questions about the package's handlers.
+// Result answers questions about the package's handlers and responses.
 type Result struct {
 	h      *handlings
 	fns    []*ssa.Function
@@ -262,17 +266,7 @@ func (h *handlings) unboundedReads(fn *ssa.Function, p *ssa.Parameter) []*ssa.Ca
 // parameters (a sub-handler of a dispatcher).
 func callsHandler(call *ssa.Call) bool {
 	callee := call.Common().StaticCallee()
-	if callee == nil {
-		return false
-	}
-	var w, r bool
-	params := callee.Signature.Params()
-	for i := 0; i < params.Len(); i++ {
-		t := params.At(i).Type()
-		w = w || typematch.Named(t, "net/http", "ResponseWriter")
-		r = r || typematch.PointerTo(t, "net/http", "Request")
-	}
-	return w && r
+	return callee != nil && handlerParams(callee.Signature)
 }
 
 // readsArgAll reports whether call reads its argument v into memory

@@ -348,13 +348,7 @@ func mayBeHandler(t types.Type) bool {
 	case *types.Interface:
 		return true
 	case *types.Signature:
-		var w, r bool
-		for i := 0; i < t.Params().Len(); i++ {
-			pt := t.Params().At(i).Type()
-			w = w || typematch.Named(pt, "net/http", "ResponseWriter")
-			r = r || typematch.PointerTo(pt, "net/http", "Request")
-		}
-		return w && r
+		return handlerParams(t)
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"go/constant"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -13,11 +14,16 @@ import (
 // IsHandler reports whether fn has the shape of an http.HandlerFunc: a
 // ResponseWriter and a *Request among its parameters (methods and
 // closures with extra parameters included).
-func IsHandler(fn *ssa.Function) bool {
+func IsHandler(fn *ssa.Function) bool { return handlerParams(fn.Signature) }
+
+// handlerParams reports whether sig has a handler's parameters: a
+// ResponseWriter and a *Request among them.
+func handlerParams(sig *types.Signature) bool {
 	var w, r bool
-	for _, p := range fn.Params {
-		w = w || IsResponseWriter(p)
-		r = r || IsRequest(p)
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		w = w || typematch.Named(t, "net/http", "ResponseWriter")
+		r = r || typematch.PointerTo(t, "net/http", "Request")
 	}
 	return w && r
 }

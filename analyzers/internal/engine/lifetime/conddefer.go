@@ -609,9 +609,9 @@ func (c *condDefers) testedVar(ins *ssa.If) (k int, onTrue absVal, ok bool) {
 	var isNilOnTrue, cmp bool
 	if b, ok := cond.(*ssa.BinOp); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 		switch {
-		case isNil(b.Y):
+		case flow.IsNilConst(b.Y):
 			load = b.X
-		case isNil(b.X):
+		case flow.IsNilConst(b.X):
 			load = b.Y
 		default:
 			return 0, 0, false
@@ -708,8 +708,8 @@ func (c *condDefers) decide(cd *condDefer, st condState, cond ssa.Value) (value,
 	}
 	x := b.X
 	switch {
-	case isNil(b.Y):
-	case isNil(b.X):
+	case flow.IsNilConst(b.Y):
+	case flow.IsNilConst(b.X):
 		x = b.Y
 	default:
 		return false, false, false

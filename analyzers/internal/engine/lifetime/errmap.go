@@ -50,7 +50,7 @@ func nilExactlyWith(fn *ssa.Function, j int, p *ssa.Parameter) bool {
 		r := ret.Results[j]
 		switch {
 		case r == ssa.Value(p):
-		case isNil(r):
+		case flow.IsNilConst(r):
 			if nilOn, known := nilnessAt(b, p); !known || !nilOn {
 				return false
 			}
@@ -77,13 +77,10 @@ func nilnessAt(b *ssa.BasicBlock, p ssa.Value) (isNilThere, known bool) {
 		if !ok {
 			continue
 		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		if flow.NilCompared(iff.Cond) != p {
 			continue
 		}
-		if !(cmp.X == p && isNil(cmp.Y) || cmp.Y == p && isNil(cmp.X)) {
-			continue
-		}
+		cmp := iff.Cond.(*ssa.BinOp)
 		trueEdge := pred.Succs[0] == d
 		return trueEdge == (cmp.Op == token.EQL), true
 	}

@@ -4,8 +4,8 @@
 // acquisition to a function exit releases the resource or lets it escape.
 //
 // It is a non-reporting analyzer. Its result lists each acquisition with
-// the paths that leak it; resourceclose (and httpbody, goroutineleak)
-// report from it. What a function does with a resource passed to it
+// the paths that leak it; resourceclose, httpbody (response bodies) and
+// errorlog (zerolog events never sent) report from it. What a function does with a resource passed to it
 // (releases, borrows, wraps into its result, lets escape) and which of its
 // results are new resources the caller owns are exported as Summary facts,
 // so reasoning crosses functions and packages, under every host.

@@ -267,16 +267,11 @@ func (t *tracker) followIfWith(ins *ssa.If, from *ssa.BasicBlock, failed func(ss
 	if call, ok := ins.Cond.(*ssa.Call); ok && t.guardedBy(call.Common()) {
 		return succs[:1] // if e.Enabled(): a disabled event owes nothing
 	}
-	cmp, ok := ins.Cond.(*ssa.BinOp)
-	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+	x := flow.NilCompared(ins.Cond)
+	if x == nil {
 		return succs
 	}
-	x := cmp.X
-	if isNil(x) {
-		x = cmp.Y
-	} else if !isNil(cmp.Y) {
-		return succs
-	}
+	cmp := ins.Cond.(*ssa.BinOp)
 	// Succs[0] is the true edge.
 	trueWhenNil := cmp.Op == token.EQL
 	switch {
@@ -330,11 +325,6 @@ func (t *tracker) impliesErr(call *ssa.Call, isErr func(ssa.Value) bool) bool {
 		return false
 	}
 	return len(call.Call.Args) > 0 && isErr(call.Call.Args[0])
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 func indexOf(ins ssa.Instruction) int {
@@ -547,17 +537,8 @@ func (a *Acquisition) TestsFailure(ins *ssa.If) bool {
 	if call, ok := ins.Cond.(*ssa.Call); ok {
 		return a.t.impliesErr(call, func(v ssa.Value) bool { return a.t.errs[v] })
 	}
-	cmp, ok := ins.Cond.(*ssa.BinOp)
-	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-		return false
-	}
-	x := cmp.X
-	if isNil(x) {
-		x = cmp.Y
-	} else if !isNil(cmp.Y) {
-		return false
-	}
-	return a.t.errs[x] || a.t.aliases[x]
+	x := flow.NilCompared(ins.Cond)
+	return x != nil && (a.t.errs[x] || a.t.aliases[x])
 }
 
 // storedOnly reports whether v is a load of a local variable whose every

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // openReturns returns the returns that hand the resource to the caller
@@ -78,10 +80,7 @@ func returnsNonNilError(ret *ssa.Return) bool {
 	}
 	for _, r := range *v.Referrers() {
 		cmp, ok := r.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
-			continue
-		}
-		if !(cmp.X == v && isNil(cmp.Y) || cmp.Y == v && isNil(cmp.X)) {
+		if !ok || flow.NilCompared(cmp) != v {
 			continue
 		}
 		for _, u := range *cmp.Referrers() {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/facttable"
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // Effect is what a function does with a parameter that holds a resource.
@@ -55,8 +56,9 @@ func (e Effect) derivedUse(spawned bool) use {
 	return useBorrow
 }
 
-// Summary is a function's contract about resources, exported as a fact on
-// its *types.Func so that callers in other packages use it.
+// Summary is a function's contract about resources, exported for its
+// *types.Func in the package's fact table (facttable) so that callers in
+// other packages use it.
 type Summary struct {
 	// Params has one effect per parameter, the receiver first.
 	Params []Effect
@@ -383,7 +385,7 @@ func returnsNoErrorOrReleasingError(fn *ssa.Function, ret *ssa.Return, t *tracke
 		return false
 	}
 	last := ret.Results[len(ret.Results)-1]
-	return isNil(last) || t.errs[last]
+	return flow.IsNilConst(last) || t.errs[last]
 }
 
 // returnedAllocs maps the allocations (new(T), &T{...}) a function

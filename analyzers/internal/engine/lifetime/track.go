@@ -746,7 +746,7 @@ func (t *tracker) classifyStore(ins *ssa.Store) use {
 	if _, copied := ins.Val.(*ssa.UnOp); !copied && isAlloc(ins.Addr) && t.derived[ins.Val] && followedVariable(ins.Addr.(*ssa.Alloc)) {
 		return useBorrow // s := newSession(c): s's loads carry it on
 	}
-	base := storeBase(ins.Addr)
+	base := flow.MemoryRoot(ins.Addr)
 	switch {
 	case t.aliases[base]:
 		return useNone // into the resource itself (rows.cancel = ...)
@@ -1164,20 +1164,6 @@ func retainingMethod(m *types.Func) use {
 		return useBorrow
 	}
 	return useEscape
-}
-
-// storeBase is the allocation a field or element address points into.
-func storeBase(addr ssa.Value) ssa.Value {
-	for {
-		switch a := addr.(type) {
-		case *ssa.FieldAddr:
-			addr = a.X
-		case *ssa.IndexAddr:
-			addr = a.X
-		default:
-			return addr
-		}
-	}
 }
 
 // ownMethod reports whether fn is a method a package declares on a

@@ -107,18 +107,16 @@ func newResolver(prog *ssa.Program, pkg *types.Package, fns []*ssa.Function) *re
 	return r
 }
 
-// funcField returns the field fa addresses when it holds a function.
+// funcField returns the field fa addresses when it holds a function, named
+// as flow.FieldVar names fields (the generic struct's origin field).
 func funcField(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
+	v := flow.FieldVar(fa)
+	if v == nil {
 		return nil
 	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return nil
-	}
-	v := s.Field(fa.Field)
-	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+	// the field's type as addressed: func() in Box[func()], F in its origin
+	ft := fa.Type().Underlying().(*types.Pointer).Elem()
+	if _, ok := ft.Underlying().(*types.Signature); !ok {
 		return nil
 	}
 	return v

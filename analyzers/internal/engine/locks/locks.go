@@ -13,7 +13,8 @@
 // analysis (held on every path), so correlated branches never make a lock
 // look held where it may not be: the rules built on it err towards silence.
 //
-// It is a non-reporting analyzer; sharedstate reports from its Result.
+// It is a non-reporting analyzer; sharedstate and goroutineleak (waits
+// holding a lock, cond waits without theirs) report from its Result.
 package locks
 
 import (

@@ -52,7 +52,7 @@ func (a AbsLock) String() string {
 }
 
 // Summary is what a function does to the locks its caller can name. It is
-// exported as a fact for the package's functions, so callers in other
+// exported in the package's fact table (facttable), so callers in other
 // packages see it.
 type Summary struct {
 	// Acquires are locked and still held at every return ("returns

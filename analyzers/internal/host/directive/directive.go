@@ -1,7 +1,8 @@
 // Package directive finds suppression comments once per package and answers
 // whether a diagnostic is suppressed. It is a non-reporting analyzer whose
-// result every reporting analyzer reads, so suppression behaves the same in
-// the CLI, under go vet and under golangci-lint.
+// result every reporting analyzer reads (through policy's wrapper, and
+// suppression's own checks), so suppression behaves the same in the CLI,
+// under go vet and under golangci-lint.
 //
 // These syntaxes are understood:
 //

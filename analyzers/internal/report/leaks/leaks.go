@@ -31,7 +31,7 @@ type Leak struct {
 func Describe(pass *analysis.Pass, ob *lifetime.Obligation, site *Site) Leak {
 	l := Leak{Ob: ob, Site: site, Name: site.Name(ob.Result)}
 	line := pass.Fset.Position(ob.Call.Pos()).Line
-	if l.Name == "" || l.Name == "_" {
+	if !named(l.Name) {
 		l.What = fmt.Sprintf("%s from %s (line %d)", ob.Kind.Name, site.Callee(ob), line)
 	} else {
 		l.What = fmt.Sprintf("%s %s from %s (line %d)", ob.Kind.Name, l.Name, site.Callee(ob), line)
@@ -54,11 +54,7 @@ func (l Leak) Advice(def string) string {
 		return def
 	}
 	if l.Exit.Cleared {
-		name := l.Name
-		if name == "" || name == "_" {
-			name = "the variable"
-		}
-		return fmt.Sprintf("%s is nil when the deferred func at line %d runs (set on this path, or by this return into a named result), so it releases nothing; release it before returning, or keep it in a variable the return does not clear", name, l.DeferredLine)
+		return fmt.Sprintf("%s is nil when the deferred func at line %d runs (set on this path, or by this return into a named result), so it releases nothing; release it before returning, or keep it in a variable the return does not clear", l.NameOr("the variable"), l.DeferredLine)
 	}
 	return fmt.Sprintf("the deferred func at line %d releases it on other paths only", l.DeferredLine)
 }
@@ -70,12 +66,12 @@ func (l Leak) Discarded() bool { return l.Ob.Value == nil || l.Name == "_" }
 // acquisition rather than a return.
 func (l Leak) Loops() bool { return l.Exit.Exit == nil }
 
+// NameOr is the resource's name, or placeholder when it has none.
+func (l Leak) NameOr(placeholder string) string { return nameOr(l.Name, placeholder) }
+
 // Release renders the kind's release statement for the resource's name.
 func (l Leak) Release() string {
-	name := l.Name
-	if name == "" || name == "_" {
-		name = "x"
-	}
+	name := l.NameOr("x")
 	if l.Ob.Kind == lifetime.KindCancel && l.Ob.Value != nil && typematch.Named(l.Ob.Value.Type(), "context", "CancelCauseFunc") {
 		return name + "(nil)" // a CancelCauseFunc takes the cause
 	}

@@ -1,5 +1,5 @@
 // Package leaks holds what the analyzers that report lifetime obligations
-// (resourceclose, httpbody) share: the syntax around an acquiring call (the
+// (resourceclose, httpbody, errorlog) share: the syntax around an acquiring call (the
 // names it is assigned to, the statement after it, whether it is in a
 // loop), the description of a leak, and the deferred-release fix.
 package leaks
@@ -113,6 +113,23 @@ func (s *Site) Name(i int) string {
 	return ""
 }
 
+// NameOr is Name, or placeholder when result i has no name (unassigned,
+// or assigned to _): what a message calls the resource then.
+func (s *Site) NameOr(i int, placeholder string) string {
+	return nameOr(s.Name(i), placeholder)
+}
+
+// named reports whether a resource assigned to name has a name to use.
+func named(name string) bool { return name != "" && name != "_" }
+
+// nameOr is name when it is one, else placeholder.
+func nameOr(name, placeholder string) string {
+	if !named(name) {
+		return placeholder
+	}
+	return name
+}
+
 // Callee renders the called function as written ("os.Open", "db.Query").
 func (s *Site) Callee(ob *lifetime.Obligation) string {
 	if s != nil {
@@ -134,7 +151,9 @@ func (s *Site) End(pos token.Pos) token.Pos {
 
 // InsertionPoint is where a deferred release goes: after the error check
 // that directly follows the assignment, or after the assignment when the
-// call returns no error (returnsError says whether its last result is one).
+// call returns no error (returnsError says whether its last result is one);
+// in either case after the line's trailing comment, which stays with the
+// statement it comments.
 func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	if s.stmt == nil {
 		return token.NoPos, false
@@ -152,7 +171,7 @@ func (s *Site) InsertionPoint(returnsError bool) (token.Pos, bool) {
 	if !ok || !checksNotNil(ifs.Cond, errName) || ifs.Else != nil {
 		return token.NoPos, false
 	}
-	return ifs.End(), true
+	return s.endOfLine(ifs.End()), true
 }
 
 // endOfLine is the position of the newline ending pos's line.

@@ -101,3 +101,34 @@ func plainVisitLockedUnderLock(v *visitor) {
 	visitLocked(func(v *visitor) { v.n++ }, v) // want `calls visitLocked, which locks v.mu while it is already locked`
 	v.mu.Unlock()
 }
+
+// genericLessor is lessor with a type parameter: the callback stored
+// through a genericLessor[int] is the one its generic method calls.
+type genericLessor[T any] struct {
+	mu   sync.Mutex
+	hook func()
+	v    T
+}
+
+func (l *genericLessor[T]) checkpoint() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var zero T
+	l.v = zero
+}
+
+func (l *genericLessor[T]) renew() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hook() // want `calls the function in field hook, which may be .*, which locks l.mu while it is already locked`
+}
+
+func newGenericLessor() *genericLessor[int] {
+	l := &genericLessor[int]{}
+	l.hook = func() {
+		l.mu.Lock()
+		l.v++
+		l.mu.Unlock()
+	}
+	return l
+}
