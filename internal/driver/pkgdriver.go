@@ -71,9 +71,21 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		Tests:      req.Tests,
 		Overlay:    req.Overlay,
 	}
+	// The module's own export data is written here (rootexport.go), so
+	// go list must not compile the module's packages for it.
+	exportDir := os.Getenv(exportCacheEnv)
+	exporting := exportDir != "" && req.Mode&packages.NeedExportFile != 0 && len(req.Overlay) == 0
+	if exporting {
+		cfg.Mode &^= packages.NeedExportFile
+	}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
+	}
+	if exporting {
+		if err := addExportData(cfg, roots, exportDir); err != nil {
+			return err
+		}
 	}
 	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
 	if err != nil {
@@ -90,8 +102,9 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		isRoot[p] = true
 	}
 	goroot := os.Getenv(stdRootEnv)
+	leaveStd := os.Getenv(stdLeaveOutEnv) == "1"
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
+		if leaveStd && !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
 			leaveOut(p)
 		}
 		resp.Packages = append(resp.Packages, p)
@@ -116,36 +129,52 @@ func leaveOut(p *packages.Package) {
 	p.Imports = map[string]*packages.Package{}
 }
 
-// stdFactsEnv returns the environment that makes go/packages call this
-// binary as its driver, and turns the table's lookups on, when the table
-// fits the toolchain of dir; nil when it does not (or is turned off).
-func stdFactsEnv(dir string, std StdFacts) []string {
-	if std == nil || os.Getenv(StdFactsEnv) == "off" {
-		return nil
-	}
+// driverEnv returns the environment that makes go/packages call this
+// binary as its driver: to leave the standard library out when the
+// embedded facts fit the toolchain of dir (and turn the table's lookups
+// on), and to write the module's own export data into cacheDir (see
+// rootexport.go). nil when neither applies or both are turned off.
+func driverEnv(dir string, std StdFacts, cacheDir string) []string {
 	if d := os.Getenv("GOPACKAGESDRIVER"); d != "" && d != "off" {
 		return nil // the user's own driver (Bazel, ...) decides what packages are
+	}
+	useStd := std != nil && os.Getenv(StdFactsEnv) != "off"
+	export := exportEnv(cacheDir)
+	if !useStd && export == nil {
+		return nil
 	}
 	self, err := selfPath()
 	if err != nil {
 		return nil
 	}
 	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT")
-	if err != nil || !std.Fits(env[0], env[1], env[2]) {
+	if err != nil {
+		return nil
+	}
+	useStd = useStd && std.Fits(env[0], env[1], env[2])
+	if !useStd && export == nil {
 		return nil
 	}
 	minor := strings.TrimPrefix(env[0], "go1.")
 	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
 		minor = minor[:i]
 	}
-	std.Enable()
-	return append(os.Environ(),
+	leave := ""
+	if useStd {
+		std.Enable()
+		leave = "1"
+	}
+	return append(append(os.Environ(),
 		"GOPACKAGESDRIVER="+self,
 		pkgDriverEnv+"=1",
 		stdRootEnv+"="+env[3],
+		stdVersionEnv+"="+env[0],
+		stdOSEnv+"="+env[1],
 		stdArchEnv+"="+env[2],
 		stdMinorEnv+"="+minor,
-	)
+		stdLeaveOutEnv+"="+leave,
+		exportCacheEnv+"=",
+	), export...)
 }
 
 // selfPath returns a path that runs this program: argv[0] as the user
