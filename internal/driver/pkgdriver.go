@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -78,14 +79,17 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	if exporting {
 		cfg.Mode &^= packages.NeedExportFile
 	}
+	t0 := time.Now()
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
 	}
+	dbg("list %v", time.Since(t0))
 	if exporting {
 		if err := addExportData(cfg, roots, exportDir); err != nil {
 			return err
 		}
+		dbg("export %v", time.Since(t0))
 	}
 	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
 	if err != nil {
@@ -109,7 +113,16 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		}
 		resp.Packages = append(resp.Packages, p)
 	})
+	defer func() { dbg("encode %v", time.Since(t0)) }()
 	return json.NewEncoder(stdout).Encode(resp)
+}
+
+func dbg(format string, args ...any) {
+	if p := os.Getenv("REVIEWLINT_DEBUG_DRIVER"); p != "" {
+		f, _ := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o666)
+		fmt.Fprintf(f, "driver: "+format+"\n", args...)
+		f.Close()
+	}
 }
 
 // isStandard reports whether p is a package of the toolchain's GOROOT.
@@ -147,7 +160,7 @@ func driverEnv(dir string, std StdFacts, cacheDir string) []string {
 	if err != nil {
 		return nil
 	}
-	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT")
+	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT", "GOMODCACHE")
 	if err != nil {
 		return nil
 	}
@@ -168,6 +181,7 @@ func driverEnv(dir string, std StdFacts, cacheDir string) []string {
 		"GOPACKAGESDRIVER="+self,
 		pkgDriverEnv+"=1",
 		stdRootEnv+"="+env[3],
+		modCacheEnv+"="+env[4],
 		stdVersionEnv+"="+env[0],
 		stdOSEnv+"="+env[1],
 		stdArchEnv+"="+env[2],

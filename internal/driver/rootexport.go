@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -13,11 +14,13 @@ import (
 	"go/types"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -66,6 +69,7 @@ const (
 	stdLeaveOutEnv = "REVIEWLINT_STDLEAVEOUT"
 	stdOSEnv       = "REVIEWLINT_GOOS"
 	stdVersionEnv  = "REVIEWLINT_GOVERSION" // e.g. go1.26.8
+	modCacheEnv    = "REVIEWLINT_GOMODCACHE"
 
 	// exportFormat changes when the key or the file layout does.
 	exportFormat = "reviewlint export data 1"
@@ -154,9 +158,11 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 		x.nodes[p] = n
 		order = append(order, n)
 	})
+	t0 := time.Now()
 	if err := x.otherModules(order); err != nil {
 		return err
 	}
+	dbg("other modules %v (%d nodes)", time.Since(t0), len(order))
 	var wg sync.WaitGroup
 	for _, n := range order {
 		wg.Add(1)
@@ -189,36 +195,31 @@ func (x *exporter) fail(err error) {
 	x.errOnce.Do(func() { x.err = err })
 }
 
-// otherModules asks the go command for the export data of the packages of
-// other modules that some package imports, naming the topmost ones with
-// -deps: they are in the build cache after the first run. A package
-// nothing imports needs none: the runner hashes its files instead.
+// otherModules sets the export data of the packages of other modules
+// that some package imports. The go command's answer is remembered: it
+// depends only on what the listing says of those packages and on the
+// build configuration, and asking costs a second go list over the whole
+// dependency graph, as long as the rest of a warm run.
 func (x *exporter) otherModules(order []*exportNode) error {
-	importedByOther := map[*exportNode]bool{} // by one that is listed too
+	var others []*exportNode
 	for _, n := range order {
-		if !n.own && n.needed {
-			for _, imp := range n.imports {
-				importedByOther[imp] = true
-			}
+		if !n.own && n.needed && n.pkg.PkgPath != "unsafe" {
+			others = append(others, n)
 		}
 	}
-	var tops []string
-	for _, n := range order {
-		if !n.own && n.needed && !importedByOther[n] && n.pkg.PkgPath != "unsafe" {
-			tops = append(tops, n.pkg.ID)
-		}
-	}
-	if len(tops) == 0 {
+	if len(others) == 0 {
 		return nil
 	}
-	listed, err := x.goExport(tops, false, true)
-	if err != nil {
-		return err
-	}
-	for _, n := range order {
-		if n.own {
-			continue
+	key := x.listingKey(others)
+	listed, ok := x.rememberedListing(key)
+	if !ok {
+		var err error
+		if listed, err = x.listOtherModules(others); err != nil {
+			return err
 		}
+		x.rememberListing(key, others, listed)
+	}
+	for _, n := range others {
 		if e := listed[n.pkg.ID]; e != nil {
 			n.export = e.ExportFile
 			n.pkg.ExportFile = e.ExportFile
@@ -227,17 +228,133 @@ func (x *exporter) otherModules(order []*exportNode) error {
 			}
 		}
 		n.failed = n.export == ""
-		if n.needed && !n.failed {
+		if !n.failed {
 			x.buildID(n) // read once, before the importers ask concurrently
 		}
 	}
 	return nil
 }
 
+// listOtherModules asks the go command for the export data of others,
+// naming the topmost ones with -deps: they are in the build cache after
+// the first run. A package nothing imports needs none: the runner hashes
+// its files instead.
+func (x *exporter) listOtherModules(others []*exportNode) (map[string]*packages.Package, error) {
+	importedByOther := map[*exportNode]bool{} // by one that is listed too
+	for _, n := range others {
+		for _, imp := range n.imports {
+			importedByOther[imp] = true
+		}
+	}
+	var tops []string
+	for _, n := range others {
+		if !importedByOther[n] {
+			tops = append(tops, n.pkg.ID)
+		}
+	}
+	return x.goExport(tops, false, true)
+}
+
+// listingKey identifies the go command's answer for others: what the
+// listing says of each (files, module, imports, errors) and the build
+// configuration. Files in the module cache and GOROOT are named by path
+// (they do not change under it); others (vendored, replaced by a
+// directory) by content.
+func (x *exporter) listingKey(others []*exportNode) cache.ActionID {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\nlisting\nreviewlint %s\n%s %s/%s\nflags %q\n", exportFormat, x.salt, x.goVer, x.goos, x.goarch, x.cfg.BuildFlags)
+	for _, kv := range slices.Sorted(slices.Values(os.Environ())) {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "GO") || strings.HasPrefix(name, "CGO_") ||
+			name == "CC" || name == "CXX" || name == "PKG_CONFIG" || name == "AR" {
+			fmt.Fprintf(h, "env %q\n", kv)
+		}
+	}
+	immutable := []string{}
+	for _, dir := range []string{os.Getenv(modCacheEnv), os.Getenv(stdRootEnv)} {
+		if dir != "" {
+			immutable = append(immutable, filepath.Clean(dir)+string(filepath.Separator))
+		}
+	}
+	for _, n := range others {
+		p := n.pkg
+		fmt.Fprintf(h, "package %q %q %q\n", p.ID, p.PkgPath, p.Name)
+		if m := p.Module; m != nil {
+			fmt.Fprintf(h, "module %q %q %q\n", m.Path, m.Version, m.Dir)
+			if m.Replace != nil {
+				fmt.Fprintf(h, "replace %q %q %q\n", m.Replace.Path, m.Replace.Version, m.Replace.Dir)
+			}
+		}
+		for _, e := range p.Errors {
+			fmt.Fprintf(h, "error %q %q\n", e.Pos, e.Msg)
+		}
+		for _, imp := range n.imports {
+			fmt.Fprintf(h, "import %q\n", imp.pkg.ID)
+		}
+		for _, f := range p.CompiledGoFiles {
+			if slices.ContainsFunc(immutable, func(dir string) bool { return strings.HasPrefix(f, dir) }) {
+				fmt.Fprintf(h, "file %q\n", f)
+				continue
+			}
+			fh, err := cache.FileHash(f)
+			if err != nil {
+				fmt.Fprintf(h, "file %q %v\n", f, err)
+				continue
+			}
+			fmt.Fprintf(h, "file %q %x\n", f, fh)
+		}
+	}
+	var id cache.ActionID
+	h.Sum(id[:0])
+	return id
+}
+
+// listedPackage is what is remembered of the go command's answer for one
+// package.
+type listedPackage struct {
+	ID, ExportFile string
+	Errors         []packages.Error
+}
+
+func (x *exporter) rememberedListing(key cache.ActionID) (map[string]*packages.Package, bool) {
+	data, _, err := cache.GetBytes(x.cache, key)
+	if err != nil {
+		return nil, false
+	}
+	var pkgs []listedPackage
+	if err := json.Unmarshal(data, &pkgs); err != nil {
+		return nil, false
+	}
+	listed := map[string]*packages.Package{}
+	for _, lp := range pkgs {
+		if lp.ExportFile != "" {
+			if _, err := os.Stat(lp.ExportFile); err != nil {
+				return nil, false // the build cache was trimmed or cleaned
+			}
+		}
+		listed[lp.ID] = &packages.Package{ID: lp.ID, ExportFile: lp.ExportFile, Errors: lp.Errors}
+	}
+	return listed, true
+}
+
+func (x *exporter) rememberListing(key cache.ActionID, others []*exportNode, listed map[string]*packages.Package) {
+	pkgs := make([]listedPackage, 0, len(others))
+	for _, n := range others {
+		if e := listed[n.pkg.ID]; e != nil {
+			pkgs = append(pkgs, listedPackage{ID: e.ID, ExportFile: e.ExportFile, Errors: e.Errors})
+		}
+	}
+	data, err := json.Marshal(pkgs)
+	if err == nil {
+		_ = cache.PutBytes(x.cache, key, data) // best effort: next time go list answers again
+	}
+}
+
 // goExport lists patterns with -export (and -deps, -test when asked), as
 // go/packages would for the runner, and returns the packages by ID.
 func (x *exporter) goExport(patterns []string, tests, deps bool) (map[string]*packages.Package, error) {
-	mode := packages.NeedName | packages.NeedExportFile
+	// -compiled, as the runner's listing: a cgo package then imports
+	// what cmd/cgo adds (runtime/cgo, syscall), and those are listed too.
+	mode := packages.NeedName | packages.NeedExportFile | packages.NeedCompiledGoFiles
 	if deps {
 		mode |= packages.NeedImports | packages.NeedDeps
 	}
@@ -283,8 +400,15 @@ func (x *exporter) own(n *exportNode) {
 			return
 		}
 	}
+	t0 := time.Now()
+	for _, imp := range n.imports {
+		x.typesOf(imp)
+	}
+	t1 := time.Now()
 	tpkg, errs := x.check(n)
+	dbg("check %s imports %v check %v", p.ID, t1.Sub(t0), time.Since(t1))
 	if len(errs) > 0 {
+		dbg("errors %s: %v", p.ID, errs)
 		x.compileInstead(n, errs)
 		return
 	}
@@ -366,7 +490,7 @@ func (x *exporter) check(n *exportNode) (*types.Package, []error) {
 	var errs []error
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(x.fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(x.fset, name, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return nil, []error{err}
 		}
@@ -389,6 +513,10 @@ func (x *exporter) check(n *exportNode) (*types.Package, []error) {
 		}),
 		Sizes: p.TypesSizes,
 		Error: func(err error) { errs = append(errs, err) },
+		// Export data has no bodies. An error in one is the runner's to
+		// find when it type-checks the package (and then fails its
+		// importers as before).
+		IgnoreFuncBodies: true,
 	}
 	if tc.Sizes == nil {
 		tc.Sizes = types.SizesFor("gc", x.goarch)
