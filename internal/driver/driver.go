@@ -88,6 +88,9 @@ type Output struct {
 	Packages int
 	// LoadTime is the time spent in `go list` and planning.
 	LoadTime time.Duration
+	// Driver is what the packages driver did during the load, when
+	// Options.Timing is set and reviewlint is its own driver.
+	Driver *DriverStats
 }
 
 // CacheError is a cache directory that cannot be used (REVIEWLINT_CACHE
@@ -150,11 +153,20 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 			opts.Timing(a.Name, p.ID, d)
 		}
 	}
-	w := watch(r, opts.Progress)
 	cfg := packagesConfig(opts, cacheDir)
+	statsFile := ""
+	if opts.Timing != nil && cfg.Env != nil {
+		statsFile = filepath.Join(cacheDir, fmt.Sprintf("driverstats-%d.json", os.Getpid()))
+		cfg.Env = append(cfg.Env, statsEnv+"="+statsFile)
+	}
+	w := watch(r, opts.Progress)
 	results, err := r.Run(cfg, analyzers, opts.Patterns)
 	w.stop()
 	out := &Output{LoadTime: w.loadTime()}
+	if statsFile != "" {
+		out.Driver = readStats(statsFile)
+		os.Remove(statsFile)
+	}
 	if err != nil {
 		// The loader failed as a whole (go list exited non-zero): report
 		// the go command's own words, like go vet, as a load error.

@@ -31,6 +31,7 @@ const (
 	// StdFactsEnv set to "off" analyses the standard library from source
 	// as before (to compare, or to rule the table out when in doubt).
 	StdFactsEnv = "REVIEWLINT_STDFACTS"
+	statsEnv    = "REVIEWLINT_DRIVERSTATS" // where the driver leaves its DriverStats
 )
 
 // StdFacts is the standard library's precomputed facts, as far as the
@@ -79,17 +80,21 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	if exporting {
 		cfg.Mode &^= packages.NeedExportFile
 	}
+	var stats DriverStats
 	t0 := time.Now()
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
 	}
-	dbg("list %v", time.Since(t0))
+	stats.List = time.Since(t0)
 	if exporting {
-		if err := addExportData(cfg, roots, exportDir); err != nil {
+		stats.Exporting = true
+		if err := addExportData(cfg, roots, exportDir, &stats); err != nil {
 			return err
 		}
-		dbg("export %v", time.Since(t0))
+	}
+	if f := os.Getenv(statsEnv); f != "" {
+		writeStats(f, &stats)
 	}
 	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
 	if err != nil {
@@ -113,16 +118,28 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		}
 		resp.Packages = append(resp.Packages, p)
 	})
-	defer func() { dbg("encode %v", time.Since(t0)) }()
 	return json.NewEncoder(stdout).Encode(resp)
 }
 
-func dbg(format string, args ...any) {
-	if p := os.Getenv("REVIEWLINT_DEBUG_DRIVER"); p != "" {
-		f, _ := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o666)
-		fmt.Fprintf(f, "driver: "+format+"\n", args...)
-		f.Close()
+// writeStats leaves the driver's statistics in file for the parent
+// (best effort: they only feed -debug-timing).
+func writeStats(file string, stats *DriverStats) {
+	if data, err := json.Marshal(stats); err == nil {
+		_ = os.WriteFile(file, data, 0o666)
 	}
+}
+
+// readStats reads what writeStats left, nil if nothing.
+func readStats(file string) *DriverStats {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var stats DriverStats
+	if json.Unmarshal(data, &stats) != nil {
+		return nil
+	}
+	return &stats
 }
 
 // isStandard reports whether p is a package of the toolchain's GOROOT.

@@ -122,12 +122,34 @@ type exporter struct {
 	nodes   map[*packages.Package]*exportNode
 	errOnce sync.Once
 	err     error // a system error (the cache, the go command)
+	stats   *DriverStats
+}
+
+// DriverStats is what the packages driver did, for -debug-timing.
+type DriverStats struct {
+	List       time.Duration // go list (without export data when Exporting)
+	Exporting  bool          // the driver wrote the module's export data
+	Others     time.Duration // export data of other modules' packages
+	Remembered bool          // the go command's answer for those was remembered
+	Own        time.Duration // export data of the module's packages
+	// The module's packages whose export data was needed: type-checked
+	// here, read from the cache, and handed to the compiler because
+	// go/types rejected them.
+	Checked, Cached, Compiled int
+
+	mu sync.Mutex
+}
+
+func (s *DriverStats) count(n *int) {
+	s.mu.Lock()
+	*n++
+	s.mu.Unlock()
 }
 
 // addExportData sets ExportFile (or Errors) on every package of the graph
 // rooted at roots that another package imports, and on every package of
 // another module.
-func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir string) error {
+func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir string, stats *DriverStats) error {
 	c, err := cache.Open(cacheDir)
 	if err != nil {
 		return fmt.Errorf("opening the cache: %v", err)
@@ -146,6 +168,7 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 		fset:   token.NewFileSet(),
 		sem:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		nodes:  map[*packages.Package]*exportNode{},
+		stats:  stats,
 	}
 	var order []*exportNode // dependencies first
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -162,7 +185,8 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 	if err := x.otherModules(order); err != nil {
 		return err
 	}
-	dbg("other modules %v (%d nodes)", time.Since(t0), len(order))
+	x.stats.Others = time.Since(t0)
+	t0 = time.Now()
 	var wg sync.WaitGroup
 	for _, n := range order {
 		wg.Add(1)
@@ -180,6 +204,7 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 		}()
 	}
 	wg.Wait()
+	x.stats.Own = time.Since(t0)
 	if x.err != nil {
 		return x.err
 	}
@@ -212,6 +237,7 @@ func (x *exporter) otherModules(order []*exportNode) error {
 	}
 	key := x.listingKey(others)
 	listed, ok := x.rememberedListing(key)
+	x.stats.Remembered = ok
 	if !ok {
 		var err error
 		if listed, err = x.listOtherModules(others); err != nil {
@@ -397,18 +423,14 @@ func (x *exporter) own(n *exportNode) {
 	if file, _, err := cache.GetFile(x.cache, key); err == nil {
 		if id, err := buildid.ReadFile(file); err == nil && strings.HasPrefix(id, files+"/") {
 			n.export, n.buildID = file, id
+			x.stats.count(&x.stats.Cached)
 			return
 		}
 	}
-	t0 := time.Now()
-	for _, imp := range n.imports {
-		x.typesOf(imp)
-	}
-	t1 := time.Now()
+	x.stats.count(&x.stats.Checked)
 	tpkg, errs := x.check(n)
-	dbg("check %s imports %v check %v", p.ID, t1.Sub(t0), time.Since(t1))
 	if len(errs) > 0 {
-		dbg("errors %s: %v", p.ID, errs)
+		x.stats.count(&x.stats.Compiled)
 		x.compileInstead(n, errs)
 		return
 	}
