@@ -12,6 +12,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -321,7 +322,7 @@ func (x *exporter) listingKey(others []*exportNode) cache.ActionID {
 				fmt.Fprintf(h, "file %q\n", f)
 				continue
 			}
-			fh, err := cache.FileHash(f)
+			fh, err := fileHash(f)
 			if err != nil {
 				fmt.Fprintf(h, "file %q %v\n", f, err)
 				continue
@@ -462,7 +463,7 @@ func (x *exporter) filesHash(p *packages.Package) (string, error) {
 		fmt.Fprintf(h, "go %q\n", p.Module.GoVersion)
 	}
 	for _, f := range p.CompiledGoFiles {
-		fh, err := cache.FileHash(f)
+		fh, err := fileHash(f)
 		if err != nil {
 			return "", err
 		}
@@ -492,10 +493,25 @@ func (x *exporter) buildID(n *exportNode) string {
 	}
 	if id, err := buildid.ReadFile(n.export); err == nil && strings.Contains(id, "/") {
 		n.buildID = id
-	} else if fh, err := cache.FileHash(n.export); err == nil {
-		n.buildID = "/" + hex.EncodeToString(fh[:])
+	} else if fh, err := fileHash(n.export); err == nil {
+		n.buildID = "/" + hex.EncodeToString(fh)
 	}
 	return n.buildID
+}
+
+// fileHash is the SHA-256 of file's content (never remembered by path, as
+// cache.FileHash is: a test edits files between two runs in one process).
+func fileHash(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // contentID is the part of a build ID that names the content.
