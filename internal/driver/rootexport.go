@@ -38,25 +38,33 @@ import (
 //
 // Instead the packages driver lists everything without -export, asks the
 // go command for the export data of the other modules' packages only (in
-// the build cache after the first run) and writes the module's own export
-// data itself: each package that another one imports is type-checked from
-// source in dependency order with go/types, against its imports' export
-// data, and encoded with gcexportdata into reviewlint's cache, keyed by its
-// files and its imports' export data. An unchanged package is a cache hit;
-// an edit re-type-checks the edited package and the importers whose
-// imports' export data changed. Packages nothing imports get no export
-// data: the runner type-checks them anyway.
+// the build cache after the first run; its answer is remembered, keyed by
+// what the listing says of those packages) and writes the module's own
+// export data itself: each package that another one imports is
+// type-checked from source in dependency order with go/types, declarations
+// only, against its imports' export data, and encoded with gcexportdata
+// into reviewlint's cache, keyed by its files and its imports' export
+// data. An unchanged package is a cache hit; an edit re-type-checks the
+// edited package and the importers whose imports' export data changed.
+// Packages nothing imports get no export data: the runner type-checks
+// them anyway.
 //
 // An importer always reads its imports from their export data, even one
 // type-checked a moment ago, so the export data of a package depends only
 // on its files and its imports' export data (a round trip drops columns
 // from positions): the same inputs give the same bytes, whichever run
-// wrote them, and the runner's cache keys stay stable.
+// wrote them, and the runner's cache keys stay stable. The build ID in an
+// export file is "<hash of the files>/<hash of the data>": the runner's
+// loader hashes the first half as the package's files and the whole as
+// an import, so an importer's importers keep their results while its
+// export data stays the same.
 //
-// A package that does not type-check is handed to the go command, which
-// compiles it as before: its error is the compiler's, word for word, and
-// should the compiler accept what go/types does not, its export data is
-// used.
+// A package whose declarations do not type-check is handed to the go
+// command, which compiles it as before: its error is the compiler's, word
+// for word, and should the compiler accept what go/types does not, its
+// export data is used. An error in a function body, or in a package that
+// nothing imports, is the runner's to find (it fails the importers as
+// before); compilerErrors then asks the go command for its words.
 const (
 	// RootExportEnv set to "off" makes the go command compile the
 	// module's packages for their export data, as before (to compare, or
@@ -113,7 +121,7 @@ type exportNode struct {
 type exporter struct {
 	cfg     *packages.Config // the driver's configuration
 	cache   cache.Cache
-	salt    string
+	salt    string // reviewlint's build ID
 	goVer   string // the toolchain, go1.26.8
 	goos    string
 	goarch  string
@@ -148,8 +156,7 @@ func (s *DriverStats) count(n *int) {
 }
 
 // addExportData sets ExportFile (or Errors) on every package of the graph
-// rooted at roots that another package imports, and on every package of
-// another module.
+// rooted at roots that another package imports.
 func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir string, stats *DriverStats) error {
 	c, err := cache.Open(cacheDir)
 	if err != nil {
