@@ -95,6 +95,18 @@ func (t *timer) print(w io.Writer, out *driver.Output) {
 	wall := time.Since(t.start)
 	fmt.Fprintf(w, "timing: total %v\n", wall.Round(time.Millisecond))
 	fmt.Fprintf(w, "timing: load (go list, export data, planning) %v\n", out.LoadTime.Round(time.Millisecond))
+	if d := out.Driver; d != nil {
+		fmt.Fprintf(w, "timing: driver go list %v\n", d.List.Round(time.Millisecond))
+	}
+	if d := out.Driver; d != nil && d.Exporting {
+		how := "go list -export"
+		if d.Remembered {
+			how = "the go command's answer remembered"
+		}
+		fmt.Fprintf(w, "timing: driver export data of other modules %v (%s)\n", d.Others.Round(time.Millisecond), how)
+		fmt.Fprintf(w, "timing: driver export data of the module's packages %v (%d type-checked, %d from the cache, %d compiled)\n",
+			d.Own.Round(time.Millisecond), d.Checked, d.Cached, d.Compiled)
+	}
 	fmt.Fprintf(w, "timing: analyse (type-check, SSA, analyzers; wall) %v\n", (wall - out.LoadTime).Round(time.Millisecond))
 	fmt.Fprintf(w, "timing: packages analysed %d\n", out.Packages)
 	names := make([]string, 0, len(t.total))

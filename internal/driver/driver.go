@@ -88,6 +88,9 @@ type Output struct {
 	Packages int
 	// LoadTime is the time spent in `go list` and planning.
 	LoadTime time.Duration
+	// Driver is what the packages driver did during the load, when
+	// Options.Timing is set and reviewlint is its own driver.
+	Driver *DriverStats
 }
 
 // CacheError is a cache directory that cannot be used (REVIEWLINT_CACHE
@@ -127,7 +130,7 @@ func CleanCache() (string, error) {
 
 // Run analyses the packages matched by opts.Patterns with analyzers.
 func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
-	c, cleanup, err := openCache(opts)
+	c, cacheDir, cleanup, err := openCache(opts)
 	if err != nil {
 		return nil, CacheError{err}
 	}
@@ -150,15 +153,28 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 			opts.Timing(a.Name, p.ID, d)
 		}
 	}
+	cfg := packagesConfig(opts, cacheDir)
+	statsFile := ""
+	if opts.Timing != nil && cfg.Env != nil {
+		statsFile = filepath.Join(cacheDir, fmt.Sprintf("driverstats-%d.json", os.Getpid()))
+		cfg.Env = append(cfg.Env, statsEnv+"="+statsFile)
+	}
 	w := watch(r, opts.Progress)
-	results, err := r.Run(packagesConfig(opts), analyzers, opts.Patterns)
+	results, err := r.Run(cfg, analyzers, opts.Patterns)
 	w.stop()
 	out := &Output{LoadTime: w.loadTime()}
+	if statsFile != "" {
+		out.Driver = readStats(statsFile)
+		os.Remove(statsFile)
+	}
 	if err != nil {
 		// The loader failed as a whole (go list exited non-zero): report
 		// the go command's own words, like go vet, as a load error.
 		out.Errors = append(out.Errors, report.PackageError{Kind: report.ErrGo, Message: goListMessage(opts, err)})
 		return out, nil
+	}
+	if slices.Contains(cfg.Env, exportCacheEnv+"="+cacheDir) {
+		compilerErrors(opts, results)
 	}
 	var seen variants
 	initials := 0
@@ -186,12 +202,15 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 	return out, nil
 }
 
-func packagesConfig(opts Options) *packages.Config {
-	cfg := &packages.Config{Dir: opts.Dir, Tests: opts.Tests, Env: stdFactsEnv(opts.Dir, opts.StdFacts)}
+func packagesConfig(opts Options, cacheDir string) *packages.Config {
+	return &packages.Config{Dir: opts.Dir, Tests: opts.Tests, BuildFlags: buildFlags(opts), Env: driverEnv(opts.Dir, opts.StdFacts, cacheDir)}
+}
+
+func buildFlags(opts Options) []string {
 	if len(opts.Tags) > 0 {
-		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+		return []string{"-tags=" + strings.Join(opts.Tags, ",")}
 	}
-	return cfg
+	return nil
 }
 
 // collect adds one package's result to out: its diagnostics when it is a
@@ -384,7 +403,7 @@ func stripPackageHeader(msg string) string {
 // the loader's error, the fallback when go list says nothing.
 func goListMessage(opts Options, err error) string {
 	args := []string{"list", "-e", "-f", "{{.ImportPath}}"}
-	args = append(args, packagesConfig(opts).BuildFlags...)
+	args = append(args, buildFlags(opts)...)
 	if opts.Tests {
 		args = append(args, "-test")
 	}
@@ -418,32 +437,33 @@ func goStderr(s string) string {
 	return strings.TrimSpace(strings.Join(kept, "\n"))
 }
 
-// openCache opens the persistent cache, or a throwaway one.
-func openCache(opts Options) (cache.Cache, func(), error) {
+// openCache opens the persistent cache, or a throwaway one, and returns
+// its directory.
+func openCache(opts Options) (cache.Cache, string, func(), error) {
 	if !opts.Cache || CacheDisabledByEnv() {
 		dir, err := os.MkdirTemp("", "reviewlint-cache-")
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
 		c, err := cache.Open(dir)
-		return verifiedCache{c}, func() { os.RemoveAll(dir) }, err
+		return verifiedCache{c}, dir, func() { os.RemoveAll(dir) }, err
 	}
 	dir := opts.CacheDir
 	if dir == "" {
 		var err error
 		if dir, err = DefaultCacheDir(); err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, nil, fmt.Errorf("creating cache directory: %w", err)
+		return nil, "", nil, fmt.Errorf("creating cache directory: %w", err)
 	}
 	writeReadme(dir)
 	c, err := cache.Open(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return verifiedCache{c}, func() { c.Trim(); c.Close() }, nil
+	return verifiedCache{c}, dir, func() { c.Trim(); c.Close() }, nil
 }
 
 // verifiedCache is the disk cache with every hit's content checked against

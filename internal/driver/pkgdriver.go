@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -30,6 +31,7 @@ const (
 	// StdFactsEnv set to "off" analyses the standard library from source
 	// as before (to compare, or to rule the table out when in doubt).
 	StdFactsEnv = "REVIEWLINT_STDFACTS"
+	statsEnv    = "REVIEWLINT_DRIVERSTATS" // where the driver leaves its DriverStats
 )
 
 // StdFacts is the standard library's precomputed facts, as far as the
@@ -71,9 +73,28 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		Tests:      req.Tests,
 		Overlay:    req.Overlay,
 	}
+	// The module's own export data is written here (rootexport.go), so
+	// go list must not compile the module's packages for it.
+	exportDir := os.Getenv(exportCacheEnv)
+	exporting := exportDir != "" && req.Mode&packages.NeedExportFile != 0 && len(req.Overlay) == 0
+	if exporting {
+		cfg.Mode &^= packages.NeedExportFile
+	}
+	var stats DriverStats
+	t0 := time.Now()
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
+	}
+	stats.List = time.Since(t0)
+	if exporting {
+		stats.Exporting = true
+		if err := addExportData(cfg, roots, exportDir, &stats); err != nil {
+			return err
+		}
+	}
+	if f := os.Getenv(statsEnv); f != "" {
+		writeStats(f, &stats)
 	}
 	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
 	if err != nil {
@@ -90,13 +111,35 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		isRoot[p] = true
 	}
 	goroot := os.Getenv(stdRootEnv)
+	leaveStd := os.Getenv(stdLeaveOutEnv) == "1"
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
+		if leaveStd && !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
 			leaveOut(p)
 		}
 		resp.Packages = append(resp.Packages, p)
 	})
 	return json.NewEncoder(stdout).Encode(resp)
+}
+
+// writeStats leaves the driver's statistics in file for the parent
+// (best effort: they only feed -debug-timing).
+func writeStats(file string, stats *DriverStats) {
+	if data, err := json.Marshal(stats); err == nil {
+		_ = os.WriteFile(file, data, 0o666)
+	}
+}
+
+// readStats reads what writeStats left, nil if nothing.
+func readStats(file string) *DriverStats {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var stats DriverStats
+	if json.Unmarshal(data, &stats) != nil {
+		return nil
+	}
+	return &stats
 }
 
 // isStandard reports whether p is a package of the toolchain's GOROOT.
@@ -116,36 +159,53 @@ func leaveOut(p *packages.Package) {
 	p.Imports = map[string]*packages.Package{}
 }
 
-// stdFactsEnv returns the environment that makes go/packages call this
-// binary as its driver, and turns the table's lookups on, when the table
-// fits the toolchain of dir; nil when it does not (or is turned off).
-func stdFactsEnv(dir string, std StdFacts) []string {
-	if std == nil || os.Getenv(StdFactsEnv) == "off" {
-		return nil
-	}
+// driverEnv returns the environment that makes go/packages call this
+// binary as its driver: to leave the standard library out when the
+// embedded facts fit the toolchain of dir (and turn the table's lookups
+// on), and to write the module's own export data into cacheDir (see
+// rootexport.go). nil when neither applies or both are turned off.
+func driverEnv(dir string, std StdFacts, cacheDir string) []string {
 	if d := os.Getenv("GOPACKAGESDRIVER"); d != "" && d != "off" {
 		return nil // the user's own driver (Bazel, ...) decides what packages are
+	}
+	useStd := std != nil && os.Getenv(StdFactsEnv) != "off"
+	export := exportEnv(cacheDir)
+	if !useStd && export == nil {
+		return nil
 	}
 	self, err := selfPath()
 	if err != nil {
 		return nil
 	}
-	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT")
-	if err != nil || !std.Fits(env[0], env[1], env[2]) {
+	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT", "GOMODCACHE")
+	if err != nil {
+		return nil
+	}
+	useStd = useStd && std.Fits(env[0], env[1], env[2])
+	if !useStd && export == nil {
 		return nil
 	}
 	minor := strings.TrimPrefix(env[0], "go1.")
 	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
 		minor = minor[:i]
 	}
-	std.Enable()
-	return append(os.Environ(),
+	leave := ""
+	if useStd {
+		std.Enable()
+		leave = "1"
+	}
+	return append(append(os.Environ(),
 		"GOPACKAGESDRIVER="+self,
 		pkgDriverEnv+"=1",
 		stdRootEnv+"="+env[3],
+		modCacheEnv+"="+env[4],
+		stdVersionEnv+"="+env[0],
+		stdOSEnv+"="+env[1],
 		stdArchEnv+"="+env[2],
 		stdMinorEnv+"="+minor,
-	)
+		stdLeaveOutEnv+"="+leave,
+		exportCacheEnv+"=",
+	), export...)
 }
 
 // selfPath returns a path that runs this program: argv[0] as the user
