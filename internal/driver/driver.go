@@ -151,7 +151,9 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 		}
 	}
 	w := watch(r, opts.Progress)
+	gc := paceGC()
 	results, err := r.Run(packagesConfig(opts), analyzers, opts.Patterns)
+	gc.stop()
 	w.stop()
 	out := &Output{LoadTime: w.loadTime()}
 	if err != nil {
