@@ -82,6 +82,10 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 			handed[f.Fn] = h
 		}
 	}
+	// Which arguments a call passes fresh does not change from round to
+	// round: computed once per site (publication and reachability walks,
+	// eight rounds over every call of the package otherwise).
+	freshArgs := map[siteKey]map[int]bool{}
 	// Rounds carry what callers hold down chains of helpers (eight calls
 	// deep: etcd's WAL reaches tail through Save, cut, seq).
 	for range 8 {
@@ -112,7 +116,13 @@ func (c *checker) callerHeld() map[*ssa.Function]*entryInfo {
 					// entry point).
 					continue
 				}
-				site := atSite(fn, call, out[call.caller])
+				k := siteKey{call.Call.Call, fn}
+				fresh, ok := freshArgs[k]
+				if !ok {
+					fresh = freshParams(fn, call)
+					freshArgs[k] = fresh
+				}
+				site := atSite(fn, call, out[call.caller], fresh)
 				if info == nil {
 					info = site
 				} else {
@@ -191,18 +201,32 @@ func expectsLock(fn *ssa.Function) bool {
 	return ok && decl.Doc != nil && heldNote.MatchString(heuristics.WithoutDefectNotes(decl.Doc.Text()))
 }
 
-// atSite is what one call guarantees its callee.
-func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo) *entryInfo {
-	info := &entryInfo{fresh: map[int]bool{}}
-	args := call.Call.Call.Common().Args
-	for j, arg := range args {
+// siteKey is one call of one callee (a dynamic call may have several).
+type siteKey struct {
+	call   ssa.CallInstruction
+	callee *ssa.Function
+}
+
+// freshParams returns the parameters of fn that call passes a value the
+// caller allocated and has not published.
+func freshParams(fn *ssa.Function, call siteCall) map[int]bool {
+	fresh := map[int]bool{}
+	for j, arg := range call.Call.Call.Common().Args {
 		if j >= len(fn.Params) {
 			break
 		}
 		if unpublished(arg, call.Call.Call) && locks.RefOf(arg).Path == "" {
-			info.fresh[j] = true
+			fresh[j] = true
 		}
 	}
+	return fresh
+}
+
+// atSite is what one call guarantees its callee, fresh being
+// freshParams(fn, call) (shared, never written).
+func atSite(fn *ssa.Function, call siteCall, callerEntry *entryInfo, fresh map[int]bool) *entryInfo {
+	info := &entryInfo{fresh: fresh}
+	args := call.Call.Call.Common().Args
 	held := make([]locks.Ref, 0, len(call.Held))
 	for _, h := range call.Held {
 		held = append(held, h.Lock)

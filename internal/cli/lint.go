@@ -36,6 +36,7 @@ type lintFlags struct {
 	debugTiming       bool
 	cpuProfile        string
 	memProfile        string
+	memProfilePeak    string
 	enable, disable   stringList
 	review            reviewFlags
 }
@@ -57,6 +58,7 @@ func newFlags(out io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.BoolVar(&f.debugTiming, "debug-timing", false, "print the time spent loading and in each analyzer to stderr")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at exit")
+	fs.StringVar(&f.memProfilePeak, "memprofile-peak", "", "write a heap profile to `file` when the live heap is at its peak")
 	fs.Var(&f.enable, "enable", "rules or analyzers to turn on, on top of the config (comma-separated, repeatable)")
 	fs.Var(&f.disable, "disable", "rules or analyzers to turn off, on top of the config (comma-separated, repeatable)")
 	addReviewFlags(fs, &f.review)
@@ -316,6 +318,9 @@ func startProfiles(f *lintFlags) (func() error, error) {
 			runtime.GC()
 			return errors.Join(pprof.WriteHeapProfile(file), file.Close())
 		})
+	}
+	if f.memProfilePeak != "" {
+		stops = append(stops, startPeakProfile(f.memProfilePeak).stop)
 	}
 	// A profile that fails to write is reported, not silently truncated.
 	return func() error {

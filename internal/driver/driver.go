@@ -160,7 +160,9 @@ func Run(opts Options, analyzers []*analysis.Analyzer) (*Output, error) {
 		cfg.Env = append(cfg.Env, statsEnv+"="+statsFile)
 	}
 	w := watch(r, opts.Progress)
+	gc := paceGC()
 	results, err := r.Run(cfg, analyzers, opts.Patterns)
+	gc.stop()
 	w.stop()
 	out := &Output{LoadTime: w.loadTime()}
 	if statsFile != "" {
