@@ -298,9 +298,15 @@ close, when no
 value of the channel leaves the package's sight: not an exported field,
 not returned by an exported function, not passed to another package's
 function or stored where the index cannot follow. A select with another
-case or a default is not blocking and is not reported. Fix: close the
+case or a default is not blocking and is not reported. A blocking send on
+an unbuffered channel whose every receive is inside a function literal
+that its function makes only after the send (the send dominates every use
+of the literal) has no partner either: no receiver exists when it first
+runs (cockroachdb/cockroach#24808: Start kicked the worker's channel
+before starting the worker). Fix: close the
 channel where its producer is done (or where the object is closed), or
-receive from it where its values are consumed. ` + confirmRecv,
+receive from it where its values are consumed; start a receiver before
+the first send. ` + confirmRecv,
 		Bad: `type watcher struct{ stop chan struct{} }
 
 func newWatcher() *watcher {
