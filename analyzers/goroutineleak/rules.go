@@ -19,7 +19,7 @@ or GOTRACEBACK=all and SIGQUIT to dump every stack.`
 var Rules = []catalog.Rule{
 	{
 		ID:    RuleAbandonedSend,
-		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
+		Title: "a send (or receive) with no way to give up on a channel whose receivers (or senders) stop for good on a done case",
 		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
 and handed to others) with a plain send, and every receiver in the package
 receives in a select beside a case that leaves for good: on ctx.Done(), on a
@@ -37,8 +37,13 @@ call is reported only when the package itself expects calls after the stop:
 another of its selects gives up on the receiver's stop channel or on a
 channel the receiver closes as it leaves (etcd-io/etcd#6857: Stop selects
 on done, Status does not); otherwise whether its callers send after the
-stop is out of sight. Fix: make
-the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
+stop is out of sight. The mirror is
+reported too: a plain receive from a channel nobody closes, on which every
+sender sends in a select beside such a case (a worker that leaves on
+ctx.Done() without delivering its result), including a channel made in the
+receiving function; once the senders are gone, the receive waits forever.
+Fix: make the sender (or the receiver) select on the same done channel
+(or ctx.Done()) too. ` + confirm,
 		Bad: `func (s *Strategy) OnChange() {
 	s.reset <- struct{}{} // blocks forever once loop returned
 }
