@@ -73,3 +73,30 @@ func Compute(ctx context.Context) int {
 	}()
 	return <-ch // want `goroutine receives from the channel with no way to give up`
 }
+
+// Channels kept in a slice field: the drainer waits on each element with a
+// plain receive, the senders leave on ctx.Done(). Modelled on
+// cockroachdb/cockroach#10790 (beginCmds' drainer after ctx was done).
+type replica struct{ chans []chan bool }
+
+func newReplica() *replica {
+	r := &replica{}
+	r.chans = append(r.chans, make(chan bool), make(chan bool))
+	return r
+}
+
+func (r *replica) send(ctx context.Context) {
+	for _, ch := range r.chans {
+		select {
+		case ch <- true:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (r *replica) drain() {
+	for _, ch := range r.chans {
+		<-ch // want `goroutine receives from replica.chans\[\] with no way to give up`
+	}
+}

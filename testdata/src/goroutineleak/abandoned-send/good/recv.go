@@ -123,3 +123,78 @@ func compute(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
+
+// The slice of channels is handed out: receivers elsewhere are out of
+// sight.
+type replica struct{ chans []chan bool }
+
+func newReplica() *replica {
+	return &replica{chans: []chan bool{make(chan bool)}}
+}
+
+func (r *replica) send(ctx context.Context) {
+	for _, ch := range r.chans {
+		select {
+		case ch <- true:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (r *replica) drain() {
+	for _, ch := range r.chans {
+		<-ch
+	}
+}
+
+func (r *replica) all() []chan bool { return r.chans }
+
+// The senders close the channels they give up on.
+type closing struct{ chans []chan bool }
+
+func newClosing() *closing {
+	return &closing{chans: []chan bool{make(chan bool)}}
+}
+
+func (c *closing) send(ctx context.Context) {
+	for _, ch := range c.chans {
+		select {
+		case ch <- true:
+		case <-ctx.Done():
+			close(ch)
+			return
+		}
+	}
+}
+
+func (c *closing) drain() {
+	for _, ch := range c.chans {
+		<-ch
+	}
+}
+
+// Buffered elements: the rule keeps to unbuffered channels.
+type buffered struct{ chans []chan bool }
+
+func newBufferedSlice() *buffered {
+	b := &buffered{}
+	b.chans = append(b.chans, make(chan bool, 1))
+	return b
+}
+
+func (b *buffered) send(ctx context.Context) {
+	for _, ch := range b.chans {
+		select {
+		case ch <- true:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (b *buffered) drain() {
+	for _, ch := range b.chans {
+		<-ch
+	}
+}
