@@ -93,6 +93,9 @@ func (p *passState) checkAbandonedRecv(ops *chanflow.Ops, class string, list []c
 		if _, ok := op.Ins.(*ssa.Select); ok {
 			continue // a one-case select is a receive, but keep to plain ones
 		}
+		if closedByReceiver(ops, stops, op.Ins.Parent()) {
+			continue // the senders leave once the receiver has
+		}
 		if !chanflow.LocalMake(class) && chanflow.VisibleOutside(outermost(op.Ins.Parent())) && !givesUpElsewhere(ops, stops) {
 			continue // a channel of its own is made per call: callers do not matter
 		}
@@ -205,6 +208,30 @@ func stopsBy(stops []giveUp, class string) bool {
 func receiverIn(fn *ssa.Function, stops []giveUp) bool {
 	for _, g := range stops {
 		if g.recv == fn {
+			return true
+		}
+	}
+	return false
+}
+
+// closedByReceiver reports whether some sender gives up on a channel that
+// only the receiver's function (its closures and defers included) closes:
+// the receiver signals its own stop, so the senders leave after it has.
+func closedByReceiver(ops *chanflow.Ops, stops []giveUp, recv *ssa.Function) bool {
+	top := outermost(recv)
+	for _, g := range stops {
+		closes := 0
+		for _, o := range ops.ByClass[g.classes[0]] {
+			if o.Kind != chanflow.Close {
+				continue
+			}
+			if outermost(o.Ins.Parent()) != top {
+				closes = -1
+				break
+			}
+			closes++
+		}
+		if closes > 0 {
 			return true
 		}
 	}

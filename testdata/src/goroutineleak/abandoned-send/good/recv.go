@@ -198,3 +198,30 @@ func (b *buffered) drain() {
 		<-ch
 	}
 }
+
+// The senders give up on a channel the receiver itself closes once it has
+// stopped receiving: they leave only after it has. Modelled on the
+// shutdown of etcd-io/etcd#3077's server loop (Stop selects on done, which
+// run closes on its way out).
+type loop struct {
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newLoop() *loop {
+	l := &loop{stop: make(chan struct{}), done: make(chan struct{})}
+	go l.run()
+	return l
+}
+
+func (l *loop) run() {
+	defer close(l.done)
+	<-l.stop
+}
+
+func (l *loop) halt() {
+	select {
+	case l.stop <- struct{}{}:
+	case <-l.done:
+	}
+}
