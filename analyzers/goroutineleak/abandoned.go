@@ -27,6 +27,9 @@ func (p *passState) checkAbandonedSend() {
 	ops := p.sum.Ops()
 	classes := ops.Classes()
 	for _, class := range classes {
+		if ops.Closed(class) && ops.Unbuffered(class) {
+			p.checkAbandonedRecv(ops, class, ops.ByClass[class])
+		}
 		if !ops.Closed(class) || !ops.Unbuffered(class) || chanflow.LocalMake(class) {
 			continue // a channel made and used in one function is blocked-send's
 		}
@@ -44,6 +47,59 @@ func (p *passState) checkAbandonedSend() {
 			}
 			p.reportAbandonedSend(op, stops[0].pos)
 		}
+	}
+}
+
+// checkAbandonedRecv is the mirror of the send case: a plain receive from
+// a channel nobody closes, whose every sender sends in a select beside a
+// case that leaves for good (ctx.Done(), a stop channel, a stop request).
+// Once the senders have left, the receive waits forever. The same limits
+// hold: a receive in a function other packages can call needs the
+// package to expect calls after the stop. A channel made in one function
+// counts too: a worker that gives up on ctx.Done() leaves the function
+// that waits for its result stuck.
+func (p *passState) checkAbandonedRecv(ops *chanflow.Ops, class string, list []chanflow.Op) {
+	var sends []chanflow.Op
+	for _, o := range list {
+		switch o.Kind {
+		case chanflow.Close:
+			return // the receive gets the zero value once the senders are done
+		case chanflow.Send:
+			sends = append(sends, o)
+		}
+	}
+	if len(sends) == 0 {
+		return // no-partner's
+	}
+	var stops []giveUp
+	for _, o := range sends {
+		sel, ok := o.Ins.(*ssa.Select)
+		if !ok {
+			return // a plain send comes to the receive
+		}
+		g, ok := p.giveUpCase(ops, sel)
+		if !ok {
+			return
+		}
+		stops = append(stops, g)
+	}
+	if stopsBy(stops, class) {
+		return
+	}
+	for _, op := range list {
+		if op.Kind != chanflow.Recv || !op.Blocking || isMainMain(op.Ins.Parent()) {
+			continue
+		}
+		if _, ok := op.Ins.(*ssa.Select); ok {
+			continue // a one-case select is a receive, but keep to plain ones
+		}
+		if closedByReceiver(ops, stops, op.Ins.Parent()) {
+			continue // the senders leave once the receiver has
+		}
+		if !chanflow.LocalMake(class) && chanflow.VisibleOutside(outermost(op.Ins.Parent())) && !givesUpElsewhere(ops, stops) {
+			continue // a channel of its own is made per call: callers do not matter
+		}
+		p.reportAbandonedRecv(op, stops[0].pos)
 	}
 }
 
@@ -156,6 +212,41 @@ func receiverIn(fn *ssa.Function, stops []giveUp) bool {
 		}
 	}
 	return false
+}
+
+// closedByReceiver reports whether some sender gives up on a channel that
+// only the receiver's function (its closures and defers included) closes:
+// the receiver signals its own stop, so the senders leave after it has.
+func closedByReceiver(ops *chanflow.Ops, stops []giveUp, recv *ssa.Function) bool {
+	top := outermost(recv)
+	for _, g := range stops {
+		closes := 0
+		for _, o := range ops.ByClass[g.classes[0]] {
+			if o.Kind != chanflow.Close {
+				continue
+			}
+			if outermost(o.Ins.Parent()) != top {
+				closes = -1
+				break
+			}
+			closes++
+		}
+		if closes > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportAbandonedRecv reports the receive and where its sender gives up.
+func (p *passState) reportAbandonedRecv(op chanflow.Op, pos token.Pos) {
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      opPos(op),
+		Category: RuleAbandonedSend,
+		Message: fmt.Sprintf("goroutine receives from %s with no way to give up, but every sender stops sending for good when its done case fires (line %d), and nothing closes the channel, so a receive after that blocks forever; select on the same done channel or ctx.Done() in the receiver too",
+			p.className(op.Class), p.line(pos)),
+		Related: []analysis.RelatedInformation{{Pos: pos, Message: "the sender gives up here"}},
+	})
 }
 
 // reportAbandonedSend reports the send and where its receiver gives up.

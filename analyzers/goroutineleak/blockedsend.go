@@ -480,6 +480,15 @@ func (p *passState) reportBlockedSend(fn *ssa.Function, g *group, l *leak, total
 		if total == 1 && ch.cap == 0 {
 			fix = p.bufferFix(ch.make, 1)
 		}
+	case !g.startedInLoop():
+		// One goroutine (or a few, each once) sending in a loop.
+		if l.recv == nil {
+			msg = fmt.Sprintf("goroutine sends on %s (made at line %d) in a loop, but the path returning at line %d does not receive from it, so the goroutine blocks forever; drain the channel before returning, or give the sender a done channel to select on",
+				name, made, retLine)
+		} else {
+			msg = fmt.Sprintf("goroutine sends on %s (made at line %d) in a loop, but after the receive at line %d the path returns at line %d before all sends are received, so the goroutine blocks on its next send forever; drain the channel, or give the sender a done channel to select on",
+				name, made, p.line(l.recv.Pos()), retLine)
+		}
 	case l.recv == nil:
 		msg = fmt.Sprintf("goroutines started in a loop send on %s (made at line %d) but the path returning at line %d does not receive from it, so they block forever; buffer the channel for every sender or drain it before returning",
 			name, made, retLine)
@@ -498,6 +507,17 @@ func (p *passState) reportBlockedSend(fn *ssa.Function, g *group, l *leak, total
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	p.pass.Report(d)
+}
+
+// startedInLoop reports whether a sender of the group is started in a
+// loop (rather than only sending in one).
+func (g *group) startedInLoop() bool {
+	for _, s := range g.senders {
+		if g.repeats(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // bufferAdvice says how big a buffer fixes a counted leak.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/chanflow"
 )
@@ -34,7 +35,12 @@ func (p *passState) checkNoPartner() {
 			}
 			switch op.Kind {
 			case chanflow.Send:
-				if len(partnersOf(op, list)) > 0 {
+				if recvs := partnersOf(op, list); len(recvs) > 0 {
+					if ops.Unbuffered(class) {
+						if lit := madeAfter(op.Ins, recvs); lit != nil {
+							p.reportLateReceiver(op, lit)
+						}
+					}
 					continue
 				}
 				switch {
@@ -57,6 +63,78 @@ func (p *passState) checkNoPartner() {
 			}
 		}
 	}
+}
+
+// madeAfter returns, when every receive of recvs is inside a function
+// literal of the send's function (or one nested in it) and each reference
+// to that literal comes after the send on every path to it (the send
+// dominates it), the first such reference: no receiver exists before the
+// send first runs, and the send waits for one that only comes after it,
+// so the first send blocks forever (cockroachdb/cockroach#24808: a kick
+// sent before starting the worker that reads it). Nil otherwise.
+func madeAfter(send ssa.Instruction, recvs []chanflow.Op) ssa.Instruction {
+	fn := send.Parent()
+	var first ssa.Instruction
+	for _, r := range recvs {
+		lit := r.Ins.Parent()
+		for lit != nil && lit.Parent() != fn {
+			lit = lit.Parent()
+		}
+		if lit == nil {
+			return nil // the receive is in fn itself or out of its literals
+		}
+		refs := literalRefs(fn, lit)
+		if len(refs) == 0 {
+			return nil
+		}
+		for _, ref := range refs {
+			if !dominates(send, ref) {
+				return nil
+			}
+		}
+		if first == nil {
+			first = refs[0]
+		}
+	}
+	return first
+}
+
+// literalRefs returns the instructions of fn that use its function
+// literal lit: the MakeClosure binding it, or any use of it as a value.
+func literalRefs(fn, lit *ssa.Function) []ssa.Instruction {
+	var out []ssa.Instruction
+	var buf [8]*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			for _, v := range ins.Operands(buf[:0]) {
+				if v != nil && *v == lit {
+					out = append(out, ins)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dominates reports whether every path to b in their function passes a
+// first.
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() {
+		return indexOf(a) < indexOf(b)
+	}
+	return a.Block().Dominates(b.Block())
+}
+
+// reportLateReceiver reports a send whose receivers are all made after it.
+func (p *passState) reportLateReceiver(op chanflow.Op, lit ssa.Instruction) {
+	p.pass.Report(analysis.Diagnostic{
+		Pos:      opPos(op),
+		Category: RuleNoPartner,
+		Message: fmt.Sprintf("goroutine sends on %s, but every receive from it is in a function literal made after this send (line %d), so the send blocks forever; start the receiver before sending, or give the channel a buffer",
+			p.className(op.Class), p.line(lit.Pos())),
+		Related: []analysis.RelatedInformation{{Pos: lit.Pos(), Message: "the receiver is made here"}},
+	})
 }
 
 // reportNoPartner reports op with msg naming its channel.

@@ -19,7 +19,7 @@ or GOTRACEBACK=all and SIGQUIT to dump every stack.`
 var Rules = []catalog.Rule{
 	{
 		ID:    RuleAbandonedSend,
-		Title: "a send with no way to give up on a channel whose receivers stop for good on a done case",
+		Title: "a send (or receive) with no way to give up on a channel whose receivers (or senders) stop for good on a done case",
 		Text: `A goroutine sends on a channel kept in a struct field (or made in one function
 and handed to others) with a plain send, and every receiver in the package
 receives in a select beside a case that leaves for good: on ctx.Done(), on a
@@ -37,8 +37,13 @@ call is reported only when the package itself expects calls after the stop:
 another of its selects gives up on the receiver's stop channel or on a
 channel the receiver closes as it leaves (etcd-io/etcd#6857: Stop selects
 on done, Status does not); otherwise whether its callers send after the
-stop is out of sight. Fix: make
-the sender select on the same done channel (or ctx.Done()) too. ` + confirm,
+stop is out of sight. The mirror is
+reported too: a plain receive from a channel nobody closes, on which every
+sender sends in a select beside such a case (a worker that leaves on
+ctx.Done() without delivering its result), including a channel made in the
+receiving function; once the senders are gone, the receive waits forever.
+Fix: make the sender (or the receiver) select on the same done channel
+(or ctx.Done()) too. ` + confirm,
 		Bad: `func (s *Strategy) OnChange() {
 	s.reset <- struct{}{} // blocks forever once loop returned
 }
@@ -298,9 +303,15 @@ close, when no
 value of the channel leaves the package's sight: not an exported field,
 not returned by an exported function, not passed to another package's
 function or stored where the index cannot follow. A select with another
-case or a default is not blocking and is not reported. Fix: close the
+case or a default is not blocking and is not reported. A blocking send on
+an unbuffered channel whose every receive is inside a function literal
+that its function makes only after the send (the send dominates every use
+of the literal) has no partner either: no receiver exists when it first
+runs (cockroachdb/cockroach#24808: Start kicked the worker's channel
+before starting the worker). Fix: close the
 channel where its producer is done (or where the object is closed), or
-receive from it where its values are consumed. ` + confirmRecv,
+receive from it where its values are consumed; start a receiver before
+the first send. ` + confirmRecv,
 		Bad: `type watcher struct{ stop chan struct{} }
 
 func newWatcher() *watcher {

@@ -113,6 +113,9 @@ type Result struct {
 	makeCaps map[string][]int64
 	exported map[string]bool
 	classes  map[ssa.Value]string
+	// elems memoizes elemFieldClass per slice field ("" when its
+	// elements cannot all be followed).
+	elems map[*types.Var]string
 }
 
 type paramKey struct {
@@ -121,7 +124,7 @@ type paramKey struct {
 }
 
 func newResult(pass *analysis.Pass) *Result {
-	return &Result{pass: pass, facts: facttable.New[ChanParams](pass, newPackageChanParams), cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}}
+	return &Result{pass: pass, facts: facttable.New[ChanParams](pass, newPackageChanParams), cache: map[paramKey]*ChanUse{}, busy: map[paramKey]bool{}, makeCaps: map[string][]int64{}, exported: map[string]bool{}, classes: map[ssa.Value]string{}, elems: map[*types.Var]string{}}
 }
 
 // Param returns what fn does with its i-th parameter, from its body in this

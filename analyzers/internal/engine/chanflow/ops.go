@@ -542,6 +542,9 @@ func (s *Result) class(v ssa.Value, depth int) string {
 		if c := s.addrClass(v.X); c != "" {
 			return c
 		}
+		if ia, ok := v.X.(*ssa.IndexAddr); ok {
+			return s.elemClass(ia.X)
+		}
 		return s.cellClass(v.X, depth)
 	case *ssa.ChangeType:
 		return s.class(v.X, depth)

@@ -121,7 +121,7 @@ func collect(ctx context.Context, n int) error {
 // A producer sending in a loop and a consumer that breaks out of the range.
 func findFirst(xs []int, target int) bool {
 	ch := make(chan int)
-	go func() { // want `goroutines started in a loop send on ch`
+	go func() { // want `goroutine sends on ch \(made at line 123\) in a loop, but after the receive at line 130`
 		defer close(ch)
 		for _, x := range xs {
 			ch <- x

@@ -23,7 +23,7 @@ func oneSend(ctx context.Context) int {
 // A producer from another package sends in a loop; the consumer stops early.
 func loopSends(xs []int) bool {
 	ch := make(chan int)
-	go dep.ProduceAll(ch, xs) // want `goroutines started in a loop send on ch`
+	go dep.ProduceAll(ch, xs) // want `goroutine sends on ch \(made at line 25\) in a loop`
 	for v := range ch {
 		if v == 0 {
 			return true
