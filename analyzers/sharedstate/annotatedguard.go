@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
+
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/locks"
 )
 
@@ -90,7 +92,7 @@ func (ag *annotatedChecker) candidate(fn *ssa.Function) bool {
 		for _, ins := range b.Instrs {
 			switch ins := ins.(type) {
 			case *ssa.FieldAddr:
-				if ag.guardOf(fieldVar(ins)) != nil {
+				if ag.guardOf(flow.FieldVar(ins)) != nil {
 					return true
 				}
 			case ssa.CallInstruction:
@@ -324,7 +326,7 @@ func (ag *annotatedChecker) targets(addr ssa.Value) []annotatedTarget {
 			}
 			return out
 		case *ssa.FieldAddr:
-			if g := ag.guardOf(fieldVar(a)); g != nil {
+			if g := ag.guardOf(flow.FieldVar(a)); g != nil {
 				out = append(out, annotatedTarget{addr: a, g: g, obj: locks.RefOf(a.X)})
 			}
 			addr = a.X // an inline struct's field is part of it

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // maxPath bounds the inline-struct nesting a variable's identity keeps.
@@ -34,7 +36,7 @@ func varIDOf(addr ssa.Value) (varID, bool) {
 		return id, true
 	case *ssa.FieldAddr:
 		for i := 0; ; i++ {
-			v := fieldVar(a)
+			v := flow.FieldVar(a)
 			if v == nil {
 				return varID{}, false
 			}
@@ -52,18 +54,4 @@ func varIDOf(addr ssa.Value) (varID, bool) {
 		}
 	}
 	return varID{}, false
-}
-
-// fieldVar returns the field fa selects, nil if its base is not a pointer
-// to a struct.
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/reviewlint/reviewlint/analyzers/internal/engine/flow"
 )
 
 // elemClass names the channels kept in a slice field (r.chans[i], or a
@@ -20,7 +22,7 @@ func (s *Result) elemClass(slice ssa.Value) string {
 	if !ok {
 		return ""
 	}
-	v := fieldOf(fa)
+	v := flow.FieldVar(fa)
 	if v == nil {
 		return ""
 	}
@@ -31,19 +33,6 @@ func (s *Result) elemClass(slice ssa.Value) string {
 	c := s.elemField(v, s.addrClass(fa))
 	s.elems[v] = c
 	return c
-}
-
-// fieldOf returns the struct field fa addresses.
-func fieldOf(fa *ssa.FieldAddr) *types.Var {
-	p, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
 }
 
 // elemField checks every use of the slice-of-channels field v: it is
@@ -65,7 +54,7 @@ func (s *Result) elemField(v *types.Var, class string) string {
 					return "" // a copy of the struct carries the slice away
 				}
 				fa, ok := ins.(*ssa.FieldAddr)
-				if !ok || fieldOf(fa) != v {
+				if !ok || flow.FieldVar(fa) != v {
 					continue
 				}
 				for _, r := range *fa.Referrers() {
@@ -154,7 +143,7 @@ func storedBackOnly(call *ssa.Call, v *types.Var) bool {
 			return false
 		}
 		fa, ok := st.Addr.(*ssa.FieldAddr)
-		if !ok || fieldOf(fa) != v {
+		if !ok || flow.FieldVar(fa) != v {
 			return false
 		}
 	}
@@ -176,7 +165,7 @@ func (s *Result) storedSlice(val ssa.Value, v *types.Var) ([]int64, bool) {
 		if !ok || load.Op != token.MUL {
 			return nil, false
 		}
-		if fa, ok := load.X.(*ssa.FieldAddr); !ok || fieldOf(fa) != v {
+		if fa, ok := load.X.(*ssa.FieldAddr); !ok || flow.FieldVar(fa) != v {
 			return nil, false
 		}
 		return madeElems(val.Call.Args[1])
