@@ -624,7 +624,10 @@ func (x *exporter) read(n *exportNode, m map[string]*types.Package) (*types.Pack
 		return nil, err
 	}
 	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
+	// The runner's loader (honnef.co/go/tools/go/loader) reads these same
+	// files, the go command's archives and ours laid out like them, with
+	// NewReader; reading them any other way could disagree with it.
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: see above; revisit when the loader moves off it (Go 1.29)
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", n.pkg.ID, err)
 	}
