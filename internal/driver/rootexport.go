@@ -168,7 +168,7 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 	}
 	x := &exporter{
 		cfg:    cfg,
-		cache:  verifiedCache{c},
+		cache:  resultCache{c, true},
 		salt:   salt,
 		goVer:  os.Getenv(stdVersionEnv),
 		goos:   os.Getenv(stdOSEnv),
