@@ -12,22 +12,43 @@ import (
 // SSA (x/tools' for the engines, staticcheck's IR for the bundled checks)
 // and engine results of one package are all live until the runner is done
 // with it, and with the default GOGC=100 the heap grows to twice that
-// before the next collection. The pacer below keeps the default while the
-// live heap is small, which is nearly all of a run, and narrows the growth
-// allowed past the live heap to headroom (but at least half of the live
-// heap) while one huge package is being analysed (elasticsearch's 2,300
+// before the next collection. The pacer below narrows the growth allowed
+// past the live heap to headroom (but at least half of the live heap)
+// while one huge package is being analysed (elasticsearch's 2,300
 // generated files of typedapi/types under jaeger; nats-server's server
-// package). GOGC set by the user turns it off.
-const headroom = 256 << 20
+// package).
+//
+// Most of a run the live heap is small (10-60 MB between large packages),
+// and GOGC=100 then collects every few tens of megabytes of allocation,
+// each collection marking the same live heap: a quarter to a third of a
+// cold run's CPU. Below smallGrowth of live heap the pacer lets the heap
+// grow by smallGrowth instead (at most maxPercent), so the peak stays
+// below 2*smallGrowth there, under that of the large packages. GOGC set by
+// the user turns the pacer off.
+const (
+	headroom    = 256 << 20
+	smallGrowth = 128 << 20
+	maxPercent  = 400
+)
 
-// gcPercentFor is the GOGC for a live heap of live bytes: 100 up to
-// headroom, then the percentage that allows headroom of growth, down to 50.
+// gcPercentFor is the GOGC for a live heap of live bytes: the percentage
+// that allows smallGrowth of growth (up to maxPercent) below smallGrowth,
+// 100 up to headroom, then the percentage that allows headroom of growth,
+// down to 50. Percentages are multiples of ten: SetGCPercent stops the
+// world, so it should change rarely.
 func gcPercentFor(live uint64) int {
-	if live <= headroom {
+	switch {
+	case live < smallGrowth:
+		p := maxPercent
+		if live > 0 {
+			p = min(p, int(100*smallGrowth/live))
+		}
+		return max(p-p%10, 100)
+	case live <= headroom:
 		return 100
 	}
 	p := int(100 * headroom / live)
-	p -= p % 10 // fewer changes: SetGCPercent stops the world
+	p -= p % 10
 	return max(p, 50)
 }
 

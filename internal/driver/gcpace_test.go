@@ -7,8 +7,11 @@ func TestGCPercentFor(t *testing.T) {
 		live uint64
 		want int
 	}{
-		{0, 100},
-		{100 << 20, 100},
+		{0, 400},
+		{16 << 20, 400},  // 800, capped
+		{64 << 20, 200},  // 128 MiB of growth
+		{100 << 20, 120}, // 128
+		{smallGrowth, 100},
 		{headroom, 100},
 		{300 << 20, 80},  // 85 rounded down to a multiple of ten
 		{400 << 20, 60},  // 64
