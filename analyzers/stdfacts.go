@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/types/objectpath"
 
+	"github.com/reviewlint/reviewlint/analyzers/httpbody"
 	"github.com/reviewlint/reviewlint/analyzers/internal/engine/stdfacts"
 )
 
@@ -63,3 +64,8 @@ func stdNeverReturns(obj types.Object) bool {
 	path, err := objectpath.For(obj)
 	return err == nil && stdfacts.NeverReturns(obj.Pkg().Path(), string(path))
 }
+
+// LinkFacts are the packages whose importers' package facts the analyzers
+// read along import chains (httpbody's "links net/http/pprof"): a host
+// that leaves out dependencies must keep those importers analysed.
+var LinkFacts = httpbody.LinkFacts

@@ -155,6 +155,10 @@ func isDefaultMux(h ssa.Value) bool {
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultServeMux"
 }
 
+// LinkFacts are the packages linksPprof is about: a host that leaves
+// dependencies out of the analysis keeps their importers in.
+var LinkFacts = []string{"net/http/pprof"}
+
 // linksPprof is the package fact that a package, or one it imports
 // directly or not, imports net/http/pprof (whose init registers its
 // handlers on http.DefaultServeMux); Via is that importer's path.

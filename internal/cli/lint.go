@@ -171,6 +171,9 @@ func analyse(f *lintFlags, patterns []string, cwd string, stderr io.Writer) (*re
 		Progress: progress.update,
 		Timing:   timing.callback(),
 		StdFacts: analyzers.StdFacts{},
+		// Always, whatever the configuration: the driver only keeps
+		// those importers analysed.
+		LinkFacts: analyzers.LinkFacts,
 	}, suite)
 	progress.clear()
 	if ce := (driver.CacheError{}); errors.As(err, &ce) {

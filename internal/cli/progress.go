@@ -106,6 +106,12 @@ func (t *timer) print(w io.Writer, out *driver.Output) {
 		fmt.Fprintf(w, "timing: driver export data of other modules %v (%s)\n", d.Others.Round(time.Millisecond), how)
 		fmt.Fprintf(w, "timing: driver export data of the module's packages %v (%d type-checked, %d from the cache, %d compiled)\n",
 			d.Own.Round(time.Millisecond), d.Checked, d.Cached, d.Compiled)
+		if d.ReachOff != "" {
+			fmt.Fprintf(w, "timing: driver unreached dependencies: none left out (%s)\n", d.ReachOff)
+		} else {
+			fmt.Fprintf(w, "timing: driver unreached dependencies %v (%d left out; needs of %d packages worked out, %d from the cache)\n",
+				d.Reach.Round(time.Millisecond), d.LeftOut, d.NeedsChecked, d.NeedsCached)
+		}
 	}
 	fmt.Fprintf(w, "timing: analyse (type-check, SSA, analyzers; wall) %v\n", (wall - out.LoadTime).Round(time.Millisecond))
 	fmt.Fprintf(w, "timing: packages analysed %d\n", out.Packages)

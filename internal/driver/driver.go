@@ -66,6 +66,10 @@ type Options struct {
 	// StdFacts, when set and fitting the toolchain, stands in for an
 	// analysis of the standard library (see pkgdriver.go).
 	StdFacts StdFacts
+	// LinkFacts are packages whose importers, direct or not, stay
+	// analysed when dependencies nothing reaches are left out: their
+	// package facts say what a program links.
+	LinkFacts []string
 }
 
 // Progress is a snapshot of the runner's counters.
@@ -232,7 +236,7 @@ func isRunnerError(err error) bool {
 }
 
 func packagesConfig(opts Options, cacheDir string) *packages.Config {
-	return &packages.Config{Dir: opts.Dir, Tests: opts.Tests, BuildFlags: buildFlags(opts), Env: driverEnv(opts.Dir, opts.StdFacts, cacheDir)}
+	return &packages.Config{Dir: opts.Dir, Tests: opts.Tests, BuildFlags: buildFlags(opts), Env: driverEnv(opts, cacheDir)}
 }
 
 func buildFlags(opts Options) []string {

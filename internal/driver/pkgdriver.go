@@ -87,11 +87,14 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		return err
 	}
 	stats.List = time.Since(t0)
+	var unreached map[*packages.Package]bool
 	if exporting {
 		stats.Exporting = true
-		if err := addExportData(cfg, roots, exportDir, &stats); err != nil {
+		x, err := addExportData(cfg, roots, exportDir, &stats)
+		if err != nil {
 			return err
 		}
+		unreached = leftOutDeps(x, roots, &stats)
 	}
 	if f := os.Getenv(statsEnv); f != "" {
 		writeStats(f, &stats)
@@ -113,12 +116,29 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	goroot := os.Getenv(stdRootEnv)
 	leaveStd := os.Getenv(stdLeaveOutEnv) == "1"
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if leaveStd && !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) {
+		if leaveStd && !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) || unreached[p] {
 			leaveOut(p)
 		}
 		resp.Packages = append(resp.Packages, p)
 	})
 	return json.NewEncoder(stdout).Encode(resp)
+}
+
+// leftOutDeps returns the dependencies that nothing the roots reach
+// refers to (lazydeps.go), unless turned off; nil when none can be left
+// out, with the reason in stats.
+func leftOutDeps(x *exporter, roots []*packages.Package, stats *DriverStats) map[*packages.Package]bool {
+	if os.Getenv(LazyDepsEnv) == "off" {
+		stats.ReachOff = LazyDepsEnv + "=off"
+		return nil
+	}
+	out, err := x.unreached(roots)
+	if err != nil {
+		stats.ReachOff = err.Error()
+		return nil
+	}
+	stats.LeftOut = len(out)
+	return out
 }
 
 // writeStats leaves the driver's statistics in file for the parent
@@ -164,7 +184,8 @@ func leaveOut(p *packages.Package) {
 // embedded facts fit the toolchain of dir (and turn the table's lookups
 // on), and to write the module's own export data into cacheDir (see
 // rootexport.go). nil when neither applies or both are turned off.
-func driverEnv(dir string, std StdFacts, cacheDir string) []string {
+func driverEnv(opts Options, cacheDir string) []string {
+	dir, std := opts.Dir, opts.StdFacts
 	if d := os.Getenv("GOPACKAGESDRIVER"); d != "" && d != "off" {
 		return nil // the user's own driver (Bazel, ...) decides what packages are
 	}
@@ -205,6 +226,7 @@ func driverEnv(dir string, std StdFacts, cacheDir string) []string {
 		stdMinorEnv+"="+minor,
 		stdLeaveOutEnv+"="+leave,
 		exportCacheEnv+"=",
+		keepImportersEnv+"="+strings.Join(opts.LinkFacts, ","),
 	), export...)
 }
 

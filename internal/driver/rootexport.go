@@ -145,6 +145,14 @@ type DriverStats struct {
 	// here, read from the cache, and handed to the compiler because
 	// go/types rejected them.
 	Checked, Cached, Compiled int
+	// The walk that leaves out unreached dependencies (lazydeps.go):
+	// its time, the packages whose needs it worked out from source and
+	// read from the cache, the packages it left out, and why it left
+	// nothing out ("" when it ran).
+	Reach                     time.Duration
+	NeedsChecked, NeedsCached int
+	LeftOut                   int
+	ReachOff                  string
 
 	mu sync.Mutex
 }
@@ -157,14 +165,14 @@ func (s *DriverStats) count(n *int) {
 
 // addExportData sets ExportFile (or Errors) on every package of the graph
 // rooted at roots that another package imports.
-func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir string, stats *DriverStats) error {
+func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir string, stats *DriverStats) (*exporter, error) {
 	c, err := cache.Open(cacheDir)
 	if err != nil {
-		return fmt.Errorf("opening the cache: %v", err)
+		return nil, fmt.Errorf("opening the cache: %v", err)
 	}
 	salt, err := executableID()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	x := &exporter{
 		cfg:    cfg,
@@ -191,7 +199,7 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 	})
 	t0 := time.Now()
 	if err := x.otherModules(order); err != nil {
-		return err
+		return nil, err
 	}
 	x.stats.Others = time.Since(t0)
 	t0 = time.Now()
@@ -214,14 +222,14 @@ func addExportData(cfg *packages.Config, roots []*packages.Package, cacheDir str
 	wg.Wait()
 	x.stats.Own = time.Since(t0)
 	if x.err != nil {
-		return x.err
+		return nil, x.err
 	}
 	for _, n := range order {
 		if n.own && n.export != "" {
 			n.pkg.ExportFile = n.export
 		}
 	}
-	return nil
+	return x, nil
 }
 
 func (x *exporter) fail(err error) {
@@ -541,6 +549,19 @@ func (x *exporter) check(n *exportNode) (*types.Package, []error) {
 		}
 		files = append(files, f)
 	}
+	tc := x.typesConfig(n, func(err error) { errs = append(errs, err) })
+	// Export data has no bodies. An error in one is the runner's to find
+	// when it type-checks the package (and then fails its importers as
+	// before).
+	tc.IgnoreFuncBodies = true
+	tpkg, _ := tc.Check(p.PkgPath, x.fset, files, nil)
+	return tpkg, errs
+}
+
+// typesConfig type-checks n against its imports' export data, as the
+// runner's loader does, reporting errors to onErr.
+func (x *exporter) typesConfig(n *exportNode, onErr func(error)) *types.Config {
+	p := n.pkg
 	imports := map[string]*exportNode{}
 	for path, imp := range p.Imports {
 		imports[path] = x.nodes[imp]
@@ -557,11 +578,7 @@ func (x *exporter) check(n *exportNode) (*types.Package, []error) {
 			return x.typesOf(imp)
 		}),
 		Sizes: p.TypesSizes,
-		Error: func(err error) { errs = append(errs, err) },
-		// Export data has no bodies. An error in one is the runner's to
-		// find when it type-checks the package (and then fails its
-		// importers as before).
-		IgnoreFuncBodies: true,
+		Error: onErr,
 	}
 	if tc.Sizes == nil {
 		tc.Sizes = types.SizesFor("gc", x.goarch)
@@ -569,8 +586,7 @@ func (x *exporter) check(n *exportNode) (*types.Package, []error) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion // as the runner's loader does
 	}
-	tpkg, _ := tc.Check(p.PkgPath, x.fset, files, nil)
-	return tpkg, errs
+	return tc
 }
 
 type importerFunc func(path string) (*types.Package, error)

@@ -54,7 +54,7 @@ func exportAll(t *testing.T, dir, cacheDir string) (map[string]*packages.Package
 		t.Fatal(err)
 	}
 	var stats DriverStats
-	if err := addExportData(cfg, roots, cacheDir, &stats); err != nil {
+	if _, err := addExportData(cfg, roots, cacheDir, &stats); err != nil {
 		t.Fatal(err)
 	}
 	byID := map[string]*packages.Package{}

@@ -1,0 +1,505 @@
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+	"honnef.co/go/tools/lintcmd/cache"
+)
+
+// A dependency is analysed only for its facts, and the engines read a
+// fact only for what the code they analyse refers to: a function it
+// calls or takes the value of, a method of a type its values have, a
+// field or a global it uses. Under a module with many dependencies most
+// of that code is never reached from the module's packages (on jaeger,
+// 936 of 1,310 third-party packages and 46% of their lines; see
+// bench/README), yet the runner parses, type-checks, builds and analyses
+// all of it, decoding the export data of every import of each.
+//
+// So the packages driver walks from the packages the user named to what
+// they can reach, function by function, and leaves out every package of
+// another module that nothing reached refers to, as it leaves out the
+// standard library (leaveOut): the runner type-checks the importers
+// against its export data and analyses nothing of it. A package that
+// something reached refers to is analysed whole, as before; only the
+// imports that its unreached functions alone use are left out, and the
+// facts of those functions, which nothing reads, are computed without
+// them. Every fact a reached function reads is then the one a full
+// analysis computes: the findings are the same (the corpus's are
+// byte-identical), and each package's cache entry is keyed by its
+// imports' facts, so a package analysed over left-out imports never
+// shares an entry with one analysed over all of them.
+//
+// What a function needs, found by type-checking its package from source
+// against its imports' export data (the step that writes the module's
+// own export data has them decoded once for all):
+//   - every function and method its body names (types.Info.Uses),
+//   - every method of every named type that a name or an expression in
+//     it has, promoted ones included: a value of that type may reach an
+//     interface and be called through it,
+//   - its package's initialisation (the package must then be analysed
+//     at all), and the package of every type, field or global it names.
+//
+// A package's needs are cached, keyed by its files and its imports'
+// export data, so a warm run reads them. When anything cannot be worked
+// out (a needed package does not type-check, has no export data), the
+// driver leaves nothing out.
+const (
+	// LazyDepsEnv set to "off" analyses every dependency, as before (to
+	// compare, or to rule this out when in doubt).
+	LazyDepsEnv = "REVIEWLINT_LAZYDEPS"
+	// keepImportersEnv lists, comma-separated, the packages whose
+	// importers, direct or not, are always analysed: their package facts
+	// say what they link (httpbody's linksPprof).
+	keepImportersEnv = "REVIEWLINT_KEEPIMPORTERS"
+	needsFormat      = "reviewlint needs 1"
+)
+
+// needs is what one package's code refers to, as keys: "path" for a
+// package whose analysis is needed, "path\x00name" (name "T.m" for a
+// method) for a function of it.
+type needs struct {
+	Init  []string            // package-level initialisers and init functions
+	Funcs map[string][]string // by the function's name in its package
+}
+
+// reach finds the packages of other modules that nothing reached from
+// the roots refers to.
+type reach struct {
+	x       *exporter
+	byPath  map[string]*exportNode // the packages the walk may enter
+	loaded  map[string]*needs
+	pkgs    map[string]bool // packages needed
+	funcs   map[string]bool // functions needed
+	pending map[string][]string
+	work    []string // keys not yet followed
+	toLoad  []string
+}
+
+// unreached returns the packages of the graph under roots that can be
+// left out: of another module, imported by something, and referred to by
+// nothing the roots reach. nil (leave nothing out) when the walk cannot
+// be trusted; the error is then why.
+func (x *exporter) unreached(roots []*packages.Package) (map[*packages.Package]bool, error) {
+	t0 := time.Now()
+	defer func() { x.stats.Reach = time.Since(t0) }()
+	r := &reach{
+		x:       x,
+		byPath:  map[string]*exportNode{},
+		loaded:  map[string]*needs{},
+		pkgs:    map[string]bool{},
+		funcs:   map[string]bool{},
+		pending: map[string][]string{},
+	}
+	isRoot := map[*packages.Package]bool{}
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	for p, n := range x.nodes {
+		if !isRoot[p] && p.Module != nil && p.ID == p.PkgPath {
+			r.byPath[p.PkgPath] = n
+		}
+	}
+	// The roots need all of their code.
+	var rootNodes []*exportNode
+	for _, p := range roots {
+		rootNodes = append(rootNodes, x.nodes[p])
+	}
+	rootNeeds, err := r.load(rootNodes)
+	if err != nil {
+		return nil, err
+	}
+	for _, nd := range rootNeeds {
+		r.work = append(r.work, nd.Init...)
+		for _, name := range slices.Sorted(maps.Keys(nd.Funcs)) {
+			r.work = append(r.work, nd.Funcs[name]...)
+		}
+	}
+	for len(r.work) > 0 || len(r.toLoad) > 0 {
+		for len(r.work) > 0 {
+			k := r.work[len(r.work)-1]
+			r.work = r.work[:len(r.work)-1]
+			r.follow(k)
+		}
+		if err := r.loadPending(); err != nil {
+			return nil, err
+		}
+	}
+	keep := keptImporters(x.nodes, strings.Split(os.Getenv(keepImportersEnv), ","))
+	out := map[*packages.Package]bool{}
+	for path, n := range r.byPath {
+		if !r.pkgs[path] && n.needed && leavable(n) && !keep[n] {
+			out[n.pkg] = true
+		}
+	}
+	return out, nil
+}
+
+// leavable reports whether n may be left out: its export data stands in,
+// and it imports something, so that the runner's key for it left out
+// (files and imports, none then) differs from its key analysed.
+func leavable(n *exportNode) bool {
+	p := n.pkg
+	return n.export != "" && len(p.Errors) == 0 && len(p.Imports) > 0 && p.PkgPath != "unsafe"
+}
+
+// keptImporters returns the packages that import one of paths, directly
+// or not.
+func keptImporters(nodes map[*packages.Package]*exportNode, paths []string) map[*exportNode]bool {
+	watched := map[string]bool{}
+	for _, p := range paths {
+		if p != "" {
+			watched[p] = true
+		}
+	}
+	memo := map[*exportNode]bool{}
+	var links func(n *exportNode) bool
+	links = func(n *exportNode) bool {
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		memo[n] = false // import cycles do not occur; this only bounds the walk
+		v := false
+		for _, imp := range n.imports {
+			if watched[imp.pkg.PkgPath] || links(imp) {
+				v = true
+				break
+			}
+		}
+		memo[n] = v
+		return v
+	}
+	out := map[*exportNode]bool{}
+	for _, n := range nodes {
+		if links(n) {
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// follow marks key needed and queues what it needs in turn.
+func (r *reach) follow(key string) {
+	path, name, isFunc := strings.Cut(key, "\x00")
+	if _, ok := r.byPath[path]; !ok {
+		return // a root, the standard library: analysed whatever it is
+	}
+	if !r.pkgs[path] {
+		r.pkgs[path] = true
+		r.toLoad = append(r.toLoad, path)
+	}
+	if !isFunc || r.funcs[key] {
+		return
+	}
+	r.funcs[key] = true
+	if nd := r.loaded[path]; nd != nil {
+		r.work = append(r.work, nd.Funcs[name]...)
+	} else {
+		r.pending[path] = append(r.pending[path], name)
+	}
+}
+
+// loadPending works out the needs of the packages marked needed since
+// the last call, and queues their initialisation and the functions
+// already asked of them.
+func (r *reach) loadPending() error {
+	if len(r.toLoad) == 0 {
+		return nil
+	}
+	var nodes []*exportNode
+	for _, path := range r.toLoad {
+		nodes = append(nodes, r.byPath[path])
+	}
+	paths := r.toLoad
+	r.toLoad = nil
+	all, err := r.load(nodes)
+	if err != nil {
+		return err
+	}
+	for i, path := range paths {
+		nd := all[i]
+		r.loaded[path] = nd
+		r.work = append(r.work, nd.Init...)
+		for _, name := range r.pending[path] {
+			r.work = append(r.work, nd.Funcs[name]...)
+		}
+		delete(r.pending, path)
+	}
+	return nil
+}
+
+// load returns the needs of nodes, from the cache or by type-checking
+// them, in parallel.
+func (r *reach) load(nodes []*exportNode) ([]*needs, error) {
+	out := make([]*needs, len(nodes))
+	errs := make([]error, len(nodes))
+	var wg sync.WaitGroup
+	for i, n := range nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.x.sem <- struct{}{}
+			defer func() { <-r.x.sem }()
+			out[i], errs[i] = r.x.needsOf(n)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// needsOf returns what n's code refers to, from the cache when it was
+// worked out before for the same files and imports.
+func (x *exporter) needsOf(n *exportNode) (*needs, error) {
+	p := n.pkg
+	if len(p.Errors) > 0 || len(p.CompiledGoFiles) == 0 {
+		return nil, fmt.Errorf("%s: not type-checked", p.ID)
+	}
+	key, err := x.needsKey(n)
+	if err != nil {
+		return nil, err
+	}
+	if data, _, err := cache.GetBytes(x.cache, key); err == nil {
+		var nd needs
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(&nd) == nil {
+			x.stats.count(&x.stats.NeedsCached)
+			return &nd, nil
+		}
+	}
+	x.stats.count(&x.stats.NeedsChecked)
+	nd, err := x.needsFromSource(n)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(nd); err == nil {
+		_ = cache.PutBytes(x.cache, key, buf.Bytes()) // best effort: worked out again next time
+	}
+	return nd, nil
+}
+
+// needsKey identifies n's needs: its files (through the build ID of its
+// export data when it has one: the go command's covers them) and its
+// imports' export data.
+func (x *exporter) needsKey(n *exportNode) (cache.ActionID, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\nreviewlint %s\nid %q\n", needsFormat, x.salt, n.pkg.ID)
+	if id := x.buildID(n); id != "" {
+		fmt.Fprintf(h, "build %s\n", id)
+	} else {
+		files, err := x.filesHash(n.pkg)
+		if err != nil {
+			return cache.ActionID{}, err
+		}
+		fmt.Fprintf(h, "files %s\n", files)
+	}
+	for _, imp := range n.imports {
+		fmt.Fprintf(h, "import %q %s\n", imp.pkg.ID, contentID(x.buildID(imp)))
+	}
+	var id cache.ActionID
+	h.Sum(id[:0])
+	return id, nil
+}
+
+// needsFromSource type-checks n with its function bodies and collects
+// what each function and the initialisation refer to.
+func (x *exporter) needsFromSource(n *exportNode) (*needs, error) {
+	p := n.pkg
+	fset := token.NewFileSet()
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p.ID, err)
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{},
+		Uses:  map[*ast.Ident]types.Object{},
+		Defs:  map[*ast.Ident]types.Object{},
+	}
+	var firstErr error
+	tc := x.typesConfig(n, func(err error) {
+		if firstErr == nil {
+			firstErr = err
+		}
+	})
+	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	if firstErr != nil {
+		return nil, fmt.Errorf("%s: %v", p.ID, firstErr)
+	}
+	c := &collector{pkg: tpkg, info: info, methods: map[*types.Named][]string{}}
+	nd := &needs{Funcs: map[string][]string{}}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				fn, _ := info.Defs[d.Name].(*types.Func)
+				if fn == nil {
+					continue
+				}
+				keys := c.collect(d)
+				if d.Recv == nil && d.Name.Name == "init" {
+					nd.Init = append(nd.Init, keys...)
+					continue
+				}
+				name := localName(fn)
+				nd.Funcs[name] = append(nd.Funcs[name], keys...)
+			case *ast.GenDecl:
+				if d.Tok == token.VAR {
+					nd.Init = append(nd.Init, c.collect(d)...)
+				}
+			}
+		}
+	}
+	return nd, nil
+}
+
+// collector gathers the keys a declaration needs.
+type collector struct {
+	pkg     *types.Package
+	info    *types.Info
+	methods map[*types.Named][]string // the keys a named type's values need
+	keys    map[string]bool
+	seen    map[types.Type]bool
+}
+
+func (c *collector) collect(decl ast.Node) []string {
+	c.keys = map[string]bool{}
+	c.seen = map[types.Type]bool{}
+	ast.Inspect(decl, func(nd ast.Node) bool {
+		if e, ok := nd.(ast.Expr); ok {
+			if tv, ok := c.info.Types[e]; ok {
+				c.addType(tv.Type)
+			}
+		}
+		if id, ok := nd.(*ast.Ident); ok {
+			c.addObject(c.info.Uses[id])
+		}
+		return true
+	})
+	return slices.Sorted(maps.Keys(c.keys))
+}
+
+func (c *collector) addObject(obj types.Object) {
+	if obj == nil || obj.Pkg() == nil {
+		return
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		c.keys[funcKey(obj)] = true
+	case *types.TypeName:
+		c.addType(obj.Type())
+	case *types.Var:
+		if obj.Pkg() != c.pkg && (obj.IsField() || obj.Parent() == obj.Pkg().Scope()) {
+			c.keys[obj.Pkg().Path()] = true
+		}
+	}
+}
+
+// addType adds what a value of type t needs: the methods of the named
+// types it is made of.
+func (c *collector) addType(t types.Type) {
+	if t == nil || c.seen[t] {
+		return
+	}
+	c.seen[t] = true
+	switch t := t.(type) {
+	case *types.Alias:
+		c.addType(types.Unalias(t))
+	case *types.Named:
+		for _, k := range c.methodKeys(t) {
+			c.keys[k] = true
+		}
+		for i := range t.TypeArgs().Len() {
+			c.addType(t.TypeArgs().At(i))
+		}
+	case *types.Pointer:
+		c.addType(t.Elem())
+	case *types.Slice:
+		c.addType(t.Elem())
+	case *types.Array:
+		c.addType(t.Elem())
+	case *types.Chan:
+		c.addType(t.Elem())
+	case *types.Map:
+		c.addType(t.Key())
+		c.addType(t.Elem())
+	case *types.Tuple:
+		for i := range t.Len() {
+			c.addType(t.At(i).Type())
+		}
+	case *types.Signature:
+		c.addType(t.Params())
+		c.addType(t.Results())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			c.addType(t.Field(i).Type())
+		}
+	}
+}
+
+// methodKeys returns the keys a value of named type t needs: its
+// package, and every method of t and *t, promoted ones included.
+func (c *collector) methodKeys(t *types.Named) []string {
+	if keys, ok := c.methods[t]; ok {
+		return keys
+	}
+	var keys []string
+	if t.Obj().Pkg() != nil {
+		keys = append(keys, t.Obj().Pkg().Path())
+	}
+	sets := []*types.MethodSet{types.NewMethodSet(t)}
+	if !types.IsInterface(t) {
+		sets = append(sets, types.NewMethodSet(types.NewPointer(t)))
+	}
+	for _, ms := range sets {
+		for i := range ms.Len() {
+			if fn, ok := ms.At(i).Obj().(*types.Func); ok && fn.Pkg() != nil {
+				keys = append(keys, funcKey(fn))
+			}
+		}
+	}
+	c.methods[t] = keys
+	return keys
+}
+
+// funcKey is fn's key: its package's path and its name there.
+func funcKey(fn *types.Func) string {
+	return fn.Pkg().Path() + "\x00" + localName(fn)
+}
+
+// localName is fn's name in its package: "f", or "T.m" for a method.
+func localName(fn *types.Func) string {
+	fn = fn.Origin()
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Name()
+	}
+	t := recv.Type()
+	if pt, ok := t.(*types.Pointer); ok {
+		t = pt.Elem()
+	}
+	if nt, ok := types.Unalias(t).(*types.Named); ok {
+		return nt.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
