@@ -106,11 +106,15 @@ func (t *timer) print(w io.Writer, out *driver.Output) {
 		fmt.Fprintf(w, "timing: driver export data of other modules %v (%s)\n", d.Others.Round(time.Millisecond), how)
 		fmt.Fprintf(w, "timing: driver export data of the module's packages %v (%d type-checked, %d from the cache, %d compiled)\n",
 			d.Own.Round(time.Millisecond), d.Checked, d.Cached, d.Compiled)
+		files := fmt.Sprintf("source: %d kB type-checked, %d kB unreached of %d kB", d.ReachBytes[0]>>10, d.ReachBytes[1]>>10, d.ReachBytes[2]>>10)
+		if d.ReachRemembered {
+			files += "; remembered"
+		}
 		if d.ReachOff != "" {
-			fmt.Fprintf(w, "timing: driver unreached dependencies: none left out (%s)\n", d.ReachOff)
+			fmt.Fprintf(w, "timing: driver unreached dependencies %v: none left out (%s; %s)\n", d.Reach.Round(time.Millisecond), d.ReachOff, files)
 		} else {
-			fmt.Fprintf(w, "timing: driver unreached dependencies %v (%d left out; needs of %d packages worked out, %d from the cache)\n",
-				d.Reach.Round(time.Millisecond), d.LeftOut, d.NeedsChecked, d.NeedsCached)
+			fmt.Fprintf(w, "timing: driver unreached dependencies %v (%d left out; needs of %d packages worked out, %d from the cache; %s)\n",
+				d.Reach.Round(time.Millisecond), d.LeftOut, d.NeedsChecked, d.NeedsCached, files)
 		}
 	}
 	fmt.Fprintf(w, "timing: analyse (type-check, SSA, analyzers; wall) %v\n", (wall - out.LoadTime).Round(time.Millisecond))

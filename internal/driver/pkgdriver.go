@@ -80,6 +80,10 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	if exporting {
 		cfg.Mode &^= packages.NeedExportFile
 	}
+	// The walk over the dependencies' code holds their types as the
+	// runner does (see gcpace.go).
+	gc := paceGC()
+	defer gc.stop()
 	var stats DriverStats
 	t0 := time.Now()
 	roots, err := packages.Load(cfg, patterns...)

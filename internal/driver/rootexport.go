@@ -132,6 +132,9 @@ type exporter struct {
 	errOnce sync.Once
 	err     error // a system error (the cache, the go command)
 	stats   *DriverStats
+	// modulePaths are the paths of the graph's packages that belong to a
+	// module, set before the walk of lazydeps.go.
+	modulePaths map[string]bool
 }
 
 // DriverStats is what the packages driver did, for -debug-timing.
@@ -153,6 +156,11 @@ type DriverStats struct {
 	NeedsChecked, NeedsCached int
 	LeftOut                   int
 	ReachOff                  string
+	ReachRemembered           bool // the walk's result was read from the cache
+	// Bytes of source of the packages type-checked (or about to be) when
+	// the walk ended, of those it could leave out that it had not
+	// reached, and of all the dependencies it could enter.
+	ReachBytes [3]int64
 
 	mu sync.Mutex
 }

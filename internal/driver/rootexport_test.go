@@ -35,6 +35,16 @@ func writeModule(t *testing.T, files map[string]string) string {
 // packages by ID.
 func exportAll(t *testing.T, dir, cacheDir string) (map[string]*packages.Package, *DriverStats) {
 	t.Helper()
+	roots, _, stats := exportGraph(t, dir, cacheDir, "./...")
+	byID := map[string]*packages.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) { byID[p.ID] = p })
+	return byID, stats
+}
+
+// exportGraph lists patterns in dir as the runner does and writes the
+// export data of the graph into cacheDir, as the packages driver does.
+func exportGraph(t *testing.T, dir, cacheDir string, patterns ...string) ([]*packages.Package, *exporter, *DriverStats) {
+	t.Helper()
 	out, err := exec.Command("go", "env", "GOVERSION", "GOOS", "GOARCH").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -49,17 +59,16 @@ func exportAll(t *testing.T, dir, cacheDir string) (map[string]*packages.Package
 		Dir: dir,
 		Env: append(os.Environ(), "GOPACKAGESDRIVER=off", "GOFLAGS=", "GOWORK=off"),
 	}
-	roots, err := packages.Load(cfg, "./...")
+	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var stats DriverStats
-	if _, err := addExportData(cfg, roots, cacheDir, &stats); err != nil {
+	x, err := addExportData(cfg, roots, cacheDir, &stats)
+	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[string]*packages.Package{}
-	packages.Visit(roots, nil, func(p *packages.Package) { byID[p.ID] = p })
-	return byID, &stats
+	return roots, x, &stats
 }
 
 var chain = map[string]string{
