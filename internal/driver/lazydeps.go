@@ -32,8 +32,8 @@ import (
 // all of it, decoding the export data of every import of each.
 //
 // So the packages driver walks from the packages the user named to what
-// they can reach, function by function, and leaves out every package of
-// another module that nothing reached refers to, as it leaves out the
+// they can reach, function by function, and leaves out every other
+// package of a module that nothing reached refers to, as it leaves out the
 // standard library (leaveOut): the runner type-checks the importers
 // against its export data and analyses nothing of it. A package that
 // something reached refers to is analysed whole, as before; only the
@@ -56,9 +56,10 @@ import (
 //     at all), and the package of every type, field or global it names.
 //
 // A package's needs are cached, keyed by its files and its imports'
-// export data, so a warm run reads them. When anything cannot be worked
-// out (a needed package does not type-check, has no export data), the
-// driver leaves nothing out.
+// export data, and so is the walk's result, keyed by every package's: a
+// warm run reads one entry, an edit works out the edited package's needs
+// again. When anything cannot be worked out (a needed package does not
+// type-check, has no export data), the driver leaves nothing out.
 const (
 	// LazyDepsEnv set to "off" analyses every dependency, as before (to
 	// compare, or to rule this out when in doubt); set to "always", it
@@ -80,7 +81,7 @@ type needs struct {
 	Funcs map[string][]string // by the function's name in its package
 }
 
-// reach finds the packages of other modules that nothing reached from
+// reach finds the packages of modules that nothing reached from
 // the roots refers to.
 type reach struct {
 	x       *exporter
