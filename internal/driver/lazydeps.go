@@ -49,9 +49,10 @@ import (
 // against its imports' export data (the step that writes the module's
 // own export data has them decoded once for all):
 //   - every function and method its body names (types.Info.Uses),
-//   - every method of every named type that a name or an expression in
-//     it has, promoted ones included: a value of that type may reach an
-//     interface and be called through it,
+//   - every method of every named type that an object it names or
+//     defines is made of (its type, a function's signature), promoted
+//     ones included: a value of that type may reach an interface and be
+//     called through it; every expression's type is made of those,
 //   - its package's initialisation (the package must then be analysed
 //     at all), and the package of every type, field or global it names.
 //
@@ -70,7 +71,7 @@ const (
 	// importers, direct or not, are always analysed: their package facts
 	// say what they link (httpbody's linksPprof).
 	keepImportersEnv = "REVIEWLINT_KEEPIMPORTERS"
-	needsFormat      = "reviewlint needs 1"
+	needsFormat      = "reviewlint needs 2"
 )
 
 // needs is what one package's code refers to, as keys: "path" for a
@@ -521,10 +522,14 @@ func (x *exporter) needsFromSource(n *exportNode) (*needs, error) {
 		}
 		files = append(files, f)
 	}
+	// Names only: the type of every expression is made of the types of
+	// the objects named (a call's result is in the function's signature,
+	// an element in its container's type, a local in its definition), so
+	// recording each expression's (types.Info.Types, a third of the walk)
+	// adds nothing.
 	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{},
-		Uses:  map[*ast.Ident]types.Object{},
-		Defs:  map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{},
+		Defs: map[*ast.Ident]types.Object{},
 	}
 	var firstErr error
 	tc := x.typesConfig(n, func(err error) {
@@ -546,18 +551,17 @@ type span struct {
 	name     string
 	init     bool
 	objs     map[types.Object]bool
-	types    map[types.Type]bool
 }
 
-// collectNeeds attributes what info records (the objects names refer to,
-// the types expressions have) to the functions and initialisers they lie
-// in. One pass over each of info's maps: walking every declaration's
-// syntax and looking each node up cost three times as much.
+// collectNeeds attributes the objects that names refer to or define to
+// the functions and initialisers they lie in. One pass over each of
+// info's maps: walking every declaration's syntax and looking each node
+// up cost three times as much.
 func collectNeeds(tpkg *types.Package, info *types.Info, files []*ast.File, tracked map[string]bool) *needs {
 	var spans []*span
 	for _, f := range files {
 		for _, d := range f.Decls {
-			sp := &span{pos: d.Pos(), end: d.End(), objs: map[types.Object]bool{}, types: map[types.Type]bool{}}
+			sp := &span{pos: d.Pos(), end: d.End(), objs: map[types.Object]bool{}}
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				fn, _ := info.Defs[d.Name].(*types.Func)
@@ -590,14 +594,11 @@ func collectNeeds(tpkg *types.Package, info *types.Info, files []*ast.File, trac
 		}
 		return nil
 	}
-	for id, obj := range info.Uses {
-		if sp := at(id.Pos()); sp != nil {
-			sp.objs[obj] = true
-		}
-	}
-	for e, tv := range info.Types {
-		if sp := at(e.Pos()); sp != nil && tv.Type != nil {
-			sp.types[tv.Type] = true
+	for _, m := range []map[*ast.Ident]types.Object{info.Uses, info.Defs} {
+		for id, obj := range m {
+			if sp := at(id.Pos()); sp != nil && obj != nil {
+				sp.objs[obj] = true
+			}
 		}
 	}
 	c := &collector{pkg: tpkg, tracked: tracked, methods: map[*types.Named][]string{}}
@@ -628,9 +629,6 @@ func (c *collector) collect(sp *span) []string {
 	for obj := range sp.objs {
 		c.addObject(obj)
 	}
-	for t := range sp.types {
-		c.addType(t)
-	}
 	return slices.Collect(maps.Keys(c.keys))
 }
 
@@ -641,13 +639,12 @@ func (c *collector) addObject(obj types.Object) {
 	switch obj := obj.(type) {
 	case *types.Func:
 		c.keys[funcKey(obj)] = true
-	case *types.TypeName:
-		c.addType(obj.Type())
 	case *types.Var:
 		if obj.Pkg() != c.pkg && (obj.IsField() || obj.Parent() == obj.Pkg().Scope()) {
 			c.keys[obj.Pkg().Path()] = true
 		}
 	}
+	c.addType(obj.Type())
 }
 
 // addType adds what a value of type t needs: the methods of the named
