@@ -20,16 +20,17 @@ type StdFacts struct{}
 // Fits reports whether the table stands in for the standard library of
 // toolchain goVersion (go env GOVERSION) on goos/goarch.
 func (StdFacts) Fits(goVersion, goos, goarch string) bool {
-	return stdfacts.Load().Matches(goVersion, goos, goarch)
+	return stdfacts.Header().Matches(goVersion, goos, goarch)
 }
 
 // Covers reports whether the table has pkgPath.
 func (StdFacts) Covers(pkgPath string) bool { return stdfacts.Covers(pkgPath) }
 
-// Enable makes the engines of this process read the table for packages the
-// analysis left out, and x/tools' ctrlflow too (see readStdNoReturn).
-func (StdFacts) Enable() {
-	stdfacts.Enable(true)
+// EnableWhen makes the engines of this process read the table for
+// packages the analysis left out, and x/tools' ctrlflow too (see
+// readStdNoReturn), if fits, called at the first lookup, says so.
+func (StdFacts) EnableWhen(fits func() bool) {
+	stdfacts.EnableWhen(fits)
 	ctrlflowOnce.Do(readStdNoReturn)
 }
 

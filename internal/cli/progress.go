@@ -96,6 +96,7 @@ func (t *timer) print(w io.Writer, out *driver.Output) {
 	fmt.Fprintf(w, "timing: total %v\n", wall.Round(time.Millisecond))
 	fmt.Fprintf(w, "timing: load (go list, export data, planning) %v\n", out.LoadTime.Round(time.Millisecond))
 	if d := out.Driver; d != nil {
+		fmt.Fprintf(w, "timing: driver process %v (encoding its response %v)\n", d.Process.Round(time.Millisecond), d.Encode.Round(time.Millisecond))
 		fmt.Fprintf(w, "timing: driver go list %v\n", d.List.Round(time.Millisecond))
 	}
 	if d := out.Driver; d != nil && d.Exporting {

@@ -13,6 +13,7 @@ package driver
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -31,7 +32,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"honnef.co/go/tools/config"
-	"honnef.co/go/tools/go/buildid"
 	"honnef.co/go/tools/go/loader"
 	"honnef.co/go/tools/lintcmd/cache"
 	"honnef.co/go/tools/lintcmd/runner"
@@ -593,6 +593,41 @@ var (
 	exeIDErr  error
 )
 
+// goBuildID returns the Go build ID the linker writes near the start of
+// an executable: an ELF note named "Go" of type 4, or elsewhere the text
+// `\xff Go build ID: "..."`; "" if it finds neither. (lintcmd's
+// buildid.ReadFile reads object files and rejects Go 1.26's executables;
+// hashing the 19 MB binary instead cost 15 ms in each of a run's two
+// processes.)
+func goBuildID(exe string) string {
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 32<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if i := bytes.Index(head, []byte("Go\x00\x00")); i >= 12 {
+		namesz := binary.LittleEndian.Uint32(head[i-12:])
+		descsz := int(binary.LittleEndian.Uint32(head[i-8:]))
+		typ := binary.LittleEndian.Uint32(head[i-4:])
+		if namesz == 4 && typ == 4 && descsz > 0 && i+4+descsz <= len(head) {
+			return string(head[i+4 : i+4+descsz])
+		}
+	}
+	const prefix, suffix = "\xff Go build ID: \"", "\"\n \xff"
+	_, rest, ok := bytes.Cut(head, []byte(prefix))
+	if !ok {
+		return ""
+	}
+	id, _, ok := bytes.Cut(rest, []byte(suffix))
+	if !ok || len(id) == 0 {
+		return ""
+	}
+	return string(id)
+}
+
 func executableID() (string, error) {
 	exeIDOnce.Do(func() {
 		p, err := os.Executable()
@@ -600,7 +635,7 @@ func executableID() (string, error) {
 			exeIDErr = err
 			return
 		}
-		if id, err := buildid.ReadFile(p); err == nil && id != "" {
+		if id := goBuildID(p); id != "" {
 			exeID = id
 			return
 		}

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,8 +43,9 @@ type StdFacts interface {
 	Fits(goVersion, goos, goarch string) bool
 	// Covers reports whether they include package pkgPath.
 	Covers(pkgPath string) bool
-	// Enable makes the engines read them for packages left out.
-	Enable()
+	// EnableWhen makes the engines read them for packages left out, if
+	// fits (called once, at the first lookup) says they stand in.
+	EnableWhen(fits func() bool)
 }
 
 // IsPackagesDriver reports whether this process was started by go/packages
@@ -86,8 +88,13 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 	defer gc.stop()
 	var stats DriverStats
 	t0 := time.Now()
+	toolchain := make(chan error, 1)
+	go func() { toolchain <- toolchainEnv() }()
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
+		return err
+	}
+	if err := <-toolchain; err != nil {
 		return err
 	}
 	stats.List = time.Since(t0)
@@ -99,9 +106,6 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 			return err
 		}
 		unreached = leftOutDeps(x, roots, &stats)
-	}
-	if f := os.Getenv(statsEnv); f != "" {
-		writeStats(f, &stats)
 	}
 	minor, err := strconv.Atoi(os.Getenv(stdMinorEnv))
 	if err != nil {
@@ -118,15 +122,30 @@ func servePackagesDriver(patterns []string, std StdFacts, stdin io.Reader, stdou
 		isRoot[p] = true
 	}
 	goroot := os.Getenv(stdRootEnv)
-	leaveStd := os.Getenv(stdLeaveOutEnv) == "1"
+	leaveStd := os.Getenv(stdLeaveOutEnv) == "1" && std.Fits(os.Getenv(stdVersionEnv), os.Getenv(stdOSEnv), os.Getenv(stdArchEnv))
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if leaveStd && !isRoot[p] && isStandard(p, goroot) && std.Covers(p.PkgPath) || unreached[p] {
 			leaveOut(p)
 		}
 		resp.Packages = append(resp.Packages, p)
 	})
-	return json.NewEncoder(stdout).Encode(resp)
+	t0 = time.Now()
+	var out bytes.Buffer
+	if err := json.NewEncoder(&out).Encode(resp); err != nil {
+		return err
+	}
+	stats.Encode = time.Since(t0)
+	stats.Process = time.Since(processStart)
+	if f := os.Getenv(statsEnv); f != "" {
+		writeStats(f, &stats)
+	}
+	_, err = stdout.Write(out.Bytes())
+	return err
 }
+
+// processStart is about when this process started (its packages'
+// initialisation), for the driver's statistics.
+var processStart = time.Now()
 
 // leftOutDeps returns the dependencies that nothing the roots reach
 // refers to (lazydeps.go), unless turned off; nil when none can be left
@@ -188,8 +207,12 @@ func leaveOut(p *packages.Package) {
 // embedded facts fit the toolchain of dir (and turn the table's lookups
 // on), and to write the module's own export data into cacheDir (see
 // rootexport.go). nil when neither applies or both are turned off.
+//
+// Whether the facts fit is the go command's answer (go env), which the
+// driver and this process each ask while the packages load rather than
+// before: a warm run's critical path is go list and little else.
 func driverEnv(opts Options, cacheDir string) []string {
-	dir, std := opts.Dir, opts.StdFacts
+	std := opts.StdFacts
 	if d := os.Getenv("GOPACKAGESDRIVER"); d != "" && d != "off" {
 		return nil // the user's own driver (Bazel, ...) decides what packages are
 	}
@@ -202,36 +225,45 @@ func driverEnv(opts Options, cacheDir string) []string {
 	if err != nil {
 		return nil
 	}
-	env, err := goEnv(dir, "GOVERSION", "GOOS", "GOARCH", "GOROOT", "GOMODCACHE")
-	if err != nil {
-		return nil
-	}
-	useStd = useStd && std.Fits(env[0], env[1], env[2])
-	if !useStd && export == nil {
-		return nil
-	}
-	minor := strings.TrimPrefix(env[0], "go1.")
-	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
-		minor = minor[:i]
-	}
 	leave := ""
 	if useStd {
-		std.Enable()
+		fits := make(chan bool, 1)
+		go func() {
+			env, err := goEnv(opts.Dir, "GOVERSION", "GOOS", "GOARCH")
+			fits <- err == nil && std.Fits(env[0], env[1], env[2])
+		}()
+		std.EnableWhen(func() bool { return <-fits })
 		leave = "1"
 	}
 	return append(append(os.Environ(),
 		"GOPACKAGESDRIVER="+self,
 		pkgDriverEnv+"=1",
-		stdRootEnv+"="+env[3],
-		modCacheEnv+"="+env[4],
-		stdVersionEnv+"="+env[0],
-		stdOSEnv+"="+env[1],
-		stdArchEnv+"="+env[2],
-		stdMinorEnv+"="+minor,
 		stdLeaveOutEnv+"="+leave,
 		exportCacheEnv+"=",
 		keepImportersEnv+"="+strings.Join(opts.LinkFacts, ","),
 	), export...)
+}
+
+// toolchainEnv sets, in the driver process, what it needs to know of the
+// toolchain (stdRootEnv and the rest), from go env unless the parent (a
+// test) set it.
+func toolchainEnv() error {
+	if os.Getenv(stdVersionEnv) != "" {
+		return nil
+	}
+	env, err := goEnv("", "GOVERSION", "GOOS", "GOARCH", "GOROOT", "GOMODCACHE")
+	if err != nil {
+		return fmt.Errorf("go env: %v", err)
+	}
+	minor := strings.TrimPrefix(env[0], "go1.")
+	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		minor = minor[:i]
+	}
+	for _, kv := range [][2]string{{stdVersionEnv, env[0]}, {stdOSEnv, env[1]}, {stdArchEnv, env[2]},
+		{stdRootEnv, env[3]}, {modCacheEnv, env[4]}, {stdMinorEnv, minor}} {
+		os.Setenv(kv[0], kv[1])
+	}
+	return nil
 }
 
 // selfPath returns a path that runs this program: argv[0] as the user

@@ -139,11 +139,14 @@ type exporter struct {
 
 // DriverStats is what the packages driver did, for -debug-timing.
 type DriverStats struct {
-	List       time.Duration // go list (without export data when Exporting)
-	Exporting  bool          // the driver wrote the module's export data
-	Others     time.Duration // export data of other modules' packages
-	Remembered bool          // the go command's answer for those was remembered
-	Own        time.Duration // export data of the module's packages
+	// Process is the driver process from its start to its response
+	// encoded, Encode the encoding (JSON, read back by go/packages).
+	Process, Encode time.Duration
+	List            time.Duration // go list (without export data when Exporting)
+	Exporting       bool          // the driver wrote the module's export data
+	Others          time.Duration // export data of other modules' packages
+	Remembered      bool          // the go command's answer for those was remembered
+	Own             time.Duration // export data of the module's packages
 	// The module's packages whose export data was needed: type-checked
 	// here, read from the cache, and handed to the compiler because
 	// go/types rejected them.

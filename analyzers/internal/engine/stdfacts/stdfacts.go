@@ -51,31 +51,50 @@ type Table struct {
 }
 
 var (
-	loadOnce sync.Once
-	loaded   *Table
+	headOnce sync.Once
+	head     *Table // the table without its facts
 	covered  map[string]bool
 	noReturn map[string]map[string]bool
+	loadOnce sync.Once
+	loaded   *Table
 	enabled  atomic.Bool
 )
 
-// Load returns the embedded table (nil if it does not decode).
-func Load() *Table {
-	loadOnce.Do(func() {
-		t, err := Decode(embedded)
+// Header returns the embedded table without its facts: what says whether
+// it fits a toolchain and which packages it covers, decoded alone (the
+// facts take 10 ms to decode, paid by every process that asked, warm runs
+// and the packages driver included, though only an analysis reads them).
+func Header() *Table {
+	headOnce.Do(func() {
+		zr, err := gzip.NewReader(bytes.NewReader(embedded))
 		if err != nil {
 			return
 		}
-		loaded = t
-		covered = make(map[string]bool, len(t.Packages))
-		for _, p := range t.Packages {
+		var h wireHead
+		if gob.NewDecoder(zr).Decode(&h) != nil {
+			return
+		}
+		head = h.table()
+		covered = make(map[string]bool, len(head.Packages))
+		for _, p := range head.Packages {
 			covered[p] = true
 		}
-		noReturn = make(map[string]map[string]bool, len(t.NoReturn))
-		for pkg, paths := range t.NoReturn {
+		noReturn = make(map[string]map[string]bool, len(head.NoReturn))
+		for pkg, paths := range head.NoReturn {
 			noReturn[pkg] = make(map[string]bool, len(paths))
 			for _, p := range paths {
 				noReturn[pkg][p] = true
 			}
+		}
+	})
+	return head
+}
+
+// Load returns the embedded table (nil if it does not decode).
+func Load() *Table {
+	loadOnce.Do(func() {
+		if t, err := Decode(embedded); err == nil {
+			loaded = t
 		}
 	})
 	return loaded
@@ -87,33 +106,43 @@ func Decode(data []byte) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	var w wire
-	if err := gob.NewDecoder(zr).Decode(&w); err != nil {
+	dec := gob.NewDecoder(zr)
+	var h wireHead
+	if err := dec.Decode(&h); err != nil {
 		return nil, err
 	}
-	t := &Table{GoVersion: w.GoVersion, GOOS: w.GOOS, GOARCH: w.GOARCH, Packages: w.Packages,
-		Facts: map[string]map[string][]byte{}, NoReturn: map[string][]string{}}
-	for _, f := range w.Facts {
+	var facts []wireFact
+	if err := dec.Decode(&facts); err != nil {
+		return nil, err
+	}
+	t := h.table()
+	t.Facts = map[string]map[string][]byte{}
+	for _, f := range facts {
 		if t.Facts[f.Key] == nil {
 			t.Facts[f.Key] = map[string][]byte{}
 		}
 		t.Facts[f.Key][f.Pkg] = f.Data
 	}
-	for _, n := range w.NoReturn {
-		t.NoReturn[n.Pkg] = n.Paths
-	}
 	return t, nil
 }
 
-// wire is a Table as it is encoded: slices in sorted order instead of
-// maps, which gob writes in random order, so that the same facts always
-// make the same bytes and a regeneration changes the file only when the
-// facts change.
-type wire struct {
+// wireHead and then []wireFact are a Table as it is encoded: the facts
+// last, so that Header decodes the rest alone; slices in sorted order
+// instead of maps, which gob writes in random order, so that the same
+// facts always make the same bytes and a regeneration changes the file
+// only when the facts change.
+type wireHead struct {
 	GoVersion, GOOS, GOARCH string
 	Packages                []string
-	Facts                   []wireFact
 	NoReturn                []wireNoReturn
+}
+
+func (h *wireHead) table() *Table {
+	t := &Table{GoVersion: h.GoVersion, GOOS: h.GOOS, GOARCH: h.GOARCH, Packages: h.Packages, NoReturn: map[string][]string{}}
+	for _, n := range h.NoReturn {
+		t.NoReturn[n.Pkg] = n.Paths
+	}
+	return t
 }
 
 type wireFact struct {
@@ -128,18 +157,23 @@ type wireNoReturn struct {
 
 // Encode writes t as the embedded file's bytes.
 func Encode(t *Table) ([]byte, error) {
-	w := wire{GoVersion: t.GoVersion, GOOS: t.GOOS, GOARCH: t.GOARCH, Packages: t.Packages}
+	h := wireHead{GoVersion: t.GoVersion, GOOS: t.GOOS, GOARCH: t.GOARCH, Packages: t.Packages}
+	for _, pkg := range sortedKeys(t.NoReturn) {
+		h.NoReturn = append(h.NoReturn, wireNoReturn{pkg, t.NoReturn[pkg]})
+	}
+	facts := []wireFact{}
 	for _, key := range sortedKeys(t.Facts) {
 		for _, pkg := range sortedKeys(t.Facts[key]) {
-			w.Facts = append(w.Facts, wireFact{key, pkg, t.Facts[key][pkg]})
+			facts = append(facts, wireFact{key, pkg, t.Facts[key][pkg]})
 		}
-	}
-	for _, pkg := range sortedKeys(t.NoReturn) {
-		w.NoReturn = append(w.NoReturn, wireNoReturn{pkg, t.NoReturn[pkg]})
 	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err := gob.NewEncoder(zw).Encode(w); err != nil {
+	enc := gob.NewEncoder(zw)
+	if err := enc.Encode(h); err != nil {
+		return nil, err
+	}
+	if err := enc.Encode(facts); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -186,18 +220,56 @@ func minor(v string) string {
 
 // Covers reports whether pkgPath is a package of the embedded table.
 func Covers(pkgPath string) bool {
-	Load()
+	Header()
 	return covered[pkgPath]
 }
 
 // Enable turns Lookup on for this process: the driver calls it when it has
 // left the standard library out of the analysis.
-func Enable(on bool) { enabled.Store(on) }
+func Enable(on bool) {
+	decideMu.Lock()
+	defer decideMu.Unlock()
+	decide = nil
+	enabled.Store(on)
+	decided.Store(true)
+}
+
+// EnableWhen turns Lookup on if f, called at the first lookup, says so:
+// the driver asks the go command for the toolchain's version while the
+// packages load, and the first lookup comes after.
+func EnableWhen(f func() bool) {
+	decideMu.Lock()
+	defer decideMu.Unlock()
+	decide = f
+	decided.Store(false)
+}
+
+var (
+	decideMu sync.Mutex
+	decide   func() bool
+	decided  atomic.Bool
+)
+
+// isEnabled reports whether lookups are on, deciding once if EnableWhen
+// left it to a function.
+func isEnabled() bool {
+	if decided.Load() {
+		return enabled.Load()
+	}
+	decideMu.Lock()
+	defer decideMu.Unlock()
+	if !decided.Load() {
+		enabled.Store(decide != nil && decide())
+		decide = nil
+		decided.Store(true)
+	}
+	return enabled.Load()
+}
 
 // Lookup returns the embedded encoding of the package fact of type key for
 // pkgPath, when lookups are enabled and the package is covered.
 func Lookup(key, pkgPath string) ([]byte, bool) {
-	if !enabled.Load() {
+	if !isEnabled() {
 		return nil, false
 	}
 	t := Load()
@@ -212,7 +284,7 @@ func Lookup(key, pkgPath string) ([]byte, bool) {
 // path objPath of package pkgPath as one that never returns, when lookups
 // are enabled.
 func NeverReturns(pkgPath, objPath string) bool {
-	if !enabled.Load() || Load() == nil {
+	if !isEnabled() || Header() == nil {
 		return false
 	}
 	return noReturn[pkgPath][objPath]
@@ -222,7 +294,7 @@ func NeverReturns(pkgPath, objPath string) bool {
 // pkgPath that never returns, when lookups are enabled: the cheap test
 // before an object path is computed for NeverReturns.
 func HasNeverReturning(pkgPath string) bool {
-	if !enabled.Load() || Load() == nil {
+	if !isEnabled() || Header() == nil {
 		return false
 	}
 	return len(noReturn[pkgPath]) > 0
