@@ -261,7 +261,9 @@ func toolchainEnv() error {
 	}
 	for _, kv := range [][2]string{{stdVersionEnv, env[0]}, {stdOSEnv, env[1]}, {stdArchEnv, env[2]},
 		{stdRootEnv, env[3]}, {modCacheEnv, env[4]}, {stdMinorEnv, minor}} {
-		os.Setenv(kv[0], kv[1])
+		if err := os.Setenv(kv[0], kv[1]); err != nil {
+			return err
+		}
 	}
 	return nil
 }
