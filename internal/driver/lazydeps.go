@@ -490,6 +490,13 @@ func (x *exporter) needsOf(n *exportNode) (*needs, error) {
 // export data when it has one: the go command's covers them) and its
 // imports' export data.
 func (x *exporter) needsKey(n *exportNode) (cache.ActionID, error) {
+	// Once per package: the walk's key hashes every package's, and a miss
+	// then looks up each package it enters.
+	n.needsKeyOnce.Do(func() { n.needsKey, n.needsKeyErr = x.computeNeedsKey(n) })
+	return n.needsKey, n.needsKeyErr
+}
+
+func (x *exporter) computeNeedsKey(n *exportNode) (cache.ActionID, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nreviewlint %s\nid %q\n", needsFormat, x.salt, n.pkg.ID)
 	if id := x.buildID(n); id != "" {
@@ -666,16 +673,10 @@ func (c *collector) addType(t types.Type) {
 		for i := range t.TypeArgs().Len() {
 			c.addType(t.TypeArgs().At(i))
 		}
-	case *types.Pointer:
-		c.addType(t.Elem())
-	case *types.Slice:
-		c.addType(t.Elem())
-	case *types.Array:
-		c.addType(t.Elem())
-	case *types.Chan:
-		c.addType(t.Elem())
 	case *types.Map:
 		c.addType(t.Key())
+		c.addType(t.Elem())
+	case interface{ Elem() types.Type }: // pointer, slice, array, channel
 		c.addType(t.Elem())
 	case *types.Tuple:
 		for i := range t.Len() {

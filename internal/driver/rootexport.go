@@ -116,6 +116,10 @@ type exportNode struct {
 	typesOnce sync.Once
 	types     *types.Package
 	typesErr  error
+
+	needsKeyOnce sync.Once // lazydeps.go
+	needsKey     cache.ActionID
+	needsKeyErr  error
 }
 
 type exporter struct {
